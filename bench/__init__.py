@@ -1,0 +1,1 @@
+"""Benchmarks: each bench_*.py prints its figures; run_all.py runs them all."""

@@ -1,0 +1,186 @@
+"""The command line: capture, list, search and export from a terminal or a script."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from typing import TYPE_CHECKING
+
+from desktop import APP_NAME, __version__
+from desktop.domain import Impact
+from desktop.errors import PalauteError, StoreWriteFailed
+from desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+
+log = logging.getLogger("palaute.cli")
+BUG_EXIT_CODE = 70  # EX_SOFTWARE: an internal error, not the user's
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="palaute", description=f"{APP_NAME}: capture product insights during calls.",
+        epilog="Without a command, the desktop app starts (in the tray).",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep all data in DIR (also: $PALAUTE_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true", help="start with a local demo server (first look)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    capture = commands.add_parser("capture", help="save an insight (or, with --show, open the capture window)")
+    capture.add_argument("text", nargs="?", help="what the customer said; '-' reads it from standard input")
+    capture.add_argument("--show", action="store_true", help="open the capture window of the running app")
+    capture.add_argument("--community", "-c", help="community of practice (name, slug or the start of one)")
+    capture.add_argument("--area", "-a", help="product area")
+    capture.add_argument("--customer", help="customer reference (e.g. a case number)")
+    capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help="low, medium, high or blocker")
+    capture.add_argument("--tag", "-t", action="append", default=[], help="a free tag (repeatable)")
+    capture.add_argument("--json", action="store_true", help="print the saved insight as JSON")
+
+    listing = commands.add_parser("list", help="list insights, newest first")
+    listing.add_argument("--community", "-c", help="only this community's insights")
+    listing.add_argument("--limit", "-n", type=int, help="at most this many")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+
+    search = commands.add_parser("search", help="full-text search, best matches first")
+    search.add_argument("query")
+    search.add_argument("--limit", "-n", type=int, default=50)
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+
+    export = commands.add_parser("export", help="write every insight as CSV or JSON")
+    export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
+    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one CLI command; PalauteErrors become a sentence on stderr and their exit code."""
+    paths = AppPaths.resolve(args.data_dir)
+    try:
+        handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "export": cmd_export}
+        return handler[args.command](args, paths)
+    except PalauteError as error:
+        print(f"palaute: {error.user_message}", file=sys.stderr)
+        return error.exit_code
+    except Exception:
+        log.exception("Command %s failed", args.command)
+        print(f"palaute: something went wrong inside Palaute (a bug). Details are in the log in {paths.log_dir}.",
+              file=sys.stderr)
+        return BUG_EXIT_CODE
+
+
+def _open(paths: AppPaths) -> Store:
+    from desktop.store import open_store
+
+    store = open_store(paths)
+    for notice in store.notices:
+        print(f"palaute: {notice}", file=sys.stderr)
+    return store
+
+
+def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
+    from desktop.domain import NewInsight
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    if text is None:
+        raise _usage("Give the insight's text, e.g. palaute capture \"Customer asks for …\" --community payments")
+    if not args.community:
+        raise _usage("Say which community this insight is for, with --community (e.g. --community payments).")
+    new = NewInsight(text=text, community=args.community, product_area=args.area, customer_ref=args.customer,
+                     impact=args.impact, tags=args.tag)
+    try:
+        store = _open(paths)
+        try:
+            insight = store.capture(new)
+        finally:
+            store.close()
+    except StoreWriteFailed:
+        # The shell history has the text too, but scripts pipe it in: print it so nothing is lost.
+        print("palaute: your insight was NOT saved. Its text follows, so you can save it again later:\n" + text,
+              file=sys.stderr)
+        raise
+    _notify_running_app(paths, {"type": "captured", "id": insight.id})
+    if args.json:
+        from desktop.export import write_json
+
+        write_json([insight], sys.stdout)
+    else:
+        print(f"Saved insight {insight.id} for {insight.community}.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:
+    store = _open(paths)
+    try:
+        insights = store.list_insights(community=args.community, limit=args.limit)
+    finally:
+        store.close()
+    _print_insights(insights, as_json=args.json, empty="No insights yet. Save one with: palaute capture TEXT -c COMMUNITY")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
+    store = _open(paths)
+    try:
+        insights = store.search(args.query, limit=args.limit)
+    finally:
+        store.close()
+    _print_insights(insights, as_json=args.json, empty=f"No insight matches “{args.query}”.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
+    from desktop.export import write_csv, write_json
+
+    store = _open(paths)
+    try:
+        insights = store.list_insights()
+    finally:
+        store.close()
+    writer = write_csv if args.format == "csv" else write_json
+    if not args.output:
+        writer(insights, sys.stdout)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            writer(insights, out)
+    except OSError as exc:
+        raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
+    print(f"Exported {len(insights)} insights to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
+    if as_json:
+        from desktop.export import write_json
+
+        write_json(insights, sys.stdout)
+        return
+    if not insights:
+        print(empty)
+        return
+    for insight in insights:
+        first_line = insight.text.strip().splitlines()[0]
+        if len(first_line) > 70:
+            first_line = first_line[:69] + "…"  # display only: the stored text is never shortened
+        when = insight.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
+        print(f"{'':18}{insight.id}")
+
+
+def _notify_running_app(paths: AppPaths, message: dict) -> None:
+    """Tell a running desktop app that the store changed (best effort: the insight is saved either way)."""
+    try:
+        from desktop.platform.instance_client import notify_running_app
+    except ImportError:
+        return
+    try:
+        notify_running_app(paths, message)
+    except OSError:
+        log.debug("No running app to notify", exc_info=True)
+
+
+class _usage(PalauteError):
+    exit_code = 2

@@ -1,0 +1,178 @@
+"""The domain: insights, communities, product areas, replies and drafts, with the rules for their text."""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from enum import StrEnum
+
+from desktop.errors import InvalidInput
+
+MAX_TEXT_CHARS = 20_000
+MAX_CUSTOMER_REF_CHARS = 100
+MAX_TAGS = 20
+MAX_TAG_CHARS = 40
+
+
+class Impact(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    BLOCKER = "blocker"
+
+
+class Status(StrEnum):
+    """What the product team has decided about an insight."""
+
+    NEW = "new"
+    ACKNOWLEDGED = "acknowledged"
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    SHIPPED = "shipped"
+    DECLINED = "declined"
+
+
+class SyncState(StrEnum):
+    """Where the local copy of an insight stands with the server."""
+
+    LOCAL = "local"  # saved on this machine, not yet accepted by the server
+    SENT = "sent"  # the server has it
+    FAILED = "failed"  # the server refused it; the reason is kept with it
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def new_id() -> str:
+    """Insights and replies are named on the client so a retried push can never create a second copy."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class Community:
+    """A community of practice that reps belong to, e.g. "Payments CoP"."""
+
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProductArea:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class NewInsight:
+    """What a rep typed, before it is checked and saved."""
+
+    text: str
+    community: str
+    product_area: str | None = None
+    customer_ref: str | None = None
+    impact: Impact | str = Impact.MEDIUM
+    tags: tuple[str, ...] | list[str] = ()
+
+
+@dataclass(frozen=True)
+class Insight:
+    """A saved insight as the rep's machine knows it."""
+
+    id: str
+    text: str
+    community: str
+    product_area: str | None
+    customer_ref: str | None
+    impact: Impact
+    tags: tuple[str, ...]
+    author: str
+    created_at: datetime
+    updated_at: datetime
+    status: Status = Status.NEW
+    server_version: int | None = None
+    sync_state: SyncState = SyncState.LOCAL
+    sync_error: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message in an insight's thread, from the product team or the rep."""
+
+    id: str
+    insight_id: str
+    author: str
+    body: str
+    created_at: datetime
+    read: bool = False
+
+
+@dataclass
+class Draft:
+    """The unsaved content of the capture window, kept so that nothing typed is lost."""
+
+    text: str = ""
+    community: str | None = None
+    product_area: str | None = None
+    customer_ref: str = ""
+    impact: Impact | str = Impact.MEDIUM
+    updated_at: datetime = field(default_factory=utc_now)
+
+    def is_empty(self) -> bool:
+        return not self.text.strip() and not self.customer_ref.strip()
+
+
+# Control characters (Cc) other than newline and tab come from pasted terminals and CRMs and break
+# exports; lone surrogates (Cs) cannot be stored as UTF-8. Format characters (Cf) stay: right-to-left
+# marks and emoji joiners are part of real text.
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cs"})
+_KEPT_CONTROLS = frozenset("\n\t")
+
+
+def clean_text(text: str, *, what: str = "The insight", limit: int = MAX_TEXT_CHARS) -> str:
+    """Return the text as it will be stored, or raise InvalidInput saying why it cannot be."""
+    if not isinstance(text, str):
+        raise InvalidInput(f"{what} must be text.")
+    if text.isascii() and text.isprintable():
+        cleaned = text  # the common case, checked without walking every character in Python
+    else:
+        cleaned = "".join(
+            ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in _DROPPED_CATEGORIES
+        )
+    if not cleaned.strip():
+        raise InvalidInput(f"{what} is empty. Type what the customer said, then save.")
+    if len(cleaned) > limit:
+        raise InvalidInput(
+            f"{what} is {len(cleaned):,} characters long; the limit is {limit:,}. "
+            "Shorten it or split it into two insights. Nothing was saved."
+        )
+    return cleaned
+
+
+def clean_optional(value: str | None, *, what: str, limit: int) -> str | None:
+    """A short optional field: trimmed, None when blank, refused when too long."""
+    if value is None or not value.strip():
+        return None
+    cleaned = clean_text(value.strip(), what=what, limit=limit)
+    return " ".join(cleaned.split())  # one line: a reference or tag never needs line breaks
+
+
+def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    result: list[str] = []
+    for tag in tags:
+        cleaned = clean_optional(tag.lstrip("#"), what=f"The tag “{tag}”", limit=MAX_TAG_CHARS)
+        if cleaned and cleaned not in result:
+            result.append(cleaned)
+    if len(result) > MAX_TAGS:
+        raise InvalidInput(f"An insight can have at most {MAX_TAGS} tags; this one has {len(result)}.")
+    return tuple(result)
+
+
+def parse_impact(value: Impact | str) -> Impact:
+    try:
+        return Impact(str(value).strip().lower())
+    except ValueError:
+        choices = ", ".join(i.value for i in Impact)
+        raise InvalidInput(f"“{value}” is not an impact. Choose one of: {choices}.") from None

@@ -1,0 +1,54 @@
+"""Insights as JSON-ready dicts and as CSV, the shapes that `palaute list/search/export` print."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO
+
+from desktop.domain import Insight
+
+FIELDS = ("id", "created_at", "updated_at", "author", "community", "product_area", "customer_ref", "impact",
+          "status", "tags", "text", "sync_state", "sync_error", "server_version")
+
+
+def insight_dict(insight: Insight) -> dict:
+    return {
+        "id": insight.id,
+        "created_at": insight.created_at.isoformat(),
+        "updated_at": insight.updated_at.isoformat(),
+        "author": insight.author,
+        "community": insight.community,
+        "product_area": insight.product_area,
+        "customer_ref": insight.customer_ref,
+        "impact": insight.impact.value,
+        "status": insight.status.value,
+        "tags": list(insight.tags),
+        "text": insight.text,
+        "sync_state": insight.sync_state.value,
+        "sync_error": insight.sync_error,
+        "server_version": insight.server_version,
+    }
+
+
+def write_json(insights: Iterable[Insight], out: IO[str]) -> None:
+    json.dump([insight_dict(i) for i in insights], out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_csv(insights: Iterable[Insight], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for insight in insights:
+        row = insight_dict(insight)
+        row["tags"] = ";".join(row["tags"])
+        writer.writerow({k: _spreadsheet_safe(v) for k, v in row.items()})
+
+
+def _spreadsheet_safe(value: object) -> object:
+    # A cell starting with = + - @ is run as a formula by Excel and LibreOffice; customers' words must stay
+    # words (CSV injection). The leading apostrophe is the spreadsheet convention for "this is text".
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value

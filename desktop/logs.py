@@ -1,0 +1,60 @@
+"""Logging to a rotating file in the user's log folder, and a hook so that no failure is silent."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+from pathlib import Path
+
+LOG_FILENAME = "palaute.log"
+_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
+
+log = logging.getLogger("palaute")
+
+
+def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path | None:
+    """Send logs to log_dir/palaute.log (rotated at 1 MiB, 5 kept); returns the file, or None if unusable.
+
+    A windowed app has no console, so the file is the only trace of a failure in the field. If the folder
+    cannot be written (read-only home), the app still runs and logs to stderr instead.
+    """
+    root = logging.getLogger()
+    root.setLevel(level)
+    path: Path | None = log_dir / LOG_FILENAME
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
+        )
+    except OSError as exc:
+        handler, path = logging.StreamHandler(sys.stderr), None
+        console = False
+        print(f"Palaute cannot write its log in {log_dir} ({exc.strerror}); logging to the terminal.", file=sys.stderr)
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    if console:
+        stream = logging.StreamHandler(sys.stderr)
+        stream.setLevel(logging.WARNING)
+        stream.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+        root.addHandler(stream)
+    install_exception_hooks()
+    return path
+
+
+def install_exception_hooks() -> None:
+    """Log uncaught exceptions from the main thread and from worker threads before anything else happens."""
+    previous = sys.excepthook
+
+    def on_exception(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+        if not issubclass(exc_type, KeyboardInterrupt):
+            log.critical("Uncaught exception", exc_info=(exc_type, exc, tb))
+        previous(exc_type, exc, tb)
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        log.critical("Uncaught exception in thread %s", getattr(args.thread, "name", "?"),
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception

@@ -1,0 +1,1 @@
+"""Platform-specific pieces (global hotkey, start at login), each one small interface with one module per OS."""

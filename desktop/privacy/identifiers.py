@@ -1,0 +1,190 @@
+"""Checksummed identifiers: payment cards, IBANs and Nordic/Spanish national ids, validated by python-stdnum."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from types import SimpleNamespace
+
+from desktop.privacy.context import weak_number_is_not_pii
+from desktop.privacy.kinds import Finding, PiiKind
+
+# Regexes only find candidates; stdnum decides. Lookarounds keep us out of longer tokens such as
+# "ORD-240312-0042", "v1.2.3" or "1.299,00".
+_CARD = re.compile(r"(?<![\w+#/.,-])\d(?:[ -]?\d){12,18}(?![\w]|[.,/-]\d)")
+_IBAN = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)"
+    r"(?![A-Za-z0-9])"
+)
+# DDMMYY/YYMMDD + separator + 4 chars: Finnish hetu, Swedish personnummer, Danish CPR share this shape.
+_DATE_SERIAL = re.compile(
+    r"(?<![\w+#/.,-])(\d{6}|\d{8})([-+A-FU-Ya-fu-y])(\d{3}[0-9A-Za-z])(?![\w]|[.,/-]\d)"
+)
+_LONG_DIGITS = re.compile(r"(?<![\w+#/.,-])(\d{10}|\d{12})(?![\w]|[.,/-]\d)")
+_NO_FNR = re.compile(r"(?<![\w+#/.,-])\d{6}[ -]?\d{5}(?![\w]|[.,/-]\d)")
+_DNI = re.compile(r"(?<![\w.-])(\d{1,2}\.?\d{3}\.?\d{3})([- ]?)([A-Za-z])(?![\w])")
+_NIE = re.compile(r"(?<![\w.-])([XYZxyz])[- ]?(\d{7})([- ]?)([A-Za-z])(?![\w])")
+
+# Issuer prefixes in use (Visa 4, Mastercard 2/5, Amex/Diners/JCB 3, Discover/UnionPay/Maestro 6):
+# halves the false alarms of a bare Luhn check.
+_CARD_FIRST_DIGITS = "23456"
+
+
+@functools.cache
+def _stdnum() -> SimpleNamespace:
+    """Import stdnum on first use: it costs ~40 ms, which must not land on `import desktop.privacy`."""
+    from stdnum import iban, luhn
+    from stdnum.dk import cpr
+    from stdnum.es import dni, nie
+    from stdnum.fi import hetu
+    from stdnum.no import fodselsnummer
+    from stdnum.se import personnummer
+
+    return SimpleNamespace(
+        iban=iban, luhn=luhn, cpr=cpr, dni=dni, nie=nie, hetu=hetu, fnr=fodselsnummer, pnr=personnummer
+    )
+
+
+def find_identifiers(text: str) -> Iterator[Finding]:
+    """Every checksum-valid card, IBAN and national id in text (they may overlap; the caller resolves)."""
+    yield from _cards(text)
+    yield from _ibans(text)
+    yield from _date_serial_ids(text)
+    yield from _long_digit_ids(text)
+    yield from _norwegian(text)
+    yield from _spanish(text)
+
+
+def _cards(text: str) -> Iterator[Finding]:
+    luhn = _stdnum().luhn
+    for match in _CARD.finditer(text):
+        for start, end in _group_spans(match.group(), match.start()):
+            digits = re.sub(r"\D", "", text[start:end])
+            if not 13 <= len(digits) <= 19 or digits[0] not in _CARD_FIRST_DIGITS:
+                continue
+            if _consistent_separators(text[start:end]) and luhn.is_valid(digits):
+                if not weak_number_is_not_pii(text, start, end):
+                    yield Finding(PiiKind.CARD, start, end, text[start:end], digits)
+                break
+
+
+def _group_spans(chunk: str, offset: int) -> Iterator[tuple[int, int]]:
+    """Spans of whole digit groups in chunk, longest first: "4111 1111 1111 1111 2027" -> the first four."""
+    groups = [(m.start() + offset, m.end() + offset) for m in re.finditer(r"\d+", chunk)]
+    spans = [(groups[i][0], groups[j][1]) for i in range(len(groups)) for j in range(i, len(groups))]
+    yield from sorted(spans, key=lambda span: span[0] - span[1])
+
+
+def _consistent_separators(value: str) -> bool:
+    """People type a card as one block or in groups with one kind of separator, never "4111-1111 1111"."""
+    return len(set(re.findall(r"\D", value))) <= 1
+
+
+def _ibans(text: str) -> Iterator[Finding]:
+    iban = _stdnum().iban
+    for match in _IBAN.finditer(text):
+        value = match.group()
+        # A trailing word can look like one more group ("... 1332 para"): drop groups until valid.
+        while len(value.replace(" ", "")) >= 15:
+            if iban.is_valid(value):
+                yield Finding(PiiKind.IBAN, match.start(), match.start() + len(value), value, iban.compact(value))
+                break
+            if " " not in value:
+                break
+            value = value.rsplit(" ", 1)[0]
+
+
+def _date_serial_ids(text: str) -> Iterator[Finding]:
+    lib = _stdnum()
+    for match in _DATE_SERIAL.finditer(text):
+        value, start, end = match.group(), match.start(), match.end()
+        kind = _date_serial_kind(lib, match.group(1), match.group(2), match.group(3))
+        if kind is None:
+            continue
+        if kind is PiiKind.DK_CPR and weak_number_is_not_pii(text, start, end):
+            continue  # a CPR has no checksum, only a date: let "ticket 120324-0042" be
+        yield Finding(kind, start, end, value, re.sub(r"[^0-9A-Za-z]", "", value).upper())
+
+
+def _date_serial_kind(lib: SimpleNamespace, head: str, sep: str, tail: str) -> PiiKind | None:
+    value = f"{head}{sep}{tail}"
+    if len(head) == 6 and lib.hetu.is_valid(value, allow_temporary=True):
+        return PiiKind.FI_HETU
+    if sep not in "-+" or not tail.isdigit():
+        return None
+    if lib.pnr.is_valid(value):
+        return PiiKind.SE_PERSONNUMMER
+    if is_samordningsnummer(value):
+        return PiiKind.SE_SAMORDNINGSNUMMER
+    if len(head) == 6 and sep == "-" and lib.cpr.is_valid(value):
+        return PiiKind.DK_CPR
+    return None
+
+
+def is_samordningsnummer(value: str) -> bool:
+    """Swedish co-ordination number: a personnummer whose birth day has 60 added.
+
+    stdnum has no module for it, so reuse its parts: the date check of `personnummer` on the day minus 60
+    and `luhn` on the ten digits as written.
+    """
+    lib = _stdnum()
+    try:
+        compact = lib.pnr.compact(value)
+    except Exception:  # stdnum raises its own errors on malformed input
+        return False
+    digits = compact.replace("-", "").replace("+", "")
+    if len(digits) not in (10, 12) or not digits.isdigit():
+        return False
+    day_at = len(digits) - 6
+    day = int(digits[day_at : day_at + 2])
+    if not 61 <= day <= 91:
+        return False
+    as_birth = compact[:day_at] + f"{day - 60:02d}" + compact[day_at + 2 :]
+    try:
+        lib.pnr.get_birth_date(as_birth)
+    except Exception:
+        return False
+    return lib.luhn.is_valid(digits[-10:])
+
+
+def _long_digit_ids(text: str) -> Iterator[Finding]:
+    """Swedish personnummer and co-ordination numbers typed without their dash."""
+    lib = _stdnum()
+    for match in _LONG_DIGITS.finditer(text):
+        value, start, end = match.group(), match.start(), match.end()
+        if lib.pnr.is_valid(value):
+            kind = PiiKind.SE_PERSONNUMMER
+        elif is_samordningsnummer(value):
+            kind = PiiKind.SE_SAMORDNINGSNUMMER
+        else:
+            continue
+        if not weak_number_is_not_pii(text, start, end):
+            yield Finding(kind, start, end, value, value)
+
+
+def _norwegian(text: str) -> Iterator[Finding]:
+    fnr = _stdnum().fnr
+    for match in _NO_FNR.finditer(text):
+        if fnr.is_valid(match.group()):
+            value = match.group()
+            yield Finding(PiiKind.NO_FODSELSNUMMER, match.start(), match.end(), value, fnr.compact(value))
+
+
+def _spanish(text: str) -> Iterator[Finding]:
+    lib = _stdnum()
+    for match in _DNI.finditer(text):
+        digits, sep, letter = match.groups()
+        digits = digits.replace(".", "")
+        # "12345678 a las 10" is Spanish prose, not a DNI: a spaced letter must be a capital.
+        if len(digits) != 8 or (sep == " " and not letter.isupper()):
+            continue
+        if lib.dni.is_valid(digits + letter):
+            yield Finding(PiiKind.ES_DNI, match.start(), match.end(), match.group(), (digits + letter).upper())
+    for match in _NIE.finditer(text):
+        first, digits, sep, letter = match.groups()
+        if sep == " " and not letter.isupper():
+            continue
+        if lib.nie.is_valid(first + digits + letter):
+            value = (first + digits + letter).upper()
+            yield Finding(PiiKind.ES_NIE, match.start(), match.end(), match.group(), value)

@@ -1,0 +1,73 @@
+"""What the privacy detector reports: the kinds of personal data, one finding, one masking result."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+
+NATIONAL_ID_KINDS: frozenset[str] = frozenset(
+    {"fi_hetu", "se_personnummer", "se_samordningsnummer", "no_fodselsnummer", "dk_cpr", "es_dni", "es_nie"}
+)
+
+
+class PiiKind(enum.StrEnum):
+    """A family of personal identifiers; the value is stable and safe to store."""
+
+    CARD = "card"
+    IBAN = "iban"
+    FI_HETU = "fi_hetu"
+    SE_PERSONNUMMER = "se_personnummer"
+    SE_SAMORDNINGSNUMMER = "se_samordningsnummer"
+    NO_FODSELSNUMMER = "no_fodselsnummer"
+    DK_CPR = "dk_cpr"
+    ES_DNI = "es_dni"
+    ES_NIE = "es_nie"
+    EMAIL = "email"
+    PHONE = "phone"
+
+    @property
+    def is_national_id(self) -> bool:
+        return self.value in NATIONAL_ID_KINDS
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of personal data in a text: text[start:end] == value."""
+
+    kind: PiiKind
+    start: int
+    end: int
+    value: str
+    # The value reduced to what identifies it (digits, upper-case IBAN, E.164 phone, lower-case e-mail),
+    # so "4111 1111 1111 1111" and "4111111111111111" share one key.
+    normalized: str = field(default="", repr=False, compare=False)
+
+    @property
+    def key(self) -> str:
+        """A stable id for "keep this item": the kind and a hash, so storing it stores no personal data."""
+        digest = hashlib.sha256((self.normalized or self.value).encode()).hexdigest()[:16]
+        return f"{self.kind}:{digest}"
+
+    @property
+    def masked(self) -> str:
+        """What replaces the value when the text is masked."""
+        tail = "".join(ch for ch in (self.normalized or self.value) if ch.isalnum())[-4:]
+        if self.kind is PiiKind.CARD:
+            return f"card ••••{tail}"
+        if self.kind is PiiKind.IBAN:
+            return f"[IBAN ••••{tail}]"
+        if self.kind is PiiKind.EMAIL:
+            return "[email]"
+        if self.kind is PiiKind.PHONE:
+            return "[phone]"
+        return "[national id]"
+
+
+@dataclass(frozen=True)
+class MaskResult:
+    """A masked text, what was masked in the original and what the user chose to keep."""
+
+    text: str
+    masked: list[Finding]
+    kept: list[Finding]

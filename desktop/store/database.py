@@ -1,0 +1,181 @@
+"""Opening the local SQLite database: durable settings, a damaged file moved aside, migrations with a backup."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from desktop.errors import StoreError, StoreLocked, StoreTooNew, StoreWriteFailed
+
+log = logging.getLogger(__name__)
+
+# The newest schema this code knows, and every one it can upgrade from. Kept here so that opening an
+# up-to-date store never imports Alembic (a test checks these match the migration scripts).
+SCHEMA_HEAD = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
+DEFAULT_BUSY_TIMEOUT_MS = 5_000
+WRITER_OPTION = "palaute_writer"  # execution option that marks a connection as a writer
+
+
+@dataclass
+class OpenedDatabase:
+    engine: Engine
+    notices: list[str] = field(default_factory=list)
+
+
+def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> OpenedDatabase:
+    """Open (creating or upgrading) the store at db_path; raise a StoreError the user can act on."""
+    notices: list[str] = []
+    engine = _create_engine(db_path, busy_timeout_ms)
+    try:
+        revision = _read_revision(engine)
+    except DBAPIError as exc:
+        if not is_corruption(exc):
+            engine.dispose()
+            raise translate_error(exc, db_path) from exc
+        engine.dispose()
+        moved_to = move_aside(db_path)
+        log.error("Database %s is damaged (%s); moved to %s", db_path, exc.orig, moved_to)
+        notices.append(
+            f"Palaute could not read its database because the file is damaged. The old file was kept as "
+            f"{moved_to} and a new, empty database was started. Your IT support may be able to recover it."
+        )
+        engine = _create_engine(db_path, busy_timeout_ms)
+        revision = _read_revision(engine)
+    try:
+        _upgrade_if_needed(engine, db_path, revision, notices)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise translate_error(exc, db_path) from exc
+    return OpenedDatabase(engine, notices)
+
+
+def _create_engine(db_path: Path, busy_timeout_ms: int) -> Engine:
+    engine = create_engine(f"sqlite:///{db_path}", connect_args={"check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        # Python's sqlite3 would open transactions behind our back; let SQLAlchemy issue BEGIN itself.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a capture the user saw as saved survives a power cut, not only a crash.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if sys.platform == "darwin":
+            # On macOS a plain fsync leaves data in the drive's cache; F_FULLFSYNC empties it.
+            cursor.execute("PRAGMA fullfsync = ON")
+            cursor.execute("PRAGMA checkpoint_fullfsync = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # Writers BEGIN IMMEDIATE: they take the write lock up front and wait on busy_timeout, instead of
+        # failing half-way with SQLITE_BUSY after reading. Readers stay deferred so they never block a
+        # capture and still work on a read-only folder.
+        immediate = connection.get_execution_options().get(WRITER_OPTION)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _read_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+        has_table = conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).scalar()
+        if not has_table:
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+
+
+def _upgrade_if_needed(engine: Engine, db_path: Path, revision: str | None, notices: list[str]) -> None:
+    if revision == SCHEMA_HEAD:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise StoreTooNew(
+            f"The database in {db_path.parent} was written by a newer version of Palaute "
+            f"(schema {revision}). Install the newer version again; this one will not touch the file."
+        )
+    if revision is not None:
+        backup = backup_copy(engine, db_path, f"before-{SCHEMA_HEAD}")
+        log.info("Upgrading store schema %s -> %s; copy kept at %s", revision, SCHEMA_HEAD, backup)
+    run_migrations(engine)
+
+
+def run_migrations(engine: Engine, target: str = "head") -> None:
+    """Apply Alembic migrations up to target (imported here: only needed when the schema changes)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migrations")))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+
+
+def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
+    """A consistent copy of the database through SQLite's backup API (safe with WAL and readers)."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
+    raw = engine.raw_connection()
+    dest = sqlite3.connect(target)
+    try:
+        raw.driver_connection.backup(dest)  # type: ignore[union-attr]
+    finally:
+        dest.close()
+        raw.close()
+    return target
+
+
+def move_aside(db_path: Path) -> Path:
+    """Rename a damaged database (and its WAL files) out of the way; never delete what may be recovered."""
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            source.rename(Path(f"{target}{suffix}"))
+    return target
+
+
+def is_corruption(exc: DBAPIError) -> bool:
+    message = str(exc.orig).lower()
+    return "not a database" in message or "malformed" in message or "file is encrypted" in message
+
+
+def translate_error(exc: DBAPIError, db_path: Path) -> StoreError:
+    """Map SQLite's failures to what the user can do about them."""
+    message = str(exc.orig).lower()
+    folder = db_path.parent
+    if "database or disk is full" in message or "disk i/o error" in message:
+        return StoreWriteFailed(
+            f"Palaute could not save because the disk is full (or failing) where it keeps its data ({folder}). "
+            "Free some space and try again."
+        )
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return StoreWriteFailed(
+            f"Palaute cannot write to its data folder ({folder}): it is read-only or you lack permission. "
+            "Ask your IT support, or start Palaute with --data-dir pointing to a folder you can write."
+        )
+    if "locked" in message or "busy" in message:
+        return StoreLocked(
+            f"Another program is using Palaute's database ({db_path}). Close it (or another Palaute) "
+            "and try again."
+        )
+    if is_corruption(exc):
+        return StoreError(
+            f"Palaute's database ({db_path}) is damaged. Restart Palaute: it will keep the damaged file and "
+            "start a new one."
+        )
+    return StoreError(f"Palaute's database ({db_path}) could not be used: {exc.orig}")

@@ -1,0 +1,99 @@
+"""Saving, reading and searching insights; each capture writes the insight and its outbox entry together."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain import Impact, Insight, NewInsight, Status, SyncState, new_id, utc_now
+from desktop.store.models import InsightRow, OutboxRow
+
+
+def add_insight(session: Session, checked: NewInsight, author: str) -> Insight:
+    """Insert an already-validated insight and queue its "create" mutation in the same transaction."""
+    now = utc_now()
+    row = InsightRow(
+        uuid=new_id(),
+        text=checked.text,
+        community=checked.community,
+        product_area=checked.product_area,
+        customer_ref=checked.customer_ref,
+        impact=str(checked.impact),
+        tags=list(checked.tags),
+        author=author,
+        created_at=now,
+        updated_at=now,
+        status=Status.NEW.value,
+        sync_state=SyncState.LOCAL.value,
+    )
+    session.add(row)
+    session.add(
+        OutboxRow(kind="create", object_id=row.uuid, payload=json.dumps(create_payload(row), ensure_ascii=False),
+                  created_at=now)
+    )
+    return to_insight(row)
+
+
+def create_payload(row: InsightRow) -> dict:
+    """The insight as it was saved; the sync engine turns it into the protocol's create mutation."""
+    return {
+        "id": row.uuid,
+        "text": row.text,
+        "community": row.community,
+        "product_area": row.product_area,
+        "customer_ref": row.customer_ref,
+        "impact": row.impact,
+        "tags": list(row.tags),
+        "created_at": row.created_at.isoformat(),
+    }
+
+
+def get(session: Session, insight_id: str) -> Insight | None:
+    row = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
+    return to_insight(row) if row else None
+
+
+def newest_first(session: Session, *, community: str | None = None, limit: int | None = None) -> list[Insight]:
+    query = select(InsightRow).order_by(InsightRow.created_at.desc(), InsightRow.rowid.desc())
+    if community:
+        query = query.where(InsightRow.community == community)
+    if limit:
+        query = query.limit(limit)
+    return [to_insight(r) for r in session.scalars(query)]
+
+
+def search(session: Session, match: str, limit: int) -> list[Insight]:
+    """Best matches first (BM25); the index is asked for ids only, then just those rows are loaded."""
+    ranked = session.execute(
+        text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :q ORDER BY rank LIMIT :n"),
+        {"q": match, "n": limit},
+    ).scalars().all()
+    if not ranked:
+        return []
+    rows = {r.rowid: r for r in session.scalars(select(InsightRow).where(InsightRow.rowid.in_(ranked)))}
+    return [to_insight(rows[i]) for i in ranked if i in rows]
+
+
+def count(session: Session) -> int:
+    return session.execute(text("SELECT count(*) FROM insight")).scalar_one()
+
+
+def to_insight(row: InsightRow) -> Insight:
+    return Insight(
+        id=row.uuid,
+        text=row.text,
+        community=row.community,
+        product_area=row.product_area,
+        customer_ref=row.customer_ref,
+        impact=Impact(row.impact),
+        tags=tuple(row.tags),
+        author=row.author,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        status=Status(row.status),
+        server_version=row.server_version,
+        sync_state=SyncState(row.sync_state),
+        sync_error=row.sync_error,
+    )

@@ -1,0 +1,131 @@
+"""The local database's tables, as SQLAlchemy 2.x typed ORM classes."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes stored as fixed-width ISO text, so text order is time order."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the store keeps UTC only")
+        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: str | None, dialect: object) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value)
+
+
+class JsonList(TypeDecorator[list]):
+    """A short list of strings (tags) kept as JSON text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: list | tuple | None, dialect: object) -> str:
+        return json.dumps(list(value or ()), ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: object) -> list:
+        return json.loads(value) if value else []
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class CommunityRow(Base):
+    __tablename__ = "community"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ProductAreaRow(Base):
+    __tablename__ = "product_area"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class InsightRow(Base):
+    """An insight. `rowid` is the integer key the full-text index needs; `uuid` is its identity everywhere."""
+
+    __tablename__ = "insight"
+
+    rowid: Mapped[int] = mapped_column("id", Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    community: Mapped[str] = mapped_column(String(64))
+    product_area: Mapped[str | None] = mapped_column(String(64))
+    customer_ref: Mapped[str | None] = mapped_column(String(100))
+    impact: Mapped[str] = mapped_column(String(16))
+    tags: Mapped[list] = mapped_column(JsonList)
+    author: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    server_version: Mapped[int | None] = mapped_column(Integer)
+    sync_state: Mapped[str] = mapped_column(String(16), default="local")
+    sync_error: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_insight_created", "created_at"), Index("ix_insight_community", "community"))
+
+
+class ReplyRow(Base):
+    __tablename__ = "reply"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insight_uuid: Mapped[str] = mapped_column(ForeignKey("insight.uuid", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    read: Mapped[bool] = mapped_column(default=False)
+
+
+class OutboxRow(Base):
+    """A change waiting to be pushed. `seq` is the device's mutation number: AUTOINCREMENT never reuses one."""
+
+    __tablename__ = "outbox"
+    __table_args__ = {"sqlite_autoincrement": True}
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    object_id: Mapped[str] = mapped_column(String(36), index=True)
+    payload: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class DraftRow(Base):
+    """The capture window's unsaved text; one row per slot (today only "capture")."""
+
+    __tablename__ = "draft"
+
+    slot: Mapped[str] = mapped_column(String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    community: Mapped[str | None] = mapped_column(String(64))
+    product_area: Mapped[str | None] = mapped_column(String(64))
+    customer_ref: Mapped[str] = mapped_column(String(100), default="")
+    impact: Mapped[str] = mapped_column(String(16), default="medium")
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SettingRow(Base):
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -1,0 +1,65 @@
+"""Communities and product areas: the seeded lists, and finding one from what a user typed."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain import Community, ProductArea
+from desktop.errors import InvalidInput
+from desktop.store.models import CommunityRow, ProductAreaRow
+
+# Useful before any server exists; the server seeds the same slugs, so insights captured offline map 1:1.
+SEED_COMMUNITIES = [
+    ("payments", "Payments CoP"),
+    ("mobile-app", "Mobile app CoP"),
+    ("onboarding", "Onboarding CoP"),
+    ("cards", "Cards CoP"),
+    ("online-banking", "Online banking CoP"),
+]
+SEED_PRODUCT_AREAS = [
+    ("payments", "Payments"),
+    ("cards", "Cards"),
+    ("loans", "Loans & mortgages"),
+    ("mobile-app", "Mobile app"),
+    ("online-bank", "Online bank"),
+    ("onboarding", "Onboarding & KYC"),
+    ("insurance", "Insurance claims"),
+    ("other", "Other"),
+]
+
+
+def seed_if_empty(session: Session) -> None:
+    if session.scalar(select(CommunityRow.slug).limit(1)) is None:
+        session.add_all(CommunityRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_COMMUNITIES))
+    if session.scalar(select(ProductAreaRow.slug).limit(1)) is None:
+        session.add_all(
+            ProductAreaRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_PRODUCT_AREAS)
+        )
+
+
+def communities(session: Session) -> list[Community]:
+    rows = session.scalars(select(CommunityRow).order_by(CommunityRow.position, CommunityRow.name))
+    return [Community(r.slug, r.name) for r in rows]
+
+
+def product_areas(session: Session) -> list[ProductArea]:
+    rows = session.scalars(select(ProductAreaRow).order_by(ProductAreaRow.position, ProductAreaRow.name))
+    return [ProductArea(r.slug, r.name) for r in rows]
+
+
+def resolve(typed: str, choices: list[Community] | list[ProductArea], what: str) -> Community | ProductArea:
+    """Match a slug, a name, or a unique prefix of either, ignoring case: "pay" finds "Payments CoP"."""
+    wanted = typed.strip().casefold()
+    if not wanted:
+        raise InvalidInput(f"Choose a {what}.")
+    exact = [c for c in choices if wanted in (c.slug.casefold(), c.name.casefold())]
+    if exact:
+        return exact[0]
+    prefixed = [c for c in choices if c.slug.casefold().startswith(wanted) or c.name.casefold().startswith(wanted)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    names = ", ".join(c.name for c in (prefixed or choices))
+    if prefixed:
+        raise InvalidInput(f"“{typed}” matches more than one {what}: {names}. Type more of the name.")
+    raise InvalidInput(f"There is no {what} called “{typed}”. Known ones: {names}.")

@@ -1,0 +1,169 @@
+"""The Store: the one object the app, the CLI and the sync engine use to read and write local data."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain import (
+    MAX_CUSTOMER_REF_CHARS,
+    Community,
+    Draft,
+    Insight,
+    NewInsight,
+    ProductArea,
+    clean_optional,
+    clean_tags,
+    clean_text,
+    parse_impact,
+)
+from desktop.errors import InvalidInput, StoreError
+from desktop.paths import AppPaths
+from desktop.settings import Settings
+from desktop.store import drafts, insights, reference
+from desktop.store.database import WRITER_OPTION, open_database, translate_error
+from desktop.store.models import SettingRow
+from desktop.store.search import fts_query
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = None) -> Store:
+    """Open the user's store (creating the data folder, migrating and seeding as needed)."""
+    paths = paths or AppPaths.resolve()
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"Palaute cannot create its data folder {paths.data_dir} ({exc.strerror}). "
+            "Start it with --data-dir pointing to a folder you can write."
+        ) from exc
+    kwargs = {} if busy_timeout_ms is None else {"busy_timeout_ms": busy_timeout_ms}
+    opened = open_database(paths.db_path, **kwargs)
+    store = Store(opened.engine, paths.db_path, notices=opened.notices)
+    store._write(reference.seed_if_empty)
+    return store
+
+
+class Store:
+    """Local data access. Every method is one short transaction; failures come out as StoreError in words."""
+
+    def __init__(self, engine, db_path: Path, notices: list[str] | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.engine = engine
+        self.db_path = db_path
+        self.notices = notices or []
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(**{WRITER_OPTION: True}), expire_on_commit=False)
+        self.settings = Settings(self._read_setting, self._write_setting)
+        # Reference lists change only when sync brings new ones; every capture checks against them.
+        self._communities: list[Community] | None = None
+        self._product_areas: list[ProductArea] | None = None
+
+    # -- insights -----------------------------------------------------------------------------------
+    def capture(self, new: NewInsight) -> Insight:
+        """Check and save a new insight; it is queued for sync in the same transaction."""
+        checked = self.check(new)
+        author = self.settings.get("author") or _login_name()
+        return self._write(lambda s: insights.add_insight(s, checked, author))
+
+    def check(self, new: NewInsight) -> NewInsight:
+        """Validate and normalise what the user typed, naming the first problem in words."""
+        community = self.resolve_community(new.community).slug
+        area = self.resolve_product_area(new.product_area).slug if new.product_area else None
+        return replace(
+            new,
+            text=clean_text(new.text),
+            community=community,
+            product_area=area,
+            customer_ref=clean_optional(new.customer_ref, what="The customer reference",
+                                        limit=MAX_CUSTOMER_REF_CHARS),
+            impact=parse_impact(new.impact),
+            tags=clean_tags(new.tags),
+        )
+
+    def get_insight(self, insight_id: str) -> Insight | None:
+        return self._read(lambda s: insights.get(s, insight_id))
+
+    def list_insights(self, *, community: str | None = None, limit: int | None = None) -> list[Insight]:
+        slug = self.resolve_community(community).slug if community else None
+        return self._read(lambda s: insights.newest_first(s, community=slug, limit=limit))
+
+    def search(self, query: str, *, limit: int = 50) -> list[Insight]:
+        match = fts_query(query)
+        return self._read(lambda s: insights.search(s, match, limit))
+
+    def count_insights(self) -> int:
+        return self._read(insights.count)
+
+    # -- reference lists ----------------------------------------------------------------------------
+    def communities(self) -> list[Community]:
+        if self._communities is None:
+            self._communities = self._read(reference.communities)
+        return list(self._communities)
+
+    def product_areas(self) -> list[ProductArea]:
+        if self._product_areas is None:
+            self._product_areas = self._read(reference.product_areas)
+        return list(self._product_areas)
+
+    def resolve_community(self, typed: str) -> Community:
+        return reference.resolve(typed, self.communities(), "community")  # type: ignore[return-value]
+
+    def resolve_product_area(self, typed: str) -> ProductArea:
+        return reference.resolve(typed, self.product_areas(), "product area")  # type: ignore[return-value]
+
+    # -- drafts -------------------------------------------------------------------------------------
+    def save_draft(self, draft: Draft) -> None:
+        self._write(lambda s: drafts.save(s, draft))
+
+    def load_draft(self) -> Draft | None:
+        return self._read(drafts.load)
+
+    def clear_draft(self) -> None:
+        self._write(drafts.clear)
+
+    # -- plumbing -----------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def _read_setting(self, key: str) -> str | None:
+        return self._read(lambda s: s.scalar(select(SettingRow.value).where(SettingRow.key == key)))
+
+    def _write_setting(self, key: str, value: str) -> None:
+        self._write(lambda s: s.merge(SettingRow(key=key, value=value)))
+
+    def _read(self, work: Callable[[Session], T]) -> T:
+        with self._translated(), self._reader() as session:
+            return work(session)
+
+    def _write(self, work: Callable[[Session], T]) -> T:
+        with self._translated(), self._writer.begin() as session:
+            return work(session)
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except DBAPIError as exc:
+            error = translate_error(exc, self.db_path)
+            log.error("Store operation failed: %s", exc.orig)
+            raise error from exc
+        except InvalidInput:
+            raise
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in the environment (some services, containers)
+        return "unknown"

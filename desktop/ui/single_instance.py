@@ -1,0 +1,100 @@
+"""One running app per data folder: a QLockFile decides, a QLocalServer receives the others' requests."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from desktop.platform.instance_client import lock_path, server_name
+
+log = logging.getLogger(__name__)
+_MAX_MESSAGE = 64 * 1024
+
+
+class InstanceLock:
+    """The per-data-folder lock; a lock left by a killed process is recognised (dead PID) and taken over."""
+
+    def __init__(self, paths: Any) -> None:
+        path = lock_path(paths)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(path))
+        # Qt's default also calls a lock older than 30 s stale even while its owner lives; only a dead
+        # owner may lose it here, however long the app has been running.
+        self._lock.setStaleLockTime(0)
+
+    def try_acquire(self) -> bool:
+        return self._lock.tryLock(0)
+
+    def owner_pid(self) -> int | None:
+        ok, pid, _host, _app = self._lock.getLockInfo()
+        return int(pid) if ok else None
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+
+class InstanceServer(QObject):
+    """Listens on the data folder's local socket and turns each JSON line into a signal.
+
+    Signals:
+        message_received(dict): another `palaute` process handed over its request.
+    """
+
+    message_received = Signal(dict)
+
+    def __init__(self, paths: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(paths)
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._on_new_connection)
+
+    def listen(self) -> bool:
+        # We hold the lock, so a leftover socket (the previous app was killed) is ours to remove;
+        # without this, listen() fails with AddressInUse.
+        QLocalServer.removeServer(self.name)
+        if not self._server.listen(self.name):
+            log.warning("single-instance server could not listen on %s: %s", self.name, self._server.errorString())
+            return False
+        return True
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _on_new_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            buffer = bytearray()
+            sock.readyRead.connect(lambda s=sock, b=buffer: self._on_ready_read(s, b))
+            sock.disconnected.connect(sock.deleteLater)
+            if sock.bytesAvailable():
+                self._on_ready_read(sock, buffer)
+
+    def _on_ready_read(self, sock: QLocalSocket, buffer: bytearray) -> None:
+        buffer += bytes(sock.readAll().data())
+        if b"\n" not in buffer:
+            if len(buffer) > _MAX_MESSAGE:
+                self._answer(sock, b"error: too large\n")
+            return
+        line = bytes(buffer).split(b"\n", 1)[0]
+        try:
+            message = json.loads(line)
+            if not isinstance(message, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            log.warning("ignored a malformed message on the instance socket")
+            self._answer(sock, b"error: malformed\n")
+            return
+        self._answer(sock, b"ok\n")
+        log.info("request from another palaute process: %s", message)
+        self.message_received.emit(message)
+
+    @staticmethod
+    def _answer(sock: QLocalSocket, reply: bytes) -> None:
+        sock.write(reply)
+        sock.flush()
+        sock.disconnectFromServer()

@@ -1,0 +1,1 @@
+"""The sync protocol's schema, shared by the desktop client and the server (see docs/protocol.md)."""

@@ -1,0 +1,362 @@
+"""Request and response bodies of the sync API (protocol v1), shared by the desktop client and the server.
+
+This module imports nothing from `server` or `desktop`: both sides validate with the same models.
+See docs/protocol.md for the meaning of every call.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Literal, Union
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/api/v1"
+
+# Limits. The server answers 413 above the byte and count limits and 422 above the field limits.
+MAX_BATCH_MUTATIONS = 200
+MAX_PUSH_BYTES = 4 * 1024 * 1024
+MAX_BODY_BYTES = 256 * 1024  # every other request body
+MAX_TEXT_CHARS = 20_000
+MAX_REPLY_CHARS = 20_000
+MAX_CUSTOMER_REF_CHARS = 100
+MAX_TAGS = 20
+MAX_TAG_CHARS = 40
+MAX_NAME_CHARS = 100
+MAX_PASSWORD_CHARS = 1_000
+MAX_CURSOR_CHARS = 100
+DEFAULT_PULL_LIMIT = 500
+MAX_PULL_LIMIT = 1_000
+MAX_WAIT_SECONDS = 25
+MAX_NUMBER = 2**62  # mutation numbers and versions fit a signed 64-bit column
+
+Impact = Literal["low", "medium", "high", "blocker"]
+Status = Literal["new", "acknowledged", "planned", "in_progress", "shipped", "declined"]
+Role = Literal["rep", "product", "admin"]
+IMPACTS: tuple[str, ...] = ("low", "medium", "high", "blocker")
+STATUSES: tuple[str, ...] = ("new", "acknowledged", "planned", "in_progress", "shipped", "declined")
+ROLES: tuple[str, ...] = ("rep", "product", "admin")
+
+
+def clean_text(value: str) -> str:
+    """Drop control characters other than newline and tab; refuse text that is not valid Unicode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text contains an unpaired surrogate (not valid Unicode)") from None
+    if value.isprintable():
+        return value
+    return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+
+
+def _bounded(low: int, high: int, what: str):
+    def check(value: str) -> str:
+        value = clean_text(value)
+        if not low <= len(value) <= high:
+            raise ValueError(f"{what} must be {low}..{high} characters after removing control characters,"
+                             f" got {len(value)}")
+        return value
+
+    return check
+
+
+def _text(low: int, high: int, what: str):
+    return Annotated[
+        str,
+        AfterValidator(_bounded(low, high, what)),
+        WithJsonSchema({"type": "string", "minLength": low, "maxLength": high}),
+    ]
+
+
+def _canonical_uuid(value: str) -> str:
+    try:
+        return str(uuid.UUID(value))
+    except (ValueError, AttributeError, TypeError):
+        raise ValueError("must be a UUID such as 0b6f1c6e-3f4d-4f8e-9f57-1d2c3b4a5e6f") from None
+
+
+def _utc(value: datetime) -> datetime:
+    try:
+        value = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise ValueError("date is out of range") from None
+    if not 1970 <= value.year <= 9999:
+        raise ValueError("date must be between 1970 and 9999")
+    return value
+
+
+Uuid = Annotated[
+    str,
+    AfterValidator(_canonical_uuid),
+    WithJsonSchema({"type": "string", "format": "uuid"}),
+]
+UtcDatetime = Annotated[
+    AwareDatetime,
+    AfterValidator(_utc),
+    PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
+]
+InsightText = _text(1, MAX_TEXT_CHARS, "text")
+ReplyBody = _text(1, MAX_REPLY_CHARS, "body")
+CustomerRef = _text(1, MAX_CUSTOMER_REF_CHARS, "customer_ref")
+Tag = _text(1, MAX_TAG_CHARS, "tag")
+Name = _text(1, MAX_NAME_CHARS, "name")
+Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
+Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
+Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
+
+
+class Model(BaseModel):
+    """Every body rejects unknown fields, so a typo is an error rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- accounts -------------------------------------------------------------------------------------------
+
+
+class LoginRequest(Model):
+    username: Name
+    password: Annotated[str, Field(min_length=1, max_length=MAX_PASSWORD_CHARS)]
+    device_name: Name = "desktop"
+
+
+class RefreshRequest(Model):
+    refresh_token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class UserInfo(Model):
+    name: str
+    role: Role
+    communities: list[str]
+    product_areas: list[str]
+
+
+class TokenPair(Model):
+    """Tokens are short random strings. The access token is sent as `Authorization: Bearer ...`."""
+
+    token_type: Literal["bearer"] = "bearer"
+    device_id: str
+    access_token: str
+    access_expires_at: UtcDatetime
+    refresh_token: str
+    user: UserInfo
+
+
+class Community(Model):
+    slug: str
+    name: str
+
+
+class ProductArea(Model):
+    slug: str
+    name: str
+
+
+# --- insights and replies -------------------------------------------------------------------------------
+
+
+class InsightDraft(Model):
+    """A new insight as the desktop captured it; the server assigns version, status and author."""
+
+    id: Uuid
+    text: InsightText
+    community: Slug
+    product_area: Slug | None = None
+    customer_ref: CustomerRef | None = None
+    impact: Impact = "medium"
+    tags: Tags = []
+    created_at: UtcDatetime
+
+
+class InsightPatch(Model):
+    """The fields an edit changes; a field left out is unchanged, `null` clears an optional one."""
+
+    text: InsightText | None = None
+    community: Slug | None = None
+    product_area: Slug | None = None
+    customer_ref: CustomerRef | None = None
+    impact: Impact | None = None
+    tags: Tags | None = None
+
+
+class Insight(Model):
+    id: str
+    text: str
+    community: str
+    product_area: str | None
+    customer_ref: str | None
+    impact: Impact
+    tags: list[str]
+    author: str
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    status: Status
+    version: int
+    withdrawn: bool
+    duplicate_of: str | None
+
+
+class ReplyDraft(Model):
+    id: Uuid
+    insight_id: Uuid
+    body: ReplyBody
+    created_at: UtcDatetime | None = None
+
+
+class Reply(Model):
+    id: str
+    insight_id: str
+    author: str
+    author_role: Role
+    body: str
+    created_at: UtcDatetime
+
+
+class InsightThread(Model):
+    insight: Insight
+    replies: list[Reply]
+
+
+class InsightList(Model):
+    insights: list[Insight]
+    total: int
+
+
+class ReplyCreate(Model):
+    id: Uuid | None = None
+    body: ReplyBody
+
+
+class StatusUpdate(Model):
+    status: Status
+
+
+class DuplicateRequest(Model):
+    original_id: Uuid
+
+
+# --- push -----------------------------------------------------------------------------------------------
+
+
+class CreateMutation(Model):
+    type: Literal["create"]
+    number: Number
+    insight: InsightDraft
+
+
+class EditMutation(Model):
+    type: Literal["edit"]
+    number: Number
+    insight_id: Uuid
+    base_version: Number
+    changes: InsightPatch
+
+
+class WithdrawMutation(Model):
+    type: Literal["withdraw"]
+    number: Number
+    insight_id: Uuid
+    base_version: Number | None = None
+
+
+class ReplyMutation(Model):
+    type: Literal["reply"]
+    number: Number
+    reply: ReplyDraft
+
+
+Mutation = Annotated[
+    Union[CreateMutation, EditMutation, WithdrawMutation, ReplyMutation],
+    Field(discriminator="type"),
+]
+
+
+class PushRequest(Model):
+    """Mutations in increasing `number` order; numbers are per device and never reused."""
+
+    protocol: Literal[1] = PROTOCOL_VERSION
+    mutations: Annotated[list[Mutation], Field(min_length=1, max_length=MAX_BATCH_MUTATIONS)]
+
+
+ResultStatus = Literal["applied", "duplicate", "rejected"]
+
+
+class MutationResult(Model):
+    number: int
+    status: ResultStatus
+    code: str | None = None  # why rejected: conflict, not_found, forbidden, invalid, id_taken
+    message: str | None = None
+    insight: Insight | None = None  # the insight's current state (after the change, or on conflict)
+    reply: Reply | None = None
+
+
+class PushResponse(Model):
+    results: list[MutationResult]
+    last_mutation: int  # the highest number this device has had processed
+
+
+# --- pull -----------------------------------------------------------------------------------------------
+
+
+class InsightChange(Model):
+    kind: Literal["insight"]
+    insight: Insight
+
+
+class ReplyChange(Model):
+    kind: Literal["reply"]
+    reply: Reply
+
+
+class Tombstone(Model):
+    """The insight is gone for this reader (erased, or no longer visible): delete the local copy."""
+
+    kind: Literal["tombstone"]
+    insight_id: str
+    reason: Literal["erased", "hidden"]
+
+
+Change = Annotated[Union[InsightChange, ReplyChange, Tombstone], Field(discriminator="kind")]
+
+
+class ChangesResponse(Model):
+    cursor: str
+    has_more: bool
+    changes: list[Change]
+
+
+class Summary(Model):
+    """What the server holds for the caller, to compare with the local copy and re-sync on drift."""
+
+    cursor: str
+    insights: int
+    withdrawn: int
+    replies: int
+    by_status: dict[str, int]
+    last_mutation: int
+
+
+# --- misc -----------------------------------------------------------------------------------------------
+
+
+class ErrorBody(Model):
+    error: str  # machine-readable code
+    message: str  # for people
+    details: list[dict] | None = None
+
+
+class Health(Model):
+    status: Literal["ok"]
+    protocol: int
+    database: Literal["ok"]

@@ -1,0 +1,79 @@
+"""Server settings, read from arguments and PALAUTE_SERVER_* environment variables, with safe defaults."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "insecure-development-secret"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("PALAUTE_SERVER_DATA_DIR") or Path.home() / ".local/share/palaute-server")
+
+
+class InsecureSettings(ValueError):
+    """Settings that are fine on a developer's machine but refused in production."""
+
+
+class Settings(BaseSettings):
+    """Everything the server can be told; one place for names and defaults."""
+
+    model_config = SettingsConfigDict(env_prefix="PALAUTE_SERVER_", extra="forbid")
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str | None = None  # default: SQLite in data_dir
+    secret_key: str = DEV_SECRET  # signs web sessions and CSRF tokens
+    cookie_secure: bool = False  # production requires HTTPS cookies (TLS at the reverse proxy)
+    access_token_minutes: float = 15.0
+    refresh_token_days: float = 90.0
+    refresh_grace_seconds: float = 30.0
+    argon2_time_cost: int = 3
+    argon2_memory_kib: int = 65536
+    # Rate limits per device (API) or per user name + address (sign-in), as requests per minute.
+    push_per_minute: int = 600
+    pull_per_minute: int = 600
+    api_per_minute: int = 1200
+    login_per_minute: int = 10
+    long_poll_max_seconds: float = 25.0
+    feed_watch_interval: float = 0.05  # how often each process looks at the feed counter
+    log_level: str = "INFO"
+
+    @model_validator(mode="after")
+    def _refuse_insecure(self) -> Settings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.secret_key == DEV_SECRET or len(self.secret_key) < 32:
+            problems.append("PALAUTE_SERVER_SECRET_KEY must be set to a random value of at least 32 characters")
+        if not self.cookie_secure:
+            problems.append("PALAUTE_SERVER_COOKIE_SECURE must be true (serve behind HTTPS)")
+        if self.argon2_time_cost < 2 or self.argon2_memory_kib < 19456:
+            problems.append("argon2 cost below the OWASP minimum (t=2, m=19 MiB)")
+        if problems:
+            raise InsecureSettings("refusing insecure production settings: " + "; ".join(problems))
+        return self
+
+    @property
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'palaute-server.sqlite3'}"
+
+    def with_dev_secret(self) -> Settings:
+        """In development, replace the well-known secret with one kept in the data folder (shared by workers)."""
+        if self.environment == "production" or self.secret_key != DEV_SECRET:
+            return self
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(32))
+        return self.model_copy(update={"secret_key": path.read_text().strip()})

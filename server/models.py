@@ -1,0 +1,182 @@
+"""The server's tables as typed SQLAlchemy models."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UtcDateTime(TypeDecorator):
+    """Stores aware UTC datetimes; SQLite returns naive values, which are UTC by construction."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else value.astimezone(UTC)
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+user_communities = Table(
+    "user_communities", Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("community_id", ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
+)
+user_product_areas = Table(
+    "user_product_areas", Base.metadata,
+    Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("product_area_id", ForeignKey("product_areas.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Meta(Base):
+    """Key/value facts about this database, e.g. its instance id (part of every feed cursor)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+class FeedCounter(Base):
+    """One row; every write transaction increments it, which orders the feed by commit."""
+
+    __tablename__ = "feed_counter"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Community(Base):
+    __tablename__ = "communities"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class ProductArea(Base):
+    __tablename__ = "product_areas"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(10))  # rep | product | admin
+    password_hash: Mapped[str] = mapped_column(String(200))
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    communities: Mapped[list[Community]] = relationship(secondary=user_communities, lazy="selectin")
+    product_areas: Mapped[list[ProductArea]] = relationship(secondary=user_product_areas, lazy="selectin")
+
+
+class Device(Base):
+    """One signed-in installation; holds the per-device mutation high-water mark."""
+
+    __tablename__ = "devices"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    last_mutation: Mapped[int] = mapped_column(BigInteger, default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class Token(Base):
+    """An access or refresh token, stored as its SHA-256 only."""
+
+    __tablename__ = "tokens"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # access | refresh
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    rotated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # refresh: when spent
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A refresh token and the access token issued with it share a pair id, so a pair can be revoked.
+    pair: Mapped[str] = mapped_column(String(32), index=True)
+    device: Mapped[Device] = relationship(lazy="joined")
+
+
+class Insight(Base):
+    __tablename__ = "insights"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
+    product_area_id: Mapped[int | None] = mapped_column(ForeignKey("product_areas.id"), nullable=True, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    customer_ref: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    impact: Mapped[str] = mapped_column(String(10))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    status: Mapped[str] = mapped_column(String(20), default="new", index=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=1)
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
+    duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("insights.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    author: Mapped[User] = relationship(lazy="joined")
+    community: Mapped[Community] = relationship(lazy="joined")
+    product_area: Mapped[ProductArea | None] = relationship(lazy="joined")
+
+
+class Reply(Base):
+    __tablename__ = "replies"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    author: Mapped[User] = relationship(lazy="joined")
+
+
+class Change(Base):
+    """The changes feed: one row per change, numbered from the feed counter (commit order).
+
+    It keeps who may see the change (author, community, product area at the time), so tombstones of
+    erased insights can still be routed.
+    """
+
+    __tablename__ = "changes"
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(10))  # insight | reply | tombstone
+    insight_id: Mapped[str] = mapped_column(String(36), index=True)
+    reply_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    author_id: Mapped[int] = mapped_column(Integer)
+    community_id: Mapped[int] = mapped_column(Integer)
+    product_area_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        Index("ix_changes_author_seq", "author_id", "seq"),
+        Index("ix_changes_community_seq", "community_id", "seq"),
+        Index("ix_changes_area_seq", "product_area_id", "seq"),
+    )

@@ -1,0 +1,102 @@
+"""Per-request web context: the database session, the signed-in user, the cookie session and CSRF."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, Request
+from starlette.responses import RedirectResponse, Response
+
+from server.web import backend, session_cookie, templating
+from server.web.errors import CSRF_REFUSED, WebError, forbidden
+from server.web.views import WebUser
+
+BASE = "/web"
+WEB_ROLES = ("product", "admin")
+
+
+class WebContext:
+    """What a route handler needs; every response it builds goes through here so the cookie is kept."""
+
+    def __init__(self, request: Request, db: Any, secret: bytes) -> None:
+        self.request, self.db, self.secret = request, db, secret
+        self.session = session_cookie.load(request, secret)
+        self.user: WebUser | None = self._resolve_user()
+
+    def _resolve_user(self) -> WebUser | None:
+        if self.session.user_id is None:
+            return None
+        user = backend.load_user(self.db, self.session.user_id)
+        mark_ok = user is not None and self.session.user_mark == session_cookie.password_mark(
+            self.secret, user.password_hash)
+        if user is None or not mark_ok or user.role not in WEB_ROLES:
+            self.session.sign_out()  # deleted, demoted or password changed: the old cookie is worthless
+            return None
+        return user
+
+    def signed_in_user(self) -> WebUser:
+        if self.user is None:
+            raise SignInNeeded(self.request)
+        return self.user
+
+    async def form(self) -> dict[str, str]:
+        """The POSTed form, after the CSRF check (a POST without the cookie's token is refused)."""
+        data = await self.request.form()
+        fields = {key: value for key, value in data.items() if isinstance(value, str)}
+        if not session_cookie.tokens_match(self.session, fields.get("csrf_token")):
+            raise CSRF_REFUSED
+        return fields
+
+    def page(self, template: str, context: dict[str, Any] | None = None, status_code: int = 200) -> Response:
+        values = {"base": BASE, "user": self.user, "csrf": self.session.csrf,
+                  "notice": self.session.pop_notice(), "nav": None}
+        values.update(context or {})
+        return self._keep(templating.render(template, values, status_code))
+
+    def error_page(self, error: WebError) -> Response:
+        return self.page("error.html", {"status_code": error.status_code, "heading": error.heading,
+                                        "message": error.message}, error.status_code)
+
+    def redirect(self, url: str, notice: str | None = None) -> Response:
+        if notice:
+            self.session.flash(notice)
+        return self._keep(RedirectResponse(url, status_code=303))
+
+    def _keep(self, response: Response) -> Response:
+        # Secure when the browser reached us over https (directly or via a proxy that says so).
+        secure = self.request.url.scheme == "https" or backend.cookie_secure(self.request)
+        session_cookie.store(response, self.session, self.secret, secure)
+        return response
+
+
+class SignInNeeded(Exception):
+    """The page needs a signed-in product member; the router answers with a redirect to sign in."""
+
+    def __init__(self, request: Request) -> None:
+        super().__init__("sign-in needed")
+        target = request.url.path
+        if request.method == "GET" and request.url.query:
+            target += "?" + request.url.query
+        self.location = f"{BASE}/signin?" + urlencode({"next": target})
+
+
+def require_role_for_triage(user: WebUser) -> None:
+    if user.role not in WEB_ROLES:
+        raise forbidden("Only the product team can answer and triage insights.")
+
+
+def get_context(request: Request) -> WebContext:
+    ctx = WebContext(request, backend.database(request), backend.session_secret(request))
+    request.state.web_context = ctx  # lets the route class render an error page with the same session
+    return ctx
+
+
+Ctx = Annotated[WebContext, Depends(get_context)]
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path inside the web page is a valid place to go after sign-in (no open redirect)."""
+    if target and target.startswith(BASE + "/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return f"{BASE}/inbox"

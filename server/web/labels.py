@@ -1,0 +1,36 @@
+"""Words and orderings the web page shows for statuses, impacts and summary periods."""
+
+from __future__ import annotations
+
+STATUSES: dict[str, str] = {
+    "new": "New",
+    "acknowledged": "Acknowledged",
+    "planned": "Planned",
+    "in_progress": "In progress",
+    "shipped": "Shipped",
+    "declined": "Declined",
+}
+
+# Most urgent first: the inbox and the summary read left to right from what hurts most.
+IMPACTS: dict[str, str] = {
+    "blocker": "Blocker",
+    "high": "High",
+    "medium": "Medium",
+    "low": "Low",
+}
+
+SUMMARY_PERIODS: tuple[int, ...] = (7, 30, 90)
+
+ROLES: dict[str, str] = {"product": "Product team", "admin": "Administrator", "rep": "Representative"}
+
+
+def status_label(value: str) -> str:
+    return STATUSES.get(value, value.replace("_", " ").capitalize())
+
+
+def impact_label(value: str) -> str:
+    return IMPACTS.get(value, value.capitalize())
+
+
+def role_label(value: str) -> str:
+    return ROLES.get(value, value.capitalize())

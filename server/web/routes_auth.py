@@ -1,0 +1,53 @@
+"""Sign in and sign out of the web page (product members and admins; reps are turned away politely)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from server.web import backend, session_cookie
+from server.web.context import BASE, WEB_ROLES, Ctx, safe_next
+from server.web.routing import WebRoute
+
+router = APIRouter(route_class=WebRoute)
+
+WRONG_PASSWORD = "The user name or password is not right. Check them and try again."
+REP_REFUSED = ("This page is for the product team. Representatives use the Palaute desktop app: "
+               "your insights and the team's replies are all there.")
+THROTTLED = "Too many sign-in attempts. Wait a minute, then try again."
+
+
+@router.get("/signin")
+def signin_page(ctx: Ctx, next: str = "") -> Response:
+    if ctx.user is not None:
+        return ctx.redirect(safe_next(next))
+    return _form(ctx, next_url=safe_next(next))
+
+
+@router.post("/signin")
+async def signin(ctx: Ctx) -> Response:
+    form = await ctx.form()
+    username, password = form.get("username", "").strip(), form.get("password", "")
+    next_url = safe_next(form.get("next"))
+    outcome = backend.authenticate(ctx.request, ctx.db, username, password)
+    if outcome.throttled:
+        return _form(ctx, next_url, username, THROTTLED, 429)
+    if outcome.user is None:
+        return _form(ctx, next_url, username, WRONG_PASSWORD, 401)
+    if outcome.user.role not in WEB_ROLES:
+        return _form(ctx, next_url, username, REP_REFUSED, 403)
+    ctx.session.sign_in(outcome.user.id, session_cookie.password_mark(ctx.secret, outcome.user.password_hash))
+    ctx.user = outcome.user
+    return ctx.redirect(next_url)
+
+
+@router.post("/signout")
+async def signout(ctx: Ctx) -> Response:
+    await ctx.form()
+    ctx.session.sign_out()
+    ctx.user = None
+    return ctx.redirect(f"{BASE}/signin", notice="You are signed out.")
+
+
+def _form(ctx: Ctx, next_url: str, username: str = "", error: str | None = None, status: int = 200) -> Response:
+    return ctx.page("signin.html", {"next_url": next_url, "username": username, "error": error}, status)

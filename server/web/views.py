@@ -1,0 +1,109 @@
+"""Plain view objects the templates read, so templates never depend on the ORM models' shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class WebUser:
+    id: str
+    name: str
+    role: str
+    # Keyed fingerprint input: the stored password hash (a changed password ends old web sessions).
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class Option:
+    slug: str
+    name: str
+
+
+@dataclass(frozen=True)
+class InsightRow:
+    id: str
+    text: str
+    impact: str
+    status: str
+    community_name: str
+    product_area_name: str | None
+    author: str
+    customer_ref: str | None
+    tags: tuple[str, ...]
+    created_at: datetime
+    duplicate_of: str | None
+    reply_count: int
+
+
+@dataclass(frozen=True)
+class ReplyView:
+    id: str
+    author: str
+    body: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class InsightView:
+    id: str
+    text: str
+    impact: str
+    status: str
+    community_slug: str
+    community_name: str
+    product_area_name: str | None
+    author: str
+    customer_ref: str | None
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    withdrawn: bool
+    duplicate_of: str | None
+    version: int
+    replies: tuple[ReplyView, ...] = ()
+
+
+@dataclass(frozen=True)
+class InboxFilters:
+    q: str = ""
+    community: str = ""
+    product_area: str = ""
+    status: str = ""
+    impact: str = ""
+
+    def any(self) -> bool:
+        return any((self.q, self.community, self.product_area, self.status, self.impact))
+
+    def as_query(self) -> dict[str, str]:
+        return {k: v for k, v in vars(self).items() if v}
+
+
+@dataclass
+class SummaryRow:
+    name: str
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class SummaryBlock:
+    slug: str
+    name: str
+    rows: list[SummaryRow] = field(default_factory=list)
+
+    @property
+    def impact_totals(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for row in self.rows:
+            for impact, count in row.counts.items():
+                totals[impact] = totals.get(impact, 0) + count
+        return totals
+
+    @property
+    def total(self) -> int:
+        return sum(row.total for row in self.rows)

@@ -1,0 +1,19 @@
+"""Test-wide set-up: Qt offscreen, a private data folder and an in-memory keyring for every test."""
+
+from __future__ import annotations
+
+import os
+
+# Set before anything imports Qt: GUI tests run without a display unless they start their own Xvfb.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("PALAUTE_DATA_DIR", None)
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """Every test gets its own data folder; nothing touches the real user's files."""
+    folder = tmp_path / "palaute-data"
+    monkeypatch.setenv("PALAUTE_DATA_DIR", str(folder))
+    return folder
