@@ -9,26 +9,30 @@ from types import SimpleNamespace
 
 from desktop.privacy.context import weak_number_is_not_pii
 from desktop.privacy.kinds import Finding, PiiKind
+from desktop.privacy.patterns import Lazy as _Lazy
 
 # Regexes only find candidates; stdnum decides. Lookarounds keep us out of longer tokens such as
 # "ORD-240312-0042", "v1.2.3" or "1.299,00".
-_CARD = re.compile(r"(?<![\w+#/.,-])\d(?:[ -]?\d){12,18}(?![\w]|[.,/-]\d)")
-_IBAN = re.compile(
+_CARD = _Lazy(r"(?<![\w+#/.,-])\d(?:[ -]?\d){12,18}(?![\w]|[.,/-]\d)")
+_IBAN = _Lazy(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[A-Za-z0-9]{11,30}|(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)"
     r"(?![A-Za-z0-9])"
 )
 # DDMMYY/YYMMDD + separator + 4 chars: Finnish hetu, Swedish personnummer, Danish CPR share this shape.
-_DATE_SERIAL = re.compile(
+_DATE_SERIAL = _Lazy(
     r"(?<![\w+#/.,-])(\d{6}|\d{8})([-+A-FU-Ya-fu-y])(\d{3}[0-9A-Za-z])(?![\w]|[.,/-]\d)"
 )
-_LONG_DIGITS = re.compile(r"(?<![\w+#/.,-])(\d{10}|\d{12})(?![\w]|[.,/-]\d)")
-_NO_FNR = re.compile(r"(?<![\w+#/.,-])\d{6}[ -]?\d{5}(?![\w]|[.,/-]\d)")
-_DNI = re.compile(r"(?<![\w.-])(\d{1,2}\.?\d{3}\.?\d{3})([- ]?)([A-Za-z])(?![\w])")
-_NIE = re.compile(r"(?<![\w.-])([XYZxyz])[- ]?(\d{7})([- ]?)([A-Za-z])(?![\w])")
+_LONG_DIGITS = _Lazy(r"(?<![\w+#/.,-])(\d{10}|\d{12})(?![\w]|[.,/-]\d)")
+_NO_FNR = _Lazy(r"(?<![\w+#/.,-])\d{6}[ -]?\d{5}(?![\w]|[.,/-]\d)")
+_DNI = _Lazy(r"(?<![\w.-])(\d{1,2}\.?\d{3}\.?\d{3})([- ]?)([A-Za-z])(?![\w])")
+_NIE = _Lazy(r"(?<![\w.-])([XYZxyz])[- ]?(\d{7})([- ]?)([A-Za-z])(?![\w])")
 
-# Issuer prefixes in use (Visa 4, Mastercard 2/5, Amex/Diners/JCB 3, Discover/UnionPay/Maestro 6):
-# halves the false alarms of a bare Luhn check.
-_CARD_FIRST_DIGITS = "23456"
+# Lengths issued per first digit (Visa 4: 16/19, Mastercard 2/5: 16, Amex 3: 15, Diners 3: 14,
+# JCB 3: 16, Discover/UnionPay/Maestro 6: 16-19). Other Luhn-carrying numbers fall outside: IMEIs
+# (15 digits, 35/86/49...), EAN-13 codes and 13-digit Visa numbers, which are no longer issued.
+_CARD_LENGTHS = {"2": (16,), "3": (14, 15, 16), "4": (16, 19), "5": (16,), "6": (16, 17, 18, 19)}
+# "RF18 5390 0754 7034" or an IBAN we could not validate: digit groups of a longer code, not a card.
+_CODE_PREFIX = _Lazy(r"[A-Za-z]{2}\d{2} $")
 
 
 @functools.cache
@@ -61,7 +65,7 @@ def _cards(text: str) -> Iterator[Finding]:
     for match in _CARD.finditer(text):
         for start, end in _group_spans(match.group(), match.start()):
             digits = re.sub(r"\D", "", text[start:end])
-            if not 13 <= len(digits) <= 19 or digits[0] not in _CARD_FIRST_DIGITS:
+            if len(digits) not in _CARD_LENGTHS.get(digits[0], ()) or _CODE_PREFIX.search(text[max(0, start - 5) : start]):
                 continue
             if _consistent_separators(text[start:end]) and luhn.is_valid(digits):
                 if not weak_number_is_not_pii(text, start, end):
@@ -102,8 +106,8 @@ def _date_serial_ids(text: str) -> Iterator[Finding]:
         kind = _date_serial_kind(lib, match.group(1), match.group(2), match.group(3))
         if kind is None:
             continue
-        if kind is PiiKind.DK_CPR and weak_number_is_not_pii(text, start, end):
-            continue  # a CPR has no checksum, only a date: let "ticket 120324-0042" be
+        if kind is not PiiKind.FI_HETU and weak_number_is_not_pii(text, start, end):
+            continue  # Luhn or a bare date (CPR) is weak: let "ticket 120324-0042" be
         yield Finding(kind, start, end, value, re.sub(r"[^0-9A-Za-z]", "", value).upper())
 
 

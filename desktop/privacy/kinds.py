@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field
 
 NATIONAL_ID_KINDS: frozenset[str] = frozenset(
@@ -46,6 +45,8 @@ class Finding:
     @property
     def key(self) -> str:
         """A stable id for "keep this item": the kind and a hash, so storing it stores no personal data."""
+        import hashlib  # here, not at the top: its OpenSSL binding costs ~10 ms of import time
+
         digest = hashlib.sha256((self.normalized or self.value).encode()).hexdigest()[:16]
         return f"{self.kind}:{digest}"
 

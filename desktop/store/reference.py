@@ -29,6 +29,11 @@ SEED_PRODUCT_AREAS = [
 ]
 
 
+def needs_seed(session: Session) -> bool:
+    return (session.scalar(select(CommunityRow.slug).limit(1)) is None
+            or session.scalar(select(ProductAreaRow.slug).limit(1)) is None)
+
+
 def seed_if_empty(session: Session) -> None:
     if session.scalar(select(CommunityRow.slug).limit(1)) is None:
         session.add_all(CommunityRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_COMMUNITIES))

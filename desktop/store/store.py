@@ -51,7 +51,8 @@ def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = N
     kwargs = {} if busy_timeout_ms is None else {"busy_timeout_ms": busy_timeout_ms}
     opened = open_database(paths.db_path, **kwargs)
     store = Store(opened.engine, paths.db_path, notices=opened.notices)
-    store._write(reference.seed_if_empty)
+    if store._read(reference.needs_seed):  # read first: an up-to-date start writes nothing
+        store._write(reference.seed_if_empty)
     return store
 
 
@@ -98,8 +99,9 @@ class Store:
         slug = self.resolve_community(community).slug if community else None
         return self._read(lambda s: insights.newest_first(s, community=slug, limit=limit))
 
-    def search(self, query: str, *, limit: int = 50) -> list[Insight]:
-        match = fts_query(query)
+    def search(self, query: str, *, limit: int = 50, prefix: bool = False) -> list[Insight]:
+        """Ranked full-text search; `prefix` also matches the last word's start (for search-as-you-type)."""
+        match = fts_query(query, prefix=prefix)
         return self._read(lambda s: insights.search(s, match, limit))
 
     def count_insights(self) -> int:

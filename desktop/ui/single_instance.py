@@ -30,8 +30,9 @@ class InstanceLock:
         return self._lock.tryLock(0)
 
     def owner_pid(self) -> int | None:
-        ok, pid, _host, _app = self._lock.getLockInfo()
-        return int(pid) if ok else None
+        info = self._lock.getLockInfo()  # PySide6 returns (pid, hostname, appname), pid 0 when unreadable
+        pid = info[0] if isinstance(info, tuple) and info else 0
+        return int(pid) or None
 
     def release(self) -> None:
         self._lock.unlock()

@@ -41,6 +41,7 @@ class InsightRow:
 class ReplyView:
     id: str
     author: str
+    author_role: str
     body: str
     created_at: datetime
 

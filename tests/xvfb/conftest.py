@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from xvfb_support import XSession, start_session
+from tests.xvfb.xvfb_support import XSession, start_session
 
 REPO = Path(__file__).resolve().parents[2]
 NEEDED = ["Xvfb", "xdotool", "dbus-daemon", "xwininfo", "trayer", "import"]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from Xlib import X
-from xvfb_support import ForeignGrab, KeyRecorder, XSession, wait_for
+from tests.xvfb.xvfb_support import ForeignGrab, KeyRecorder, XSession, wait_for
 
 from desktop.platform.hotkey import HotkeyTaken
 from desktop.platform.hotkey.x11 import X11Hotkey

@@ -1,25 +1,12 @@
-"""Errors a global hotkey can raise, each with a sentence for the user."""
+"""Errors a global hotkey can raise, each with a sentence for the user (`user_message`)."""
 
 from __future__ import annotations
 
-try:
-    from desktop.errors import PalauteError
-except ImportError:  # the core's error module has not landed yet
-
-    class PalauteError(Exception):  # type: ignore[no-redef]
-        """Stand-in until desktop.errors exists: an error with a sentence for the user."""
-
-        def __init__(self, user_message: str) -> None:
-            super().__init__(user_message)
-            self.user_message = user_message
+from desktop.errors import PalauteError
 
 
 class HotkeyError(PalauteError):
     """A global hotkey could not be registered; the previously registered key (if any) stays."""
-
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
 
 
 class HotkeyTaken(HotkeyError):

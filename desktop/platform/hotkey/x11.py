@@ -32,7 +32,7 @@ def keysym_for(key: int) -> int:
         return ord(chr(key).lower())
     if int(Qt.Key.Key_F1.value) <= key <= int(Qt.Key.Key_F35.value):
         return XK.string_to_keysym(f"F{key - int(Qt.Key.Key_F1.value) + 1}")
-    name = _NAMED_KEYSYMS.get(Qt.Key(key))
+    name = {int(qt_key.value): xname for qt_key, xname in _NAMED_KEYSYMS.items()}.get(key)
     return XK.string_to_keysym(name) if name else 0
 
 

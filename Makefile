@@ -1,0 +1,30 @@
+# The two commands a new user needs: `make run` (the app) and `make test` (every test).
+# Both create the virtual environment and install what is missing, system packages included.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTHON ?= python3
+
+.PHONY: run test bench build clean-venv
+
+run: $(STAMP)
+	@scripts/system-deps.sh run
+	$(VENV)/bin/palaute $(ARGS)
+
+test: $(STAMP)
+	@scripts/system-deps.sh test
+	$(PY) -m pytest $(ARGS)
+
+bench: $(STAMP)
+	@scripts/system-deps.sh test
+	$(PY) -m bench.run_all $(ARGS)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed (apt-get install python3 python3-venv)"; exit 1; }
+	@[ -x $(PY) ] || { scripts/system-deps.sh run && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[server,test]'
+	@touch $(STAMP)
+
+clean-venv:
+	rm -rf $(VENV)

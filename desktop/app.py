@@ -1,0 +1,362 @@
+"""The desktop app's wiring: single instance, tray and hotkey first, then the windows and the store."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.paths import AppPaths
+from desktop.platform.instance_client import ACTIVATE, SHOW_CAPTURE, notify_running_app
+
+log = logging.getLogger("palaute.app")
+READY_FILE_ENV = "PALAUTE_READY_FILE"
+HAND_OVER_SECONDS = 5.0  # a first app still starting needs a moment before it listens
+
+
+def run(args: Any = None) -> int:
+    """Start the app, or hand the request to the one already running on this data folder."""
+    started = time.perf_counter()
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    try:
+        paths.ensure()
+    except OSError as exc:
+        print(f"Palaute cannot create its data folder {paths.data_dir} ({exc.strerror}).", file=sys.stderr)
+        return 1
+    _setup_logging(paths)
+    request = SHOW_CAPTURE if _wants_capture(args) else ACTIVATE
+
+    from desktop.ui.single_instance import InstanceLock
+
+    lock = InstanceLock(paths)
+    if not lock.try_acquire():
+        handed = _hand_over(paths, request, lock)
+        if handed is not None:
+            return handed
+    try:
+        return _run_app(paths, request is SHOW_CAPTURE, started)
+    finally:
+        lock.release()
+
+
+def _wants_capture(args: Any) -> bool:
+    # `palaute capture --show` arrives as command="capture", show=True from the CLI parser.
+    if getattr(args, "show_capture", False):
+        return True
+    return getattr(args, "command", None) == "capture" and bool(getattr(args, "show", False))
+
+
+def _setup_logging(paths: AppPaths) -> None:
+    if logging.getLogger().handlers:  # the command line set it up already
+        return
+    from desktop.logs import setup_logging
+
+    setup_logging(paths.log_dir, console=True)
+
+
+def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
+    """0 once the running app took the request; None if it died meanwhile (we now hold the lock)."""
+    deadline = time.monotonic() + HAND_OVER_SECONDS
+    while True:
+        if notify_running_app(paths, request):
+            log.info("handed %s to the running app (pid %s)", request, lock.owner_pid())
+            return 0
+        if lock.try_acquire():
+            return None
+        if time.monotonic() > deadline:
+            print("Palaute is already running but does not answer. Quit it (or end the process "
+                  f"{lock.owner_pid()}) and start it again.", file=sys.stderr)
+            return 1
+        time.sleep(0.1)
+
+
+def _run_app(paths: AppPaths, show_capture: bool, started: float) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName(APP_ID)
+    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    qapp.setQuitOnLastWindowClosed(False)  # a tray app lives on with no window open
+    palaute = PalauteApp(qapp, paths, show_capture=show_capture, started=started)
+    try:
+        return qapp.exec()
+    finally:
+        palaute.shutdown()
+
+
+class PalauteApp:
+    """Builds the parts in the order the first moments need them and connects their signals."""
+
+    def __init__(self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None) -> None:
+        from desktop.ui.i18n import Translations
+        from desktop.ui.icons import app_icon
+        from desktop.ui.quick_settings import read_quick_settings
+        from desktop.ui.session import SessionGuard
+        from desktop.ui.single_instance import InstanceServer
+        from desktop.ui.tray import Tray
+
+        self.qapp, self.paths = qapp, paths
+        self.started = started if started is not None else time.perf_counter()
+        self.store: Any = None
+        self.capture: Any = None
+        self.settings_window: Any = None
+        self.inbox_window: Any = None
+        self.fallback: Any = None
+        self.hotkey_problem: str | None = None
+        self._show_capture_when_built = show_capture
+        quick = read_quick_settings(paths.db_path)  # hotkey and language before SQLAlchemy is even imported
+
+        self.translations = Translations()
+        self.translations.apply(quick.get("language"))
+        qapp.setWindowIcon(app_icon())
+        self.server = InstanceServer(paths, qapp)
+        self.server.message_received.connect(self.on_message)
+        self.server.listen()
+        self.session = SessionGuard(qapp, self.flush)
+
+        self.tray = Tray(qapp)
+        self._connect_menu(self.tray)
+        self.has_tray = self.tray.available()
+        if self.has_tray:
+            self.tray.show()
+        self.hotkey, self.default_hotkey = self._create_hotkey()
+        self.register_hotkey(quick.get("hotkey") or self.default_hotkey)
+        if not self.has_tray:
+            self._show_fallback()
+        self._announce_ready()
+
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._finish_start)
+
+    # --- start ----------------------------------------------------------------------------------------------
+    def _connect_menu(self, source: Any) -> None:
+        source.capture_requested.connect(self.show_capture)
+        source.inbox_requested.connect(self.show_inbox)
+        source.settings_requested.connect(self.show_settings)
+        source.quit_requested.connect(self.quit)
+
+    def _create_hotkey(self) -> tuple[Any, str]:
+        try:
+            from desktop.platform.hotkey import create_hotkey, default_sequence
+        except ImportError:
+            log.warning("no global hotkey module; the tray menu and `palaute capture --show` still work")
+            return None, "Ctrl+Alt+I"
+        hotkey = create_hotkey(self.qapp)
+        hotkey.activated.connect(self.show_capture)
+        return hotkey, default_sequence()
+
+    def register_hotkey(self, sequence: str) -> bool:
+        from desktop.errors import PalauteError
+
+        if self.hotkey is None:
+            return False
+        try:
+            self.hotkey.register(sequence)
+        except PalauteError as exc:
+            log.warning("hotkey %s not registered: %s", sequence, exc.user_message)
+            self.hotkey_problem = exc.user_message
+        else:
+            self.hotkey_problem = None
+        self._show_hotkey_text()
+        return self.hotkey_problem is None
+
+    def _show_hotkey_text(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        current = self.hotkey.current() if self.hotkey is not None else None
+        text = QKeySequence.fromString(current, QKeySequence.SequenceFormat.PortableText).toString(
+            QKeySequence.SequenceFormat.NativeText) if current else None
+        self.tray.set_hotkey_text(text)
+        if self.fallback is not None:
+            self.fallback.set_hotkey_text(text)
+
+    def _show_fallback(self) -> None:
+        from desktop.ui.fallback_window import FallbackWindow
+
+        self.fallback = FallbackWindow()
+        self._connect_menu(self.fallback)
+        self._show_hotkey_text()
+        self.fallback.show()
+
+    def _announce_ready(self) -> None:
+        elapsed = (time.perf_counter() - self.started) * 1000
+        log.info("palaute ready")
+        log.info("tray %s, hotkey %s, %.0f ms after start", "shown" if self.has_tray else "unavailable (window shown)",
+                 self.hotkey.current() if self.hotkey is not None else None, elapsed)
+        ready_file = os.environ.get(READY_FILE_ENV)
+        if ready_file:
+            Path(ready_file).touch()
+
+    def _finish_start(self) -> None:
+        from desktop.ui.store_loader import StoreLoader
+
+        self.loader = StoreLoader(self.paths, self.qapp)
+        self.loader.loaded.connect(self._on_store_loaded)
+        self.loader.failed.connect(self._on_store_failed)
+        self.loader.start()  # SQLAlchemy imports in its thread while the window is built here
+        self._build_capture()
+        if self.hotkey_problem:
+            self.tell(self.hotkey_problem, error=True)
+        if self._show_capture_when_built:
+            self.capture.present()
+
+    def _build_capture(self) -> None:
+        if self.capture is not None:
+            return
+        from desktop.ui.capture_window import CaptureWindow
+
+        self.capture = CaptureWindow()
+        self.capture.captured.connect(self._on_captured)
+        if self.store is not None:
+            self.capture.set_store(self.store)
+
+    def _on_store_loaded(self, store: Any) -> None:
+        from desktop.errors import PalauteError
+
+        self.store = store
+        try:
+            if self.capture is None:
+                self._build_capture()  # sets the store on the new window
+            else:
+                self.capture.set_store(store)
+            self._apply_stored_settings(store)
+        except PalauteError as exc:
+            self.tell(exc.user_message, error=True)
+        for notice in store.notices:
+            self.tell(notice, error=True)
+
+    def _apply_stored_settings(self, store: Any) -> None:
+        settings = store.settings
+        if self.translations.language != self._language_for(settings.get("language")):
+            self.translations.apply(settings.get("language"))
+        wanted = settings.get("hotkey") or self.default_hotkey
+        if self.hotkey is not None and self.hotkey.current() != wanted and not self.hotkey_problem:
+            self.register_hotkey(wanted)
+        if self.fallback is not None and not settings.get("tray_hint_shown"):
+            self.fallback.show_tray_note()
+            settings.set("tray_hint_shown", True)
+
+    @staticmethod
+    def _language_for(setting: str) -> str:
+        from desktop.ui.i18n import resolve_language
+
+        return resolve_language(setting)
+
+    def _on_store_failed(self, message: str) -> None:
+        from desktop.ui.icons import TrayState
+
+        self.tray.set_state(TrayState.ERROR)
+        self._build_capture()
+        self.capture.set_store_error(message)
+        self.tell(message, error=True)
+
+    # --- requests ----------------------------------------------------------------------------------------
+    def tell(self, text: str, *, error: bool = False) -> None:
+        """A message the user must see once: a tray notification, or the fallback window's note line."""
+        if self.fallback is not None:
+            (self.fallback.show_problem if error else self.fallback.note.show_note)(text)
+        elif self.has_tray:
+            self.tray.notify(APP_NAME, text, error=error)
+        log.info("told the user: %s", text)
+
+    def show_capture(self) -> None:
+        self._build_capture()
+        self.capture.present()
+        log.info("showing the capture window")
+
+    def _require_store(self) -> Any:
+        if self.store is None:
+            store = self.loader.wait(30)  # the user asked for a window that needs it: worth the wait
+            if store is not None and self.store is None:
+                self._on_store_loaded(store)
+        return self.store
+
+    def show_settings(self) -> None:
+        store = self._require_store()
+        if store is None:
+            self.tell(self.loader.error or "", error=True)
+            return
+        if self.settings_window is None:
+            from desktop.ui.settings_window import SettingsWindow
+
+            try:
+                from desktop.platform.autostart import autostart_backend
+
+                autostart = autostart_backend()
+            except ImportError:
+                autostart = None
+            self.settings_window = SettingsWindow(store, self.hotkey, autostart, self.default_hotkey)
+            self.settings_window.hotkey_changed.connect(lambda _key: self._show_hotkey_text())
+            self.settings_window.language_changed.connect(self.translations.apply)
+        else:
+            self.settings_window.load()
+        if self.hotkey_problem:
+            self.settings_window.show_hotkey_problem(self.hotkey_problem)
+        _raise(self.settings_window)
+
+    def show_inbox(self) -> None:
+        store = self._require_store()
+        if store is None:
+            self.tell(self.loader.error or "", error=True)
+            return
+        if self.inbox_window is None:
+            from desktop.ui.inbox_window import InboxWindow
+
+            self.inbox_window = InboxWindow(store)
+        else:
+            self.inbox_window.refresh()
+        _raise(self.inbox_window)
+
+    def _on_captured(self, _insight: Any) -> None:
+        if self.inbox_window is not None and self.inbox_window.isVisible():
+            self.inbox_window.refresh()
+
+    def on_message(self, message: dict) -> None:
+        action = message.get("action")
+        if action == SHOW_CAPTURE["action"]:
+            self.show_capture()
+        elif action == ACTIVATE["action"]:
+            if self.fallback is not None:
+                _raise(self.fallback)
+            else:
+                self.show_capture()
+        elif action == "refresh":
+            self._on_captured(None)
+        else:
+            log.warning("unknown request from another palaute process: %r", message)
+
+    # --- the end -----------------------------------------------------------------------------------------
+    def flush(self) -> None:
+        """Write the draft now (quit, log out, SIGTERM)."""
+        if self.capture is not None:
+            if self.store is None and self.capture.autosave.pending:
+                store = self.loader.wait(10)
+                if store is not None and self.store is None:
+                    self._on_store_loaded(store)
+            self.capture.autosave.flush()
+
+    def quit(self) -> None:
+        self.flush()
+        self.qapp.quit()
+
+    def shutdown(self) -> None:
+        self.flush()
+        self.server.close()
+        if self.hotkey is not None:
+            self.hotkey.unregister()
+        self.tray.hide()
+        if self.store is not None:
+            self.store.close()
+
+
+def _raise(window: Any) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()

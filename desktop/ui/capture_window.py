@@ -1,0 +1,306 @@
+"""The quick-capture window: built once, shown on the hotkey, saved with Ctrl+Enter, hidden with Esc."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import MAX_CUSTOMER_REF_CHARS, Draft, Impact, NewInsight
+from desktop.errors import PalauteError
+from desktop.ui.draft_autosave import DraftAutosave
+from desktop.ui.labels import impact_label
+from desktop.ui.toast import Toast
+from desktop.ui.widgets import ErrorLabel
+
+log = logging.getLogger(__name__)
+
+
+class CaptureWindow(QWidget):
+    """Text, community (type-ahead), product area, customer reference and impact of one insight.
+
+    Signals:
+        captured(object): an Insight was saved to the store.
+    """
+
+    captured = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, autosave_delay_ms: int | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("captureWindow")
+        self._store: Any = None
+        self._store_error: str | None = None
+        self._edited = False  # typed into since start: a draft arriving late must not overwrite it
+        self._loading = False
+        kwargs = {} if autosave_delay_ms is None else {"delay_ms": autosave_delay_ms}
+        self.autosave = DraftAutosave(self.draft, parent=self, **kwargs)
+        self.autosave.failed.connect(self._on_draft_failed)
+        self.toast = Toast()
+        self._build()
+        self._connect_edits()
+        self.retranslate()
+        self.resize(480, 340)
+        self.winId()  # create the native window now, so the first show on the hotkey is as fast as later ones
+
+    # --- building --------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("text")
+        self.text.setTabChangesFocus(True)  # Tab moves on; an insight never needs a tab character typed
+        self.community = QComboBox(self)
+        self.community.setObjectName("community")
+        self.community.setEditable(True)
+        self.community.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.community.model(), self.community)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.community.setCompleter(completer)
+        self.area = QComboBox(self)
+        self.area.setObjectName("area")
+        self.customer = QLineEdit(self)
+        self.customer.setObjectName("customer")
+        self.customer.setMaxLength(MAX_CUSTOMER_REF_CHARS)
+        self.impact = QComboBox(self)
+        self.impact.setObjectName("impact")
+        for impact in Impact:
+            self.impact.addItem(impact_label(impact), impact.value)
+        self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
+        self.message = ErrorLabel(self)
+        self.message.setObjectName("message")
+        self.save_button = QPushButton(self)
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.hide_button = QPushButton(self)
+        self.hide_button.setObjectName("hide")
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.hide_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        self.hide_button.clicked.connect(self.hide)
+
+        self.form = QFormLayout()
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(self.labels, (self.community, self.area, self.customer, self.impact)):
+            label.setBuddy(field)
+            self.form.addRow(label, field)
+        self.text_label = QLabel(self)
+        self.text_label.setBuddy(self.text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text_label)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        for widget_from, widget_to in zip(
+            (self.text, self.community, self.area, self.customer, self.impact, self.save_button),
+            (self.community, self.area, self.customer, self.impact, self.save_button, self.hide_button),
+        ):
+            QWidget.setTabOrder(widget_from, widget_to)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WindowShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide, context=Qt.ShortcutContext.WindowShortcut)
+
+    def _connect_edits(self) -> None:
+        self.text.textChanged.connect(self._on_edit)
+        self.community.editTextChanged.connect(self._on_edit)
+        self.area.currentIndexChanged.connect(self._on_edit)
+        self.customer.textChanged.connect(self._on_edit)
+        self.impact.currentIndexChanged.connect(self._on_edit)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Palaute — Capture insight"))
+        self.text_label.setText(self.tr("&What did the customer say?"))
+        self.text.setPlaceholderText(self.tr("Type the insight. Ctrl+Enter saves, Esc hides and keeps it."))
+        self.text.setAccessibleName(self.tr("Insight text"))
+        texts = (self.tr("&Community:"), self.tr("Product &area:"), self.tr("C&ustomer reference:"), self.tr("&Impact:"))
+        names = (self.tr("Community"), self.tr("Product area"), self.tr("Customer reference"), self.tr("Impact"))
+        for label, text, field, name in zip(self.labels, texts, (self.community, self.area, self.customer, self.impact), names):
+            label.setText(text)
+            field.setAccessibleName(name)
+        self.community.setAccessibleDescription(self.tr("Type a few letters of the community's name to pick it."))
+        self.community.lineEdit().setPlaceholderText(self.tr("Type to choose a community"))
+        self.customer.setPlaceholderText(self.tr("Case or customer number (optional)"))
+        if self.area.count():
+            self.area.setItemText(0, self.tr("Not set"))
+        for index in range(self.impact.count()):
+            self.impact.setItemText(index, impact_label(Impact(self.impact.itemData(index))))
+        self.save_button.setText(self.tr("&Save (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save insight"))
+        self.hide_button.setText(self.tr("Hide (Esc)"))
+        self.hide_button.setAccessibleName(self.tr("Hide and keep the draft"))
+        self.message.setAccessibleName(self.tr("Message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the store ----------------------------------------------------------------------------------------
+    def set_store(self, store: Any) -> None:
+        """Fill the lists from the store and bring back the saved draft (unless the user already typed)."""
+        self._store = store
+        self._loading = True
+        try:
+            self._fill_lists(store)
+            draft = store.load_draft()
+            if not self._edited:
+                self._apply_draft(draft)
+        finally:
+            self._loading = False
+        self.autosave.set_sink(self._write_draft)
+
+    def set_store_error(self, message: str) -> None:
+        """The store could not be opened: saving says why instead of waiting for it."""
+        self._store_error = message
+
+    def _fill_lists(self, store: Any) -> None:
+        typed = self.community.currentText()
+        self.community.clear()
+        for community in store.communities():
+            self.community.addItem(community.name, community.slug)
+        self.area.clear()
+        self.area.addItem(self.tr("Not set"), None)
+        for area in store.product_areas():
+            self.area.addItem(area.name, area.slug)
+        self._select_community(typed or self._preferred_community(store))
+
+    @staticmethod
+    def _preferred_community(store: Any) -> str:
+        # The last community used wins (a rep usually stays in one), then the default from Settings.
+        settings = store.settings
+        return settings.get("last_community") or settings.get("default_community") or ""
+
+    def _select_community(self, slug_or_text: str | None) -> None:
+        index = self.community.findData(slug_or_text) if slug_or_text else -1
+        if index < 0 and slug_or_text:
+            index = self.community.findText(slug_or_text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.community.setCurrentIndex(index)
+        elif slug_or_text:
+            self.community.setEditText(slug_or_text)
+        elif self.community.count():
+            self.community.setCurrentIndex(0)  # never leave it blank: a save must not fail on the first use
+
+    def _apply_draft(self, draft: Draft | None) -> None:
+        if draft is None:
+            return
+        self.text.setPlainText(draft.text)
+        if draft.community:
+            self._select_community(draft.community)
+        index = self.area.findData(draft.product_area) if draft.product_area else 0
+        self.area.setCurrentIndex(max(index, 0))
+        self.customer.setText(draft.customer_ref or "")
+        index = self.impact.findData(str(draft.impact))
+        if index >= 0:
+            self.impact.setCurrentIndex(index)
+        self.text.moveCursor(self.text.textCursor().MoveOperation.End)
+
+    def _write_draft(self, draft: Draft) -> None:
+        if draft.is_empty():
+            self._store.clear_draft()
+        else:
+            self._store.save_draft(draft)
+
+    # --- the user's actions ----------------------------------------------------------------------------
+    def draft(self) -> Draft:
+        return Draft(text=self.text.toPlainText(), community=self._community_value() or None,
+                     product_area=self.area.currentData(), customer_ref=self.customer.text(),
+                     impact=self.impact.currentData() or Impact.MEDIUM.value)
+
+    def _community_value(self) -> str:
+        typed = self.community.currentText().strip()
+        index = self.community.findText(typed, Qt.MatchFlag.MatchFixedString)
+        return self.community.itemData(index) if index >= 0 else typed
+
+    def _on_draft_failed(self, reason: str) -> None:
+        self.message.show_error(self.tr("Your draft could not be saved: {reason}").format(reason=reason))
+
+    def _on_edit(self, *_: object) -> None:
+        if self._loading:
+            return
+        self._edited = True
+        self.message.clear_message()
+        self.autosave.touch()
+
+    def present(self) -> None:
+        """Show on the screen under the mouse, on top, with the cursor in the text."""
+        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
+        if screen is not None and not self.isVisible():
+            area = screen.availableGeometry()
+            frame = self.frameGeometry()
+            self.move(area.x() + (area.width() - frame.width()) // 2, area.y() + (area.height() - frame.height()) // 3)
+        self.show()
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
+        self.text.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def save(self) -> bool:
+        """Store the insight; on success clear, hide and confirm; on failure say why and keep every word."""
+        if not self.text.toPlainText().strip():
+            self.message.show_error(self.tr("The insight is empty. Type what the customer said, then save."))
+            self.text.setFocus()
+            return False
+        if self._store is None:
+            self.message.show_error(self._store_error or self.tr("Palaute is still opening its database. Try again in a moment."))
+            return False
+        try:
+            insight = self._store.capture(self._new_insight())
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return False
+        self._after_save(insight)
+        return True
+
+    def _new_insight(self) -> NewInsight:
+        community = self._community_value()
+        if community and self.community.findData(community) < 0:
+            community = self._store.resolve_community(community).slug  # raises InvalidInput in words
+        return NewInsight(text=self.text.toPlainText(), community=community, product_area=self.area.currentData(),
+                          customer_ref=self.customer.text().strip() or None,
+                          impact=self.impact.currentData() or Impact.MEDIUM.value)
+
+    def _after_save(self, insight: Any) -> None:
+        self.autosave.discard()
+        self._loading = True
+        try:
+            self.text.clear()
+            self.customer.clear()
+            self.area.setCurrentIndex(0)
+            self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
+            self._select_community(insight.community)
+        finally:
+            self._loading = False
+        self._edited = False
+        try:
+            self._store.clear_draft()
+            self._store.settings.set("last_community", insight.community)
+        except PalauteError as exc:  # the insight itself is safe; only the bookkeeping failed
+            log.warning("after capture: %s", exc.user_message)
+        center = self.frameGeometry().center()
+        self.hide()
+        self.toast.pop(self.tr("Insight saved"), center)
+        self.captured.emit(insight)
+
+    def hideEvent(self, event: QEvent) -> None:
+        self.autosave.flush()  # Esc, the close button or the window manager: the draft is written now
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QEvent) -> None:
+        self.autosave.flush()
+        super().closeEvent(event)

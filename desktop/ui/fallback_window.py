@@ -1,0 +1,74 @@
+"""The small window used where the desktop has no tray (stock GNOME): the app's entry points in one place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.ui.widgets import ErrorLabel
+
+
+class FallbackWindow(QWidget):
+    """Closing it only hides it: the hotkey keeps working, and starting Palaute again brings it back.
+
+    Signals:
+        capture_requested, inbox_requested, settings_requested, quit_requested: the user's button.
+    """
+
+    capture_requested = Signal()
+    inbox_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("fallbackWindow")
+        self.hotkey_text: str | None = None
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.note = ErrorLabel(self)
+        self.note.setObjectName("trayNote")
+        self.buttons = [QPushButton(self) for _ in range(4)]
+        for button, signal in zip(self.buttons, (self.capture_requested, self.inbox_requested,
+                                                 self.settings_requested, self.quit_requested)):
+            button.clicked.connect(signal)
+        row = QHBoxLayout()
+        for button in self.buttons:
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.note)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def set_hotkey_text(self, text: str | None) -> None:
+        self.hotkey_text = text
+        self.retranslate()
+
+    def show_tray_note(self) -> None:
+        """Said once (the app remembers it): how to get a tray icon on a desktop that hides them."""
+        self.note.show_note(self.tr(
+            "Your desktop shows no tray icons, so Palaute uses this window instead. On GNOME, install the "
+            "“AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar."))
+
+    def show_problem(self, text: str) -> None:
+        self.note.show_error(text)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Palaute"))
+        if self.hotkey_text:
+            status = self.tr("Palaute is running. Press {key} in any application to capture an insight.").format(
+                key=self.hotkey_text)
+        else:
+            status = self.tr("Palaute is running. Use the button below to capture an insight.")
+        self.status.setText(status + " " + self.tr("Closing this window keeps Palaute running."))
+        texts = (self.tr("&Capture insight…"), self.tr("Open &inbox"), self.tr("&Settings…"), self.tr("&Quit Palaute"))
+        for button, text in zip(self.buttons, texts):
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        self.note.setAccessibleName(self.tr("Note"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

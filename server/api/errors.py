@@ -1,0 +1,61 @@
+"""Every error answer in one shape: {"error": code, "message": text, "details": [...] | null}."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException
+
+from server.api.deps import ApiError
+from server.services.accounts import AuthError
+from server.services.errors import ServiceError
+from server.services.feed import CursorInvalid
+
+log = logging.getLogger("palaute.server")
+_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden",
+               413: "too_large", 400: "bad_request", 406: "not_acceptable", 415: "unsupported_media_type"}
+
+
+def answer(status: int, code: str, message: str, details=None, headers=None) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message, "details": details}, status, headers=headers)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api(_request: Request, error: ApiError):
+        return answer(error.status, error.code, error.message, headers=error.headers)
+
+    @app.exception_handler(ServiceError)
+    async def _service(_request: Request, error: ServiceError):
+        return answer(error.http_status, error.code, error.message)
+
+    @app.exception_handler(AuthError)
+    async def _auth(_request: Request, error: AuthError):
+        return answer(401, error.code, error.message, headers={"WWW-Authenticate": "Bearer"})
+
+    @app.exception_handler(CursorInvalid)
+    async def _cursor(_request: Request, error: CursorInvalid):
+        return answer(410, "cursor_invalid", str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError):
+        problems = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type")}
+                    for e in error.errors()]
+        if any(p["type"] == "json_invalid" for p in problems):
+            return answer(400, "malformed_json", "the request body is not valid JSON", problems)
+        summary = "; ".join(f"{'.'.join(p['loc'][1:]) or 'body'}: {p['msg']}" for p in problems[:5])
+        return answer(422, "invalid", summary or "invalid request", problems)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_request: Request, error: HTTPException):
+        return answer(error.status_code, _HTTP_CODES.get(error.status_code, "error"), str(error.detail),
+                      headers=getattr(error, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def _database(_request: Request, error: OperationalError):
+        log.warning("database unavailable: %s", type(error.orig).__name__)
+        return answer(503, "unavailable", "the database is unavailable; retry later", headers={"Retry-After": "5"})

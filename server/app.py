@@ -1,0 +1,60 @@
+"""The FastAPI application: `create_app(settings)` builds it; `app_from_env()` is the uvicorn factory."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from protocol import schema
+from server import security
+from server.api import auth, errors, insights, meta, sync
+from server.config import Settings
+from server.db import Database
+from server.limits import BodyLimit, RateLimiter
+from server.migrate import upgrade
+from server.observability import RequestLog, setup_logging
+from server.watcher import FeedWatcher
+
+
+def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
+    """Build the app for one process: opens the database (migrating it unless told not to)."""
+    settings = (settings or Settings()).with_dev_secret()
+    setup_logging(settings.log_level)
+    security.configure(settings.argon2_time_cost, settings.argon2_memory_kib)
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.url)
+    if migrate:
+        upgrade(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        app.state.watcher.start()
+        try:
+            yield
+        finally:
+            await app.state.watcher.stop()
+            db.dispose()
+
+    app = FastAPI(title="Palaute server", version=str(schema.PROTOCOL_VERSION), lifespan=lifespan,
+                  description="Sync API for the Palaute desktop app; see docs/protocol.md.")
+    app.state.settings = settings
+    app.state.db = db
+    app.state.limiter = RateLimiter()
+    app.state.watcher = FeedWatcher(db, settings.feed_watch_interval)
+    errors.install(app)
+    for router in (auth.router, auth.me_router, sync.router, insights.router, meta.router):
+        app.include_router(router, prefix=schema.API_PREFIX)
+    from server.web import router as web_router  # the product team's page (its own package)
+
+    app.include_router(web_router)
+    # Outermost first: request ids and logs see everything, including 413s.
+    app.add_middleware(BodyLimit)
+    app.add_middleware(RequestLog)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """uvicorn factory for multi-worker serving: settings come from PALAUTE_SERVER_* variables."""
+    return create_app(Settings(), migrate=False)

@@ -1,0 +1,189 @@
+"""Command line: serve, migrate, and the admin's user / community / product-area commands."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import socket
+import sys
+from pathlib import Path
+
+from server.config import InsecureSettings, Settings
+from server.db import Database
+from server.migrate import upgrade
+from server.services import accounts, reference
+from server.services.errors import ServiceError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
+                        help="folder of the SQLite database (default: PALAUTE_SERVER_DATA_DIR or ~/.local/share)")
+    common.add_argument("--database-url", default=argparse.SUPPRESS,
+                        help="e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder)")
+    parser = argparse.ArgumentParser(prog="palaute-server", parents=[common],
+                                     description="Palaute backend: sync API and the product team's web page.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", parents=[common], help="run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    serve.add_argument("--workers", type=int, default=1)
+
+    commands.add_parser("migrate", parents=[common], help="create or upgrade the database schema")
+
+    user = commands.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
+    add = user.add_parser("add", parents=[common], help="create a user")
+    add.add_argument("name")
+    add.add_argument("--role", choices=["rep", "product", "admin"], required=True)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--community", nargs="*", default=[], metavar="SLUG")
+    add.add_argument("--product-area", nargs="*", default=[], metavar="SLUG")
+    revoke = user.add_parser("revoke-device", parents=[common], help="sign a device (or all of a user's) out")
+    revoke.add_argument("device_id", nargs="?")
+    revoke.add_argument("--user", help="revoke every device of this user")
+    devices = user.add_parser("devices", parents=[common], help="list a user's devices")
+    devices.add_argument("name")
+
+    for noun in ("community", "product-area"):
+        sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
+        sub_add = sub.add_subparsers(dest="action", required=True).add_parser("add", parents=[common])
+        sub_add.add_argument("slug")
+        sub_add.add_argument("name")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except (InsecureSettings, ValueError) as error:
+        print(f"palaute-server: {error}", file=sys.stderr)
+        return 2
+    if args.command == "serve":
+        return serve(settings, args.host, args.port, args.workers)
+    db = _open(settings)
+    try:
+        return _admin(db, args)
+    except ServiceError as error:
+        print(f"palaute-server: {error.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+
+
+def _settings(args) -> Settings:
+    overrides = {}
+    if "data_dir" in args:
+        overrides["data_dir"] = args.data_dir
+        os.environ["PALAUTE_SERVER_DATA_DIR"] = str(args.data_dir)
+    if "database_url" in args:
+        overrides["database_url"] = args.database_url
+        os.environ["PALAUTE_SERVER_DATABASE_URL"] = args.database_url
+    return Settings(**overrides)
+
+
+def _open(settings: Settings) -> Database:
+    if settings.database_url is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.url, pool_size=2)
+    upgrade(db)
+    return db
+
+
+def _admin(db: Database, args) -> int:
+    if args.command == "migrate":
+        print("database is up to date")
+        return 0
+    if args.command == "user" and args.action == "add":
+        password = _password(args.password_stdin)
+        with db.write() as session:
+            accounts.create_user(session, args.name, args.role, password, communities=args.community,
+                                 product_areas=args.product_area)
+        print(f"created {args.role} {args.name}")
+        return 0
+    if args.command == "user" and args.action == "devices":
+        with db.read() as session:
+            user = accounts.user_by_name(session, args.name)
+            if user is None:
+                raise ServiceError(f"no user {args.name!r}")
+            for device in accounts.devices_of(session, user):
+                state = "revoked" if device.revoked_at else "active"
+                print(f"{device.id}  {state:<8} {device.name}  since {device.created_at:%Y-%m-%d %H:%M}")
+        return 0
+    if args.command == "user" and args.action == "revoke-device":
+        return _revoke(db, args)
+    with db.write() as session:
+        add = reference.add_community if args.command == "community" else reference.add_product_area
+        add(session, args.slug, args.name)
+    print(f"added {args.command} {args.slug}")
+    return 0
+
+
+def _revoke(db: Database, args) -> int:
+    if not args.device_id and not args.user:
+        raise ServiceError("name a device id or --user NAME")
+    with db.write() as session:
+        if args.user:
+            user = accounts.user_by_name(session, args.user)
+            if user is None:
+                raise ServiceError(f"no user {args.user!r}")
+            ids = [d.id for d in accounts.devices_of(session, user)]
+        else:
+            ids = [args.device_id]
+        for device_id in ids:
+            accounts.revoke_device(session, device_id)
+    print(f"revoked {len(ids)} device(s)")
+    return 0
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if first != getpass.getpass("Repeat password: "):
+        raise ServiceError("the passwords differ")
+    return first
+
+
+def serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    """Migrate, bind, then serve; prints the ready line once connections are accepted."""
+    import uvicorn
+
+    _open(settings).dispose()
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    bound = sock.getsockname()[1]
+    display = f"[{host}]" if ":" in host else host
+    ready = f"Palaute server listening on http://{display}:{bound}"
+    config = uvicorn.Config("server.app:app_from_env", factory=True, workers=workers, access_log=False,
+                            log_config=None, timeout_graceful_shutdown=3, server_header=False,
+                            proxy_headers=True, forwarded_allow_ips="127.0.0.1")
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        sock.listen(2048)
+        print(ready, flush=True)
+        Multiprocess(config, sockets=[sock]).run()
+        return 0
+    server = _ReadyServer(config, ready)
+    server.run(sockets=[sock])
+    return 0 if server.started else 1
+
+
+class _ReadyServer:
+    """uvicorn.Server that prints the ready line after start-up (tests and the desktop demo wait for it)."""
+
+    def __new__(cls, config, ready: str):
+        import uvicorn
+
+        class Server(uvicorn.Server):
+            async def startup(self, sockets=None) -> None:
+                await super().startup(sockets=sockets)
+                if self.started:
+                    print(ready, flush=True)
+
+        return Server(config)

@@ -1,0 +1,89 @@
+"""The changes feed: record changes in commit order, read them back for one reader, and make cursors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import Session
+
+from server.models import Change, FeedCounter, Insight, Meta
+
+_PENDING = "palaute_pending_changes"
+_TOUCHED = "palaute_feed_touched"
+# Called (in this process) after a commit that wrote to the feed; the long-poll watcher subscribes.
+on_commit: list[Callable[[], None]] = []
+
+
+class CursorInvalid(ValueError):
+    """A cursor from another database (or garbage): the client must pull from the beginning."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    kind: str  # insight | reply | tombstone
+    insight_id: str
+    author_id: int
+    community_id: int
+    product_area_id: int | None
+    reply_id: str | None = None
+
+
+def note(session: Session, kind: str, insight: Insight, reply_id: str | None = None) -> None:
+    """Queue a feed row; it is numbered and inserted just before this transaction commits."""
+    session.info.setdefault(_PENDING, []).append(
+        Pending(kind, insight.id, insight.author_id, insight.community_id, insight.product_area_id, reply_id))
+
+
+@event.listens_for(Session, "before_commit")
+def _number_pending(session: Session) -> None:
+    pending: list[Pending] = session.info.pop(_PENDING, [])
+    if not pending:
+        return
+    session.flush()  # do the real work first: the counter row stays locked only for the end of it
+    # The counter's row lock serialises writers from here to commit, so numbers become visible in order.
+    last = session.execute(
+        update(FeedCounter).where(FeedCounter.id == 1).values(value=FeedCounter.value + len(pending))
+        .returning(FeedCounter.value)).scalar_one()
+    first = last - len(pending) + 1
+    session.add_all(
+        Change(seq=first + i, kind=p.kind, insight_id=p.insight_id, reply_id=p.reply_id, author_id=p.author_id,
+               community_id=p.community_id, product_area_id=p.product_area_id)
+        for i, p in enumerate(pending))
+    session.info[_TOUCHED] = True
+
+
+@event.listens_for(Session, "after_commit")
+def _announce(session: Session) -> None:
+    if session.info.pop(_TOUCHED, False):
+        for callback in list(on_commit):
+            callback()
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop(_TOUCHED, None)
+
+
+def last_seq(session: Session) -> int:
+    return session.scalar(select(FeedCounter.value).where(FeedCounter.id == 1)) or 0
+
+
+def instance_id(session: Session) -> str:
+    return session.scalar(select(Meta.value).where(Meta.key == "instance")) or "none"
+
+
+def make_cursor(instance: str, seq: int) -> str:
+    return f"{instance}.{seq}"
+
+
+def parse_cursor(instance: str, cursor: str | None) -> int:
+    """0 for an empty cursor; CursorInvalid for one from another database or malformed."""
+    if not cursor:
+        return 0
+    owner, _, number = cursor.partition(".")
+    if owner != instance or not number.isdigit() or len(number) > 18:
+        raise CursorInvalid("this cursor does not belong to this server's database; pull from the start")
+    return int(number)

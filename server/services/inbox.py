@@ -1,0 +1,81 @@
+"""Read helpers for the product team: filtered insight lists, threads and per-community counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from server.models import Community, Insight, ProductArea, Reply, User, utcnow
+from server.services.access import insight_condition
+from server.services.insights import get_visible
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """Empty fields do not filter. `q` matches words in the text, customer reference and tags."""
+
+    community: str | None = None
+    product_area: str | None = None
+    status: str | None = None
+    impact: str | None = None
+    q: str | None = None
+    include_withdrawn: bool = False
+
+
+def list_insights(session: Session, actor: User, filters: InboxFilter = InboxFilter(), *, limit: int = 50,
+                  offset: int = 0) -> tuple[list[Insight], int]:
+    """Visible insights matching the filter, newest first, and how many match in all."""
+    query = select(Insight).where(insight_condition(actor))
+    query = _apply(query, filters)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(Insight.created_at.desc(), Insight.id).limit(limit).offset(offset))
+    return list(rows), total
+
+
+def get_thread(session: Session, actor: User, insight_id: str) -> tuple[Insight, list[Reply]]:
+    """A visible insight and its replies, oldest first; NotFound if the actor may not see it."""
+    insight = get_visible(session, actor, insight_id)
+    replies = session.scalars(select(Reply).where(Reply.insight_id == insight.id)
+                              .order_by(Reply.created_at, Reply.id))
+    return insight, list(replies)
+
+
+def community_summary(session: Session, actor: User, community: str, days: int) -> dict[str, dict[str, int]]:
+    """Counts of the actor's visible insights in one community over the last `days`, by product area and
+    impact: {"by_product_area": {slug_or_"none": n}, "by_impact": {impact: n}, "total": {"all": n}}."""
+    since = utcnow() - timedelta(days=days)
+    base = (select(Insight).join(Community, Insight.community_id == Community.id)
+            .where(insight_condition(actor), Community.slug == community, Insight.created_at >= since,
+                   Insight.withdrawn.is_(False)).subquery())
+    by_area = session.execute(
+        select(func.coalesce(ProductArea.slug, "none"), func.count())
+        .select_from(base).outerjoin(ProductArea, ProductArea.id == base.c.product_area_id)
+        .group_by(ProductArea.slug))
+    by_impact = session.execute(select(base.c.impact, func.count()).group_by(base.c.impact))
+    areas = {slug: n for slug, n in by_area}
+    return {"by_product_area": areas, "by_impact": {impact: n for impact, n in by_impact},
+            "total": {"all": sum(areas.values())}}
+
+
+def _apply(query, filters: InboxFilter):
+    if filters.community:
+        query = query.where(Insight.community_id == select(Community.id).where(
+            Community.slug == filters.community).scalar_subquery())
+    if filters.product_area:
+        query = query.where(Insight.product_area_id == select(ProductArea.id).where(
+            ProductArea.slug == filters.product_area).scalar_subquery())
+    if filters.status:
+        query = query.where(Insight.status == filters.status)
+    if filters.impact:
+        query = query.where(Insight.impact == filters.impact)
+    if not filters.include_withdrawn:
+        query = query.where(Insight.withdrawn.is_(False))
+    for word in (filters.q or "").split()[:10]:
+        # Plain LIKE with escaped wildcards: small data per product member; FTS can come later.
+        pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(or_(func.lower(Insight.text).like(pattern, escape="\\"),
+                                func.lower(func.coalesce(Insight.customer_ref, "")).like(pattern, escape="\\")))
+    return query

@@ -1,0 +1,107 @@
+"""Insights: turn rows into protocol objects, and the author's changes (create, edit, withdraw)."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from protocol import schema
+from server.models import Insight, Reply, User, utcnow
+from server.services import feed, reference
+from server.services.access import can_see
+from server.services.errors import Conflict, Forbidden, IdTaken, Invalid, NotFound
+
+
+def to_schema(insight: Insight) -> schema.Insight:
+    return schema.Insight(
+        id=insight.id, text=insight.text, community=insight.community.slug,
+        product_area=insight.product_area.slug if insight.product_area else None,
+        customer_ref=insight.customer_ref, impact=insight.impact, tags=list(insight.tags or []),
+        author=insight.author.name, created_at=insight.created_at, updated_at=insight.updated_at,
+        status=insight.status, version=insight.version, withdrawn=insight.withdrawn,
+        duplicate_of=insight.duplicate_of)
+
+
+def reply_to_schema(reply: Reply) -> schema.Reply:
+    return schema.Reply(id=reply.id, insight_id=reply.insight_id, author=reply.author.name,
+                        author_role=reply.author.role, body=reply.body, created_at=reply.created_at)
+
+
+def get_visible(session: Session, actor: User, insight_id: str) -> Insight:
+    """The insight if the actor may see it; NotFound otherwise (never reveals that it exists)."""
+    insight = session.get(Insight, insight_id)
+    if insight is None or not can_see(actor, insight):
+        raise NotFound(f"insight {insight_id} not found")
+    return insight
+
+
+def create(session: Session, actor: User, draft: schema.InsightDraft) -> tuple[Insight, bool]:
+    """Store a new insight; (insight, False) if this id was already stored by the same author."""
+    absent: set = session.info.get("absent_insights", set())  # filled by a batch prefetch
+    existing = None if draft.id in absent else session.get(Insight, draft.id)
+    absent.discard(draft.id)
+    if existing is not None:
+        if existing.author_id != actor.id:
+            raise IdTaken(f"insight id {draft.id} is already used")
+        return existing, False
+    community = reference.community_by_slug(session, draft.community)
+    area = reference.product_area_by_slug(session, draft.product_area)
+    now = utcnow()
+    insight = Insight(
+        id=draft.id, author=actor, author_id=actor.id, community=community, community_id=community.id,
+        product_area=area, product_area_id=area.id if area else None, text=draft.text,
+        customer_ref=draft.customer_ref, impact=draft.impact, tags=list(draft.tags), status="new", version=1,
+        withdrawn=False, duplicate_of=None, created_at=draft.created_at, updated_at=now)
+    session.add(insight)
+    feed.note(session, "insight", insight)
+    return insight, True
+
+
+def edit(session: Session, actor: User, insight_id: str, base_version: int,
+         patch: schema.InsightPatch) -> Insight:
+    insight = _own(session, actor, insight_id, base_version)
+    if insight.withdrawn:
+        raise Invalid("a withdrawn insight cannot be edited")
+    fields = patch.model_fields_set
+    for required in ("text", "community", "impact", "tags"):
+        if required in fields and getattr(patch, required) is None:
+            raise Invalid(f"{required} cannot be null")
+    if "community" in fields:
+        insight.community = reference.community_by_slug(session, patch.community)
+        insight.community_id = insight.community.id
+    if "product_area" in fields:
+        insight.product_area = reference.product_area_by_slug(session, patch.product_area)
+        insight.product_area_id = insight.product_area.id if insight.product_area else None
+    for name in ("text", "customer_ref", "impact"):
+        if name in fields:
+            setattr(insight, name, getattr(patch, name))
+    if "tags" in fields:
+        insight.tags = list(patch.tags)
+    bump(session, insight)
+    return insight
+
+
+def withdraw(session: Session, actor: User, insight_id: str, base_version: int | None) -> tuple[Insight, bool]:
+    """Withdraw (the rep takes it back); (insight, False) if it was already withdrawn."""
+    insight = _own(session, actor, insight_id, base_version)
+    if insight.withdrawn:
+        return insight, False
+    insight.withdrawn = True
+    bump(session, insight)
+    return insight, True
+
+
+def _own(session: Session, actor: User, insight_id: str, base_version: int | None) -> Insight:
+    insight = get_visible(session, actor, insight_id)
+    if insight.author_id != actor.id:
+        raise Forbidden("only the author can change an insight")
+    if base_version is not None and base_version != insight.version:
+        raise Conflict(f"the insight changed meanwhile (now version {insight.version}, edit made on"
+                       f" {base_version})", current=insight)
+    return insight
+
+
+def bump(session: Session, insight: Insight) -> None:
+    """Every visible change: new version, new updated_at, one feed row, all in the caller's transaction."""
+    insight.version += 1
+    insight.updated_at = utcnow()
+    feed.note(session, "insight", insight)

@@ -1,0 +1,133 @@
+"""The sync protocol's server side: apply a pushed batch, read the changes feed, and the summary."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from protocol import schema
+from server.models import Change, Device, Insight, Reply, User
+from server.services import feed, insights, triage
+from server.services.access import can_see, change_condition, insight_condition
+from server.services.errors import Conflict, ServiceError
+
+
+def push(session: Session, actor: User, device_id: str, request: schema.PushRequest) -> schema.PushResponse:
+    """Apply a batch in the caller's transaction; each mutation number is applied at most once per device."""
+    # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
+    device = session.scalar(select(Device).where(Device.id == device_id).with_for_update(of=Device))
+    _prefetch(session, request)
+    results = []
+    for mutation in request.mutations:
+        if mutation.number <= device.last_mutation:
+            results.append(_duplicate(session, actor, mutation))
+            continue
+        results.append(_apply(session, actor, mutation))
+        device.last_mutation = mutation.number
+    return schema.PushResponse(results=results, last_mutation=device.last_mutation)
+
+
+def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
+    number = mutation.number
+    try:
+        if mutation.type == "create":
+            insight, fresh = insights.create(session, actor, mutation.insight)
+            return _ok(number, "applied" if fresh else "duplicate", insight=insight)
+        if mutation.type == "edit":
+            insight = insights.edit(session, actor, mutation.insight_id, mutation.base_version, mutation.changes)
+            return _ok(number, "applied", insight=insight)
+        if mutation.type == "withdraw":
+            insight, fresh = insights.withdraw(session, actor, mutation.insight_id, mutation.base_version)
+            return _ok(number, "applied" if fresh else "duplicate", insight=insight)
+        draft = mutation.reply
+        existed = session.get(Reply, draft.id) is not None
+        reply = triage.add_reply(session, actor, draft.insight_id, draft.body, draft.id, draft.created_at)
+        return _ok(number, "duplicate" if existed else "applied", reply=reply)
+    except ServiceError as error:
+        current = error.current if isinstance(error, Conflict) and isinstance(error.current, Insight) else None
+        return schema.MutationResult(number=number, status="rejected", code=error.code, message=error.message,
+                                     insight=insights.to_schema(current) if current is not None else None)
+
+
+def _duplicate(session: Session, actor: User, mutation) -> schema.MutationResult:
+    """Already applied earlier: answer with the target's current state when the caller can see it."""
+    if mutation.type == "reply":
+        reply = session.get(Reply, mutation.reply.id)
+        return _ok(mutation.number, "duplicate", reply=reply if reply and reply.author_id == actor.id else None)
+    target = mutation.insight.id if mutation.type == "create" else mutation.insight_id
+    insight = session.get(Insight, target)
+    return _ok(mutation.number, "duplicate", insight=insight if insight and can_see(actor, insight) else None)
+
+
+def _ok(number: int, status: str, insight: Insight | None = None, reply: Reply | None = None):
+    return schema.MutationResult(number=number, status=status,
+                                 insight=insights.to_schema(insight) if insight is not None else None,
+                                 reply=insights.reply_to_schema(reply) if reply is not None else None)
+
+
+def _prefetch(session: Session, request: schema.PushRequest) -> None:
+    """Load every insight and reply the batch touches in two queries (the loop then hits the identity map)."""
+    ids, reply_ids = set(), set()
+    for m in request.mutations:
+        if m.type == "create":
+            ids.add(m.insight.id)
+        elif m.type == "reply":
+            ids.add(m.reply.insight_id)
+            reply_ids.add(m.reply.id)
+        else:
+            ids.add(m.insight_id)
+    found = {i.id for i in session.scalars(select(Insight).where(Insight.id.in_(ids)))}
+    list(session.scalars(select(Reply).where(Reply.id.in_(reply_ids))))
+    # Mark absent ids so session.get() does not query for each new insight again.
+    session.info["absent_insights"] = ids - found
+
+
+def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, int, bool]:
+    """Visible changes after seq `after` in commit order: (changes, new seq, has_more)."""
+    upto = feed.last_seq(session)  # every change numbered <= upto is committed (see feed._number_pending)
+    rows = list(session.scalars(
+        select(Change).where(Change.seq > after, Change.seq <= upto, change_condition(actor))
+        .order_by(Change.seq).limit(limit + 1)))
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    new_seq = rows[-1].seq if has_more else max(upto, after)
+    by_id = {i.id: i for i in session.scalars(
+        select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
+    replies = {r.id: r for r in session.scalars(
+        select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))}
+    return _changes(actor, rows, by_id, replies), new_seq, has_more
+
+
+def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict) -> list:
+    out, sent = [], set()
+    for row in rows:
+        insight = by_id.get(row.insight_id)
+        if row.kind == "reply":
+            reply = replies.get(row.reply_id)
+            if reply is not None and insight is not None and can_see(actor, insight):
+                out.append(schema.ReplyChange(kind="reply", reply=insights.reply_to_schema(reply)))
+            continue
+        # First occurrence carries the current state, so a reply never arrives before its insight.
+        if row.insight_id in sent:
+            continue
+        sent.add(row.insight_id)
+        if insight is None:
+            out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="erased"))
+        elif not can_see(actor, insight):
+            out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="hidden"))
+        else:
+            out.append(schema.InsightChange(kind="insight", insight=insights.to_schema(insight)))
+    return out
+
+
+def summary(session: Session, actor: User, device: Device) -> schema.Summary:
+    visible = insight_condition(actor)
+    counts = dict(session.execute(
+        select(Insight.withdrawn, func.count()).where(visible).group_by(Insight.withdrawn)).all())
+    by_status = dict(session.execute(
+        select(Insight.status, func.count()).where(visible, Insight.withdrawn.is_(False))
+        .group_by(Insight.status)).all())
+    replies = session.scalar(select(func.count()).select_from(Reply).join(Insight).where(visible)) or 0
+    cursor = feed.make_cursor(feed.instance_id(session), feed.last_seq(session))
+    return schema.Summary(cursor=cursor, insights=counts.get(False, 0), withdrawn=counts.get(True, 0),
+                          replies=replies, by_status=by_status, last_mutation=device.last_mutation)

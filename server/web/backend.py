@@ -1,0 +1,181 @@
+"""The web page's one door to the rest of the server: settings, database, accounts and triage services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from server.db import Database
+from server.models import Insight, User
+from server.services import access, accounts, triage
+from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
+from server.web import queries
+from server.web.errors import WebError, bad_form, forbidden, not_found
+from server.web.views import (
+    InboxFilters, InsightRow, InsightView, Option, ReplyView, SummaryBlock, SummaryRow, WebUser,
+)
+from server.web.labels import IMPACTS
+
+
+def database(request: Request) -> Database:
+    return request.app.state.db
+
+
+def session_secret(request: Request) -> bytes:
+    return request.app.state.settings.secret_key.encode()
+
+
+def cookie_secure(request: Request) -> bool:
+    return bool(request.app.state.settings.cookie_secure)
+
+
+def _web_user(user: User) -> WebUser:
+    return WebUser(id=str(user.id), name=user.name, role=user.role, password_hash=user.password_hash)
+
+
+def _account(session, user: WebUser) -> User:
+    account = session.get(User, int(user.id))
+    if account is None or account.disabled:
+        raise forbidden("Your account is no longer active.")
+    return account
+
+
+def load_user(db: Database, user_id: str) -> WebUser | None:
+    if not user_id.isdigit():
+        return None
+    with db.read() as session:
+        user = session.get(User, int(user_id))
+        return None if user is None or user.disabled else _web_user(user)
+
+
+@dataclass(frozen=True)
+class SignInOutcome:
+    user: WebUser | None = None
+    throttled: bool = False
+
+
+def authenticate(request: Request, db: Database, username: str, password: str) -> SignInOutcome:
+    """Check the password (argon2, same time for unknown names); the role is checked by the caller."""
+    # The same rate bucket as the API's sign-in, so the web form is no way around its limit.
+    address = request.client.host if request.client else "-"
+    per_minute = request.app.state.settings.login_per_minute
+    if request.app.state.limiter.check("login", f"{username}|{address}", per_minute):
+        return SignInOutcome(throttled=True)
+    with db.read() as session:
+        user = accounts.authenticate(session, username, password)
+        return SignInOutcome(_web_user(user) if user is not None else None)
+
+
+def visible_communities(db: Database, user: WebUser) -> list[Option]:
+    with db.read() as session:
+        return [Option(c.slug, c.name) for c in queries.communities_for(session, _account(session, user))]
+
+
+def product_areas(db: Database) -> list[Option]:
+    with db.read() as session:
+        return [Option(a.slug, a.name) for a in queries.product_areas(session)]
+
+
+def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,
+                  limit: int) -> tuple[list[InsightRow], int]:
+    with db.read() as session:
+        page, counts, total = queries.list_insights(session, _account(session, user), filters, offset, limit)
+        return [_row(i, counts.get(i.id, 0)) for i in page], total
+
+
+def _row(insight: Insight, reply_count: int) -> InsightRow:
+    return InsightRow(
+        id=insight.id, text=insight.text, impact=insight.impact, status=insight.status,
+        community_name=insight.community.name,
+        product_area_name=insight.product_area.name if insight.product_area else None,
+        author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
+        created_at=insight.created_at, duplicate_of=insight.duplicate_of, reply_count=reply_count,
+    )
+
+
+def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
+    """The insight and its thread; 404 when it does not exist, 403 when it is not the user's to see."""
+    with db.read() as session:
+        account = _account(session, user)
+        _check_visible(session, account, insight_id)
+        insight = session.get(Insight, insight_id)
+        replies = tuple(ReplyView(r.id, r.author.name, r.author.role, r.body, r.created_at)
+                        for r in queries.replies_of(session, insight_id))
+        return InsightView(
+            id=insight.id, text=insight.text, impact=insight.impact, status=insight.status,
+            community_slug=insight.community.slug, community_name=insight.community.name,
+            product_area_name=insight.product_area.name if insight.product_area else None,
+            author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
+            created_at=insight.created_at, updated_at=insight.updated_at, withdrawn=insight.withdrawn,
+            duplicate_of=insight.duplicate_of, version=insight.version, replies=replies,
+        )
+
+
+def summary(db: Database, user: WebUser, days: int) -> list[SummaryBlock]:
+    """One block per community the user follows, one row per product area that had insights."""
+    with db.read() as session:
+        account = _account(session, user)
+        communities = [(c.id, c.slug, c.name) for c in queries.communities_for(session, account)]
+        areas = {a.id: a.name for a in queries.product_areas(session)}
+        counts = queries.summary_counts(session, account, days)
+    blocks = []
+    for community_id, slug, name in communities:
+        rows: dict[int | None, SummaryRow] = {}
+        for (counted_community, area_id, impact), count in counts.items():
+            if counted_community == community_id:
+                row = rows.setdefault(area_id, SummaryRow(areas.get(area_id, "Not set") if area_id else "Not set",
+                                                          dict.fromkeys(IMPACTS, 0)))
+                row.counts[impact] = row.counts.get(impact, 0) + count
+        ordered = sorted(rows.values(), key=lambda r: (-r.total, r.name))
+        blocks.append(SummaryBlock(slug, name, ordered))
+    return blocks
+
+
+def set_status(db: Database, user: WebUser, insight_id: str, status: str) -> None:
+    _triage(db, user, insight_id, lambda session, actor: triage.set_status(session, actor, insight_id, status))
+
+
+def add_reply(db: Database, user: WebUser, insight_id: str, body: str) -> None:
+    _triage(db, user, insight_id, lambda session, actor: triage.add_reply(session, actor, insight_id, body))
+
+
+def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: str) -> None:
+    def mark(session, actor: User) -> None:
+        try:
+            triage.mark_duplicate(session, actor, insight_id, original_id)
+        except NotFound:
+            raise bad_form("We could not find the original insight among those you can see. "
+                           "Check the reference and try again.") from None
+
+    _triage(db, user, insight_id, mark)
+
+
+def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:
+    """Run one triage service in one write transaction, with its errors turned into pages in words."""
+    with db.write() as session:
+        actor = _account(session, user)
+        _check_visible(session, actor, insight_id)
+        try:
+            action(session, actor)
+        except Forbidden as error:
+            raise forbidden(_sentence(error.message)) from None
+        except Invalid as error:
+            raise bad_form(_sentence(error.message)) from None
+        except ServiceError as error:
+            raise WebError(error.http_status, "That did not work", _sentence(error.message)) from None
+
+
+def _check_visible(session, actor: User, insight_id: str) -> None:
+    """404 when the insight does not exist, 403 when it is not this user's to see."""
+    insight = session.get(Insight, insight_id)
+    if insight is None:
+        raise not_found("insight")
+    if actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
+        raise forbidden("This insight belongs to a community or product area you are not assigned to. "
+                        "Ask an administrator if you need access.")
+
+
+def _sentence(message: str) -> str:
+    text = message.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."

@@ -1,0 +1,79 @@
+"""One insight: its text and thread, and the forms to reply, set its status and mark it a duplicate."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from fastapi import APIRouter
+from starlette.responses import Response
+
+from server.web import backend, labels
+from server.web.context import BASE, Ctx
+from server.web.errors import bad_form, not_found
+from server.web.routing import WebRoute
+
+router = APIRouter(route_class=WebRoute)
+
+MAX_REPLY = 20_000
+UUID_PATTERN = re.compile(r"[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}")
+
+
+def _insight_id(raw: str) -> str:
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        raise not_found("insight") from None
+
+
+def _page(insight_id: str) -> str:
+    return f"{BASE}/insights/{insight_id}"
+
+
+@router.get("/insights/{insight_id}")
+def insight_page(ctx: Ctx, insight_id: str) -> Response:
+    user = ctx.signed_in_user()
+    insight = backend.get_insight(ctx.db, user, _insight_id(insight_id))
+    return ctx.page("insight.html", {"nav": "inbox", "insight": insight})
+
+
+@router.post("/insights/{insight_id}/reply")
+async def reply(ctx: Ctx, insight_id: str) -> Response:
+    form = await ctx.form()
+    user = ctx.signed_in_user()
+    body = form.get("body", "").strip()
+    if not body:
+        raise bad_form("The reply was empty. Write something before sending it.")
+    if len(body) > MAX_REPLY:
+        raise bad_form(f"The reply is too long ({len(body):,} characters); the limit is {MAX_REPLY:,}.")
+    key = _insight_id(insight_id)
+    backend.add_reply(ctx.db, user, key, body)
+    return ctx.redirect(_page(key) + "#thread-title", notice="Your reply was sent.")
+
+
+@router.post("/insights/{insight_id}/status")
+async def set_status(ctx: Ctx, insight_id: str) -> Response:
+    form = await ctx.form()
+    user = ctx.signed_in_user()
+    status = form.get("status", "")
+    if status not in labels.STATUSES:
+        raise bad_form("Choose one of the statuses in the list.")
+    key = _insight_id(insight_id)
+    backend.set_status(ctx.db, user, key, status)
+    return ctx.redirect(_page(key), notice=f"Status set to {labels.status_label(status)}.")
+
+
+@router.post("/insights/{insight_id}/duplicate")
+async def mark_duplicate(ctx: Ctx, insight_id: str) -> Response:
+    form = await ctx.form()
+    user = ctx.signed_in_user()
+    key = _insight_id(insight_id)
+    # Accept the bare reference or a pasted page address: the last UUID in the text is the original.
+    found = UUID_PATTERN.findall(form.get("original", ""))
+    if not found:
+        raise bad_form("Paste the reference (or the page address) of the original insight.")
+    original = str(uuid.UUID(found[-1]))
+    if original == key:
+        raise bad_form("An insight cannot be a duplicate of itself.")
+    backend.mark_duplicate(ctx.db, user, key, original)
+    return ctx.redirect(_page(key), notice="Marked as a duplicate.")

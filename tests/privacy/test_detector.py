@@ -1,0 +1,109 @@
+"""find_pii on hand-picked texts: each kind found, look-alike business numbers left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.privacy import Finding, PiiKind, find_pii
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind.value, f.value) for f in find_pii(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("kortti 4111 1111 1111 1111 exp 12/27", "card", "4111 1111 1111 1111"),
+        ("card 5500-0000-0000-0004 please", "card", "5500-0000-0000-0004"),
+        ("amex 3782 822463 10005.", "card", "3782 822463 10005"),
+        ("tili FI21 1234 5600 0007 85 ja", "iban", "FI21 1234 5600 0007 85"),
+        ("cuenta ES91 2100 0418 4502 0005 1332 para pago", "iban", "ES91 2100 0418 4502 0005 1332"),
+        ("konto se4550000000058398257466", "iban", "se4550000000058398257466"),
+        ("hetu 131052-308T.", "fi_hetu", "131052-308T"),
+        ("syntynyt 2000-luvulla: 010101A123N", "fi_hetu", "010101A123N"),
+        ("pnr 880320-0016", "se_personnummer", "880320-0016"),
+        ("pnr 198803200016", "se_personnummer", "198803200016"),
+        ("samordningsnummer 701063-2391", "se_samordningsnummer", "701063-2391"),
+        ("fnr 151086 95088", "no_fodselsnummer", "151086 95088"),
+        ("CPR 211062-5629", "dk_cpr", "211062-5629"),
+        ("DNI 12.345.678-Z", "es_dni", "12.345.678-Z"),
+        ("NIE X-2482300-W", "es_nie", "X-2482300-W"),
+        ("mail Anna.Lund+crm@bolag.se.", "email", "Anna.Lund+crm@bolag.se"),
+        ("soita 040 123 4567", "phone", "040 123 4567"),
+        ("ring 070-123 45 67", "phone", "070-123 45 67"),
+        ("Tel +47 412 34 567.", "phone", "+47 412 34 567"),
+        ("móvil 0034 612 345 678", "phone", "0034 612 345 678"),
+    ],
+)
+def test_each_kind_is_found(text, kind, value):
+    assert (kind, value) in kinds(text)
+
+
+def test_a_spanish_phone_in_parentheses_is_found_whole():
+    assert kinds("número (612 34 56 78) hoy") == [("phone", "612 34 56 78")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tilaus 4111111111111111 toimitettu",  # Luhn-valid, but named an order number
+        "ref. 4111 1111 1111 1111",
+        "invoice #41234567 paid",
+        "Order 120324-0042 shipped",  # a valid DDMMYY date and four digits, as a CPR would be
+        "Maksettu 1 299,00 € 12.3.2024 klo 14.30",
+        "Betalt 12 500 000 kr den 2024-03-12 kl. 09.15",
+        "Pagado 1.299,00 € el 12/03/2024 a las 14:30",
+        "Paid $1,299.00 on March 12, 2024 at 2:30 pm",
+        "Version 2.14.3 and build 20240312 fixed it",
+        "Meeting on 20240312 at 14:00",
+        "Delivered 27-04-2026, 45 % faster",
+        "IMEI 490154203237518 drops calls",  # Luhn like a card, named as what it is
+        "EAN 4006381333931 missing",
+        "Reference RF18 5390 0754 7034 paid",
+        "viitenumero 12345 67890 12344",
+        "12345678 a las 10",  # Spanish prose, not a DNI with a lowercase letter
+        "server 10.12.144.201 answered in 312 ms",
+    ],
+)
+def test_business_numbers_are_not_flagged(text):
+    assert kinds(text) == []
+
+
+def test_findings_are_sorted_non_overlapping_and_slice_the_text():
+    text = "A 040 123 4567, B matti@example.fi, C FI21 1234 5600 0007 85, D 131052-308T, E 4111111111111111"
+    findings = find_pii(text)
+    assert [f.kind for f in findings] == [
+        PiiKind.PHONE, PiiKind.EMAIL, PiiKind.IBAN, PiiKind.FI_HETU, PiiKind.CARD
+    ]
+    for before, after in zip(findings, findings[1:]):
+        assert before.end <= after.start
+    assert all(text[f.start : f.end] == f.value for f in findings)
+
+
+def test_digits_inside_an_email_are_not_a_phone_number():
+    assert kinds("write to jukka0401234567@example.fi") == [("email", "jukka0401234567@example.fi")]
+
+
+def test_a_personal_word_beats_a_business_word_further_back():
+    assert kinds("Order 12, phone 41234567") == [("phone", "41234567")]
+
+
+def test_finding_is_frozen_and_keyed_without_the_value():
+    finding = find_pii("card 4111 1111 1111 1111")[0]
+    assert isinstance(finding, Finding)
+    with pytest.raises(AttributeError):
+        finding.start = 0  # type: ignore[misc]
+    assert finding.key.startswith("card:") and "4111" not in finding.key
+
+
+def test_same_identifier_typed_differently_has_one_key():
+    spaced, plain = find_pii("4111 1111 1111 1111 / 4111111111111111")
+    assert spaced.key == plain.key
+    assert find_pii("+358 40 123 4567")[0].key == find_pii("040 123 4567")[0].key
+    assert find_pii("Matti@Example.fi")[0].key == find_pii("matti@example.fi")[0].key
+
+
+def test_empty_and_number_free_texts():
+    assert find_pii("") == []
+    assert find_pii("Asiakas toivoo tummaa teemaa.") == []

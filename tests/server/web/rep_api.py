@@ -1,0 +1,65 @@
+"""A representative's side of the sync API, as the desktop app uses it: sign in, push insights, read back."""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import requests
+
+from protocol import schema
+
+API = schema.API_PREFIX
+
+
+class RepClient:
+    """Signs in once and pushes `create` mutations with increasing per-device numbers."""
+
+    def __init__(self, base_url: str, name: str, password: str) -> None:
+        self.base_url, self.http = base_url, requests.Session()
+        answer = self.http.post(f"{base_url}{API}/auth/login", timeout=10,
+                                json={"username": name, "password": password, "device_name": "web-tests"})
+        answer.raise_for_status()
+        self.http.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
+        self._numbers = itertools.count(1)
+
+    def push(self, text: str, community: str, impact: str = "medium", product_area: str | None = None,
+             customer_ref: str | None = None, tags: tuple[str, ...] = (), age_days: float = 0.0) -> str:
+        """Create one insight through the sync API; returns its id."""
+        insight_id = str(uuid.uuid4())
+        created = datetime.now(UTC) - timedelta(days=age_days)
+        draft = {"id": insight_id, "text": text, "community": community, "product_area": product_area,
+                 "customer_ref": customer_ref, "impact": impact, "tags": list(tags),
+                 "created_at": created.isoformat()}
+        answer = self.http.post(f"{self.base_url}{API}/sync/push", timeout=10, json={
+            "protocol": schema.PROTOCOL_VERSION,
+            "mutations": [{"type": "create", "number": next(self._numbers), "insight": draft}]})
+        answer.raise_for_status()
+        result = answer.json()["results"][0]
+        assert result["status"] == "applied", result
+        return insight_id
+
+    def changes(self) -> list[dict]:
+        """Everything the rep's desktop would receive on a full pull (all pages)."""
+        cursor, found = "", []
+        while True:
+            answer = self.http.get(f"{self.base_url}{API}/sync/changes", params={"cursor": cursor, "wait": 0},
+                                   timeout=10)
+            answer.raise_for_status()
+            body = answer.json()
+            found += body["changes"]
+            cursor = body["cursor"]
+            if not body["has_more"]:
+                return found
+
+    def latest(self, insight_id: str) -> tuple[dict, list[dict]]:
+        """The insight's newest state and its replies, as pulled by the rep's desktop."""
+        insight, replies = None, []
+        for change in self.changes():
+            if change["kind"] == "insight" and change["insight"]["id"] == insight_id:
+                insight = change["insight"]
+            elif change["kind"] == "reply" and change["reply"]["insight_id"] == insight_id:
+                replies.append(change["reply"])
+        assert insight is not None, f"insight {insight_id} not in the rep's feed"
+        return insight, replies

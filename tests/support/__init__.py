@@ -1,0 +1,1 @@
+"""Helpers shared by test suites (e.g. a real Palaute server in a subprocess)."""

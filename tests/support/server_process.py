@@ -1,0 +1,123 @@
+"""Run the real Palaute server as a subprocess on loopback, for end-to-end tests and benchmarks.
+
+    with ServerProcess.start(tmp_path / "server") as server:
+        server.add_user("rita", "rep", "pw", communities=["payments"])
+        requests.post(server.url + "/api/v1/auth/login", json={...})
+
+The server's JSON logs go to `server.log_path`; `stop()` ends it with SIGTERM (SIGKILL after a timeout).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+READY = "Palaute server listening on "
+# Cheap password hashing: tests sign in often; production cost is the default.
+FAST_HASHING = {"PALAUTE_SERVER_ARGON2_TIME_COST": "1", "PALAUTE_SERVER_ARGON2_MEMORY_KIB": "1024"}
+
+
+class ServerError(RuntimeError):
+    """The server did not start (the message includes the end of its log)."""
+
+
+class ServerProcess:
+    def __init__(self, process: subprocess.Popen, url: str, data_dir: Path, database_url: str | None,
+                 env: dict[str, str], log_path: Path) -> None:
+        self.process, self.url, self.data_dir = process, url, data_dir
+        self.database_url, self.env, self.log_path = database_url, env, log_path
+
+    @classmethod
+    def start(cls, data_dir: Path, *, database_url: str | None = None, workers: int = 1,
+              env: dict[str, str] | None = None, timeout: float = 60.0, port: int = 0) -> ServerProcess:
+        """Start `palaute-server serve` on 127.0.0.1 (a free port unless `port` is given) and wait until ready."""
+        data_dir.mkdir(parents=True, exist_ok=True)
+        full_env = {**os.environ, **FAST_HASHING, "PYTHONUNBUFFERED": "1", **(env or {})}
+        args = [*_base_args(data_dir, database_url), "serve", "--host", "127.0.0.1", "--port", str(port),
+                "--workers", str(workers)]
+        log_path = data_dir / "server.log"
+        log = open(log_path, "ab")  # noqa: SIM115 (the child keeps it; closed in stop())
+        process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=REPO, text=True)
+        log.close()
+        url = _wait_ready(process, timeout)
+        if url is None:
+            _kill(process)
+            raise ServerError(f"server did not start within {timeout} s:\n{_tail(log_path)}")
+        return cls(process, url, data_dir, database_url, full_env, log_path)
+
+    def cli(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+        """Run a `palaute-server` admin command against this server's database."""
+        result = subprocess.run([*_base_args(self.data_dir, self.database_url), *args], input=input,
+                                capture_output=True, text=True, env=self.env, cwd=REPO, timeout=60)
+        if check and result.returncode != 0:
+            raise ServerError(f"palaute-server {' '.join(args)} failed: {result.stderr.strip()}")
+        return result
+
+    def add_user(self, name: str, role: str, password: str, *, communities: list[str] = (),
+                 product_areas: list[str] = ()) -> None:
+        args = ["user", "add", name, "--role", role, "--password-stdin"]
+        if communities:
+            args += ["--community", *communities]
+        if product_areas:
+            args += ["--product-area", *product_areas]
+        self.cli(*args, input=password + "\n")
+
+    def stop(self, timeout: float = 10.0) -> int:
+        """SIGTERM, wait, SIGKILL if needed; returns the exit code."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                _kill(self.process)
+        return self.process.returncode
+
+    @property
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def __enter__(self) -> ServerProcess:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def _base_args(data_dir: Path, database_url: str | None) -> list[str]:
+    args = [sys.executable, "-m", "server", "--data-dir", str(data_dir)]
+    return args + (["--database-url", database_url] if database_url else [])
+
+
+def _wait_ready(process: subprocess.Popen, timeout: float) -> str | None:
+    found: list[str] = []
+    ready = threading.Event()
+
+    def read() -> None:
+        # Keeps draining stdout after the ready line so the server never blocks on a full pipe.
+        with process.stdout:
+            for line in process.stdout:
+                if not found and line.startswith(READY):
+                    found.append(line[len(READY):].strip())
+                    ready.set()
+        ready.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    ready.wait(timeout)
+    return found[0] if found else None
+
+
+def _kill(process: subprocess.Popen) -> None:
+    process.kill()
+    process.wait(10)
+
+
+def _tail(path: Path, lines: int = 30) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else "(no log)"
