@@ -53,6 +53,7 @@ class InstanceServer(QObject):
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
+        self._buffers: dict[QLocalSocket, bytearray | None] = {}
 
     def listen(self) -> bool:
         # We hold the lock, so a leftover socket (the previous app was killed) is ours to remove;
@@ -69,13 +70,30 @@ class InstanceServer(QObject):
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
             sock = self._server.nextPendingConnection()
-            buffer = bytearray()
-            sock.readyRead.connect(lambda s=sock, b=buffer: self._on_ready_read(s, b))
-            sock.disconnected.connect(sock.deleteLater)
+            self._buffers[sock] = bytearray()
+            # Bound methods, not lambdas holding the socket: a closure keeping a wrapper alive past the C++
+            # object's deleteLater() crashes PySide at teardown.
+            sock.readyRead.connect(self._on_ready_read)
+            sock.disconnected.connect(self._on_disconnected)
             if sock.bytesAvailable():
-                self._on_ready_read(sock, buffer)
+                self._read(sock)
 
-    def _on_ready_read(self, sock: QLocalSocket, buffer: bytearray) -> None:
+    def _on_ready_read(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
+
+    def _on_disconnected(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._buffers.pop(sock, None)
+            sock.deleteLater()
+
+    def _read(self, sock: QLocalSocket) -> None:
+        buffer = self._buffers.get(sock)
+        if buffer is None:  # already answered
+            sock.readAll()
+            return
         buffer += bytes(sock.readAll().data())
         if b"\n" not in buffer:
             if len(buffer) > _MAX_MESSAGE:
@@ -94,8 +112,8 @@ class InstanceServer(QObject):
         log.info("request from another palaute process: %s", message)
         self.message_received.emit(message)
 
-    @staticmethod
-    def _answer(sock: QLocalSocket, reply: bytes) -> None:
+    def _answer(self, sock: QLocalSocket, reply: bytes) -> None:
+        self._buffers[sock] = None  # type: ignore[assignment]  # one message per connection
         sock.write(reply)
         sock.flush()
         sock.disconnectFromServer()

@@ -161,6 +161,7 @@ def test_summary_counts_by_area_and_impact(page: Page, site):
 
 def test_keyboard_skip_link_and_focus(page: Page, site):
     sign_in(page, site, site.pia)
+    expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")
     expect(skip).to_be_focused()
