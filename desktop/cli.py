@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write every insight as CSV or JSON")
     export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
+
+    from desktop.cli_sync import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -59,8 +63,16 @@ def run(args: argparse.Namespace) -> int:
     """Run one CLI command; PalauteErrors become a sentence on stderr and their exit code."""
     paths = AppPaths.resolve(args.data_dir)
     try:
-        handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "export": cmd_export}
-        return handler[args.command](args, paths)
+        if args.command in ("capture", "list", "search", "export"):
+            handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "export": cmd_export}
+            return handler[args.command](args, paths)
+        from desktop.cli_sync import HANDLERS
+
+        store = _open(paths)
+        try:
+            return HANDLERS[args.command](args, paths, store)
+        finally:
+            store.close()
     except PalauteError as error:
         print(f"palaute: {error.user_message}", file=sys.stderr)
         return error.exit_code

@@ -95,6 +95,8 @@ class Insight:
     server_version: int | None = None
     sync_state: SyncState = SyncState.LOCAL
     sync_error: str | None = None
+    withdrawn: bool = False
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,21 @@ class Reply:
     body: str
     created_at: datetime
     read: bool = False
+    author_role: str = "product"
+    mine: bool = False
+    sync_state: SyncState = SyncState.SENT
+    sync_error: str | None = None
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A reply or status change the rep has not been shown yet (one tray notification each)."""
+
+    id: int
+    kind: str  # "reply" or "status"
+    insight_id: str
+    title: str
+    body: str
 
 
 @dataclass

@@ -22,6 +22,7 @@ class FeedWatcher:
         self._waiters = 0
         self._task: asyncio.Task | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopping = asyncio.Event()
 
     def start(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -31,10 +32,10 @@ class FeedWatcher:
     async def stop(self) -> None:
         with contextlib.suppress(ValueError):
             feed.on_commit.remove(self._poke_threadsafe)
+        self._stopping.set()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            # Not cancelled: a read running in a worker thread must finish before the engine is disposed.
+            await self._task
 
     def subscribe(self) -> asyncio.Event:
         """Take this BEFORE reading the feed, so a change committed right after the read still wakes you."""
@@ -64,8 +65,11 @@ class FeedWatcher:
             loop.call_soon_threadsafe(self._poke)
 
     async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self._interval)
+        while not self._stopping.is_set():
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self._interval):
+                    await self._stopping.wait()
+                    return
             if self._waiters == 0:
                 self._seen = -1  # re-read on the next wait; nothing to wake meanwhile
                 continue

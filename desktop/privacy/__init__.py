@@ -9,7 +9,8 @@ API (stable; the capture window, the CLI and the server all use it)::
     Finding(kind: PiiKind, start, end, value)          frozen dataclass
         .key     stable id for "keep this item": f"{kind}:{hash}" of the normalised value (digits,
                  upper-case IBAN, E.164 phone, lower-case e-mail), so the same card typed with or
-                 without spaces has one key, and a stored key holds no personal data.
+                 without spaces has one key. Unsalted, so desktop and server agree on it; a hash, not
+                 anonymisation: treat a stored key as personal data.
         .masked  the replacement: "card ••••1234", "[IBAN ••••1234]", "[national id]", "[email]",
                  "[phone]".
     mask_pii(text, keep=()) -> MaskResult(text, masked, kept)
@@ -19,8 +20,10 @@ API (stable; the capture window, the CLI and the server all use it)::
 
 Checksums come from python-stdnum, phone numbering plans from phonenumbers (national formats tried in
 `desktop.privacy.contacts.PHONE_REGIONS` order: FI, SE, NO, DK, ES). Both load lazily, so importing this
-package costs a few ms; the first find_pii call pays ~70 ms of imports (call `warm_up()` off the UI
-thread to pay it early). Plain Python, no Qt: safe on the server and in worker threads.
+package costs ~15 ms (most of it `dataclasses`); the first find_pii call pays 60-200 ms of imports
+(call `warm_up()` off the UI thread at start-up). After that a 2,000-character note takes ~1 ms CPU.
+Plain Python, no Qt, no shared mutable state except caches: safe on the server and in worker threads.
+Design, rules and limits: docs/privacy.md.
 """
 
 from __future__ import annotations

@@ -15,15 +15,16 @@ from desktop.privacy.patterns import Lazy as _Lazy
 # wins (so "040 123 4567" is a Finnish mobile, not a Swedish landline). International numbers need none.
 PHONE_REGIONS: tuple[str, ...] = ("FI", "SE", "NO", "DK", "ES")
 
+_LOCAL_MAX, _DOMAIN_MAX = 64, 255  # RFC 5321 limits on the parts of an address
 _EMAIL = _Lazy(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # A run of digits with the separators people type in phone numbers. Dots and slashes are left out on
 # purpose: they make dates ("12.3.2024", "12/03") and versions, never Nordic or Spanish phone numbers.
-_PHONE_RUN = _Lazy(r"(?<![\w+#/.,:-])(?:\+|00)?\(?\d[\d \-()]{5,22}\d(?![\w/%]|[.,:]\d)")
+_PHONE_RUN = _Lazy(r"(?=[+(\d])(?<![\w+#/.,:-])(?:\+|00)?\(?\d[\d \-()]{5,22}\d(?![\w/%]|[.,:]\d)")
 # Dates written with dashes ("2024-03-12", "12-03-2024") or as one block ("20240312") fit some
 # numbering plans (Danish mobiles start with 2); a phone number never reads as a calendar date.
 _DASH_DATE = _Lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
 _MIN_DIGITS = 7
-_FIRST_GROUP = _Lazy(r"\(?\d+[\s()-]*")
+_AFTER_FIRST_GROUP = _Lazy(r"\(?\d+\)?[ -]+((?:\+|0[1-9])[\d \-()]*)")
 
 
 def _is_compact_date(digits: str) -> bool:
@@ -34,10 +35,21 @@ def _is_compact_date(digits: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
+def _is_local_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "._%+-"
+
+
 def find_emails(text: str) -> Iterator[Finding]:
-    for match in _EMAIL.finditer(text):
-        value = match.group()
-        yield Finding(PiiKind.EMAIL, match.start(), match.end(), value, value.lower())
+    """E-mail addresses, looked for only around each "@" (a scan of the whole text costs ~50 µs)."""
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > 0 and at - start < _LOCAL_MAX and _is_local_char(text[start - 1]):
+            start -= 1
+        match = _EMAIL.match(text, start, at + _DOMAIN_MAX)
+        if match:
+            yield Finding(PiiKind.EMAIL, match.start(), match.end(), match.group(), match.group().lower())
+        at = text.find("@", match.end() if match else at + 1)
 
 
 @functools.cache
@@ -62,16 +74,25 @@ def find_phones(text: str, taken: Iterable[tuple[int, int]] = ()) -> Iterator[Fi
         if text[start] == "(" and ")" not in match.group():  # "(040 123 4567)": ")" fell outside
             start += 1
         if weak_number_is_not_pii(text, start, end):
-            # "tilaus 12345 040 123 4567": the business word names the first group only.
-            start += len(_FIRST_GROUP.match(text, start).group())
+            # "viitenumero 12345 67890 12344": the whole run is the reference, unless what follows its
+            # first group starts like a phone number of its own ("tilaus 12345 040 123 4567").
+            rest = _AFTER_FIRST_GROUP.match(text, start, end)
+            if not rest:
+                continue
+            start = rest.start(1)
         run = text[start:end]
         if sum(ch.isdigit() for ch in run) < _MIN_DIGITS or _DASH_DATE.fullmatch(run):
             continue
         for hit_start, hit_end, e164 in _numbers_in_run(run):
             hit_start, hit_end = start + hit_start, start + hit_end
-            digits = re.sub(r"\D", "", text[hit_start:hit_end])
-            # Under seven digits it is a service number or, far likelier, a group of a reference number.
-            if len(digits) < _MIN_DIGITS or _is_compact_date(digits):
+            groups = re.findall(r"\d+", text[hit_start:hit_end])
+            digits = "".join(groups)
+            # Under seven digits it is a service number or, far likelier, a group of a reference number;
+            # "1 2 3 4 5 6 7" is a list and "2345678-1" a Finnish business id (no phone format ends
+            # in a one-digit group), however the matcher groups them.
+            if len(digits) < _MIN_DIGITS or _is_compact_date(digits) or len(groups[-1]) == 1:
+                continue
+            if sum(len(group) == 1 for group in groups) > 1:
                 continue
             if not weak_number_is_not_pii(text, hit_start, hit_end):
                 yield Finding(PiiKind.PHONE, hit_start, hit_end, text[hit_start:hit_end], e164)
@@ -102,7 +123,9 @@ def _regions_for(run: str) -> tuple[str, ...]:
         return PHONE_REGIONS[:1]  # the country code decides; the region is only a formality
     first = run.lstrip("(")[:1]
     return tuple(
-        region for region, prefix in _trunk_prefixes().items() if (first == prefix if prefix else first != "0")
+        region
+        for region, prefix in _trunk_prefixes().items()
+        if (first == prefix if prefix else first != "0")
     )
 
 

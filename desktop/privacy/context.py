@@ -4,50 +4,57 @@ from __future__ import annotations
 
 import re
 
-from desktop.privacy.patterns import Lazy as _Lazy
+from desktop.privacy.patterns import Lazy
 
-# A keyword directly before the number (only "no.", "#", ":" and the like in between) names it as a
-# business number. Prefixes, so "tilausnumero", "orders" and "referencia" all count. Four languages
-# plus Norwegian and Danish, because reps paste from Nordic systems too.
-_BUSINESS_WORDS = (
-    r"order|ordre|orden|tilau|pedido|beställning|bestilling|invoice|lasku|factura|faktura|"
-    r"ref|viite|referens|referencia|ticket|tiketti|ärende|sag|caso|case|tapaus|tracking|"
-    r"seuranta|lähetys|shipment|envío|envio|serial|sarja|serie|sku|artikel|tuote|product|"
-    r"producto|produkt|version|versio|versión|build|kuitti|receipt|recibo|kvitto|kvittering|"
-    r"contrato|contract|sopimus|avtal|agreement|batch|erä|lote|parti|id|tarjous|offert|quote|presupuesto|"
-    r"oferta|tilbud|kundnummer|kundnr|asiakasnumero|asiakasnro|imei|iccid|ean|gtin|upc"
+# A word directly before the number (only "no.", "#", ":" and the like in between) that names it as a
+# business number. Prefixes, so "tilausnumero", "orders" and "referencia" all count. Four languages plus
+# Norwegian and Danish, because reps paste from Nordic systems too.
+_BUSINESS_PREFIXES = tuple(
+    "order ordre orden tilau pedido beställning bestilling invoice lasku factura faktura refer viite "
+    "ticket tiketti ärende caso case tapaus tracking seuranta lähetys shipment "
+    "envío envio serial sarja serie sku artikel tuote product producto produkt version versio versión "
+    "build kuitti receipt recibo kvitto kvittering contrato contract sopimus avtal agreement batch eränum "
+    "lote parti tarjous offert quote presupuesto oferta tilbud kundnummer kundnr asiakasnumero asiakasnro "
+    "imei iccid ean gtin upc y-tunnus ytunnus orgnr org.nr cvr".split()
 )
-_CONNECTORS = r"(?:\s*(?:no\.?|nr\.?|nro\.?|n[º°o]\.?|number|numero|número|nummer|nummeret|#|:|-))*\s*"
-_BUSINESS_BEFORE = _Lazy(
-    rf"(?:^|[^\w])(?:(?:{_BUSINESS_WORDS})\w*\.?{_CONNECTORS}"
-    # "customer", "cliente" alone may precede a phone number; with "number"/"id" they name an account.
-    rf"|(?:customer|client|cliente|asiakas|kund)\w*[\s-]*(?:no\.?|nr\.?|nro\.?|number|numero|número|nummer|id)\s*)"
-    r"[#:]?\s*$",
-    re.IGNORECASE,
+# Short words that are business words only as themselves ("ref", but not "refund").
+_BUSINESS_WORDS = frozenset({"ref", "sag", "erä", "po"})
+# Alone they may precede a phone number ("asiakas 040 ..."); followed by "number"/"id" they name an account.
+_ACCOUNT_HOLDERS = ("customer", "client", "cliente", "asiakas", "kund")
+_CONNECTORS = frozenset(
+    "no nr nro n nº n° no. number numero número nummer nummeret num núm id".split()
 )
-
-# Words that name personal data win over a business word further back ("order 12, phone 040 ...").
-_PERSONAL_WORDS = _Lazy(
-    r"(?:^|[^\w])(?:tel|puh|phone|puhelin|mobile|mob|gsm|soita|call|ring|telefon|teléfono|telefono|"
-    r"móvil|movil|card|kortti|kort|tarjeta|cpr|hetu|henkilötunnus|personnummer|fødselsnummer|"
-    r"dni|nie)\w*\.?{connectors}[#:]?\s*$".replace("{connectors}", _CONNECTORS),
-    re.IGNORECASE,
-)
-
-_CURRENCY_AFTER = _Lazy(
-    r"\s?(?:€|\$|£|eur\b|euro|usd\b|sek\b|nok\b|dkk\b|kr\b|kr\.|kronor|kroner|e\b|%|‰|pcs\b|kpl\b|st\b|"
-    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b)",
-    re.IGNORECASE,
-)
-_CURRENCY_BEFORE = _Lazy(r"(?:€|\$|£|\beur|\busd|\bsek|\bnok|\bdkk|\bkr\.?)\s?$", re.IGNORECASE)
-
+_PUNCTUATION = "#:.,;()[]-–/º°"
 _WINDOW = 40
+
+_CURRENCY_AFTER = Lazy(
+    r"\s?(?:€|\$|£|eur\b|euro|usd\b|sek\b|nok\b|dkk\b|kr\b|kr\.|kronor|kroner|e(?![\w-])|%|‰|pcs\b|kpl\b|st\b|"
+    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b|:-)",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = Lazy(r"(?:€|\$|£|\beur|\busd|\bsek|\bnok|\bdkk|\bkr\.?)\s?$", re.IGNORECASE)
 
 
 def named_as_business_number(text: str, start: int) -> bool:
-    """True when the words just before text[start] call the number an order, reference, ticket... number."""
-    before = text[max(0, start - _WINDOW) : start]
-    return bool(_BUSINESS_BEFORE.search(before)) and not _PERSONAL_WORDS.search(before)
+    """True when the words just before text[start] call the number an order, reference, ticket... number.
+
+    Token walk rather than one big regex: it runs for every candidate number, and this is ~10x faster.
+    """
+    connectors_seen = False
+    for token in reversed(text[max(0, start - _WINDOW) : start].split()):
+        word = token.strip(_PUNCTUATION).lower()
+        if not word:
+            continue
+        if word in _CONNECTORS:
+            connectors_seen = True
+            continue
+        if not word.replace("-", "").isalpha():
+            return False  # another number or code in between: the keyword named that one
+        if word.startswith(_BUSINESS_PREFIXES) or word in _BUSINESS_WORDS:
+            # "Para facturación: número (…)" is a heading and a label, not "invoice no. …".
+            return not (connectors_seen and token.rstrip(")").endswith(":"))
+        return connectors_seen and word.startswith(_ACCOUNT_HOLDERS)
+    return False
 
 
 def is_amount(text: str, start: int, end: int) -> bool:

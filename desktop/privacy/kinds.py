@@ -44,7 +44,11 @@ class Finding:
 
     @property
     def key(self) -> str:
-        """A stable id for "keep this item": the kind and a hash, so storing it stores no personal data."""
+        """A stable id for "keep this item": the kind and a hash of the normalised value.
+
+        The hash keeps the value out of logs and casual view; it is not anonymisation (a hetu or a card
+        number can be found again by hashing every candidate), so a stored key is still personal data.
+        """
         import hashlib  # here, not at the top: its OpenSSL binding costs ~10 ms of import time
 
         digest = hashlib.sha256((self.normalized or self.value).encode()).hexdigest()[:16]

@@ -113,4 +113,6 @@ def to_insight(row: InsightRow | Row) -> Insight:
         server_version=row.server_version,
         sync_state=SyncState(row.sync_state),
         sync_error=row.sync_error,
+        withdrawn=bool(row.withdrawn),
+        duplicate_of=row.duplicate_of,
     )

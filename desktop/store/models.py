@@ -80,6 +80,8 @@ class InsightRow(Base):
     server_version: Mapped[int | None] = mapped_column(Integer)
     sync_state: Mapped[str] = mapped_column(String(16), default="local")
     sync_error: Mapped[str | None] = mapped_column(Text)
+    withdrawn: Mapped[bool] = mapped_column(default=False)
+    duplicate_of: Mapped[str | None] = mapped_column(String(36))
 
     __table_args__ = (Index("ix_insight_created", "created_at"), Index("ix_insight_community", "community"))
 
@@ -93,6 +95,10 @@ class ReplyRow(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     read: Mapped[bool] = mapped_column(default=False)
+    author_role: Mapped[str] = mapped_column(String(16), default="product")
+    mine: Mapped[bool] = mapped_column(default=False)  # written on this machine by the signed-in rep
+    sync_state: Mapped[str] = mapped_column(String(16), default="sent")
+    sync_error: Mapped[str | None] = mapped_column(Text)
 
 
 class OutboxRow(Base):
@@ -129,3 +135,27 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncMetaRow(Base):
+    """Sync bookkeeping: cursor, device id, signed-in user, last success and last error."""
+
+    __tablename__ = "sync_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class NoticeRow(Base):
+    """A reply or status change to announce in the tray, kept until it has been shown (see migration 0003)."""
+
+    __tablename__ = "notice"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    insight_uuid: Mapped[str] = mapped_column(String(36))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    shown_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -21,15 +21,17 @@ from desktop.domain import (
     Insight,
     NewInsight,
     ProductArea,
+    Reply,
     clean_optional,
     clean_tags,
     clean_text,
     parse_impact,
 )
-from desktop.errors import InvalidInput, StoreError
+from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
 from desktop.settings import Settings
-from desktop.store import drafts, insights, reference
+from desktop.store import drafts, insights, reference, threads
+from desktop.store.ledger import SyncLedger
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
 from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
@@ -69,6 +71,7 @@ class Store:
         # Reference lists change only when sync brings new ones; every capture checks against them.
         self._communities: list[Community] | None = None
         self._product_areas: list[ProductArea] | None = None
+        self.sync = SyncLedger(self)
 
     # -- insights -----------------------------------------------------------------------------------
     def capture(self, new: NewInsight) -> Insight:
@@ -106,6 +109,37 @@ class Store:
 
     def count_insights(self) -> int:
         return self._read(insights.count)
+
+    # -- the rep's later changes, and the thread ------------------------------------------------------
+    def edit_insight(self, insight_id: str, **changes: object) -> None:
+        """Edit text/community/area/customer/impact/tags; checked like a capture, queued for sync."""
+        current = self.get_insight(insight_id)
+        if current is None:
+            raise NotFound(f"There is no insight {insight_id} on this computer.")
+        merged = NewInsight(**{
+            "text": changes.get("text", current.text), "community": changes.get("community", current.community),
+            "product_area": changes.get("product_area", current.product_area),
+            "customer_ref": changes.get("customer_ref", current.customer_ref),
+            "impact": changes.get("impact", current.impact), "tags": changes.get("tags", current.tags),
+        })
+        checked = self.check(merged)
+        values = {k: getattr(checked, k) for k in changes}
+        values = {k: (str(v) if k == "impact" else list(v) if k == "tags" else v) for k, v in values.items()}
+        self._write(lambda s: threads.edit(s, insight_id, values))
+
+    def withdraw_insight(self, insight_id: str) -> None:
+        self._write(lambda s: threads.withdraw(s, insight_id))
+
+    def add_reply(self, insight_id: str, body: str) -> Reply:
+        checked = clean_text(body, what="The reply")
+        author = self.sync.meta("username") or self.settings.get("author") or _login_name()
+        return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
+
+    def thread(self, insight_id: str) -> list[Reply]:
+        return self._read(lambda s: threads.thread(s, insight_id))
+
+    def mark_thread_read(self, insight_id: str) -> None:
+        self._write(lambda s: threads.mark_read(s, insight_id))
 
     # -- reference lists ----------------------------------------------------------------------------
     def communities(self) -> list[Community]:

@@ -108,7 +108,7 @@ class SettingsWindow(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute — Settings"))
-        texts = (self.tr("Capture &hotkey:"), self.tr("Default &community:"), self.tr("Start at &login:"),
+        texts = (self.tr("Capture &hotkey:"), self.tr("Default &community:"), self.tr("Start at lo&gin:"),
                  self.tr("&Language:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)

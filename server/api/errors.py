@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
+from protocol import schema
 from server.api.deps import ApiError
 from server.services.accounts import AuthError
 from server.services.errors import ServiceError
@@ -47,6 +48,8 @@ def install(app: FastAPI) -> None:
                     for e in error.errors()]
         if any(p["type"] == "json_invalid" for p in problems):
             return answer(400, "malformed_json", "the request body is not valid JSON", problems)
+        if any(p["type"] == "too_long" and p["loc"] == ["body", "mutations"] for p in problems):
+            return answer(413, "too_large", f"at most {schema.MAX_BATCH_MUTATIONS} mutations per push; split the batch")
         summary = "; ".join(f"{'.'.join(p['loc'][1:]) or 'body'}: {p['msg']}" for p in problems[:5])
         return answer(422, "invalid", summary or "invalid request", problems)
 

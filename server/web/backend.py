@@ -8,7 +8,7 @@ from fastapi import Request
 
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, triage
+from server.services import access, accounts, inbox, triage
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -79,8 +79,11 @@ def product_areas(db: Database) -> list[Option]:
 
 def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,
                   limit: int) -> tuple[list[InsightRow], int]:
+    wanted = inbox.InboxFilter(community=filters.community or None, product_area=filters.product_area or None,
+                               status=filters.status or None, impact=filters.impact or None, q=filters.q or None)
     with db.read() as session:
-        page, counts, total = queries.list_insights(session, _account(session, user), filters, offset, limit)
+        page, total = inbox.list_insights(session, _account(session, user), wanted, limit=limit, offset=offset)
+        counts = queries.reply_counts(session, [i.id for i in page])
         return [_row(i, counts.get(i.id, 0)) for i in page], total
 
 
@@ -99,9 +102,9 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
     with db.read() as session:
         account = _account(session, user)
         _check_visible(session, account, insight_id)
-        insight = session.get(Insight, insight_id)
-        replies = tuple(ReplyView(r.id, r.author.name, r.author.role, r.body, r.created_at)
-                        for r in queries.replies_of(session, insight_id))
+        insight, thread = inbox.get_thread(session, account, insight_id)
+        replies = tuple(ReplyView(r.id, r.author.name, r.author.role, r.body, r.created_at) for r in thread)
+        original = session.get(Insight, insight.duplicate_of) if insight.duplicate_of else None
         return InsightView(
             id=insight.id, text=insight.text, impact=insight.impact, status=insight.status,
             community_slug=insight.community.slug, community_name=insight.community.name,
@@ -109,6 +112,8 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
             author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
             created_at=insight.created_at, updated_at=insight.updated_at, withdrawn=insight.withdrawn,
             duplicate_of=insight.duplicate_of, version=insight.version, replies=replies,
+            duplicate_of_text=original.text if original and access.can_see(account, original) else None,
+            duplicates=tuple((d.id, d.text) for d in queries.duplicates_of(session, account, insight_id)),
         )
 
 

@@ -35,9 +35,10 @@ class WebContext:
             return None
         return user
 
-    def signed_in_user(self) -> WebUser:
+    def signed_in_user(self, back: str | None = None) -> WebUser:
+        """The signed-in user; otherwise a redirect to sign in, then back to `back` (default: this page)."""
         if self.user is None:
-            raise SignInNeeded(self.request)
+            raise SignInNeeded(self.request, back)
         return self.user
 
     async def form(self) -> dict[str, str]:
@@ -73,12 +74,15 @@ class WebContext:
 class SignInNeeded(Exception):
     """The page needs a signed-in product member; the router answers with a redirect to sign in."""
 
-    def __init__(self, request: Request) -> None:
+    def __init__(self, request: Request, back: str | None = None) -> None:
         super().__init__("sign-in needed")
-        target = request.url.path
-        if request.method == "GET" and request.url.query:
+        target = back or request.url.path
+        if back is None and request.url.query:
             target += "?" + request.url.query
         self.location = f"{BASE}/signin?" + urlencode({"next": target})
+        # A form sent after the session ended is lost: say so rather than silently showing the sign-in page.
+        self.notice = None if request.method == "GET" else "Your session ended before the form was sent. " \
+            "Sign in, then send it again."
 
 
 def require_role_for_triage(user: WebUser) -> None:

@@ -40,7 +40,7 @@ def insight_page(ctx: Ctx, insight_id: str) -> Response:
 @router.post("/insights/{insight_id}/reply")
 async def reply(ctx: Ctx, insight_id: str) -> Response:
     form = await ctx.form()
-    user = ctx.signed_in_user()
+    user = ctx.signed_in_user(back=_page(_insight_id(insight_id)))
     body = form.get("body", "").strip()
     if not body:
         raise bad_form("The reply was empty. Write something before sending it.")
@@ -54,7 +54,7 @@ async def reply(ctx: Ctx, insight_id: str) -> Response:
 @router.post("/insights/{insight_id}/status")
 async def set_status(ctx: Ctx, insight_id: str) -> Response:
     form = await ctx.form()
-    user = ctx.signed_in_user()
+    user = ctx.signed_in_user(back=_page(_insight_id(insight_id)))
     status = form.get("status", "")
     if status not in labels.STATUSES:
         raise bad_form("Choose one of the statuses in the list.")
@@ -66,8 +66,8 @@ async def set_status(ctx: Ctx, insight_id: str) -> Response:
 @router.post("/insights/{insight_id}/duplicate")
 async def mark_duplicate(ctx: Ctx, insight_id: str) -> Response:
     form = await ctx.form()
-    user = ctx.signed_in_user()
     key = _insight_id(insight_id)
+    user = ctx.signed_in_user(back=_page(key))
     # Accept the bare reference or a pasted page address: the last UUID in the text is the original.
     found = UUID_PATTERN.findall(form.get("original", ""))
     if not found:

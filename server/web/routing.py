@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 
 from fastapi.routing import APIRoute
 from starlette.requests import Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import Response
 
 from server.web import backend
 from server.web.context import SignInNeeded, WebContext
@@ -23,7 +23,7 @@ class WebRoute(APIRoute):
             try:
                 return await handler(request)
             except SignInNeeded as needed:
-                return RedirectResponse(needed.location, status_code=303)
+                return _context_for(request).redirect(needed.location, notice=needed.notice)
             except WebError as error:
                 return _context_for(request).error_page(error)
 

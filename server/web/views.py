@@ -64,6 +64,9 @@ class InsightView:
     duplicate_of: str | None
     version: int
     replies: tuple[ReplyView, ...] = ()
+    # The original's text when this is a duplicate the user can see, and the visible duplicates of this one.
+    duplicate_of_text: str | None = None
+    duplicates: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

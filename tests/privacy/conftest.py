@@ -1,4 +1,4 @@
-"""Fixtures for the privacy tests: the two corpora, read once per session."""
+"""Fixtures for the privacy tests: the corpora (generated and hand-written), read once per session."""
 
 from __future__ import annotations
 
@@ -16,9 +16,10 @@ def read_jsonl(name: str) -> list[dict]:
 
 @pytest.fixture(scope="session")
 def pii_corpus() -> list[dict]:
-    return read_jsonl("pii_corpus.jsonl")
+    """Generated texts (make_corpora.py) plus notes written by hand in a rep's own phrasing."""
+    return read_jsonl("pii_corpus.jsonl") + read_jsonl("pii_notes_handwritten.jsonl")
 
 
 @pytest.fixture(scope="session")
 def clean_corpus() -> list[dict]:
-    return read_jsonl("clean_corpus.jsonl")
+    return read_jsonl("clean_corpus.jsonl") + read_jsonl("clean_notes_handwritten.jsonl")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from desktop.privacy import Finding, PiiKind, find_pii
+from desktop.privacy import Finding, PiiKind, find_pii, mask_pii, warm_up
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -64,6 +66,9 @@ def test_a_spanish_phone_in_parentheses_is_found_whole():
         "viitenumero 12345 67890 12344",
         "12345678 a las 10",  # Spanish prose, not a DNI with a lowercase letter
         "server 10.12.144.201 answered in 312 ms",
+        "steps 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9",  # Luhn-valid runs of single digits
+        "Y-tunnus 2345678-1, toinen yritys 0112038-9 (Oy)",  # Finnish business ids fit phone plans
+        "orgnr 556677-8899",
     ],
 )
 def test_business_numbers_are_not_flagged(text):
@@ -107,3 +112,54 @@ def test_same_identifier_typed_differently_has_one_key():
 def test_empty_and_number_free_texts():
     assert find_pii("") == []
     assert find_pii("Asiakas toivoo tummaa teemaa.") == []
+
+
+def test_several_emails_in_one_text_are_all_found():
+    text = "cc matti@example.fi, y@z.fi and (Anna.Lund+crm@bolag.se); not a@b or foo@@bar.com"
+    assert [v for _, v in kinds(text)] == ["matti@example.fi", "y@z.fi", "Anna.Lund+crm@bolag.se"]
+
+
+def test_a_phone_number_after_an_order_number_is_still_found():
+    assert kinds("Tilaus 12345 040 123 4567") == [("phone", "040 123 4567")]
+    assert kinds("order #4412 +46 70 123 45 67") == [("phone", "+46 70 123 45 67")]
+    assert kinds("viitenumero 12345 67890 12344") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Asiakkaan numero on 0401234567", "0401234567"),
+        ("Ring mig på 0701234567", "0701234567"),
+        ("Llámame al 612345678", "612345678"),
+        ("Puh: +358401234567", "+358401234567"),
+        ("tlf. 20 12 34 56", "20 12 34 56"),
+        ("Para facturación: número (+4740680500)", "+4740680500"),
+    ],
+)
+def test_phone_numbers_typed_the_way_reps_type_them(text, value):
+    assert kinds(text) == [("phone", value)]
+
+
+def test_random_number_soup_never_breaks_the_invariants():
+    # Digits, separators and the letters ids use, thrown together: no exception, and every finding
+    # slices the text, lies inside it and does not overlap the next.
+    rng = random.Random(7)
+    alphabet = "0123456789 -+.,:/()#@XYZABCFTWfi€%\n"
+    for _ in range(1500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        findings = find_pii(text)
+        assert all(0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.value for f in findings)
+        assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+        assert mask_pii(text).masked == findings
+
+
+def test_warm_up_runs():
+    warm_up()
+
+
+def test_units_after_a_number_are_words_not_prefixes():
+    # "e" after a number is Finnish for euro, but "e-mail" after a phone number is not an amount.
+    assert kinds("puh 040 123 4567 e-mail matti@example.fi") == [
+        ("phone", "040 123 4567"), ("email", "matti@example.fi")
+    ]
+    assert kinds("hinta 4012345 e") == []

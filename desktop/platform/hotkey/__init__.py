@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 
 from PySide6.QtCore import QObject
@@ -9,6 +11,8 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.platform.hotkey.base import GlobalHotkey, UnavailableHotkey
 from desktop.platform.hotkey.errors import HotkeyError, HotkeyInvalid, HotkeyTaken, HotkeyUnavailable
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "GlobalHotkey",
@@ -32,6 +36,9 @@ def create_hotkey(parent: QObject | None = None) -> GlobalHotkey:
     # Chosen by Qt's platform, not by what imports: offscreen Qt still hands out an X11 native interface.
     if platform == "xcb":
         from desktop.platform.hotkey.x11 import X11Hotkey
+
+        if os.environ.get("WAYLAND_DISPLAY"):
+            log.warning("X11 hotkey under XWayland: it fires only while an X11 window has the focus")
 
         return X11Hotkey(parent)
     if platform == "windows":

@@ -59,7 +59,7 @@ class X11Hotkey(GlobalHotkey):
         if self._display is None:
             try:
                 display = Display(self._display_name)
-            except (error.DisplayError, error.ConnectionClosedError) as exc:
+            except (error.DisplayError, error.ConnectionClosedError, OSError) as exc:
                 raise HotkeyUnavailable(f"Could not connect to the X display for the hotkey ({exc}).") from exc
             display.set_error_handler(self._log_x_error)
             self._masks = {

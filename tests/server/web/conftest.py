@@ -34,6 +34,7 @@ class Site:
     pia: str = "pia.product"  # product member: payments + mobile-app
     olli: str = "olli.product"  # product member: cards only
     rita: str = "rita.rep"  # representative
+    ada: str = "ada.admin"  # administrator: sees every community
     HTML_TEXT: str = ('<script>window.__palauteXss = 1</script><img src=x onerror="window.__palauteXss = 2">'
                       " <b>not bold</b> & so on")
 
@@ -90,5 +91,6 @@ def server(tmp_path_factory) -> Iterator[ServerProcess]:
 def site(server: ServerProcess) -> Site:
     server.add_user("pia.product", "product", PASSWORD, communities=["payments", "mobile-app"])
     server.add_user("olli.product", "product", PASSWORD, communities=["cards"])
+    server.add_user("ada.admin", "admin", PASSWORD)
     server.add_user("rita.rep", "rep", PASSWORD, communities=["payments", "mobile-app", "cards"])
     return _seed(server.url)

@@ -27,18 +27,21 @@ class RepClient:
     def push(self, text: str, community: str, impact: str = "medium", product_area: str | None = None,
              customer_ref: str | None = None, tags: tuple[str, ...] = (), age_days: float = 0.0) -> str:
         """Create one insight through the sync API; returns its id."""
-        insight_id = str(uuid.uuid4())
         created = datetime.now(UTC) - timedelta(days=age_days)
-        draft = {"id": insight_id, "text": text, "community": community, "product_area": product_area,
+        draft = {"id": str(uuid.uuid4()), "text": text, "community": community, "product_area": product_area,
                  "customer_ref": customer_ref, "impact": impact, "tags": list(tags),
                  "created_at": created.isoformat()}
-        answer = self.http.post(f"{self.base_url}{API}/sync/push", timeout=10, json={
-            "protocol": schema.PROTOCOL_VERSION,
-            "mutations": [{"type": "create", "number": next(self._numbers), "insight": draft}]})
+        return self.push_drafts([draft])[0]
+
+    def push_drafts(self, drafts: list[dict]) -> list[str]:
+        """Create insights in one push batch (one transaction); returns their ids."""
+        mutations = [{"type": "create", "number": next(self._numbers), "insight": d} for d in drafts]
+        answer = self.http.post(f"{self.base_url}{API}/sync/push", timeout=10,
+                                json={"protocol": schema.PROTOCOL_VERSION, "mutations": mutations})
         answer.raise_for_status()
-        result = answer.json()["results"][0]
-        assert result["status"] == "applied", result
-        return insight_id
+        results = answer.json()["results"]
+        assert [r["status"] for r in results] == ["applied"] * len(drafts), results
+        return [d["id"] for d in drafts]
 
     def changes(self) -> list[dict]:
         """Everything the rep's desktop would receive on a full pull (all pages)."""

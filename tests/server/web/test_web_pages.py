@@ -73,8 +73,9 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
     page.get_by_label("Mark as a duplicate of").fill(f"{site.base_url}/web/insights/{original}")
     page.get_by_role("button", name="Mark as duplicate").click()
     expect(page.get_by_role("status")).to_have_text("Marked as a duplicate.")
-    page.get_by_role("link", name="another insight").click()
+    page.get_by_role("link", name="Statements PDF export times out").click()
     expect(page).to_have_url(re.compile(original))
+    expect(page.get_by_role("link", name="Export of statements never finishes")).to_be_visible()
 
     # What the rep's desktop pulls: the reply, the new status and the duplicate mark.
     insight, replies = site.rep.latest(original)

@@ -1,0 +1,423 @@
+"""Desktop app under its own Xvfb, side by side with CopyQ: hotkey to window mapped, start to tray ready, idle PSS."""
+
+from __future__ import annotations
+
+import os
+import select
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from Xlib import X, XK
+from Xlib.display import Display
+from Xlib.ext import xtest
+
+from bench.figures import Figure, p50_p95, print_figures
+
+# The test suite's Xvfb/D-Bus helpers; reused rather than copied.
+from tests.xvfb.xvfb_support import XSession, start_session, stop_process, wait_for
+
+TRIALS = 30
+IDLE_SECONDS = 10
+MEMORY_ROUNDS = 3
+REPO = Path(__file__).resolve().parents[1]
+CAPTURE_TITLE = "Palaute — Capture insight"
+
+
+class XWatcher:
+    """Our own X connection listening to the root window, plus XTest to press keys as a keyboard would."""
+
+    def __init__(self, display_name: str) -> None:
+        self.display = Display(display_name)
+        self.root = self.display.screen().root
+        self.root.change_attributes(event_mask=X.SubstructureNotifyMask)
+        self.display.sync()
+
+    def keycode(self, name: str) -> int:
+        return self.display.keysym_to_keycode(XK.string_to_keysym(name))
+
+    def press(self, *names: str) -> None:
+        codes = [self.keycode(n) for n in names]
+        for code in codes:
+            xtest.fake_input(self.display, X.KeyPress, code)
+        for code in reversed(codes):
+            xtest.fake_input(self.display, X.KeyRelease, code)
+        self.display.flush()
+
+    def drain(self) -> None:
+        while self.display.pending_events():
+            self.display.next_event()
+
+    def wait_event(self, match: Callable[[object], bool], timeout: float) -> float:
+        """perf_counter() when the first matching event arrived; events are stamped as they are read."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            while self.display.pending_events():
+                event = self.display.next_event()
+                stamp = time.perf_counter()
+                if match(event):
+                    return stamp
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise TimeoutError("no matching X event")
+            select.select([self.display.fileno()], [], [], remaining)
+
+    def wm_class(self, window) -> tuple[str, ...]:
+        try:
+            return tuple(c.lower() for c in (window.get_wm_class() or ()))
+        except Exception:  # the window went away meanwhile
+            return ()
+
+
+class Contender:
+    """One app under test: how to start it, hide its window again and stop it."""
+
+    name = ""
+    wm_class = ""
+    unmaps_on_hide = True
+
+    def __init__(self, session: XSession, workdir: Path) -> None:
+        self.session, self.workdir = session, workdir
+        self.proc: subprocess.Popen | None = None
+
+    def env(self) -> dict[str, str]:
+        return self.session.env
+
+    def command(self) -> list[str]:
+        raise NotImplementedError
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(self.command(), env=self.env(), stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def wait_ready(self) -> float:
+        return 0.0
+
+    def hide(self, watcher: XWatcher) -> None:
+        raise NotImplementedError
+
+    def is_shown_window(self, watcher: XWatcher, window) -> bool:
+        """The window the hotkey shows."""
+        return self.wm_class in watcher.wm_class(window)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop_process(self.proc, timeout=10)
+            self.proc = None
+
+    def pids(self) -> list[int]:
+        assert self.proc is not None
+        return [self.proc.pid, *descendants(self.proc.pid)]
+
+
+class Palaute(Contender):
+    name, wm_class = "Palaute", "palaute"
+
+    def env(self) -> dict[str, str]:
+        return {**self.session.env, "PALAUTE_DATA_DIR": str(self.workdir / "palaute-data"),
+                "PALAUTE_READY_FILE": str(self.ready_file)}
+
+    @property
+    def ready_file(self) -> Path:
+        return self.workdir / "palaute.ready"
+
+    def command(self) -> list[str]:
+        launcher = Path(sys.executable).with_name("palaute")
+        return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "desktop"]
+
+    def start(self) -> None:
+        self.ready_file.unlink(missing_ok=True)
+        super().start()
+
+    def wait_ready(self) -> float:
+        """When the app said tray and hotkey are done (it touches the ready file right after grabbing)."""
+        wait_for(self.ready_file.exists, 30, interval=0.002, what="palaute ready")
+        return time.perf_counter()
+
+    def hide(self, watcher: XWatcher) -> None:
+        watcher.press("Escape")  # the capture window has the focus; Esc hides it
+
+    def is_shown_window(self, watcher: XWatcher, window) -> bool:
+        try:
+            return window.get_full_text_property(watcher.display.intern_atom("_NET_WM_NAME")) == CAPTURE_TITLE
+        except Exception:  # gone already
+            return False
+
+
+class CopyQ(Contender):
+    name, wm_class = "CopyQ", "copyq"
+
+    def env(self) -> dict[str, str]:
+        home = self.workdir / "copyq-home"
+        return {**self.session.env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
+
+    def configure(self, shortcut: str = "ctrl+alt+i") -> None:
+        """Its global shortcut shows the main window, as Palaute's shows the capture window."""
+        folder = Path(self.env()["XDG_CONFIG_HOME"]) / "copyq"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "copyq-commands.ini").write_text(
+            "[Commands]\n1\\Command=copyq: show()\n1\\GlobalShortcut=" + shortcut +
+            "\n1\\IsGlobalShortcut=true\n1\\Name=Show Palaute bench\nsize=1\n"
+        )
+
+    def command(self) -> list[str]:
+        return ["copyq"]
+
+    unmaps_on_hide = False
+
+    def hide(self, watcher: XWatcher) -> None:
+        # Without a window manager `copyq hide` leaves the window mapped and marks it hidden; the next
+        # show() unmaps and maps it again, so each trial still ends in a fresh MapNotify.
+        subprocess.run(["copyq", "hide"], env=self.env(), timeout=20, capture_output=True)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            subprocess.run(["copyq", "exit"], env=self.env(), timeout=20, capture_output=True)
+        super().stop()
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+def pss_mib(pids: list[int]) -> float:
+    total_kib = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total_kib += int(line.split()[1])
+        except OSError:
+            continue
+    return total_kib / 1024
+
+
+# --- hotkey to window mapped ------------------------------------------------------------------------------
+def hotkey_to_mapped(app: Contender, watcher: XWatcher, trials: int) -> list[float]:
+    samples = []
+    for trial in range(trials + 1):  # trial 0 warms up (first paint, lazy imports) and is not counted
+        watcher.drain()
+        began = time.perf_counter()
+        watcher.press("Control_L", "Alt_L", "i")
+        shown = []
+
+        def is_shown(event) -> bool:
+            if event.type == X.MapNotify and app.is_shown_window(watcher, event.window):
+                shown.append(event.window.id)
+                return True
+            return False
+
+        mapped = watcher.wait_event(is_shown, 10)
+        if trial:
+            samples.append((mapped - began) * 1000)
+        time.sleep(0.1)  # as a person would, and so the window has taken the focus
+        app.hide(watcher)
+        if app.unmaps_on_hide:
+            try:
+                watcher.wait_event(lambda e: e.type == X.UnmapNotify and e.window.id == shown[0], 10)
+            except TimeoutError:
+                raise TimeoutError(f"{app.name} did not hide its window (trial {trial})") from None
+        time.sleep(0.05)
+    return samples
+
+
+def measure_hotkey(session: XSession, workdir: Path) -> dict[str, list[float]]:
+    watcher = XWatcher(session.display)
+    results = {}
+    copyq = CopyQ(session, workdir)
+    copyq.configure()
+    for app in (Palaute(session, workdir), copyq):
+        app.start()
+        try:
+            app.wait_ready()
+            time.sleep(1.5)  # let it finish starting (Palaute opens its store, CopyQ loads its tabs)
+            results[app.name] = hotkey_to_mapped(app, watcher, TRIALS)
+        finally:
+            app.stop()
+    watcher.display.close()
+    return results
+
+
+# --- start to tray ready -----------------------------------------------------------------------------------
+def start_to_tray(app: Contender, watcher: XWatcher, before: Callable[[], None] | None = None) -> float:
+    """From process start until its tray icon is docked in trayer (and, for Palaute, the hotkey is grabbed)."""
+    if before is not None:
+        before()
+    watcher.drain()
+    began = time.perf_counter()
+    app.start()
+    try:
+        # trayer reparents the icon window (a child of root) into its socket: ReparentNotify on root.
+        docked = watcher.wait_event(
+            lambda e: e.type == X.ReparentNotify and app.wm_class in watcher.wm_class(e.window), 30)
+        ready = app.wait_ready()
+    finally:
+        app.stop()
+    return (max(docked, ready) - began) * 1000
+
+
+def start_trayer(session: XSession) -> subprocess.Popen:
+    proc = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "200", "--height", "24"],
+                            env=session.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_for(lambda: session.run("xdotool", "search", "--class", "trayer", check=False).stdout.strip(), 10)
+    return proc
+
+
+def drop_caches() -> str | None:
+    """Empty the whole page cache when allowed; otherwise None."""
+    try:
+        os.sync()
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+        return "drop_caches"
+    except OSError:
+        return None
+
+
+def files_to_evict(pids: list[int]) -> list[str]:
+    """What a start reads: every file the running app maps, and the compiled Python it imports."""
+    files = set()
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
+                parts = line.split(maxsplit=5)
+                if len(parts) == 6 and parts[5].startswith("/") and not parts[5].startswith("/dev"):
+                    files.add(parts[5].removesuffix(" (deleted)"))
+        except OSError:
+            continue
+    if any("python" in Path(f).name for f in files):
+        roots = {Path(sys.prefix) / "lib", Path(sys.base_prefix) / "lib", REPO / "desktop"}
+        for root in roots:
+            for folder, _dirs, names in os.walk(root):
+                files.update(os.path.join(folder, n) for n in names if n.endswith((".pyc", ".so")))
+    return sorted(files)
+
+
+def evict(files: list[str]) -> None:
+    """Drop these files' pages from the page cache (pages other processes still map stay resident)."""
+    for name in files:
+        try:
+            fd = os.open(name, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(fd)
+
+
+def measure_start(session: XSession, workdir: Path) -> tuple[dict[str, dict[str, list[float]]], str]:
+    watcher = XWatcher(session.display)
+    trayer = start_trayer(session)
+    copyq = CopyQ(session, workdir)
+    copyq.configure()
+    results: dict[str, dict[str, list[float]]] = {}
+    cold_method = "drop_caches" if drop_caches() else "fadvise"
+    try:
+        for app in (Palaute(session, workdir), copyq):
+            app.start()  # a first run creates the data folders and gives us the files to evict
+            app.wait_ready()
+            time.sleep(1.0)
+            evictable = files_to_evict(app.pids())
+            app.stop()
+            warm = [start_to_tray(app, watcher) for _ in range(TRIALS)]
+            before = drop_caches if cold_method == "drop_caches" else (lambda: evict(evictable))
+            cold = [start_to_tray(app, watcher, before) for _ in range(TRIALS)]
+            results[app.name] = {"warm": warm, "cold": cold}
+    finally:
+        stop_process(trayer)
+        watcher.display.close()
+    return results, cold_method
+
+
+# --- memory ----------------------------------------------------------------------------------------------
+def measure_memory(session: XSession, workdir: Path) -> dict[str, list[float]]:
+    """PSS after IDLE_SECONDS idle; both apps run at the same time (CopyQ on another shortcut), in rounds."""
+    results: dict[str, list[float]] = {"Palaute": [], "CopyQ": []}
+    for _ in range(MEMORY_ROUNDS):
+        palaute, copyq = Palaute(session, workdir), CopyQ(session, workdir)
+        copyq.configure("ctrl+alt+k")
+        palaute.start()
+        copyq.start()
+        try:
+            palaute.wait_ready()
+            time.sleep(IDLE_SECONDS)
+            results["Palaute"].append(pss_mib(palaute.pids()))
+            results["CopyQ"].append(pss_mib(copyq.pids()))
+        finally:
+            palaute.stop()
+            copyq.stop()
+    return results
+
+
+# --- report ----------------------------------------------------------------------------------------------
+def pair(label: str, ours: list[float], theirs: list[float], unit: str, target: str) -> list[Figure]:
+    p50, p95 = p50_p95(ours)
+    c50, c95 = p50_p95(theirs)
+    return [
+        Figure(f"{label}: Palaute p50", p50, unit, target if "p50" in target else ""),
+        Figure(f"{label}: Palaute p95", p95, unit, target if "p95" in target else ""),
+        Figure(f"{label}: CopyQ p50", c50, unit),
+        Figure(f"{label}: CopyQ p95", c95, unit),
+        Figure(f"{label}: ratio Palaute/CopyQ p50", p50 / c50, "x"),
+        Figure(f"{label}: ratio Palaute/CopyQ p95", p95 / c95, "x"),
+    ]
+
+
+def main() -> int:
+    missing = [t for t in ("Xvfb", "dbus-daemon", "xdotool", "trayer", "copyq") if shutil.which(t) is None]
+    if missing:
+        print(f"bench_desktop needs: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # so a killed run still stops its servers
+    session = start_session()
+    started = time.monotonic()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-desktop-") as tmp:
+            workdir = Path(tmp)
+            hotkey = measure_hotkey(session, workdir)
+            start, cold_method = measure_start(session, workdir)
+            memory = measure_memory(session, workdir)
+    finally:
+        session.stop()
+    figures = pair(f"hotkey -> window mapped ({TRIALS} trials, XTest)", hotkey["Palaute"], hotkey["CopyQ"], "ms",
+                   "p95 <= 10 ms")
+    figures += pair(f"start -> tray docked + hotkey, warm ({TRIALS})", start["Palaute"]["warm"],
+                    start["CopyQ"]["warm"], "ms", "p50 <= 250 ms")
+    figures += pair(f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})", start["Palaute"]["cold"],
+                    start["CopyQ"]["cold"], "ms", "")
+    ours, theirs = statistics.median(memory["Palaute"]), statistics.median(memory["CopyQ"])
+    figures += [
+        Figure(f"PSS after {IDLE_SECONDS} s idle: Palaute (median of {MEMORY_ROUNDS})", ours, "MiB", "<= 70 MiB"),
+        Figure(f"PSS after {IDLE_SECONDS} s idle: CopyQ, all processes", theirs, "MiB"),
+        Figure("PSS ratio Palaute/CopyQ", ours / theirs, "x"),
+    ]
+    print_figures("Desktop app vs CopyQ under Xvfb", figures)
+    if cold_method == "fadvise":
+        print("cold: /proc/sys/vm/drop_caches is not writable here; each cold start follows posix_fadvise(DONTNEED)\n"
+              "on every file the app maps and every .pyc/.so it may import (pages other processes map stay cached).")
+    print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; took {time.monotonic() - started:.0f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""SyncLedger: what the sync engine asks of the store, each call one short transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from desktop.domain import Notice, utc_now
+from desktop.store import sync_state as ss
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
+
+
+class SyncLedger:
+    """The outbox, the cursor, push results, pulled changes and notices, on top of one Store."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    # metadata: cursor, device_id, username, server_url, last_success_at, last_error ...
+    def meta(self, key: str) -> str | None:
+        return self._store._read(lambda s: ss.get_meta(s, key))
+
+    def set_meta(self, **values: str | None) -> None:
+        self._store._write(lambda s: ss.set_meta(s, values))
+
+    def record_success(self) -> None:
+        self.set_meta(last_success_at=utc_now().isoformat(), last_error=None)
+
+    def record_error(self, message: str) -> None:
+        self.set_meta(last_error=message, last_error_at=utc_now().isoformat())
+
+    def last_success(self) -> datetime | None:
+        value = self.meta("last_success_at")
+        return datetime.fromisoformat(value) if value else None
+
+    # outbox
+    def pending(self, limit: int) -> list[ss.Pending]:
+        return self._store._read(lambda s: ss.pending(s, limit))
+
+    def outbox_size(self) -> int:
+        return self._store._read(ss.outbox_size)
+
+    def record_failure(self, items: list[ss.Pending], error: str) -> None:
+        self._store._write(lambda s: ss.record_failure(s, [i.seq for i in items], error))
+
+    def reject_locally(self, item: ss.Pending, message: str) -> None:
+        self._store._write(lambda s: ss.reject_locally(s, item, message))
+
+    def apply_push_results(self, pairs: list[tuple[ss.Pending, dict[str, Any]]]) -> None:
+        """All results of one push in one transaction: a crash leaves either none or all of them applied."""
+
+        def work(session):  # type: ignore[no-untyped-def]
+            for item, result in pairs:
+                ss.apply_push_result(session, item, result)
+
+        self._store._write(work)
+
+    def server_version(self, insight_id: str) -> int | None:
+        return self._store._read(lambda s: ss.server_version(s, insight_id))
+
+    def synced_counts(self) -> tuple[int, int]:
+        return self._store._read(ss.synced_counts)
+
+    # pull
+    def apply_changes(self, changes: list[dict[str, Any]], cursor: str, *, announce: bool) -> int:
+        me = self.meta("username") or ""
+        return self._store._write(lambda s: ss.apply_changes(s, changes, cursor, me=me, announce=announce))
+
+    # notices
+    def pending_notices(self) -> list[Notice]:
+        return self._store._read(ss.pending_notices)
+
+    def mark_shown(self, notices: list[Notice]) -> None:
+        self._store._write(lambda s: ss.mark_shown(s, [n.id for n in notices]))
+
+    def unread_count(self) -> int:
+        return self._store._read(ss.unread_count)

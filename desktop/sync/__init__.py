@@ -1,0 +1,1 @@
+"""Sync with the Palaute server: plain Python (no Qt); desktop/ui/sync_worker.py runs it off the UI thread."""

@@ -1,0 +1,184 @@
+"""The sync engine: drain the outbox in batches, pull the changes feed, apply both atomically in the store."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from protocol import schema
+from desktop.store.ledger import SyncLedger
+from desktop.store.sync_state import Pending
+from desktop.sync.client import ApiClient
+from desktop.sync.errors import BadAnswer, Refused
+
+log = logging.getLogger(__name__)
+_MUTATION = TypeAdapter(schema.Mutation)
+_CHANGE = TypeAdapter(schema.Change)
+KNOWN_CHANGE_KINDS = {"insight", "reply", "tombstone"}
+# Stay under the server's byte limit with room for the envelope.
+BATCH_BYTES = schema.MAX_PUSH_BYTES * 3 // 4
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class PushReport:
+    sent: int = 0
+    rejected: int = 0
+
+
+class Pusher:
+    """Sends the outbox oldest first, in batches; every answer is recorded in one local transaction."""
+
+    def __init__(self, ledger: SyncLedger, *, batch_size: int = schema.MAX_BATCH_MUTATIONS) -> None:
+        self.ledger = ledger
+        self.batch_size = batch_size
+
+    def push_all(self, client: ApiClient, progress: Progress | None = None) -> PushReport:
+        report, size = PushReport(), self.batch_size
+        total = self.ledger.outbox_size()
+        while True:
+            items = self.ledger.pending(size)
+            if not items:
+                return report
+            batch = self._sendable(items, report)
+            if not batch:
+                continue
+            try:
+                answer = client.push([m for _, m in batch])
+            except Refused as error:
+                size = self._after_refusal(error, batch, report)
+                continue
+            except Exception as error:
+                self.ledger.record_failure([i for i, _ in batch], getattr(error, "user_message", str(error)))
+                raise
+            self._record(batch, answer, report)
+            size = self.batch_size
+            if progress:
+                progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
+
+    def _sendable(self, items: list[Pending], report: PushReport) -> list[tuple[Pending, dict]]:
+        """Turn queued items into protocol mutations, refusing locally what the server could never accept."""
+        batch: list[tuple[Pending, dict]] = []
+        used = 0
+        for item in items:
+            mutation = self._mutation(item)
+            if mutation is None:  # waits for an earlier mutation's answer (e.g. an edit of an unsent insight)
+                if not batch:
+                    self.ledger.reject_locally(item, "The insight this change belongs to never reached the server.")
+                    report.rejected += 1
+                break
+            try:
+                _MUTATION.validate_python(mutation)
+            except ValidationError as exc:
+                message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors()[:3])
+                self.ledger.reject_locally(item, f"Cannot be sent: {message}")
+                report.rejected += 1
+                continue
+            cost = len(json.dumps(mutation, ensure_ascii=False).encode())
+            if batch and used + cost > BATCH_BYTES:
+                break
+            batch.append((item, mutation))
+            used += cost
+        return batch
+
+    def _mutation(self, item: Pending) -> dict[str, Any] | None:
+        p, number = item.payload, item.seq
+        if item.kind == "create":
+            return {"type": "create", "number": number, "insight": p}
+        if item.kind == "reply":
+            return {"type": "reply", "number": number, "reply": p}
+        base = p.get("base_version") or self.ledger.server_version(p["insight_id"])
+        if base is None:
+            return None
+        if item.kind == "edit":
+            return {"type": "edit", "number": number, "insight_id": p["insight_id"], "base_version": base,
+                    "changes": p["changes"]}
+        return {"type": "withdraw", "number": number, "insight_id": p["insight_id"], "base_version": base}
+
+    def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict]], report: PushReport) -> int:
+        """413/422 refuse the whole batch: halve it until the one item at fault is found and set aside."""
+        if error.status not in (413, 422):
+            raise error
+        if len(batch) == 1:
+            self.ledger.reject_locally(batch[0][0], error.user_message)
+            report.rejected += 1
+            return self.batch_size
+        return max(1, len(batch) // 2)
+
+    def _record(self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport) -> None:
+        by_number = {r.number: r for r in answer.results}
+        pairs = []
+        for item, _ in batch:
+            result = by_number.get(item.seq)
+            if result is None:
+                continue  # not answered: stays queued and is sent again (then answered as a duplicate)
+            pairs.append((item, result.model_dump(mode="json")))
+            if result.status == "rejected":
+                report.rejected += 1
+            else:
+                report.sent += 1
+        self.ledger.apply_push_results(pairs)
+
+
+class Puller:
+    """Reads the changes feed from the stored cursor and applies each page with its cursor atomically."""
+
+    def __init__(self, ledger: SyncLedger, *, page_size: int = schema.DEFAULT_PULL_LIMIT) -> None:
+        self.ledger = ledger
+        self.page_size = page_size
+
+    def pull_all(self, client: ApiClient, *, wait: float = 0) -> int:
+        """Pull until the feed is drained; the first request may long-poll. Returns new notices."""
+        notices = 0
+        while True:
+            cursor = self.ledger.meta("cursor")
+            try:
+                page = client.changes(cursor, wait=wait, limit=self.page_size)
+            except Refused as error:
+                if error.code != "cursor_invalid":
+                    raise
+                log.warning("Server no longer knows our cursor; pulling everything again")
+                self.ledger.set_meta(cursor=None)
+                continue
+            if page is None:
+                return notices
+            changes, next_cursor, has_more = _parse_page(page)
+            # The very first pull of a device fills it with history: nothing in it is news.
+            notices += self.ledger.apply_changes(changes, next_cursor, announce=cursor is not None)
+            if not has_more:
+                return notices
+            wait = 0
+
+    def check_drift(self, client: ApiClient) -> bool:
+        """Compare counts with the server; on a mismatch drop the cursor so the next pull re-reads everything."""
+        summary = client.summary()
+        if summary.cursor != self.ledger.meta("cursor"):
+            return False  # changes arrived since our pull; the counts would not be comparable
+        server = (summary.insights + summary.withdrawn, summary.replies)
+        local = self.ledger.synced_counts()
+        if server == local:
+            return False
+        log.warning("Local copy drifted from the server (server %s, local %s): full re-sync", server, local)
+        self.ledger.set_meta(cursor=None)
+        return True
+
+
+def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
+    if not isinstance(page, dict) or not isinstance(page.get("cursor"), str) or not isinstance(
+            page.get("changes"), list) or not isinstance(page.get("has_more"), bool):
+        raise BadAnswer("The server's list of changes is not in the expected form.")
+    changes = []
+    for raw in page["changes"]:
+        if not isinstance(raw, dict) or raw.get("kind") not in KNOWN_CHANGE_KINDS:
+            continue  # a newer server's kind of change: skipped, as the protocol asks
+        try:
+            changes.append(_CHANGE.validate_python(raw).model_dump(mode="json"))
+        except ValidationError:
+            raise BadAnswer("The server sent a change Palaute cannot read; it will try again later.") from None
+    return changes, page["cursor"], page["has_more"]

@@ -1,0 +1,57 @@
+"""What can go wrong while syncing, each with words for the user and whether retrying later can help."""
+
+from __future__ import annotations
+
+from desktop.errors import PalauteError
+
+
+class SyncError(PalauteError):
+    """Base of sync failures. `transient`: the engine retries with back-off; otherwise the user must act."""
+
+    exit_code = 5
+    transient = True
+
+
+class Offline(SyncError):
+    """The server cannot be reached (no network, wrong address, server down, timeout)."""
+
+
+class TlsUntrusted(SyncError):
+    """The server's certificate is not trusted by this computer (nor by the configured CA bundle)."""
+
+    transient = False
+
+
+class ServerBusy(SyncError):
+    """The server said "later" (429, 5xx); `retry_after` is its hint in seconds, if it gave one."""
+
+    def __init__(self, user_message: str, retry_after: float | None = None) -> None:
+        super().__init__(user_message)
+        self.retry_after = retry_after
+
+
+class BadAnswer(SyncError):
+    """The server's answer was not what the protocol promises (a proxy page, a broken body)."""
+
+
+class SignInRequired(SyncError):
+    """No usable sign-in: never signed in, refresh refused, device revoked. The outbox waits."""
+
+    transient = False
+
+
+class Refused(SyncError):
+    """The server refused the request itself (4xx other than auth); `code` is the protocol's error code."""
+
+    transient = False
+
+    def __init__(self, user_message: str, status: int, code: str | None) -> None:
+        super().__init__(user_message)
+        self.status = status
+        self.code = code
+
+
+class ProtocolTooNew(SyncError):
+    """The server speaks a newer protocol major version than this app."""
+
+    transient = False

@@ -1,0 +1,379 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>CaptureWindow</name>
+    <message>
+        <source>Palaute — Capture insight</source>
+        <translation>Palaute — Anotar hallazgo</translation>
+    </message>
+    <message>
+        <source>&amp;What did the customer say?</source>
+        <translation>¿&amp;Qué dijo el cliente?</translation>
+    </message>
+    <message>
+        <source>Type the insight. Ctrl+Enter saves, Esc hides and keeps it.</source>
+        <translation>Escribe el hallazgo. Ctrl+Intro lo guarda; Esc lo oculta y lo conserva.</translation>
+    </message>
+    <message>
+        <source>Insight text</source>
+        <translation>Texto del hallazgo</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>&amp;Comunidad:</translation>
+    </message>
+    <message>
+        <source>Product &amp;area:</source>
+        <translation>Á&amp;rea de producto:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer reference:</source>
+        <translation>Referencia del c&amp;liente:</translation>
+    </message>
+    <message>
+        <source>&amp;Impact:</source>
+        <translation>&amp;Impacto:</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Comunidad</translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation>Área de producto</translation>
+    </message>
+    <message>
+        <source>Customer reference</source>
+        <translation>Referencia del cliente</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Type a few letters of the community&apos;s name to pick it.</source>
+        <translation>Escribe algunas letras del nombre de la comunidad para elegirla.</translation>
+    </message>
+    <message>
+        <source>Type to choose a community</source>
+        <translation>Escribe para elegir una comunidad</translation>
+    </message>
+    <message>
+        <source>Case or customer number (optional)</source>
+        <translation>Número de caso o de cliente (opcional)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Sin indicar</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>&amp;Guardar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Save insight</source>
+        <translation>Guardar hallazgo</translation>
+    </message>
+    <message>
+        <source>Hide (Esc)</source>
+        <translation>Ocultar (Esc)</translation>
+    </message>
+    <message>
+        <source>Hide and keep the draft</source>
+        <translation>Ocultar y conservar el borrador</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Your draft could not be saved: {reason}</source>
+        <translation>No se pudo guardar el borrador: {reason}</translation>
+    </message>
+    <message>
+        <source>The insight is empty. Type what the customer said, then save.</source>
+        <translation>El hallazgo está vacío. Escribe lo que dijo el cliente y luego guarda.</translation>
+    </message>
+    <message>
+        <source>Palaute is still opening its database. Try again in a moment.</source>
+        <translation>Palaute todavía está abriendo su base de datos. Inténtalo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Insight saved</source>
+        <translation>Hallazgo guardado</translation>
+    </message>
+</context>
+<context>
+    <name>FallbackWindow</name>
+    <message>
+        <source>Your desktop shows no tray icons, so Palaute uses this window instead. On GNOME, install the “AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar.</source>
+        <translation>Tu escritorio no muestra iconos en la bandeja del sistema, así que Palaute usa esta ventana. En GNOME, instala la extensión «AppIndicator and KStatusNotifierItem Support» para tener el icono de Palaute en la barra superior.</translation>
+    </message>
+    <message>
+        <source>Palaute</source>
+        <translation>Palaute</translation>
+    </message>
+    <message>
+        <source>Palaute is running. Press {key} in any application to capture an insight.</source>
+        <translation>Palaute está en marcha. Pulsa {key} en cualquier aplicación para anotar un hallazgo.</translation>
+    </message>
+    <message>
+        <source>Palaute is running. Use the button below to capture an insight.</source>
+        <translation>Palaute está en marcha. Usa el botón de abajo para anotar un hallazgo.</translation>
+    </message>
+    <message>
+        <source>Closing this window keeps Palaute running.</source>
+        <translation>Si cierras esta ventana, Palaute sigue en marcha.</translation>
+    </message>
+    <message>
+        <source>&amp;Capture insight…</source>
+        <translation>&amp;Anotar hallazgo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;inbox</source>
+        <translation>Abrir &amp;bandeja</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Palaute</source>
+        <translation>&amp;Salir de Palaute</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
+    <name>Impact</name>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Blocker</source>
+        <translation>Bloqueante</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWindow</name>
+    <message>
+        <source>Palaute — Inbox</source>
+        <translation>Palaute — Bandeja</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Comunidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Impacto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation>Hallazgo</translation>
+    </message>
+    <message>
+        <source>Your insights</source>
+        <translation>Tus hallazgos</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insight(s) saved on this computer</source>
+        <translation>
+            <numerusform>%n hallazgo guardado en este equipo</numerusform>
+            <numerusform>%n hallazgos guardados en este equipo</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsWindow</name>
+    <message>
+        <source>Palaute — Settings</source>
+        <translation>Palaute — Ajustes</translation>
+    </message>
+    <message>
+        <source>Capture &amp;hotkey:</source>
+        <translation>&amp;Atajo de teclado:</translation>
+    </message>
+    <message>
+        <source>Default &amp;community:</source>
+        <translation>&amp;Comunidad predeterminada:</translation>
+    </message>
+    <message>
+        <source>Start at lo&amp;gin:</source>
+        <translation>Iniciar al &amp;entrar:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Capture hotkey</source>
+        <translation>Atajo para anotar</translation>
+    </message>
+    <message>
+        <source>Press the new key combination, for example Ctrl+Alt+I.</source>
+        <translation>Pulsa la nueva combinación de teclas, por ejemplo Ctrl+Alt+I.</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>&amp;Predeterminado</translation>
+    </message>
+    <message>
+        <source>Use the default hotkey</source>
+        <translation>Usar el atajo predeterminado</translation>
+    </message>
+    <message>
+        <source>Default community</source>
+        <translation>Comunidad predeterminada</translation>
+    </message>
+    <message>
+        <source>The last one used</source>
+        <translation>La última usada</translation>
+    </message>
+    <message>
+        <source>Start Palaute when I log in</source>
+        <translation>Iniciar Palaute al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start at login</source>
+        <translation>Iniciar al entrar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close settings</source>
+        <translation>Cerrar ajustes</translation>
+    </message>
+    <message>
+        <source>Hotkey message</source>
+        <translation>Mensaje del atajo</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Global hotkeys are not available on this desktop.</source>
+        <translation>Los atajos globales no están disponibles en este escritorio.</translation>
+    </message>
+    <message>
+        <source>The hotkey stays {key}.</source>
+        <translation>El atajo sigue siendo {key}.</translation>
+    </message>
+    <message>
+        <source>Saved. Press {key} anywhere to capture an insight.</source>
+        <translation>Guardado. Pulsa {key} en cualquier lugar para anotar un hallazgo.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Planificado</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Publicado</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rechazado</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>&amp;Capture insight…</source>
+        <translation>&amp;Anotar hallazgo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;inbox</source>
+        <translation>Abrir &amp;bandeja</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>S&amp;incronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Pause sync</source>
+        <translation>&amp;Pausar sincronización</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>A&amp;justes…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit Palaute</source>
+        <translation>&amp;Salir de Palaute</translation>
+    </message>
+    <message>
+        <source>Palaute menu</source>
+        <translation>Menú de Palaute</translation>
+    </message>
+    <message>
+        <source>Palaute</source>
+        <translation>Palaute</translation>
+    </message>
+    <message>
+        <source>Palaute — offline, insights are kept on this computer</source>
+        <translation>Palaute — sin conexión, los hallazgos se guardan en este equipo</translation>
+    </message>
+    <message>
+        <source>Palaute — syncing</source>
+        <translation>Palaute — sincronizando</translation>
+    </message>
+    <message>
+        <source>Palaute — sync problem, see the inbox</source>
+        <translation>Palaute — problema de sincronización, mira la bandeja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread reply(s)</source>
+        <translation>
+            <numerusform>%n respuesta sin leer</numerusform>
+            <numerusform>%n respuestas sin leer</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,116 @@
+"""A small HTTP-aware TCP proxy that injects network faults between the app and the real server.
+
+Each request gets its own upstream connection (the proxy adds `Connection: close`), so a fault can be chosen
+per request: pass, delay, reset before forwarding, cut the answer after N bytes, drop the answer after the
+server has committed, or answer 500/503/429 itself. Counters say what was done, for the test's report.
+"""
+
+from __future__ import annotations
+
+import random
+import socket
+import struct
+import threading
+import time
+from collections import Counter
+from urllib.parse import urlsplit
+
+FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "status_500", "status_503", "status_429")
+
+
+class FaultProxy:
+    def __init__(self, target_url: str, *, seed: int = 7, fault_rate: float = 0.0) -> None:
+        parts = urlsplit(target_url)
+        self.target = (parts.hostname, parts.port)
+        self.rng = random.Random(seed)
+        self.fault_rate = fault_rate
+        self.counts: Counter[str] = Counter()
+        self._lock = threading.Lock()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._serve, name="fault-proxy", daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stopped.set()
+        self._listener.close()
+        self._thread.join(5)
+
+    def _choose(self) -> str:
+        with self._lock:
+            fault = self.rng.choice(FAULTS[1:]) if self.rng.random() < self.fault_rate else "pass"
+            self.counts[fault] += 1
+            return fault
+
+    def _serve(self) -> None:
+        while not self._stopped.is_set():
+            try:
+                client, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        try:
+            with client:
+                client.settimeout(60)
+                request = _read_request(client)
+                if request is None:
+                    return
+                fault = self._choose()
+                self._apply(fault, client, request)
+        except OSError:
+            pass  # the client gave up (its own timeout): nothing to do
+
+    def _apply(self, fault: str, client: socket.socket, request: bytes) -> None:
+        if fault == "reset":
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            return  # closing with linger 0 sends RST
+        if fault.startswith("status_"):
+            code = int(fault.removeprefix("status_"))
+            body = b'{"error":"injected","message":"injected fault"}'
+            head = (f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+                    f"Connection: close\r\n" + ("Retry-After: 1\r\n" if code == 429 else "") + "\r\n")
+            client.sendall(head.encode() + body)
+            return
+        if fault == "delay":
+            time.sleep(self.rng.uniform(0.05, 0.4))
+        response = self._forward(request)
+        if fault == "drop_response":
+            return  # the server has done the work; the client never hears of it
+        if fault == "cut":
+            client.sendall(response[: self.rng.randint(1, max(1, len(response) - 1))])
+            return
+        client.sendall(response)
+
+    def _forward(self, request: bytes) -> bytes:
+        with socket.create_connection(self.target, timeout=60) as upstream:
+            upstream.sendall(request)
+            chunks = []
+            while chunk := upstream.recv(65536):
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+
+def _read_request(sock: socket.socket) -> bytes | None:
+    """One HTTP request (head + Content-Length body), rewritten to ask the server to close afterwards."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = [line for line in head.split(b"\r\n") if not line.lower().startswith(b"connection:")]
+    length = 0
+    for line in lines[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    while len(body) < length:
+        chunk = sock.recv(65536)
+        if not chunk:
+            return None
+        body += chunk
+    return b"\r\n".join([*lines, b"Connection: close"]) + b"\r\n\r\n" + body
