@@ -138,7 +138,8 @@ class Palaute(Contender):
     def wait_ready(self) -> float:
         """When the app said tray and hotkey are done (it touches the ready file right after grabbing)."""
         wait_for(self.ready_file.exists, 30, interval=0.002, what="palaute ready")
-        return time.perf_counter()
+        age = time.time() - self.ready_file.stat().st_mtime  # it may have appeared while we waited for the dock
+        return time.perf_counter() - max(age, 0.0)
 
     def hide(self, watcher: XWatcher) -> None:
         watcher.press("Escape")  # the capture window has the focus; Esc hides it

@@ -13,6 +13,7 @@ from desktop.errors import PalauteError, StoreWriteFailed
 from desktop.paths import AppPaths
 
 if TYPE_CHECKING:
+    from desktop.domain import Insight
     from desktop.store import Store
 
 log = logging.getLogger("palaute.cli")
@@ -37,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     capture.add_argument("--customer", help="customer reference (e.g. a case number)")
     capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help="low, medium, high or blocker")
     capture.add_argument("--tag", "-t", action="append", default=[], help="a free tag (repeatable)")
+    capture.add_argument("--keep-pii", action="store_true",
+                         help="keep personal data (card numbers, ids, e-mail, phones) as typed instead of masking it")
     capture.add_argument("--json", action="store_true", help="print the saved insight as JSON")
 
     listing = commands.add_parser("list", help="list insights, newest first")
@@ -102,10 +105,15 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
         raise _usage("Say which community this insight is for, with --community (e.g. --community payments).")
     new = NewInsight(text=text, community=args.community, product_area=args.area, customer_ref=args.customer,
                      impact=args.impact, tags=args.tag)
+    keep: set[str] = set()
+    if args.keep_pii:
+        from desktop.privacy.saving import keys_found
+
+        keep = keys_found(text, args.customer)
     try:
         store = _open(paths)
         try:
-            insight = store.capture(new)
+            insight = store.capture(new, keep_pii=keep)
         finally:
             store.close()
     except StoreWriteFailed:
@@ -114,6 +122,7 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
               file=sys.stderr)
         raise
     _notify_running_app(paths, {"type": "captured", "id": insight.id})
+    _tell_what_was_masked(insight)
     if args.json:
         from desktop.export import write_json
 
@@ -121,6 +130,19 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         print(f"Saved insight {insight.id} for {insight.community}.")
     return 0
+
+
+def _tell_what_was_masked(insight: Insight) -> None:
+    """One line on stderr, so a script reading stdout is not disturbed."""
+    from collections import Counter
+
+    from desktop.privacy.saving import describe_counts
+
+    if insight.pii_masked:
+        print(f"Masked before saving: {describe_counts(dict(insight.pii_masked))}.", file=sys.stderr)
+    if insight.pii_kept:
+        kept = Counter(item.kind for item in insight.pii_kept)
+        print(f"Kept as typed (--keep-pii): {describe_counts(kept)}.", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -97,6 +97,18 @@ class Insight:
     sync_error: str | None = None
     withdrawn: bool = False
     duplicate_of: str | None = None
+    # Personal data, recorded on this machine only (never sent): what the rep chose to keep as typed,
+    # and how many items of each kind were masked when the insight was saved or edited.
+    pii_kept: tuple[KeptPii, ...] = ()
+    pii_masked: tuple[tuple[str, int], ...] = ()  # (kind, count), e.g. (("card", 1), ("email", 2))
+
+
+@dataclass(frozen=True)
+class KeptPii:
+    """An item of personal data the rep kept as typed: its kind and its key (desktop.privacy), never the value."""
+
+    kind: str
+    key: str
 
 
 @dataclass(frozen=True)

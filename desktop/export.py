@@ -10,7 +10,7 @@ from typing import IO
 from desktop.domain import Insight
 
 FIELDS = ("id", "created_at", "updated_at", "author", "community", "product_area", "customer_ref", "impact",
-          "status", "tags", "text", "sync_state", "sync_error", "server_version")
+          "status", "tags", "text", "sync_state", "sync_error", "server_version", "pii_kept", "pii_masked")
 
 
 def insight_dict(insight: Insight) -> dict:
@@ -29,6 +29,9 @@ def insight_dict(insight: Insight) -> dict:
         "sync_state": insight.sync_state.value,
         "sync_error": insight.sync_error,
         "server_version": insight.server_version,
+        # Recorded on this machine only: keys of what the rep kept as typed, and counts of what was masked.
+        "pii_kept": [{"kind": item.kind, "key": item.key} for item in insight.pii_kept],
+        "pii_masked": dict(insight.pii_masked),
     }
 
 
@@ -43,6 +46,8 @@ def write_csv(insights: Iterable[Insight], out: IO[str]) -> None:
     for insight in insights:
         row = insight_dict(insight)
         row["tags"] = ";".join(row["tags"])
+        row["pii_kept"] = ";".join(item["key"] for item in row["pii_kept"])  # a key starts with its kind
+        row["pii_masked"] = ";".join(f"{kind}={n}" for kind, n in row["pii_masked"].items())
         writer.writerow({k: _spreadsheet_safe(v) for k, v in row.items()})
 
 

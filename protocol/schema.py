@@ -6,6 +6,7 @@ See docs/protocol.md for the meaning of every call.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import uuid
 from datetime import UTC, datetime
@@ -79,7 +80,12 @@ def _text(low: int, high: int, what: str):
     ]
 
 
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _canonical_uuid(value: str) -> str:
+    if _CANONICAL_UUID.fullmatch(value):  # the common case, without building a UUID object
+        return value
     try:
         return str(uuid.UUID(value))
     except (ValueError, AttributeError, TypeError):

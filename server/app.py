@@ -30,6 +30,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # One watcher per run of the app's event loop (test clients may start several in turn).
+        app.state.watcher = FeedWatcher(db, settings.feed_watch_interval)
         app.state.watcher.start()
         try:
             yield
@@ -42,7 +44,6 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.settings = settings
     app.state.db = db
     app.state.limiter = RateLimiter()
-    app.state.watcher = FeedWatcher(db, settings.feed_watch_interval)
     errors.install(app)
     for router in (auth.router, auth.me_router, sync.router, insights.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)

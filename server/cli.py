@@ -9,6 +9,9 @@ import socket
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
+from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
@@ -61,9 +64,14 @@ def main(argv: list[str] | None = None) -> int:
     except (InsecureSettings, ValueError) as error:
         print(f"palaute-server: {error}", file=sys.stderr)
         return 2
-    if args.command == "serve":
-        return serve(settings, args.host, args.port, args.workers)
-    db = _open(settings)
+    security.configure(settings.argon2_time_cost, settings.argon2_memory_kib)
+    try:
+        if args.command == "serve":
+            return serve(settings, args.host, args.port, args.workers)
+        db = _open(settings)
+    except OperationalError as error:
+        print(f"palaute-server: cannot open the database: {error.orig}", file=sys.stderr)
+        return 1
     try:
         return _admin(db, args)
     except ServiceError as error:
@@ -152,7 +160,9 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     import uvicorn
 
     _open(settings).dispose()
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP, and without it
+    # every small answer waits ~40 ms for a delayed ACK.
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     sock.set_inheritable(True)

@@ -9,15 +9,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 _hasher = PasswordHasher()
-# Verified when the user name is unknown, so both cases take the same time.
-_DUMMY_HASH = _hasher.hash("palaute-dummy-password")
+# Verified when the user name is unknown, so both cases take the same time (made on first use).
+_dummy_hash: str | None = None
 
 
 def configure(time_cost: int, memory_kib: int) -> None:
     """Set the argon2 cost (tests and benchmarks use a cheap one)."""
-    global _hasher, _DUMMY_HASH
+    global _hasher, _dummy_hash
     _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
-    _DUMMY_HASH = _hasher.hash("palaute-dummy-password")
+    _dummy_hash = None
 
 
 def hash_password(password: str) -> str:
@@ -25,8 +25,11 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
+    global _dummy_hash
+    if password_hash is None and _dummy_hash is None:
+        _dummy_hash = _hasher.hash("palaute-dummy-password")
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -15,7 +15,7 @@ from typing import Any
 # Messages the running app understands; anything else is logged and ignored there.
 SHOW_CAPTURE: dict[str, Any] = {"action": "show_capture"}
 ACTIVATE: dict[str, Any] = {"action": "activate"}  # a second plain `palaute`
-REFRESH: dict[str, Any] = {"action": "refresh"}  # the CLI changed the store (e.g. `palaute capture TEXT`)
+REFRESH: dict[str, Any] = {"action": "refresh"}  # the store changed under the app; {"type": "captured"} too
 
 _MAX_MESSAGE = 64 * 1024
 

@@ -18,6 +18,9 @@ API (stable; the capture window, the CLI and the server all use it)::
     PiiKind      StrEnum: card, iban, fi_hetu, se_personnummer, se_samordningsnummer,
                  no_fodselsnummer, dk_cpr, es_dni, es_nie, email, phone.  .is_national_id
 
+Saving: the store masks every capture, edit and reply before it enters the outbox (Store.capture(new,
+keep_pii=keys)); the helpers it and the CLI use are in `desktop.privacy.saving`.
+
 Checksums come from python-stdnum, phone numbering plans from phonenumbers (national formats tried in
 `desktop.privacy.contacts.PHONE_REGIONS` order: FI, SE, NO, DK, ES). Both load lazily, so importing this
 package costs ~15 ms (most of it `dataclasses`); the first find_pii call pays 60-200 ms of imports

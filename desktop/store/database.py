@@ -18,8 +18,8 @@ log = logging.getLogger(__name__)
 
 # The newest schema this code knows, and every one it can upgrade from. Kept here so that opening an
 # up-to-date store never imports Alembic (a test checks these match the migration scripts).
-SCHEMA_HEAD = "0003"
-KNOWN_REVISIONS = ("0001", "0002", "0003")
+SCHEMA_HEAD = "0004"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 WRITER_OPTION = "palaute_writer"  # execution option that marks a connection as a writer
 

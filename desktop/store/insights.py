@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
-from sqlalchemy import Row, select, text
+from sqlalchemy import Row, delete, exists, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain import Impact, Insight, NewInsight, Status, SyncState, new_id, utc_now
-from desktop.store.models import InsightRow, OutboxRow
+from desktop.domain import Impact, Insight, KeptPii, NewInsight, Status, SyncState, new_id, utc_now
+from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow
 
 
-def add_insight(session: Session, checked: NewInsight, author: str) -> Insight:
-    """Insert an already-validated insight and queue its "create" mutation in the same transaction."""
+def add_insight(session: Session, checked: NewInsight, author: str, *, pii_kept: list[dict] | None = None,
+                pii_masked: dict[str, int] | None = None) -> Insight:
+    """Insert an already-validated (and masked) insight and queue its "create" mutation in the same transaction.
+
+    pii_kept/pii_masked are recorded on the row only: the outbox payload never carries them.
+    """
     now = utc_now()
     row = InsightRow(
         uuid=new_id(),
@@ -27,6 +32,8 @@ def add_insight(session: Session, checked: NewInsight, author: str) -> Insight:
         updated_at=now,
         status=Status.NEW.value,
         sync_state=SyncState.LOCAL.value,
+        pii_kept=list(pii_kept or ()),
+        pii_masked=dict(pii_masked or {}),
     )
     session.add(row)
     session.add(
@@ -34,6 +41,37 @@ def add_insight(session: Session, checked: NewInsight, author: str) -> Insight:
                   created_at=now)
     )
     return to_insight(row)
+
+
+def record_pii(session: Session, insight_id: str, kept: list[dict], masked: dict[str, int]) -> None:
+    """Set what an edited insight holds as kept, and add what this edit masked to its counts (local only)."""
+    row = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
+    if row is None:
+        return
+    counts = dict(row.pii_masked)
+    for kind, n in masked.items():
+        counts[kind] = counts.get(kind, 0) + n
+    row.pii_kept, row.pii_masked = kept, counts
+
+
+def remove_synced_before(session: Session, cutoff: datetime) -> int:
+    """Delete insights the server has and nothing local still changes, quiet since before cutoff.
+
+    Quiet: neither the insight (edited, or changed by the product team) nor any reply in its thread is
+    newer than cutoff. Anything not yet accepted by the server (queued, failed, a reply waiting) stays.
+    """
+    thread_busy = exists().where(ReplyRow.insight_uuid == InsightRow.uuid).where(
+        (ReplyRow.created_at >= cutoff) | (ReplyRow.sync_state != SyncState.SENT.value))
+    queued = exists().where(OutboxRow.object_id == InsightRow.uuid)
+    ids = session.scalars(select(InsightRow.uuid).where(
+        InsightRow.server_version.is_not(None), InsightRow.sync_state == SyncState.SENT.value,
+        InsightRow.updated_at < cutoff, ~queued, ~thread_busy)).all()
+    for start in range(0, len(ids), 500):  # SQLite caps the number of bound values in one statement
+        chunk = ids[start:start + 500]
+        session.execute(delete(ReplyRow).where(ReplyRow.insight_uuid.in_(chunk)))
+        session.execute(delete(NoticeRow).where(NoticeRow.insight_uuid.in_(chunk)))
+        session.execute(delete(InsightRow).where(InsightRow.uuid.in_(chunk)))
+    return len(ids)
 
 
 def create_payload(row: InsightRow) -> dict:
@@ -115,4 +153,6 @@ def to_insight(row: InsightRow | Row) -> Insight:
         sync_error=row.sync_error,
         withdrawn=bool(row.withdrawn),
         duplicate_of=row.duplicate_of,
+        pii_kept=tuple(KeptPii(item["kind"], item["key"]) for item in row.pii_kept),
+        pii_masked=tuple(sorted(row.pii_masked.items())),
     )

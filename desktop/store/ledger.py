@@ -50,12 +50,7 @@ class SyncLedger:
 
     def apply_push_results(self, pairs: list[tuple[ss.Pending, dict[str, Any]]]) -> None:
         """All results of one push in one transaction: a crash leaves either none or all of them applied."""
-
-        def work(session):  # type: ignore[no-untyped-def]
-            for item, result in pairs:
-                ss.apply_push_result(session, item, result)
-
-        self._store._write(work)
+        self._store._write(lambda s: ss.apply_push_results(s, pairs))
 
     def server_version(self, insight_id: str) -> int | None:
         return self._store._read(lambda s: ss.server_version(s, insight_id))

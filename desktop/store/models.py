@@ -28,7 +28,7 @@ class UtcDateTime(TypeDecorator[datetime]):
 
 
 class JsonList(TypeDecorator[list]):
-    """A short list of strings (tags) kept as JSON text."""
+    """A short list (tags, kept personal data) kept as JSON text."""
 
     impl = Text
     cache_ok = True
@@ -38,6 +38,19 @@ class JsonList(TypeDecorator[list]):
 
     def process_result_value(self, value: str | None, dialect: object) -> list:
         return json.loads(value) if value else []
+
+
+class JsonDict(TypeDecorator[dict]):
+    """A small mapping (counts by kind) kept as JSON text."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: dict | None, dialect: object) -> str:
+        return json.dumps(dict(value or {}), ensure_ascii=False)
+
+    def process_result_value(self, value: str | None, dialect: object) -> dict:
+        return json.loads(value) if value else {}
 
 
 class Base(DeclarativeBase):
@@ -82,6 +95,9 @@ class InsightRow(Base):
     sync_error: Mapped[str | None] = mapped_column(Text)
     withdrawn: Mapped[bool] = mapped_column(default=False)
     duplicate_of: Mapped[str | None] = mapped_column(String(36))
+    # Local only (migration 0004): [{"kind", "key"}] kept as typed, and {kind: count} masked on save.
+    pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
+    pii_masked: Mapped[dict] = mapped_column(JsonDict, default=dict)
 
     __table_args__ = (Index("ix_insight_created", "created_at"), Index("ix_insight_community", "community"))
 

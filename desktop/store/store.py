@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.domain import (
     MAX_CUSTOMER_REF_CHARS,
+    MAX_TEXT_CHARS,
     Community,
     Draft,
     Insight,
@@ -26,6 +28,7 @@ from desktop.domain import (
     clean_tags,
     clean_text,
     parse_impact,
+    utc_now,
 )
 from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
@@ -35,6 +38,9 @@ from desktop.store.ledger import SyncLedger
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
 from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
+
+if TYPE_CHECKING:
+    from desktop.privacy import Finding, MaskResult
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -74,11 +80,18 @@ class Store:
         self.sync = SyncLedger(self)
 
     # -- insights -----------------------------------------------------------------------------------
-    def capture(self, new: NewInsight) -> Insight:
-        """Check and save a new insight; it is queued for sync in the same transaction."""
+    def capture(self, new: NewInsight, keep_pii: Iterable[str] = ()) -> Insight:
+        """Check, mask and save a new insight; it is queued for sync (masked) in the same transaction.
+
+        Personal data in the text and the customer reference is masked unless its key
+        (desktop.privacy's Finding.key) is in keep_pii; the insight records what was kept and masked.
+        """
         checked = self.check(new)
+        guarded = _PiiGuard(keep_pii)
+        checked = replace(checked, text=guarded.note(checked.text), customer_ref=guarded.ref(checked.customer_ref))
         author = self.settings.get("author") or _login_name()
-        return self._write(lambda s: insights.add_insight(s, checked, author))
+        return self._write(lambda s: insights.add_insight(s, checked, author, pii_kept=guarded.kept,
+                                                          pii_masked=guarded.counts()))
 
     def check(self, new: NewInsight) -> NewInsight:
         """Validate and normalise what the user typed, naming the first problem in words."""
@@ -111,8 +124,11 @@ class Store:
         return self._read(insights.count)
 
     # -- the rep's later changes, and the thread ------------------------------------------------------
-    def edit_insight(self, insight_id: str, **changes: object) -> None:
-        """Edit text/community/area/customer/impact/tags; checked like a capture, queued for sync."""
+    def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: object) -> None:
+        """Edit text/community/area/customer/impact/tags; checked and masked like a capture, queued for sync.
+
+        What the rep kept before stays kept; keep_pii adds to it.
+        """
         current = self.get_insight(insight_id)
         if current is None:
             raise NotFound(f"There is no insight {insight_id} on this computer.")
@@ -123,15 +139,26 @@ class Store:
             "impact": changes.get("impact", current.impact), "tags": changes.get("tags", current.tags),
         })
         checked = self.check(merged)
+        guarded = _PiiGuard([*keep_pii, *(k.key for k in current.pii_kept)])
+        # Both fields are re-read so that pii_kept lists what the insight holds now; an unchanged one is
+        # already masked, so only the fields the rep changed can differ.
+        checked = replace(checked, text=guarded.note(checked.text), customer_ref=guarded.ref(checked.customer_ref))
         values = {k: getattr(checked, k) for k in changes}
         values = {k: (str(v) if k == "impact" else list(v) if k == "tags" else v) for k, v in values.items()}
-        self._write(lambda s: threads.edit(s, insight_id, values))
+
+        def work(session: Session) -> None:
+            threads.edit(session, insight_id, values)
+            if "text" in changes or "customer_ref" in changes:
+                insights.record_pii(session, insight_id, guarded.kept, guarded.counts())
+
+        self._write(work)
 
     def withdraw_insight(self, insight_id: str) -> None:
         self._write(lambda s: threads.withdraw(s, insight_id))
 
     def add_reply(self, insight_id: str, body: str) -> Reply:
-        checked = clean_text(body, what="The reply")
+        """Save the rep's reply (personal data masked, nothing kept) and queue it for sync."""
+        checked = _PiiGuard(()).note(clean_text(body, what="The reply"), "The reply")
         author = self.sync.meta("username") or self.settings.get("author") or _login_name()
         return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
 
@@ -140,6 +167,21 @@ class Store:
 
     def mark_thread_read(self, insight_id: str) -> None:
         self._write(lambda s: threads.mark_read(s, insight_id))
+
+    # -- retention ----------------------------------------------------------------------------------
+    def apply_retention(self, now: datetime | None = None) -> int:
+        """Delete local insights the server has, quiet for `retention_days` (0: keep all); returns how many.
+
+        Their replies and notices go with them; anything with a change not yet accepted by the server stays.
+        """
+        days = self.settings.get("retention_days")
+        if days <= 0:
+            return 0
+        cutoff = (now or utc_now()) - timedelta(days=days)
+        removed = self._write(lambda s: insights.remove_synced_before(s, cutoff))
+        if removed:
+            log.info("Retention removed %d synced insights quiet since before %s", removed, cutoff.date())
+        return removed
 
     # -- reference lists ----------------------------------------------------------------------------
     def communities(self) -> list[Community]:
@@ -196,6 +238,44 @@ class Store:
             raise error from exc
         except InvalidInput:
             raise
+
+
+class _PiiGuard:
+    """Masks what one save writes, keeping the keys the rep chose, and collects what it kept and masked."""
+
+    def __init__(self, keep: Iterable[str]) -> None:
+        self._keep = set(keep)
+        self.kept: list[dict[str, str]] = []
+        self._masked: list[Finding] = []
+
+    def note(self, text: str, what: str = "The insight") -> str:
+        from desktop.privacy.saving import mask_note  # the detector loads on first save, not at start-up
+
+        return self._apply(mask_note(text, self._keep), what, MAX_TEXT_CHARS)
+
+    def ref(self, ref: str | None) -> str | None:
+        from desktop.privacy.saving import mask_customer_ref
+
+        if ref is None:
+            return None
+        return self._apply(mask_customer_ref(ref, self._keep), "The customer reference", MAX_CUSTOMER_REF_CHARS)
+
+    def counts(self) -> dict[str, int]:
+        from desktop.privacy.saving import count_by_kind
+
+        return count_by_kind(self._masked)
+
+    def _apply(self, result: MaskResult, what: str, limit: int) -> str:
+        if len(result.text) > limit:
+            # "[national id]" is longer than a hetu: a text at the limit can grow past it when masked.
+            raise InvalidInput(f"{what} is {len(result.text):,} characters long once personal data is masked; "
+                               f"the limit is {limit:,}. Shorten it. Nothing was saved.")
+        self._masked += result.masked
+        for finding in result.kept:
+            item = {"kind": str(finding.kind), "key": finding.key}
+            if item not in self.kept:
+                self.kept.append(item)
+        return result.text
 
 
 def _login_name() -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Notice, SyncState, utc_now
@@ -70,28 +70,79 @@ def queue(session: Session, kind: str, object_id: str, payload: dict[str, Any]) 
 
 def reject_locally(session: Session, item: Pending, message: str) -> None:
     """A mutation the server could never accept (found before sending): mark it failed, drop it from the queue."""
+    session.execute(delete(OutboxRow).where(OutboxRow.seq == item.seq))
     _mark_failed(session, item, message)
-    session.execute(delete(OutboxRow).where(OutboxRow.seq == item.seq))
 
 
-def apply_push_result(session: Session, item: Pending, result: dict[str, Any]) -> None:
-    """Record the server's answer to one mutation; the entry leaves the outbox whatever the answer was."""
-    session.execute(delete(OutboxRow).where(OutboxRow.seq == item.seq))
-    if result.get("insight"):
-        _store_server_insight(session, result["insight"], pushed=True)
-    if result.get("reply"):
-        session.execute(update(ReplyRow).where(ReplyRow.uuid == result["reply"]["id"])
+# Push results and pulled pages arrive hundreds at a time. Everything below reads what the store holds for a
+# whole batch in two queries and writes with plain statements (no ORM objects to track), so applying a page
+# costs about as much as the HTTP round trip that brought it.
+_LOCAL_COLUMNS = (InsightRow.uuid, InsightRow.server_version, InsightRow.status, InsightRow.text,
+                  InsightRow.community, InsightRow.product_area, InsightRow.customer_ref, InsightRow.impact,
+                  InsightRow.tags)
+
+
+_INSIGHTS = InsightRow.__table__
+_SET_SERVER_FIELDS = (
+    _INSIGHTS.update().where(_INSIGHTS.c.uuid == bindparam("_uuid"))
+    .values(server_version=bindparam("server_version"), status=bindparam("status"),
+            duplicate_of=bindparam("duplicate_of"), withdrawn=bindparam("withdrawn"))
+)
+
+
+class _Known:
+    """The local state of the insights one batch touches, kept current while the batch is applied.
+
+    New rows and server-field updates are collected and written with one executemany each (`flush`), before
+    anything that depends on them (a reply's foreign key, a tombstone) and at the end of the batch.
+    """
+
+    def __init__(self, session: Session, insight_ids: set[str]) -> None:
+        ids = list(insight_ids)
+        self.session = session
+        self.rows: dict[str, dict[str, Any]] = {
+            r.uuid: r._asdict() for r in session.execute(select(*_LOCAL_COLUMNS).where(InsightRow.uuid.in_(ids)))
+        }
+        self.pending: set[str] = set(
+            session.scalars(select(OutboxRow.object_id).where(OutboxRow.object_id.in_(ids))).all())
+        self.inserts: list[dict[str, Any]] = []
+        self.updates: list[dict[str, Any]] = []
+
+    def flush(self) -> None:
+        if self.inserts:
+            self.session.execute(_INSIGHTS.insert(), self.inserts)
+        if self.updates:
+            self.session.execute(_SET_SERVER_FIELDS, self.updates)
+        self.inserts, self.updates = [], []
+
+
+def apply_push_results(session: Session, pairs: list[tuple[Pending, dict[str, Any]]]) -> None:
+    """Record the server's answers to one push; each entry leaves the outbox whatever its answer was."""
+    session.execute(delete(OutboxRow).where(OutboxRow.seq.in_([item.seq for item, _ in pairs])))
+    ids = {item.object_id for item, _ in pairs} | {r["insight"]["id"] for _, r in pairs if r.get("insight")}
+    known = _Known(session, ids)
+    sent_replies, sent_insights = [], set()
+    for item, result in pairs:
+        if item.kind == "reply" or result.get("code") == "conflict":
+            known.flush()
+        if result.get("insight"):
+            _store_server_insight(session, result["insight"], known)
+        if result["status"] in ("applied", "duplicate"):
+            (sent_replies.append(item.object_id) if item.kind == "reply" else sent_insights.add(item.object_id))
+        elif not (result.get("code") == "conflict" and _rebase(session, item, result.get("insight"), known)):
+            _mark_failed(session, item, result.get("message") or result.get("code") or "refused by the server")
+    known.flush()
+    if sent_replies:
+        session.execute(update(ReplyRow).where(ReplyRow.uuid.in_(sent_replies))
                         .values(sync_state=SyncState.SENT.value, sync_error=None))
-    if result["status"] in ("applied", "duplicate"):
-        if item.kind in ("create", "edit", "withdraw"):
-            _set_insight_state(session, item.object_id, SyncState.SENT, None)
-        return
-    if result.get("code") == "conflict" and _rebase(session, item, result.get("insight")):
-        return
-    _mark_failed(session, item, result.get("message") or result.get("code") or "refused by the server")
+    # An insight with a later change still queued stays "saved locally" until that one is sent too.
+    done = [i for i in sent_insights if i not in known.pending]
+    if done:
+        session.execute(update(InsightRow).where(InsightRow.uuid.in_(done))
+                        .values(sync_state=SyncState.SENT.value, sync_error=None))
 
 
-def _rebase(session: Session, item: Pending, current: dict | None) -> bool:
+def _rebase(session: Session, item: Pending, current: dict | None, known: _Known) -> bool:
     """Re-queue an edit made on an older version when the server did not touch the fields it changes."""
     if item.kind != "edit" or not current:
         return False
@@ -99,72 +150,75 @@ def _rebase(session: Session, item: Pending, current: dict | None) -> bool:
     if any(current.get(field) != value for field, value in base.items()):
         return False
     queue(session, "edit", item.object_id, {**item.payload, "base_version": current["version"]})
+    known.pending.add(item.object_id)
     return True
 
 
 def _mark_failed(session: Session, item: Pending, message: str) -> None:
-    if item.kind == "reply":
-        session.execute(update(ReplyRow).where(ReplyRow.uuid == item.object_id)
-                        .values(sync_state=SyncState.FAILED.value, sync_error=message))
-    else:
-        _set_insight_state(session, item.object_id, SyncState.FAILED, message)
-
-
-def _set_insight_state(session: Session, insight_id: str, state: SyncState, error: str | None) -> None:
-    if state is SyncState.SENT and _has_pending(session, insight_id):
-        return  # a later change of the same insight is still queued: it stays "saved locally"
-    session.execute(update(InsightRow).where(InsightRow.uuid == insight_id)
-                    .values(sync_state=state.value, sync_error=error))
-
-
-def _has_pending(session: Session, insight_id: str) -> bool:
-    return session.scalar(select(OutboxRow.seq).where(OutboxRow.object_id == insight_id).limit(1)) is not None
+    table = ReplyRow if item.kind == "reply" else InsightRow
+    session.execute(update(table).where(table.uuid == item.object_id)
+                    .values(sync_state=SyncState.FAILED.value, sync_error=message))
 
 
 # -- pulled changes ----------------------------------------------------------------------------------------
 def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str, *, me: str,
                   announce: bool) -> int:
     """Apply one page of the changes feed and its cursor together; returns how many notices were added."""
+    ids = {c["insight"]["id"] for c in changes if c.get("kind") == "insight"}
+    ids |= {c["reply"]["insight_id"] for c in changes if c.get("kind") == "reply"}
+    known = _Known(session, ids)
+    reply_ids = [c["reply"]["id"] for c in changes if c.get("kind") == "reply"]
+    have_replies = set(session.scalars(select(ReplyRow.uuid).where(ReplyRow.uuid.in_(reply_ids))).all())
     notices = 0
-    for change in changes:
+    for change in changes:  # in feed order: a tombstone after an edit must win
         kind = change.get("kind")
+        if kind != "insight":
+            known.flush()
         if kind == "insight":
-            notices += _store_server_insight(session, change["insight"], announce=announce)
-        elif kind == "reply":
-            notices += _store_reply(session, change["reply"], me=me, announce=announce)
+            notices += _store_server_insight(session, change["insight"], known, announce=announce)
+        elif kind == "reply" and change["reply"]["id"] not in have_replies:
+            have_replies.add(change["reply"]["id"])
+            notices += _store_reply(session, change["reply"], known, me=me, announce=announce)
         elif kind == "tombstone":
             _erase(session, change["insight_id"])
+            known.rows.pop(change["insight_id"], None)
         # Unknown kinds come from a newer server; skipping them is part of the protocol.
+    known.flush()
     set_meta(session, {"cursor": cursor})
     return notices
 
 
-def _store_server_insight(session: Session, data: dict[str, Any], *, announce: bool = False,
-                          pushed: bool = False) -> int:
-    row = session.scalar(select(InsightRow).where(InsightRow.uuid == data["id"]))
-    if row is None:
-        session.add(_new_row(data))
+def _store_server_insight(session: Session, data: dict[str, Any], known: _Known, *,
+                          announce: bool = False) -> int:
+    local = known.rows.get(data["id"])
+    if local is None:
+        known.inserts.append(_new_row(data))
+        known.rows[data["id"]] = {"uuid": data["id"], "server_version": data["version"], "status": data["status"],
+                                  **{f: data[f] for f in REP_FIELDS}}
         return 0
-    if row.server_version is not None and data["version"] <= row.server_version:
+    if local["server_version"] is not None and data["version"] <= local["server_version"]:
         return 0  # an older state than what we have (pages can overlap after a lost answer)
-    old_status = row.status
-    row.server_version = data["version"]
-    row.status = data["status"]
-    row.duplicate_of = data.get("duplicate_of")
-    row.withdrawn = bool(data.get("withdrawn"))
-    if not _has_pending(session, row.uuid) or pushed:
-        for field in REP_FIELDS:
-            setattr(row, field, data[field])
-        row.updated_at = datetime.fromisoformat(data["updated_at"])
+    values: dict[str, Any] = {"server_version": data["version"], "status": data["status"],
+                              "duplicate_of": data.get("duplicate_of"), "withdrawn": bool(data.get("withdrawn"))}
+    known.updates.append({"_uuid": data["id"], **values})
+    if data["id"] not in known.pending:
+        # Only fields that really changed: rewriting text would re-index it for nothing.
+        changed = {f: data[f] for f in REP_FIELDS if data[f] != local[f]}
+        if changed:
+            session.execute(_INSIGHTS.update().where(_INSIGHTS.c.uuid == data["id"])
+                            .values(**changed, updated_at=datetime.fromisoformat(data["updated_at"])))
+            local.update(changed)
+    old_status = local["status"]
+    local.update(values)
     if announce and old_status != data["status"]:
         status = STATUS_WORDS.get(data["status"], data["status"])
-        return _notice(session, f"status:{row.uuid}:{data['version']}", "status", row.uuid,
-                       f"Insight {status}", _snippet(row.text))
+        return _notice(session, f"status:{data['id']}:{data['version']}", "status", data["id"],
+                       f"Insight {status}", _snippet(local["text"]))
     return 0
 
 
-def _new_row(data: dict[str, Any]) -> InsightRow:
-    return InsightRow(
+def _new_row(data: dict[str, Any]) -> dict[str, Any]:
+    return dict(
         uuid=data["id"], text=data["text"], community=data["community"], product_area=data.get("product_area"),
         customer_ref=data.get("customer_ref"), impact=data["impact"], tags=list(data.get("tags") or []),
         author=data["author"], created_at=datetime.fromisoformat(data["created_at"]),
@@ -174,16 +228,15 @@ def _new_row(data: dict[str, Any]) -> InsightRow:
     )
 
 
-def _store_reply(session: Session, data: dict[str, Any], *, me: str, announce: bool) -> int:
-    if session.get(ReplyRow, data["id"]) is not None:
-        return 0  # replies never change; ours was stored when we wrote it
-    if session.scalar(select(InsightRow.uuid).where(InsightRow.uuid == data["insight_id"])) is None:
+def _store_reply(session: Session, data: dict[str, Any], known: _Known, *, me: str, announce: bool) -> int:
+    if data["insight_id"] not in known.rows:
         return 0  # a reply to an insight this machine does not hold (erased meanwhile)
     mine = data["author"] == me
-    session.add(ReplyRow(uuid=data["id"], insight_uuid=data["insight_id"], author=data["author"],
-                         author_role=data.get("author_role", "product"), body=data["body"],
-                         created_at=datetime.fromisoformat(data["created_at"]), read=mine or not announce,
-                         mine=mine, sync_state=SyncState.SENT.value))
+    session.execute(insert(ReplyRow).values(
+        uuid=data["id"], insight_uuid=data["insight_id"], author=data["author"],
+        author_role=data.get("author_role", "product"), body=data["body"],
+        created_at=datetime.fromisoformat(data["created_at"]), read=mine or not announce, mine=mine,
+        sync_state=SyncState.SENT.value))
     if mine or not announce:
         return 0
     return _notice(session, f"reply:{data['id']}", "reply", data["insight_id"],
@@ -200,8 +253,8 @@ def _erase(session: Session, insight_id: str) -> None:
 def _notice(session: Session, key: str, kind: str, insight_id: str, title: str, body: str) -> int:
     if session.scalar(select(NoticeRow.id).where(NoticeRow.key == key)) is not None:
         return 0
-    session.add(NoticeRow(key=key, kind=kind, insight_uuid=insight_id, title=title, body=body,
-                          created_at=utc_now()))
+    session.execute(insert(NoticeRow).values(key=key, kind=kind, insight_uuid=insight_id, title=title, body=body,
+                                             created_at=utc_now()))
     return 1
 
 

@@ -155,7 +155,7 @@ class ApiClient:
                 "computer. Ask IT to install your company's certificate authority, or set its file in "
                 "Settings → Server → CA bundle. Nothing was sent."
             ) from exc
-        except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+        except requests.exceptions.RequestException as exc:  # refused, reset, timed out, cut mid-answer
             raise Offline(f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
                           "this computer and will be sent when the connection is back.") from exc
 
@@ -164,9 +164,9 @@ class ApiClient:
         if major and major.isdigit() and int(major) > schema.PROTOCOL_VERSION:
             raise ProtocolTooNew("The Palaute server is newer than this app. Update Palaute to keep syncing.")
         status = response.status_code
-        if not major and status not in (429, 502, 503, 504):
-            # Every Palaute answer carries the header; proxies' "bad gateway" pages are transient, all else
-            # means the address is not a Palaute server (a typo, a captive portal, a company web page).
+        if not major and status not in (429, 500, 502, 503, 504):
+            # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
+            # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
             raise BadAnswer(f"The address {self.server_url} does not answer like a Palaute server (HTTP {status}). "
                             "Check the server address.")
         if status == 429 or status >= 500:

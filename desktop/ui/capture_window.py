@@ -54,7 +54,11 @@ class CaptureWindow(QWidget):
         self._connect_edits()
         self.retranslate()
         self.resize(480, 340)
-        self.winId()  # create the native window now, so the first show on the hotkey is as fast as later ones
+        # Polish, lay out and create the native window now, so the first show on the hotkey costs no
+        # more than the later ones.
+        self.ensurePolished()
+        self.layout().activate()
+        self.winId()
 
     # --- building --------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -181,9 +185,9 @@ class CaptureWindow(QWidget):
 
     @staticmethod
     def _preferred_community(store: Any) -> str:
-        # The last community used wins (a rep usually stays in one), then the default from Settings.
+        # A default chosen in Settings wins; without one, the last community used (a rep mostly stays in one).
         settings = store.settings
-        return settings.get("last_community") or settings.get("default_community") or ""
+        return settings.get("default_community") or settings.get("last_community") or ""
 
     def _select_community(self, slug_or_text: str | None) -> None:
         index = self.community.findData(slug_or_text) if slug_or_text else -1
@@ -283,7 +287,7 @@ class CaptureWindow(QWidget):
             self.customer.clear()
             self.area.setCurrentIndex(0)
             self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
-            self._select_community(insight.community)
+            self._select_community(self._store.settings.get("default_community") or insight.community)
         finally:
             self._loading = False
         self._edited = False

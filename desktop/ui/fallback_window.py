@@ -28,6 +28,8 @@ class FallbackWindow(QWidget):
         self.status.setWordWrap(True)
         self.note = ErrorLabel(self)
         self.note.setObjectName("trayNote")
+        self.problem = ErrorLabel(self)
+        self.problem.setObjectName("problem")
         self.buttons = [QPushButton(self) for _ in range(4)]
         for button, signal in zip(self.buttons, (self.capture_requested, self.inbox_requested,
                                                  self.settings_requested, self.quit_requested)):
@@ -38,6 +40,7 @@ class FallbackWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(self.note)
+        layout.addWidget(self.problem)
         layout.addLayout(row)
         self.retranslate()
 
@@ -52,7 +55,7 @@ class FallbackWindow(QWidget):
             "“AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar."))
 
     def show_problem(self, text: str) -> None:
-        self.note.show_error(text)
+        self.problem.show_error(text)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute"))
@@ -67,6 +70,7 @@ class FallbackWindow(QWidget):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
         self.note.setAccessibleName(self.tr("Note"))
+        self.problem.setAccessibleName(self.tr("Problem"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,7 +8,7 @@ import socket
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,18 @@ class SessionGuard(QObject):
         if sys.platform != "win32":
             self._install_signal_wakeup()
 
+    def uninstall(self) -> None:
+        """Put the default signal handling back (the app is done, or a test is)."""
+        if self._notifier is None:
+            return
+        self._notifier.setEnabled(False)
+        signal.set_wakeup_fd(-1)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._reader.close()
+        self._writer.close()
+        self._notifier = None
+
     def _on_commit_data(self, _manager: object) -> None:
         log.info("session ending: saving the draft")
         self._run_flush()
@@ -47,8 +59,9 @@ class SessionGuard(QObject):
         for sock in (self._reader, writer):
             sock.setblocking(False)
         signal.set_wakeup_fd(writer.fileno())
+        self._previous = {}
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-            signal.signal(signum, self._on_signal)
+            self._previous[signum] = signal.signal(signum, self._on_signal)
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
@@ -60,4 +73,5 @@ class SessionGuard(QObject):
 
     def _on_signal(self, signum: int, _frame: object) -> None:
         log.info("signal %s: quitting", signal.Signals(signum).name)
-        self._app.quit()  # aboutToQuit then flushes the draft
+        # Posted, not called: a signal that lands before exec() starts would otherwise be lost.
+        QTimer.singleShot(0, self._app.quit)  # aboutToQuit then flushes the draft

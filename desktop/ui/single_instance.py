@@ -1,4 +1,4 @@
-"""One running app per data folder: a QLockFile decides, a QLocalServer receives the others' requests."""
+"""The running app's QLocalServer: other `palaute` processes hand their requests over it (the lock: instance_lock)."""
 
 from __future__ import annotations
 
@@ -6,36 +6,14 @@ import json
 import logging
 from typing import Any
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from desktop.platform.instance_client import lock_path, server_name
+from desktop.platform.instance_client import server_name
+from desktop.ui.instance_lock import InstanceLock  # noqa: F401  (the other half of single instance)
 
 log = logging.getLogger(__name__)
 _MAX_MESSAGE = 64 * 1024
-
-
-class InstanceLock:
-    """The per-data-folder lock; a lock left by a killed process is recognised (dead PID) and taken over."""
-
-    def __init__(self, paths: Any) -> None:
-        path = lock_path(paths)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(path))
-        # Qt's default also calls a lock older than 30 s stale even while its owner lives; only a dead
-        # owner may lose it here, however long the app has been running.
-        self._lock.setStaleLockTime(0)
-
-    def try_acquire(self) -> bool:
-        return self._lock.tryLock(0)
-
-    def owner_pid(self) -> int | None:
-        info = self._lock.getLockInfo()  # PySide6 returns (pid, hostname, appname), pid 0 when unreadable
-        pid = info[0] if isinstance(info, tuple) and info else 0
-        return int(pid) or None
-
-    def release(self) -> None:
-        self._lock.unlock()
 
 
 class InstanceServer(QObject):

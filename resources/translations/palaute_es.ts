@@ -146,6 +146,10 @@
         <source>Note</source>
         <translation>Nota</translation>
     </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
 </context>
 <context>
     <name>Impact</name>

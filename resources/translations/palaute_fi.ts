@@ -146,6 +146,10 @@
         <source>Note</source>
         <translation>Huomautus</translation>
     </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ongelma</translation>
+    </message>
 </context>
 <context>
     <name>Impact</name>

@@ -146,6 +146,10 @@
         <source>Note</source>
         <translation>Obs</translation>
     </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
 </context>
 <context>
     <name>Impact</name>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import event, select, update
+from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
 from server.models import Change, FeedCounter, Insight, Meta
@@ -32,8 +32,13 @@ class Pending:
 
 def note(session: Session, kind: str, insight: Insight, reply_id: str | None = None) -> None:
     """Queue a feed row; it is numbered and inserted just before this transaction commits."""
+    note_ids(session, kind, insight.id, insight.author_id, insight.community_id, insight.product_area_id, reply_id)
+
+
+def note_ids(session: Session, kind: str, insight_id: str, author_id: int, community_id: int,
+             product_area_id: int | None, reply_id: str | None = None) -> None:
     session.info.setdefault(_PENDING, []).append(
-        Pending(kind, insight.id, insight.author_id, insight.community_id, insight.product_area_id, reply_id))
+        Pending(kind, insight_id, author_id, community_id, product_area_id, reply_id))
 
 
 @event.listens_for(Session, "before_commit")
@@ -47,10 +52,9 @@ def _number_pending(session: Session) -> None:
         update(FeedCounter).where(FeedCounter.id == 1).values(value=FeedCounter.value + len(pending))
         .returning(FeedCounter.value)).scalar_one()
     first = last - len(pending) + 1
-    session.add_all(
-        Change(seq=first + i, kind=p.kind, insight_id=p.insight_id, reply_id=p.reply_id, author_id=p.author_id,
-               community_id=p.community_id, product_area_id=p.product_area_id)
-        for i, p in enumerate(pending))
+    session.execute(insert(Change), [
+        dict(seq=first + i, kind=p.kind, insight_id=p.insight_id, reply_id=p.reply_id, author_id=p.author_id,
+             community_id=p.community_id, product_area_id=p.product_area_id) for i, p in enumerate(pending)])
     session.info[_TOUCHED] = True
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from protocol import schema
@@ -36,24 +37,53 @@ def get_visible(session: Session, actor: User, insight_id: str) -> Insight:
 
 def create(session: Session, actor: User, draft: schema.InsightDraft) -> tuple[Insight, bool]:
     """Store a new insight; (insight, False) if this id was already stored by the same author."""
-    absent: set = session.info.get("absent_insights", set())  # filled by a batch prefetch
-    existing = None if draft.id in absent else session.get(Insight, draft.id)
-    absent.discard(draft.id)
+    existing = existing_of(session, actor, draft.id)
     if existing is not None:
-        if existing.author_id != actor.id:
-            raise IdTaken(f"insight id {draft.id} is already used")
         return existing, False
+    row = new_row(session, actor, draft)
+    insert_rows(session, [row])
+    return session.get(Insight, draft.id), True
+
+
+def existing_of(session: Session, actor: User, insight_id: str) -> Insight | None:
+    absent: set = session.info.get("absent_insights", set())  # filled by a batch prefetch
+    existing = None if insight_id in absent else session.get(Insight, insight_id)
+    if existing is not None and existing.author_id != actor.id:
+        raise IdTaken(f"insight id {insight_id} is already used")
+    return existing
+
+
+def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
+    """Check a draft and turn it into a row for `insert_rows` (raises Invalid for unknown slugs)."""
     community = reference.community_by_slug(session, draft.community)
     area = reference.product_area_by_slug(session, draft.product_area)
-    now = utcnow()
-    insight = Insight(
-        id=draft.id, author=actor, author_id=actor.id, community=community, community_id=community.id,
-        product_area=area, product_area_id=area.id if area else None, text=draft.text,
-        customer_ref=draft.customer_ref, impact=draft.impact, tags=list(draft.tags), status="new", version=1,
-        withdrawn=False, duplicate_of=None, created_at=draft.created_at, updated_at=now)
-    session.add(insight)
-    feed.note(session, "insight", insight)
-    return insight, True
+    return dict(id=draft.id, author_id=actor.id, community_id=community.id,
+                product_area_id=area.id if area else None, text=draft.text, customer_ref=draft.customer_ref,
+                impact=draft.impact, tags=list(draft.tags), status="new", version=1, withdrawn=False,
+                duplicate_of=None, created_at=draft.created_at, updated_at=utcnow())
+
+
+def insert_rows(session: Session, rows: list[dict]) -> None:
+    """Insert new insights in one statement (a push of 100 is one round trip) and note them in the feed."""
+    if not rows:
+        return
+    # executemany: psycopg pipelines the rows (measured faster than one huge multi-VALUES statement, whose
+    # text psycopg re-parses every time).
+    session.execute(insert(Insight), rows)
+    absent: set = session.info.get("absent_insights", set())
+    for row in rows:
+        absent.discard(row["id"])
+        feed.note_ids(session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"])
+
+
+def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
+    """The protocol form of a just-inserted row, without loading it back."""
+    area = reference.product_area_by_id(session, row["product_area_id"])
+    return schema.Insight(
+        id=row["id"], text=row["text"], community=reference.community_by_id(session, row["community_id"]).slug,
+        product_area=area.slug if area else None, customer_ref=row["customer_ref"], impact=row["impact"],
+        tags=row["tags"], author=actor.name, created_at=row["created_at"], updated_at=row["updated_at"],
+        status="new", version=1, withdrawn=False, duplicate_of=None)
 
 
 def edit(session: Session, actor: User, insight_id: str, base_version: int,

@@ -48,6 +48,7 @@ def _add(session: Session, model, slug: str, name: str):
     session.add(row)
     session.flush()
     session.info.pop(("slugs", model), None)
+    session.info.pop(("ids", model), None)
     return row
 
 
@@ -56,4 +57,19 @@ def _slug_map(session: Session, model) -> dict:
     key = ("slugs", model)
     if key not in session.info:
         session.info[key] = {row.slug: row for row in session.scalars(select(model))}
+    return session.info[key]
+
+
+def community_by_id(session: Session, community_id: int) -> Community:
+    return _id_map(session, Community)[community_id]
+
+
+def product_area_by_id(session: Session, area_id: int | None) -> ProductArea | None:
+    return None if area_id is None else _id_map(session, ProductArea)[area_id]
+
+
+def _id_map(session: Session, model) -> dict:
+    key = ("ids", model)
+    if key not in session.info:
+        session.info[key] = {row.id: row for row in _slug_map(session, model).values()}
     return session.info[key]

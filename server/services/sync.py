@@ -17,14 +17,50 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
     device = session.scalar(select(Device).where(Device.id == device_id).with_for_update(of=Device))
     _prefetch(session, request)
-    results = []
+    results: list[schema.MutationResult | None] = []
+    creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
+    pending: set[str] = set()
     for mutation in request.mutations:
         if mutation.number <= device.last_mutation:
             results.append(_duplicate(session, actor, mutation))
             continue
-        results.append(_apply(session, actor, mutation))
         device.last_mutation = mutation.number
+        if mutation.type == "create":
+            row = _new_insight(session, actor, mutation, results, pending)
+            if row is not None:
+                creates.append((len(results), mutation.number, row))
+                pending.add(row["id"])
+                results.append(None)
+            continue
+        _insert(session, actor, creates, results)  # an edit may refer to an insight created just before
+        results.append(_apply(session, actor, mutation))
+    _insert(session, actor, creates, results)
     return schema.PushResponse(results=results, last_mutation=device.last_mutation)
+
+
+def _new_insight(session: Session, actor: User, mutation, results: list, pending: set[str]) -> dict | None:
+    """The row to insert, or None after appending a duplicate/rejected result."""
+    number = mutation.number
+    try:
+        if mutation.insight.id in pending:  # the same id twice in one batch
+            results.append(schema.MutationResult(number=number, status="duplicate"))
+            return None
+        existing = insights.existing_of(session, actor, mutation.insight.id)
+        if existing is not None:
+            results.append(_ok(number, "duplicate", insight=existing))
+            return None
+        return insights.new_row(session, actor, mutation.insight)
+    except ServiceError as error:
+        results.append(_rejected(number, error))
+        return None
+
+
+def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]], results: list) -> None:
+    insights.insert_rows(session, [row for _, _, row in creates])
+    for index, number, row in creates:
+        results[index] = schema.MutationResult(number=number, status="applied",
+                                               insight=insights.row_to_schema(session, actor, row))
+    creates.clear()
 
 
 def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
@@ -44,9 +80,13 @@ def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
         reply = triage.add_reply(session, actor, draft.insight_id, draft.body, draft.id, draft.created_at)
         return _ok(number, "duplicate" if existed else "applied", reply=reply)
     except ServiceError as error:
-        current = error.current if isinstance(error, Conflict) and isinstance(error.current, Insight) else None
-        return schema.MutationResult(number=number, status="rejected", code=error.code, message=error.message,
-                                     insight=insights.to_schema(current) if current is not None else None)
+        return _rejected(number, error)
+
+
+def _rejected(number: int, error: ServiceError) -> schema.MutationResult:
+    current = error.current if isinstance(error, Conflict) and isinstance(error.current, Insight) else None
+    return schema.MutationResult(number=number, status="rejected", code=error.code, message=error.message,
+                                 insight=insights.to_schema(current) if current is not None else None)
 
 
 def _duplicate(session: Session, actor: User, mutation) -> schema.MutationResult:

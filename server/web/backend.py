@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -23,7 +25,9 @@ def database(request: Request) -> Database:
 
 
 def session_secret(request: Request) -> bytes:
-    return request.app.state.settings.secret_key.encode()
+    """A key for web sessions only, derived from the server secret (shared by every worker and host)."""
+    key = request.app.state.settings.secret_key.encode()
+    return hmac.new(key, b"palaute web session v1", hashlib.sha256).digest()
 
 
 def cookie_secure(request: Request) -> bool:
@@ -79,10 +83,10 @@ def product_areas(db: Database) -> list[Option]:
 
 def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,
                   limit: int) -> tuple[list[InsightRow], int]:
-    wanted = inbox.InboxFilter(community=filters.community or None, product_area=filters.product_area or None,
-                               status=filters.status or None, impact=filters.impact or None, q=filters.q or None)
+    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items()})
     with db.read() as session:
-        page, total = inbox.list_insights(session, _account(session, user), wanted, limit=limit, offset=offset)
+        account = _account(session, user)
+        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset)
         counts = queries.reply_counts(session, [i.id for i in page])
         return [_row(i, counts.get(i.id, 0)) for i in page], total
 
@@ -124,25 +128,34 @@ def summary(db: Database, user: WebUser, days: int) -> list[SummaryBlock]:
         communities = [(c.id, c.slug, c.name) for c in queries.communities_for(session, account)]
         areas = {a.id: a.name for a in queries.product_areas(session)}
         counts = queries.summary_counts(session, account, days)
-    blocks = []
-    for community_id, slug, name in communities:
-        rows: dict[int | None, SummaryRow] = {}
-        for (counted_community, area_id, impact), count in counts.items():
-            if counted_community == community_id:
-                row = rows.setdefault(area_id, SummaryRow(areas.get(area_id, "Not set") if area_id else "Not set",
-                                                          dict.fromkeys(IMPACTS, 0)))
-                row.counts[impact] = row.counts.get(impact, 0) + count
-        ordered = sorted(rows.values(), key=lambda r: (-r.total, r.name))
-        blocks.append(SummaryBlock(slug, name, ordered))
-    return blocks
+    return [SummaryBlock(slug, name, _summary_rows(community_id, counts, areas))
+            for community_id, slug, name in communities]
+
+
+def _summary_rows(community_id: int, counts: dict[tuple[int, int | None, str], int],
+                  areas: dict[int, str]) -> list[SummaryRow]:
+    rows: dict[int | None, SummaryRow] = {}
+    for (counted_community, area_id, impact), count in counts.items():
+        if counted_community != community_id:
+            continue
+        name = areas.get(area_id, "Not set") if area_id is not None else "Not set"
+        row = rows.setdefault(area_id, SummaryRow(name, dict.fromkeys(IMPACTS, 0)))
+        row.counts[impact] = row.counts.get(impact, 0) + count
+    return sorted(rows.values(), key=lambda r: (-r.total, r.name))  # busiest product area first
 
 
 def set_status(db: Database, user: WebUser, insight_id: str, status: str) -> None:
-    _triage(db, user, insight_id, lambda session, actor: triage.set_status(session, actor, insight_id, status))
+    def change(session, actor: User) -> None:
+        triage.set_status(session, actor, insight_id, status)
+
+    _triage(db, user, insight_id, change)
 
 
 def add_reply(db: Database, user: WebUser, insight_id: str, body: str) -> None:
-    _triage(db, user, insight_id, lambda session, actor: triage.add_reply(session, actor, insight_id, body))
+    def answer(session, actor: User) -> None:
+        triage.add_reply(session, actor, insight_id, body)
+
+    _triage(db, user, insight_id, answer)
 
 
 def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: str) -> None:

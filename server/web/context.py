@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from fastapi import Depends, Request
 from starlette.responses import RedirectResponse, Response
 
+from server.db import Database
 from server.web import backend, session_cookie, templating
-from server.web.errors import CSRF_REFUSED, WebError, forbidden
+from server.web.errors import CSRF_REFUSED, WebError
 from server.web.views import WebUser
 
 BASE = "/web"
@@ -19,7 +20,7 @@ WEB_ROLES = ("product", "admin")
 class WebContext:
     """What a route handler needs; every response it builds goes through here so the cookie is kept."""
 
-    def __init__(self, request: Request, db: Any, secret: bytes) -> None:
+    def __init__(self, request: Request, db: Database, secret: bytes) -> None:
         self.request, self.db, self.secret = request, db, secret
         self.session = session_cookie.load(request, secret)
         self.user: WebUser | None = self._resolve_user()
@@ -85,11 +86,6 @@ class SignInNeeded(Exception):
             "Sign in, then send it again."
 
 
-def require_role_for_triage(user: WebUser) -> None:
-    if user.role not in WEB_ROLES:
-        raise forbidden("Only the product team can answer and triage insights.")
-
-
 def get_context(request: Request) -> WebContext:
     ctx = WebContext(request, backend.database(request), backend.session_secret(request))
     request.state.web_context = ctx  # lets the route class render an error page with the same session
@@ -97,6 +93,15 @@ def get_context(request: Request) -> WebContext:
 
 
 Ctx = Annotated[WebContext, Depends(get_context)]
+
+
+async def posted_form(ctx: Ctx) -> dict[str, str]:
+    """Reads the form on the event loop; the (sync) route then runs in the thread pool, so password
+    hashing and database writes never block other requests such as waiting long-polls."""
+    return await ctx.form()
+
+
+CheckedForm = Annotated[dict[str, str], Depends(posted_form)]
 
 
 def safe_next(target: str | None) -> str:

@@ -13,7 +13,8 @@ class WebError(Exception):
 
 def not_found(what: str = "page") -> WebError:
     return WebError(404, f"This {what} does not exist",
-                    f"We could not find this {what}. It may have been deleted, or the address may be mistyped.")
+                    f"We could not find this {what}. It may have been deleted, "
+                    "or the address may be mistyped.")
 
 
 def forbidden(message: str) -> WebError:

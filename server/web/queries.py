@@ -1,4 +1,4 @@
-"""Read-only queries the web page needs beyond server.services.inbox: menus, reply counts, the summary grid."""
+"""Read-only queries the web page needs beyond server.services.inbox: menus, reply counts, summary grid."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from server.web import backend, session_cookie
-from server.web.context import BASE, WEB_ROLES, Ctx, safe_next
+from server.web.context import BASE, WEB_ROLES, CheckedForm, Ctx, safe_next
 from server.web.routing import WebRoute
 
 router = APIRouter(route_class=WebRoute)
@@ -25,8 +25,7 @@ def signin_page(ctx: Ctx, next: str = "") -> Response:
 
 
 @router.post("/signin")
-async def signin(ctx: Ctx) -> Response:
-    form = await ctx.form()
+def signin(ctx: Ctx, form: CheckedForm) -> Response:
     username, password = form.get("username", "").strip(), form.get("password", "")
     next_url = safe_next(form.get("next"))
     outcome = backend.authenticate(ctx.request, ctx.db, username, password)
@@ -42,12 +41,13 @@ async def signin(ctx: Ctx) -> Response:
 
 
 @router.post("/signout")
-async def signout(ctx: Ctx) -> Response:
-    await ctx.form()
+def signout(ctx: Ctx, _checked: CheckedForm) -> Response:
+    """Sign out (a POST with the form token, so another site cannot sign people out)."""
     ctx.session.sign_out()
     ctx.user = None
     return ctx.redirect(f"{BASE}/signin", notice="You are signed out.")
 
 
-def _form(ctx: Ctx, next_url: str, username: str = "", error: str | None = None, status: int = 200) -> Response:
+def _form(ctx: Ctx, next_url: str, username: str = "", error: str | None = None,
+          status: int = 200) -> Response:
     return ctx.page("signin.html", {"next_url": next_url, "username": username, "error": error}, status)

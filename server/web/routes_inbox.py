@@ -17,6 +17,7 @@ router = APIRouter(route_class=WebRoute)
 
 PAGE_SIZE = 50
 MAX_QUERY = 200
+MAX_PAGE = 100_000  # keeps OFFSET inside a 64-bit integer whatever the address says
 
 
 @router.get("/")
@@ -33,7 +34,7 @@ def inbox(ctx: Ctx, q: str = "", community: str = "", product_area: str = "", st
     areas = backend.product_areas(ctx.db)
     filters = InboxFilters(
         q=" ".join(q.split())[:MAX_QUERY],
-        community=community if community else "",
+        community=community,
         # Unknown values from a hand-edited address are ignored rather than failing the page.
         product_area=product_area if product_area in {a.slug for a in areas} else "",
         status=status if status in labels.STATUSES else "",
@@ -42,13 +43,19 @@ def inbox(ctx: Ctx, q: str = "", community: str = "", product_area: str = "", st
     if filters.community and filters.community not in {c.slug for c in communities}:
         raise forbidden("You are not assigned to that community, so its insights are not shown to you. "
                         "Ask an administrator if you need access.")
-    number = max(1, int(page)) if page.isdigit() else 1
-    rows, total = backend.list_insights(ctx.db, user, filters, offset=(number - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    number = min(max(1, int(page)), MAX_PAGE) if page.isdigit() and len(page) < 10 else 1
+    offset = (number - 1) * PAGE_SIZE
+    rows, total = backend.list_insights(ctx.db, user, filters, offset=offset, limit=PAGE_SIZE)
     pages = max(1, -(-total // PAGE_SIZE))
+    if number > pages:  # an old link past the end (the list got shorter): show the last page instead
+        number = pages
+        rows, total = backend.list_insights(ctx.db, user, filters, offset=(pages - 1) * PAGE_SIZE,
+                                            limit=PAGE_SIZE)
     return ctx.page("inbox.html", {
         "nav": "inbox", "filters": filters, "filtered": filters.any(), "rows": rows, "total": total,
         "page": number, "pages": pages,
-        "communities": [(c.slug, c.name) for c in communities], "product_areas": [(a.slug, a.name) for a in areas],
+        "communities": [(c.slug, c.name) for c in communities],
+        "product_areas": [(a.slug, a.name) for a in areas],
         "prev_url": _page_url(filters, number - 1) if number > 1 else None,
         "next_url": _page_url(filters, number + 1) if number < pages else None,
     })

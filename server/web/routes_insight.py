@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from server.web import backend, labels
-from server.web.context import BASE, Ctx
+from server.web.context import BASE, CheckedForm, Ctx
 from server.web.errors import bad_form, not_found
 from server.web.routing import WebRoute
 
@@ -38,8 +38,7 @@ def insight_page(ctx: Ctx, insight_id: str) -> Response:
 
 
 @router.post("/insights/{insight_id}/reply")
-async def reply(ctx: Ctx, insight_id: str) -> Response:
-    form = await ctx.form()
+def reply(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
     user = ctx.signed_in_user(back=_page(_insight_id(insight_id)))
     body = form.get("body", "").strip()
     if not body:
@@ -52,8 +51,7 @@ async def reply(ctx: Ctx, insight_id: str) -> Response:
 
 
 @router.post("/insights/{insight_id}/status")
-async def set_status(ctx: Ctx, insight_id: str) -> Response:
-    form = await ctx.form()
+def set_status(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
     user = ctx.signed_in_user(back=_page(_insight_id(insight_id)))
     status = form.get("status", "")
     if status not in labels.STATUSES:
@@ -64,8 +62,7 @@ async def set_status(ctx: Ctx, insight_id: str) -> Response:
 
 
 @router.post("/insights/{insight_id}/duplicate")
-async def mark_duplicate(ctx: Ctx, insight_id: str) -> Response:
-    form = await ctx.form()
+def mark_duplicate(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
     key = _insight_id(insight_id)
     user = ctx.signed_in_user(back=_page(key))
     # Accept the bare reference or a pasted page address: the last UUID in the text is the original.

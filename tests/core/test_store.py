@@ -174,7 +174,7 @@ def test_upgrade_from_the_previous_schema_keeps_data_indexes_it_and_keeps_a_copy
     store = open_store(paths)
     assert [i.text for i in store.search("overdraft")] == ["Old insight about overdraft fees"]
     store.close()
-    backups = list(paths.data_dir.glob("palaute.db.before-0003-*.bak"))
+    backups = list(paths.data_dir.glob("palaute.db.before-0004-*.bak"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

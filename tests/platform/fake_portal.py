@@ -23,6 +23,7 @@ class FakePortal(threading.Thread):
         Proxy(message_bus, self.conn).RequestName("org.freedesktop.portal.Desktop")
         self.bound: list[tuple] = []  # (session, shortcuts) per BindShortcuts call
         self.closed: list[str] = []
+        self.registered: list[str] = []  # app ids given to the host registry
         self._sessions = 0
         self._commands: queue.Queue = queue.Queue()
         self._halt = threading.Event()
@@ -61,6 +62,9 @@ class FakePortal(threading.Thread):
         body = msg.body
         if member == "Get" and body == (IFACE, "version"):
             self.conn.send(new_method_return(msg, "v", (("u", 1),)))
+        elif member == "Register":
+            self.registered.append(body[0])
+            self.conn.send(new_method_return(msg))
         elif member == "CreateSession":
             request = self._request(msg, body[0]["handle_token"][1])
             self._sessions += 1

@@ -1,4 +1,4 @@
-"""Fixtures for the privacy tests: the corpora (generated and hand-written), read once per session."""
+"""Fixtures for the privacy tests: the corpora (read once per session), a real store and the real CLI."""
 
 from __future__ import annotations
 
@@ -23,3 +23,25 @@ def pii_corpus() -> list[dict]:
 @pytest.fixture(scope="session")
 def clean_corpus() -> list[dict]:
     return read_jsonl("clean_corpus.jsonl") + read_jsonl("clean_notes_handwritten.jsonl")
+
+
+@pytest.fixture
+def store(data_dir):
+    """A real store in the test's own data folder (tests/conftest.py gives each test one)."""
+    from desktop.paths import AppPaths
+    from desktop.store import open_store
+
+    store = open_store(AppPaths.resolve(data_dir))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def cli(data_dir):
+    """Run the real `palaute` command in a child process, as tests/core does."""
+    from tests.core.conftest import run_cli
+
+    def _run(*args: str, **kwargs):
+        return run_cli(*args, data_dir=data_dir, **kwargs)
+
+    return _run

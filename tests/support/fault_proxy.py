@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -19,7 +20,8 @@ FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "status_500", "statu
 
 
 class FaultProxy:
-    def __init__(self, target_url: str, *, seed: int = 7, fault_rate: float = 0.0) -> None:
+    def __init__(self, target_url: str, *, seed: int = 7, fault_rate: float = 0.0,
+                 tls: ssl.SSLContext | None = None) -> None:
         parts = urlsplit(target_url)
         self.target = (parts.hostname, parts.port)
         self.rng = random.Random(seed)
@@ -27,7 +29,8 @@ class FaultProxy:
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        self.tls = tls  # terminate TLS here, as a company's reverse proxy would
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self._listener.getsockname()[1]}"
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._serve, name="fault-proxy", daemon=True)
         self._thread.start()
@@ -53,6 +56,9 @@ class FaultProxy:
 
     def _handle(self, client: socket.socket) -> None:
         try:
+            if self.tls is not None:
+                client.settimeout(10)
+                client = self.tls.wrap_socket(client, server_side=True)
             with client:
                 client.settimeout(60)
                 request = _read_request(client)
@@ -61,7 +67,7 @@ class FaultProxy:
                 fault = self._choose()
                 self._apply(fault, client, request)
         except OSError:
-            pass  # the client gave up (its own timeout): nothing to do
+            pass  # the client gave up (its own timeout) or refused our certificate: nothing to do
 
     def _apply(self, fault: str, client: socket.socket, request: bytes) -> None:
         if fault == "reset":

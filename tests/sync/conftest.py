@@ -36,13 +36,37 @@ def start_server(folder, **kwargs) -> ServerProcess:
     return server
 
 
-@pytest.fixture
-def server(tmp_path):
-    server = start_server(tmp_path / "server")
-    server.add_user(REP, "rep", REP_PASSWORD, communities=["payments", "cards"])
-    server.add_user(PRODUCT, "product", PRODUCT_PASSWORD, communities=["payments", "cards"])
+def add_user(server: ServerProcess, name: str, role: str, password: str, communities=("payments", "cards")) -> None:
+    """Create a user straight in the server's database (a CLI process per user would cost seconds)."""
+    from server import security
+    from server.db import Database
+    from server.services import accounts
+
+    security.configure(1, 1024)  # cheap hashing, as the test server itself uses
+    db = Database(server.database_url or f"sqlite:///{server.data_dir / 'palaute-server.sqlite3'}", pool_size=1)
+    try:
+        with db.write() as session:
+            accounts.create_user(session, name, role, password, communities=list(communities))
+    finally:
+        db.dispose()
+
+
+@pytest.fixture(scope="session")
+def shared_server(tmp_path_factory):
+    """One server for the tests that do not stop or reconfigure it; each test has its own users."""
+    server = start_server(tmp_path_factory.mktemp("server"))
     yield server
     server.stop()
+
+
+@pytest.fixture
+def server(shared_server, request):
+    """The shared server, with this test's own rep and product member (`server.rep`, `server.product`)."""
+    suffix = f"{abs(hash(request.node.nodeid)) % 10**8}"
+    shared_server.rep, shared_server.product = f"rep{suffix}", f"pm{suffix}"
+    add_user(shared_server, shared_server.rep, "rep", REP_PASSWORD)
+    add_user(shared_server, shared_server.product, "product", PRODUCT_PASSWORD)
+    return shared_server
 
 
 @pytest.fixture
@@ -59,17 +83,18 @@ def vault():
 
 @pytest.fixture
 def signed_in(store, vault, server):
-    sign_in(store, vault, server.url, REP, REP_PASSWORD)
+    sign_in(store, vault, server.url, server.rep, REP_PASSWORD)
     return store
 
 
 class ProductMember:
     """The product team's side, through the real REST API."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, name: str = PRODUCT, only_author: str | None = None) -> None:
         self.url = url + "/api/v1"
+        self.only_author = only_author  # on the shared server, only this test's rep's insights count
         self.http = requests.Session()
-        token = self.http.post(f"{self.url}/auth/login", json={"username": PRODUCT, "password": PRODUCT_PASSWORD},
+        token = self.http.post(f"{self.url}/auth/login", json={"username": name, "password": PRODUCT_PASSWORD},
                                timeout=10).json()["access_token"]
         self.http.headers["Authorization"] = f"Bearer {token}"
 
@@ -79,7 +104,7 @@ class ProductMember:
             page = self.http.get(f"{self.url}/insights", params={"limit": 200, "offset": offset}, timeout=10)
             page.raise_for_status()
             batch = page.json()["insights"]
-            found += batch
+            found += [i for i in batch if self.only_author in (None, i["author"])]
             if len(batch) < 200:
                 return found
             offset += 200
@@ -97,4 +122,4 @@ class ProductMember:
 
 @pytest.fixture
 def product(server):
-    return ProductMember(server.url)
+    return ProductMember(server.url, server.product, only_author=server.rep)

@@ -15,7 +15,7 @@ from desktop.sync.account import check_server_url, resume, sign_in
 from desktop.sync.credentials import Vault
 from desktop.sync.engine import Puller, Pusher
 from desktop.sync.errors import Offline, SignInRequired
-from tests.sync.conftest import REP, REP_PASSWORD, ProductMember, start_server
+from tests.sync.conftest import PRODUCT, PRODUCT_PASSWORD, REP, REP_PASSWORD, ProductMember, add_user, start_server
 
 
 def sync_once(store, vault=None):
@@ -29,8 +29,8 @@ def sync_once(store, vault=None):
 
 def test_capture_while_the_server_is_down_arrives_exactly_once(tmp_path, store, vault):
     server = start_server(tmp_path / "server")
-    server.add_user(REP, "rep", REP_PASSWORD, communities=["payments"])
-    server.add_user("pam", "product", "pam-password-1", communities=["payments"])
+    add_user(server, REP, "rep", REP_PASSWORD)
+    add_user(server, PRODUCT, "product", PRODUCT_PASSWORD)
     sign_in(store, vault, server.url, REP, REP_PASSWORD)
     port = int(server.url.rsplit(":", 1)[1])
     server.stop()
@@ -115,7 +115,7 @@ def test_an_edit_on_an_old_version_is_rebased_when_the_product_team_changed_othe
 def test_an_expired_access_token_is_refreshed_silently(tmp_path, store, vault):
     server = start_server(tmp_path / "server", env={"PALAUTE_SERVER_ACCESS_TOKEN_MINUTES": "0.01"})
     try:
-        server.add_user(REP, "rep", REP_PASSWORD, communities=["payments"])
+        add_user(server, REP, "rep", REP_PASSWORD)
         sign_in(store, vault, server.url, REP, REP_PASSWORD)
         client = resume(store, vault)
         client.me()
@@ -131,18 +131,18 @@ def test_an_expired_access_token_is_refreshed_silently(tmp_path, store, vault):
 def test_a_revoked_device_asks_to_sign_in_again_and_keeps_the_outbox(signed_in, server):
     store = signed_in
     store.capture(NewInsight(text="Waits for a new sign-in", community="payments"))
-    server.cli("user", "revoke-device", "--user", REP)
+    server.cli("user", "revoke-device", "--user", server.rep)
     with pytest.raises(SignInRequired, match="Sign in again; your unsent insights wait"):
         sync_once(store)
     assert store.sync.outbox_size() == 1
     assert resume(store, Vault()) is None  # the spent sign-in is gone from the keyring
-    sign_in(store, Vault(), server.url, REP, REP_PASSWORD)
+    sign_in(store, Vault(), server.url, server.rep, REP_PASSWORD)
     assert sync_once(store)[0].sent == 1
 
 
 def test_wrong_password_unreachable_server_and_bad_addresses_say_so(store, vault, server):
     with pytest.raises(SignInRequired, match="user name or password is not right"):
-        sign_in(store, vault, server.url, REP, "wrong")
+        sign_in(store, vault, server.url, server.rep, "wrong")
     with pytest.raises(Offline, match="Cannot reach"):
         sign_in(store, vault, "http://127.0.0.1:9", REP, REP_PASSWORD)
     with pytest.raises(InvalidInput, match="must start with https://"):

@@ -131,7 +131,8 @@ def test_the_last_community_is_remembered(qtbot, capture, store):
     assert reopened.community.currentData() == "onboarding"
 
 
-def test_default_community_is_used_when_nothing_was_saved_yet(qtbot, store):
+def test_a_default_community_from_settings_wins_over_the_last_one(qtbot, store):
+    store.settings.set("last_community", "cards")
     store.settings.set("default_community", "online-banking")
     window = CaptureWindow()
     qtbot.addWidget(window)

@@ -130,6 +130,10 @@ def running_app(data_dir, tmp_path):
     procs = [proc]
     try:
         wait_ready(ready, proc)
+        socket_file = Path(server_name(AppPaths.resolve(data_dir)))
+        deadline = time.monotonic() + 10
+        while not socket_file.exists() and time.monotonic() < deadline:  # it listens just after "ready"
+            time.sleep(0.01)
         yield proc, env, ready, procs
     finally:
         for each in procs:
@@ -177,6 +181,16 @@ def test_a_stale_lock_after_sigkill_is_recovered(running_app, data_dir, tmp_path
     restarted = start_app(env)
     procs.append(restarted)
     wait_ready(ready, restarted)
-    assert notify_running_app(paths, SHOW_CAPTURE)
+    second = subprocess.run([sys.executable, "-m", "desktop", "capture", "--show"], cwd=ROOT, env=env,
+                            capture_output=True, timeout=30)
+    assert second.returncode == 0, second.stderr.decode()
     wait_for_log(data_dir / "logs" / "palaute.log", "showing the capture window")
     assert restarted.poll() is None
+
+
+def test_a_cli_capture_tells_the_running_app(running_app, data_dir):
+    _proc, env, _ready, _procs = running_app
+    done = subprocess.run([sys.executable, "-m", "desktop", "capture", "Export to CSV drops accents",
+                           "--community", "cards"], cwd=ROOT, env=env, capture_output=True, timeout=30)
+    assert done.returncode == 0, done.stderr.decode()
+    wait_for_log(data_dir / "logs" / "palaute.log", "'type': 'captured'")

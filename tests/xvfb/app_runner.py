@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
@@ -104,7 +103,7 @@ def wait_capture_hidden(session: XSession, timeout: float = 10) -> None:
 
 def screenshot(session: XSession, path: Path, window: int | None = None) -> Path:
     session.run("import", "-window", hex(window) if window else "root", str(path))
-    assert path.stat().st_size > 1000, f"screenshot {path} is empty"
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", f"screenshot {path} is not a PNG"
     return path
 
 
@@ -126,5 +125,17 @@ def find_docked_icon(display_name: str, app_class: str = "Palaute") -> tuple[int
                     return -pos.x + geometry.width // 2, -pos.y + geometry.height // 2
                 stack.extend(window.query_tree().children)
         return None
+    finally:
+        display.close()
+
+
+def painted(display_name: str, x: int, y: int, radius: int = 8) -> bool:
+    """True once the square around (x, y) holds more than one colour: something is drawn there."""
+    display = Display(display_name)
+    try:
+        image = display.screen().root.get_image(x - radius, y - radius, 2 * radius, 2 * radius, X.ZPixmap, 0xFFFFFFFF)
+        data = image.data
+        pixels = {bytes(data[i:i + 4]) for i in range(0, len(data), 4)}
+        return len(pixels) > 1
     finally:
         display.close()

@@ -11,7 +11,7 @@ import pytest
 from tests.xvfb.xvfb_support import XSession, start_session
 
 REPO = Path(__file__).resolve().parents[2]
-NEEDED = ["Xvfb", "xdotool", "dbus-daemon", "xwininfo", "trayer", "import"]
+NEEDED = ["Xvfb", "xdotool", "dbus-daemon", "trayer", "import"]
 
 
 @pytest.fixture(scope="module")

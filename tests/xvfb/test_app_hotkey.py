@@ -10,6 +10,7 @@ from Xlib import X
 from tests.xvfb.app_runner import (
     CAPTURE_TITLE,
     RunningApp,
+    focused_window,
     screenshot,
     visible_window,
     wait_capture_focused,
@@ -54,12 +55,12 @@ def test_hotkey_is_not_delivered_to_the_focused_window(xsession, data_dir):
         wait_for(lambda: recorder.got("i"), 5, what="the recorder to receive ctrl+alt+i")
         recorder.pressed.clear()
         with RunningApp(xsession, data_dir):
-            recorder.focus()
+            focus_recorder(xsession, recorder)  # the app's own window may have taken the focus at start
             xsession.run("xdotool", "key", "ctrl+alt+i")
             wait_capture_focused(xsession)
             xsession.run("xdotool", "key", "Escape")
             wait_capture_hidden(xsession)
-            recorder.focus()
+            focus_recorder(xsession, recorder)
             xsession.run("xdotool", "key", "k")  # a marker sent after the hotkey
             wait_for(lambda: recorder.got("k"), 5, what="the marker key")
             assert not recorder.got("i"), "the hotkey also reached the focused window"
@@ -67,12 +68,14 @@ def test_hotkey_is_not_delivered_to_the_focused_window(xsession, data_dir):
         recorder.close()
 
 
-def test_hotkey_taken_by_another_client_is_reported(xsession, data_dir):
+def test_hotkey_taken_by_another_client_is_reported(xsession, data_dir, artifacts_dir):
     other_app = ForeignGrab(xsession.display, "i", X.ControlMask | X.Mod1Mask)
     try:
         with RunningApp(xsession, data_dir) as app:
             message = "Ctrl+Alt+I is already used by another application"
             wait_for(lambda: message in app.log_text(), 5, what="the hotkey problem in the app's log")
+            time.sleep(0.5)  # let the window paint the message before the picture
+            screenshot(xsession, artifacts_dir / "hotkey-taken.png")
     finally:
         other_app.close()
 
@@ -102,3 +105,12 @@ def save_until_hidden(xsession, timeout: float = 20) -> None:
         assert time.monotonic() < deadline, "Ctrl+Enter never saved"
         xsession.run("xdotool", "key", "ctrl+Return")
         time.sleep(0.5)
+
+
+def focus_recorder(xsession, recorder: KeyRecorder) -> None:
+    def focused() -> bool:
+        recorder.focus()
+        time.sleep(0.05)
+        return focused_window(xsession) == recorder.window.id
+
+    wait_for(focused, 5, what="the key recorder to hold the focus")

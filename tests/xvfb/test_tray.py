@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.xvfb.app_runner import RunningApp, find_docked_icon, screenshot
+from tests.xvfb.app_runner import RunningApp, find_docked_icon, painted, screenshot
 from tests.xvfb.xvfb_support import XSession, stop_process, wait_for
 
 pytestmark = pytest.mark.xvfb
@@ -29,6 +29,7 @@ def test_icon_docks_and_menu_opens(xsession, trayer, data_dir, artifacts_dir):
     assert find_docked_icon(xsession.display) is None
     with RunningApp(xsession, data_dir):
         x, y = wait_for(lambda: find_docked_icon(xsession.display), 10, what="the icon to dock in trayer")
+        wait_for(lambda: painted(xsession.display, x, y), 10, what="the docked icon to be drawn")
         screenshot(xsession, artifacts_dir / "tray-icon.png")
         xsession.run("xdotool", "mousemove", str(x), str(y), "click", "3")
         menu = wait_for(lambda: popup_menu(xsession), 5, what="the tray menu to open")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QObject, Slot
 from Xlib import X
 from tests.xvfb.xvfb_support import ForeignGrab, KeyRecorder, XSession, wait_for
 
@@ -38,18 +39,35 @@ def fires(qtbot, hotkey: X11Hotkey, xsession: XSession, keys: str) -> bool:
     return blocker.signal_triggered
 
 
+class Listener(QObject):
+    """A bare QObject the way the app connects: a slot that counts activations."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    @Slot()
+    def on_activated(self) -> None:
+        self.count += 1
+
+
 def test_fires_with_every_lock_combination(qtbot, hotkey, xsession, recorder):
+    listener = Listener()
+    hotkey.activated.connect(listener.on_activated)
     hotkey.register("Ctrl+Alt+I")
     assert hotkey.current() == "Ctrl+Alt+I"
     for locks in ([], ["Num_Lock"], ["Caps_Lock"], ["Num_Lock", "Caps_Lock"]):
         for lock in locks:
             xsession.run("xdotool", "key", lock)
-        expected = (X.Mod2Mask if "Num_Lock" in locks else 0) | (X.LockMask if "Caps_Lock" in locks else 0)
-        assert lock_state(recorder) == expected, f"lock keys {locks} did not take effect"
-        assert fires(qtbot, hotkey, xsession, "ctrl+alt+i"), f"hotkey did not fire with {locks or 'no locks'}"
-        for lock in locks:  # switch the locks off again
-            xsession.run("xdotool", "key", lock)
+        try:
+            expected = (X.Mod2Mask if "Num_Lock" in locks else 0) | (X.LockMask if "Caps_Lock" in locks else 0)
+            assert lock_state(recorder) == expected, f"lock keys {locks} did not take effect"
+            assert fires(qtbot, hotkey, xsession, "ctrl+alt+i"), f"hotkey did not fire with {locks or 'no locks'}"
+        finally:
+            for lock in locks:  # switch the locks off again, or every later test in this X session is affected
+                xsession.run("xdotool", "key", lock)
     assert lock_state(recorder) == 0
+    assert listener.count == 4  # once per press: no repeats, nothing lost
 
 
 def test_key_is_consumed_not_delivered_to_the_focused_window(qtbot, hotkey, xsession, recorder):

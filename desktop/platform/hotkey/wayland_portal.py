@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from Xlib import XK
 
+from desktop import APP_ID
 from desktop.platform.hotkey.base import GlobalHotkey
 from desktop.platform.hotkey.errors import HotkeyUnavailable
 from desktop.platform.hotkey.keyspec import KeySpec
@@ -56,6 +57,7 @@ class PortalHotkey(GlobalHotkey):
         self._notifier: QSocketNotifier | None = None
         self._pending: dict[str, str] = {}  # request path -> what it was for ("session" / "bind")
         self.bound_trigger: str | None = None  # what the desktop says the key is, once it answers
+        self._app_id_sent = False
 
     def _connect(self) -> Any:
         if self._conn is not None:
@@ -102,6 +104,7 @@ class PortalHotkey(GlobalHotkey):
             self._call("org.freedesktop.DBus.Properties", "Get", "ss", (SHORTCUTS_IFACE, "version"))
         except HotkeyUnavailable as exc:
             raise HotkeyUnavailable(fallback) from exc
+        self._register_app_id()
         session = self._create_session()
         token = f"palaute_bind_{os.getpid()}_{next(_tokens)}"
         self._pending[self._request_path(token)] = "bind"
@@ -115,6 +118,16 @@ class PortalHotkey(GlobalHotkey):
             self._ungrab(spec, session)
             raise
         return session
+
+    def _register_app_id(self) -> None:
+        """Tell the portal who we are (xdg-desktop-portal 1.19+): unsandboxed apps have no app id otherwise."""
+        if self._app_id_sent:
+            return
+        self._app_id_sent = True
+        try:
+            self._call("org.freedesktop.host.portal.Registry", "Register", "sa{sv}", (APP_ID, {}))
+        except HotkeyUnavailable as exc:  # older portals: they take the id from the .desktop file instead
+            log.info("portal registry not available: %s", exc)
 
     def _create_session(self) -> str:
         token = f"palaute_{os.getpid()}_{next(_tokens)}"

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Qt
 from Xlib import X, XK, error
+from Xlib import ext as xlib_ext
 from Xlib.display import Display
 
 from desktop.platform.hotkey.base import GlobalHotkey
@@ -45,6 +46,20 @@ def _modifier_mask(display: Display, keysym_name: str, fallback: int) -> int:
     return fallback
 
 
+def open_display(name: str | None) -> Display:
+    """A python-xlib connection without its extensions.
+
+    Display() imports and queries every extension the server offers (about 15 ms at start, a few MiB); grabbing a
+    key needs none of them. The module list is swapped back at once; nothing else runs meanwhile (GUI thread).
+    """
+    saved = xlib_ext.__extensions__
+    xlib_ext.__extensions__ = []
+    try:
+        return Display(name)
+    finally:
+        xlib_ext.__extensions__ = saved
+
+
 class X11Hotkey(GlobalHotkey):
     """XGrabKey'd hotkey. The grab consumes the key: the focused window never sees it."""
 
@@ -58,7 +73,7 @@ class X11Hotkey(GlobalHotkey):
         # A connection of our own, so python-xlib never competes with Qt's xcb connection for events.
         if self._display is None:
             try:
-                display = Display(self._display_name)
+                display = open_display(self._display_name)
             except (error.DisplayError, error.ConnectionClosedError, OSError) as exc:
                 raise HotkeyUnavailable(f"Could not connect to the X display for the hotkey ({exc}).") from exc
             display.set_error_handler(self._log_x_error)

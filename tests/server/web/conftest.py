@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +88,18 @@ def server(tmp_path_factory) -> Iterator[ServerProcess]:
         yield running
 
 
+def add_users(server: ServerProcess, *users: tuple[str, str, list[str], list[str]]) -> None:
+    """Create users with the real CLI, side by side (each command is a fresh interpreter: mostly imports)."""
+    with ThreadPoolExecutor(max_workers=len(users)) as pool:
+        jobs = [pool.submit(server.add_user, name, role, PASSWORD, communities=communities, product_areas=areas)
+                for name, role, communities, areas in users]
+        for job in jobs:
+            job.result()
+
+
 @pytest.fixture(scope="session")
 def site(server: ServerProcess) -> Site:
-    server.add_user("pia.product", "product", PASSWORD, communities=["payments", "mobile-app"])
-    server.add_user("olli.product", "product", PASSWORD, communities=["cards"])
-    server.add_user("ada.admin", "admin", PASSWORD)
-    server.add_user("rita.rep", "rep", PASSWORD, communities=["payments", "mobile-app", "cards"])
+    add_users(server, ("pia.product", "product", ["payments", "mobile-app"], []),
+              ("olli.product", "product", ["cards"], []), ("ada.admin", "admin", [], []),
+              ("rita.rep", "rep", ["payments", "mobile-app", "cards"], []))
     return _seed(server.url)
