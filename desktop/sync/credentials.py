@@ -31,8 +31,8 @@ class Vault:
     `problem` says why in words (no Secret Service running, keyring locked, ...).
     """
 
-    def __init__(self) -> None:
-        self.persistent = True
+    def __init__(self, *, persistent: bool = True) -> None:
+        self.persistent = persistent  # False: memory only (the demo must not leave entries in the keyring)
         self.problem: str | None = None
         self._memory: dict[str, str] = {}
 

@@ -27,9 +27,16 @@ def reply_to_schema(reply: Reply) -> schema.Reply:
                         author_role=reply.author.role, body=reply.body, created_at=reply.created_at)
 
 
-def get_visible(session: Session, actor: User, insight_id: str) -> Insight:
-    """The insight if the actor may see it; NotFound otherwise (never reveals that it exists)."""
-    insight = session.get(Insight, insight_id)
+def get_visible(session: Session, actor: User, insight_id: str, *, lock: bool = False) -> Insight:
+    """The insight if the actor may see it; NotFound otherwise (never reveals that it exists).
+
+    `lock=True` before changing it: the row stays locked to commit, so two concurrent changes cannot both
+    write the same next version (PostgreSQL; SQLite write transactions are serialised anyway).
+    """
+    if lock:
+        insight = session.get(Insight, insight_id, with_for_update={"of": Insight}, populate_existing=True)
+    else:
+        insight = session.get(Insight, insight_id)
     if insight is None or not can_see(actor, insight):
         raise NotFound(f"insight {insight_id} not found")
     return insight
@@ -121,7 +128,7 @@ def withdraw(session: Session, actor: User, insight_id: str, base_version: int |
 
 
 def _own(session: Session, actor: User, insight_id: str, base_version: int | None) -> Insight:
-    insight = get_visible(session, actor, insight_id)
+    insight = get_visible(session, actor, insight_id, lock=True)
     if insight.author_id != actor.id:
         raise Forbidden("only the author can change an insight")
     if base_version is not None and base_version != insight.version:

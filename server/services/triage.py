@@ -21,7 +21,7 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
     """Set the status (product members and admins only); a no-op if it already has that status."""
     if status not in schema.STATUSES:
         raise Invalid(f"unknown status {status!r}; one of {', '.join(schema.STATUSES)}")
-    insight = get_visible(session, actor, insight_id)
+    insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members set the status")
     if insight.status != status:
@@ -50,7 +50,7 @@ def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_i
 
 def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: str | None) -> Insight:
     """Mark an insight as a duplicate of another visible one (None clears the mark)."""
-    insight = get_visible(session, actor, insight_id)
+    insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members mark duplicates")
     if original_id is not None:

@@ -71,14 +71,12 @@ def authenticate(request: Request, db: Database, username: str, password: str) -
         return SignInOutcome(_web_user(user) if user is not None else None)
 
 
-def visible_communities(db: Database, user: WebUser) -> list[Option]:
+def menus(db: Database, user: WebUser) -> tuple[list[Option], list[Option]]:
+    """The communities the user follows and every product area, for the inbox's filter menus."""
     with db.read() as session:
-        return [Option(c.slug, c.name) for c in queries.communities_for(session, _account(session, user))]
-
-
-def product_areas(db: Database) -> list[Option]:
-    with db.read() as session:
-        return [Option(a.slug, a.name) for a in queries.product_areas(session)]
+        communities = queries.communities_for(session, _account(session, user))
+        return ([Option(c.slug, c.name) for c in communities],
+                [Option(a.slug, a.name) for a in queries.product_areas(session)])
 
 
 def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,

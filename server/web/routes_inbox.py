@@ -30,8 +30,7 @@ def home(ctx: Ctx) -> Response:
 def inbox(ctx: Ctx, q: str = "", community: str = "", product_area: str = "", status: str = "",
           impact: str = "", page: str = "1") -> Response:
     user = ctx.signed_in_user()
-    communities = backend.visible_communities(ctx.db, user)
-    areas = backend.product_areas(ctx.db)
+    communities, areas = backend.menus(ctx.db, user)
     filters = InboxFilters(
         q=" ".join(q.split())[:MAX_QUERY],
         community=community,

@@ -18,7 +18,7 @@ from protocol import schema
 from server.db import Database
 from server.migrate import upgrade
 from server.models import User
-from server.services import accounts, insights, sync
+from server.services import accounts, insights, sync, triage
 from tests.server.conftest import PASSWORD, create_mutation
 from tests.support.server_process import ServerProcess
 
@@ -123,3 +123,22 @@ def test_same_create_from_two_devices_at_once_is_stored_once(server):
                                 devices))
     results = sorted(a.json()["results"][0]["status"] for a in answers)
     assert results == ["applied", "duplicate", "duplicate", "duplicate"]
+
+
+def test_concurrent_status_changes_each_get_their_own_version(database):
+    with database.write() as session:
+        rep = accounts.create_user(session, "rita", "rep", "pw")
+        accounts.create_user(session, "paula", "product", "pw", communities=["payments"])
+        draft = schema.InsightDraft(id=str(uuid.uuid4()), text="x", community="payments",
+                                    created_at=datetime.now(UTC))
+        insights.create(session, rep, draft)
+    statuses = ["acknowledged", "planned", "in_progress", "shipped", "declined"]
+
+    def change(status: str) -> int:
+        with database.write() as session:
+            actor = session.scalar(select(User).where(User.name == "paula"))
+            return triage.set_status(session, actor, draft.id, status).version
+
+    with ThreadPoolExecutor(len(statuses)) as pool:
+        versions = list(pool.map(change, statuses))
+    assert sorted(versions) == [2, 3, 4, 5, 6]

@@ -33,8 +33,9 @@ def push_one(server, headers, text="from the CLI test"):
     return answer.json()["results"][0]["insight"]
 
 
-def test_admin_commands_then_sign_in_and_revoke(tmp_path, database_url):
-    with ServerProcess.start(tmp_path / "srv", database_url=database_url) as server:
+def test_admin_commands_then_sign_in_and_revoke(tmp_path):
+    # SQLite only: each CLI call is a process start; PostgreSQL runs the same commands in the tests below.
+    with ServerProcess.start(tmp_path / "srv") as server:
         assert server.url.startswith("http://127.0.0.1:")
         server.cli("community", "add", "claims", "Claims CoP")
         server.cli("product-area", "add", "fraud", "Fraud")
