@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
 from server.models import Change, Device, Insight, Reply, User
@@ -15,7 +15,8 @@ from server.services.errors import Conflict, ServiceError
 def push(session: Session, actor: User, device_id: str, request: schema.PushRequest) -> schema.PushResponse:
     """Apply a batch in the caller's transaction; each mutation number is applied at most once per device."""
     # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
-    device = session.scalar(select(Device).where(Device.id == device_id).with_for_update(of=Device))
+    device = session.scalar(select(Device).options(lazyload(Device.user)).where(Device.id == device_id)
+                            .with_for_update(of=Device))
     _prefetch(session, request)
     results: list[schema.MutationResult | None] = []
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
@@ -117,7 +118,8 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
         else:
             ids.add(m.insight_id)
     found = {i.id for i in session.scalars(select(Insight).where(Insight.id.in_(ids)))}
-    list(session.scalars(select(Reply).where(Reply.id.in_(reply_ids))))
+    if reply_ids:
+        list(session.scalars(select(Reply).where(Reply.id.in_(reply_ids))))
     # Mark absent ids so session.get() does not query for each new insight again.
     session.info["absent_insights"] = ids - found
 

@@ -40,14 +40,14 @@ class Site:
                       " <b>not bold</b> & so on")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def artifacts() -> Path:
     folder = Path(os.environ.get("PALAUTE_ARTIFACTS") or REPO / "artifacts") / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -81,9 +81,9 @@ def _seed(base_url: str) -> Site:
     return Site(base_url=base_url, rep=rep, html_insight=html, cards_insight=cards)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(tmp_path_factory) -> Iterator[ServerProcess]:
-    """One real server (SQLite) for the module's tests; each test makes the data it changes."""
+    """One real server (SQLite) for this folder's tests, stopped after them; each test makes the data it changes."""
     with ServerProcess.start(tmp_path_factory.mktemp("web-server"), env=SERVER_ENV) as running:
         yield running
 
@@ -97,7 +97,7 @@ def add_users(server: ServerProcess, *users: tuple[str, str, list[str], list[str
             job.result()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(server: ServerProcess) -> Site:
     add_users(server, ("pia.product", "product", ["payments", "mobile-app"], []),
               ("olli.product", "product", ["cards"], []), ("ada.admin", "admin", [], []),

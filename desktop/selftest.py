@@ -1,0 +1,152 @@
+"""`palaute --self-test`: start the real app on a throw-away data folder and check every shipped part loads."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+STORE_TIMEOUT_S = 30.0
+LANGUAGES = ("en", "fi", "sv", "es")
+QT_OWN_LANGUAGES = ("fi", "sv", "es")  # qtbase ships no English catalogue: English is Qt's source text
+ICON_STEMS = ("palaute", "palaute-idle", "palaute-offline", "palaute-syncing", "palaute-error")
+ICON_SIZES = (16, 22, 32, 48, 64)
+
+
+def run_self_test() -> int:
+    """0 when the app starts, opens its store, builds its windows and finds its resources; else 1."""
+    problems: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="palaute-selftest-") as folder:
+        _check(problems, "the Python packages", _check_packages)
+        _check(problems, "the Qt application", lambda: _check_app(Path(folder), problems))
+    if problems:
+        print("Palaute self-test FAILED:", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(f"Palaute self-test passed ({_describe_build()}).")
+    return 0
+
+
+def _check(problems: list[str], what: str, step: Callable[[], None]) -> None:
+    # One broken part must not hide the others: every step reports, then the verdict.
+    try:
+        step()
+    except Exception as exc:  # the self-test's job is to say what is broken, whatever it is
+        problems.append(f"{what}: {type(exc).__name__}: {exc}")
+
+
+def _describe_build() -> str:
+    from desktop import __version__
+
+    kind = "frozen" if getattr(sys, "frozen", False) else "from source"
+    return f"version {__version__}, {kind}, Python {sys.version.split()[0]}"
+
+
+def _check_packages() -> None:
+    """The modules imported lazily (first sync, first masked phone number) are in the bundle and work."""
+    from importlib.metadata import entry_points
+
+    if not entry_points(group="keyring.backends"):
+        raise RuntimeError("keyring's backend list (package metadata) is missing")
+    import keyring.backend
+
+    keyring.backend.get_all_keyring()  # imports every backend module the metadata names
+    from desktop.privacy.contacts import find_phones
+    from desktop.privacy.identifiers import find_identifiers
+    from desktop.sync.http import make_session
+
+    make_session().close()  # truststore + requests + ssl
+    if not list(find_phones("call me on +358 40 1234567")):
+        raise RuntimeError("phonenumbers found no phone number (its metadata is missing)")
+    if not list(find_identifiers("IBAN FI21 1234 5600 0007 85")):
+        raise RuntimeError("python-stdnum found no IBAN")
+
+
+def _check_app(folder: Path, problems: list[str]) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop import APP_ID, APP_NAME
+    from desktop.app import PalauteApp
+    from desktop.paths import AppPaths
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setDesktopFileName(APP_ID)
+    qapp = QApplication.instance() or QApplication([sys.argv[0]])
+    paths = AppPaths.resolve(folder)
+    paths.ensure()
+    palaute = PalauteApp(qapp, paths)
+    try:
+        _check(problems, "the local store", lambda: _wait_for_store(qapp, palaute))
+        _check(problems, "the windows", lambda: _open_windows(qapp, palaute))
+        _check(problems, "the icons", _check_icons)
+        _check(problems, "the translations", lambda: _check_translations(qapp, palaute))
+    finally:
+        palaute.shutdown()
+        for window in (palaute.capture, palaute.settings_window, palaute.inbox_window, palaute.fallback):
+            if window is not None:
+                window.close()
+        qapp.processEvents()
+
+
+def _wait_for_store(qapp: Any, palaute: Any) -> None:
+    deadline = time.monotonic() + STORE_TIMEOUT_S
+    while palaute.store is None and palaute.loader.error is None and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.01)
+    qapp.processEvents()
+    if palaute.store is None:
+        raise RuntimeError(palaute.loader.error or f"not open after {STORE_TIMEOUT_S:.0f} s")
+    palaute.store.settings.get("language")  # a read through the migrated schema
+
+
+def _open_windows(qapp: Any, palaute: Any) -> None:
+    palaute.show_capture()
+    palaute.show_settings()
+    palaute.show_inbox()
+    qapp.processEvents()
+    missing = [name for name in ("capture", "settings_window", "inbox_window") if getattr(palaute, name) is None]
+    if missing:
+        raise RuntimeError(f"not built: {', '.join(missing)}")
+    if palaute.tray.icon.icon().isNull():
+        raise RuntimeError("the tray icon has no picture")
+
+
+def _check_icons() -> None:
+    from PySide6.QtGui import QPixmap
+
+    from desktop.ui.resources import icon_file
+
+    bad = [icon_file(stem, size) for stem in ICON_STEMS for size in ICON_SIZES
+           if QPixmap(str(icon_file(stem, size))).isNull()]
+    if bad:
+        raise RuntimeError(f"{len(bad)} icon(s) missing or unreadable, e.g. {bad[0]}")
+
+
+def _check_translations(qapp: Any, palaute: Any) -> None:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from desktop.ui.resources import translation_file
+
+    missing = [str(translation_file(lang)) for lang in LANGUAGES if not _loads(QTranslator(), str(translation_file(lang)))]
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    missing += [f"{qt_dir}/qtbase_{lang}.qm" for lang in QT_OWN_LANGUAGES
+                if not _loads(QTranslator(), f"qtbase_{lang}", qt_dir)]
+    if missing:
+        raise RuntimeError(f"cannot load {', '.join(missing)}")
+    # The whole chain: switching language must change what the tray menu says.
+    palaute.translations.apply("en")
+    qapp.processEvents()
+    english = palaute.tray.capture_action.text()
+    palaute.translations.apply("fi")
+    qapp.processEvents()
+    finnish = palaute.tray.capture_action.text()
+    if english == finnish:
+        raise RuntimeError(f"the tray menu still says {english!r} in Finnish")
+
+
+def _loads(translator: Any, name: str, folder: str = "") -> bool:
+    return bool(translator.load(name, folder) if folder else translator.load(name)) and not translator.isEmpty()

@@ -1,0 +1,46 @@
+"""BackgroundCall: run one slow call (network, disk) off the UI thread and get its outcome back as a signal."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.errors import PalauteError
+
+log = logging.getLogger(__name__)
+
+
+class BackgroundCall(QObject):
+    """Signals: `succeeded(object)` with the result, `failed(str)` with a sentence for the user.
+
+    The call must not touch widgets; the signals are delivered on the UI thread (queued), where they may.
+    """
+
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def busy(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def run(self, call: Callable[..., Any], *args: Any) -> None:
+        self._thread = threading.Thread(target=self._work, args=(call, args), name="background-call", daemon=True)
+        self._thread.start()
+
+    def _work(self, call: Callable[..., Any], args: tuple) -> None:
+        try:
+            result = call(*args)
+        except PalauteError as error:
+            self.failed.emit(error.user_message)
+        except Exception:
+            log.exception("Background call %s failed", getattr(call, "__name__", call))
+            self.failed.emit("Something went wrong inside Palaute (a bug); details are in the log.")
+        else:
+            self.succeeded.emit(result)

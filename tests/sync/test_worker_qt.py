@@ -1,0 +1,47 @@
+"""The Qt side of sync: signals arrive on the UI thread, notices are shown once each and open their thread."""
+
+from __future__ import annotations
+
+from desktop.domain import NewInsight, Notice
+from desktop.sync.account import build_service
+from desktop.sync.credentials import Vault
+from desktop.sync.service import State
+from desktop.ui.notice_queue import NoticeQueue
+from desktop.ui.sync_worker import SyncWorker
+
+
+def test_notices_are_shown_one_after_another_once_each(qtbot):
+    shown, marked = [], []
+    queue = NoticeQueue(lambda title, body: shown.append(title), marked.extend, interval_ms=30)
+    notices = [Notice(i, "reply", f"insight-{i}", f"Reply {i}", "body") for i in range(3)]
+    queue.add(notices[:2])
+    queue.add(notices)  # the service hands over every pending notice again: no repeats
+    assert shown == ["Reply 0"]
+    with qtbot.waitSignal(queue.open_requested, timeout=1000) as opened:
+        queue.clicked()
+    assert opened.args == ["insight-0"]
+    qtbot.waitUntil(lambda: len(shown) == 3, timeout=2000)
+    assert shown == ["Reply 0", "Reply 1", "Reply 2"] and [n.id for n in marked] == [0, 1, 2]
+
+
+def test_worker_reports_status_and_a_reply_arrives_as_a_notice(qtbot, signed_in, product):
+    store = signed_in
+    worker = SyncWorker()
+    statuses = []
+    worker.status_changed.connect(statuses.append)
+    service = build_service(store, Vault(), worker.callbacks(), long_poll=5)
+    insight = store.capture(NewInsight(text="Please add Apple Pay", community="payments"))
+    worker.start(service)
+    try:
+        worker.sync_now()
+        qtbot.waitUntil(lambda: store.get_insight(insight.id).server_version is not None, timeout=15000)
+        with qtbot.waitSignal(worker.notices_arrived, timeout=15000) as arrived:
+            product.reply(insight.id, "On the roadmap for spring")
+        assert [n.body for n in arrived.args[0]] == ["On the roadmap for spring"]
+        assert any(s.state is State.IDLE for s in statuses)
+        worker.set_paused(True)
+        assert statuses[-1].state is State.PAUSED
+        worker.set_paused(False)
+    finally:
+        worker.stop()
+    assert statuses[-1].state is State.SIGNED_OUT
