@@ -30,6 +30,7 @@ class Demo:
     paths: AppPaths
     process: subprocess.Popen
     root: Path
+    reader: threading.Thread
 
     def banner(self) -> str:
         return (
@@ -48,6 +49,7 @@ class Demo:
                 self.process.wait(10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+        self.reader.join(5)  # it closes the server's output pipe at end of file
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -62,12 +64,15 @@ def start_demo(timeout: float = 60.0) -> Demo:
     process = subprocess.Popen(
         [sys.executable, "-m", "server", "serve", "--data-dir", str(server_dir), "--host", "127.0.0.1",
          "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_server_env())
-    url = _wait_ready(process, timeout)
-    if url is None:
+    ready, found = threading.Event(), []
+    reader = threading.Thread(target=_read_output, args=(process, ready, found), daemon=True)
+    reader.start()
+    if not ready.wait(timeout) or not found:
         process.kill()
+        reader.join(5)
         shutil.rmtree(root, ignore_errors=True)
         raise RuntimeError("The demo server did not start; see `palaute-server serve` for details.")
-    return Demo(url, rep_password, product_password, AppPaths.resolve(app_dir), process, root)
+    return Demo(found[0], rep_password, product_password, AppPaths.resolve(app_dir), process, root, reader)
 
 
 def sign_in_demo(demo: Demo, store) -> None:  # type: ignore[no-untyped-def]
@@ -102,18 +107,11 @@ def _server_command(data_dir: Path, *args: str, stdin: str | None = None) -> Non
         raise RuntimeError(f"Setting up the demo server failed: {result.stderr.strip()}")
 
 
-def _wait_ready(process: subprocess.Popen, timeout: float) -> str | None:
-    found: list[str] = []
-
-    def read() -> None:
+def _read_output(process: subprocess.Popen, ready: threading.Event, found: list[str]) -> None:
+    """Find the ready line, then keep draining so the server never blocks on a full pipe; close at the end."""
+    with process.stdout:  # type: ignore[union-attr]
         for line in process.stdout:  # type: ignore[union-attr]
-            if line.startswith(READY):
+            if not found and line.startswith(READY):
                 found.append(line[len(READY):].strip())
-                break
-        # Keep draining so the server never blocks on a full pipe.
-        threading.Thread(target=lambda: [None for _ in process.stdout], daemon=True).start()  # type: ignore[union-attr]
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    reader.join(timeout)
-    return found[0] if found else None
+                ready.set()
+    ready.set()

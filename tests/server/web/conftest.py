@@ -83,7 +83,10 @@ def _seed(base_url: str) -> Site:
 
 @pytest.fixture(scope="package")
 def server(tmp_path_factory) -> Iterator[ServerProcess]:
-    """One real server (SQLite) for this folder's tests, stopped after them; each test makes the data it changes."""
+    """One real server (SQLite) for this folder's tests, stopped after them.
+
+    Each test makes the data it changes, so the tests stay independent of their order.
+    """
     with ServerProcess.start(tmp_path_factory.mktemp("web-server"), env=SERVER_ENV) as running:
         yield running
 
@@ -91,8 +94,8 @@ def server(tmp_path_factory) -> Iterator[ServerProcess]:
 def add_users(server: ServerProcess, *users: tuple[str, str, list[str], list[str]]) -> None:
     """Create users with the real CLI, side by side (each command is a fresh interpreter: mostly imports)."""
     with ThreadPoolExecutor(max_workers=len(users)) as pool:
-        jobs = [pool.submit(server.add_user, name, role, PASSWORD, communities=communities, product_areas=areas)
-                for name, role, communities, areas in users]
+        jobs = [pool.submit(server.add_user, name, role, PASSWORD, communities=communities,
+                            product_areas=areas) for name, role, communities, areas in users]
         for job in jobs:
             job.result()
 

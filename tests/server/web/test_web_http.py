@@ -47,14 +47,16 @@ class Browserless:
 def served(tmp_path, database_url) -> Iterator[ServerProcess]:
     env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000"}
     with ServerProcess.start(tmp_path / "server", database_url=database_url, env=env) as server:
-        add_users(server, ("pia", "product", ["payments"], ["insurance"]), ("rita", "rep", ["payments", "cards"], []))
+        add_users(server, ("pia", "product", ["payments"], ["insurance"]),
+                  ("rita", "rep", ["payments", "cards"], []))
         yield server
 
 
 def test_triage_flow_over_http(served: ServerProcess):
     rep = RepClient(served.url, "rita", PASSWORD)
     first = rep.push("Card reader declines 100% off vouchers.", "payments", impact="high", tags=("Voucher",))
-    second = rep.push("Vouchers fail at the card reader again.", "payments", impact="low", product_area="cards")
+    second = rep.push("Vouchers fail at the card reader again.", "payments", impact="low",
+                      product_area="cards")
     claims = rep.push("Claim form loses attachments.", "cards", impact="blocker", product_area="insurance")
     hidden = rep.push("Hidden from pia: cards only.", "cards", impact="medium", product_area="cards")
     web = Browserless(served.url)

@@ -57,10 +57,11 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
     page.goto(f"{site.base_url}/web/insights/{original}")
     expect(page.get_by_role("heading", name=f"Insight from {site.rita}")).to_be_visible()
 
-    page.get_by_label(f"Reply to {site.rita}").fill("Thanks! Which browser does the customer use?\nWe are on it.")
+    answer = "Thanks! Which browser does the customer use?\nWe are on it."
+    page.get_by_label(f"Reply to {site.rita}").fill(answer)
     page.get_by_role("button", name="Send reply").click()
     expect(page.get_by_role("status")).to_have_text("Your reply was sent.")
-    expect(page.locator(".reply-body")).to_have_text("Thanks! Which browser does the customer use?\nWe are on it.")
+    expect(page.locator(".reply-body")).to_have_text(answer)
 
     page.get_by_label("Set the status").select_option("planned")
     page.get_by_role("button", name="Save status").click()
@@ -79,7 +80,7 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
     # What the rep's desktop pulls: the reply, the new status and the duplicate mark.
     insight, replies = site.rep.latest(original)
     assert insight["status"] == "planned"
-    assert [r["body"] for r in replies] == ["Thanks! Which browser does the customer use?\nWe are on it."]
+    assert [r["body"] for r in replies] == [answer]
     assert replies[0]["author"] == site.pia
     assert site.rep.latest(copy)[0]["duplicate_of"] == original
 
@@ -90,7 +91,8 @@ def test_a_post_without_the_csrf_token_is_refused(page: Page, site):
     page.goto(f"{site.base_url}/web/insights/{target}")
     for form in ({"status": "declined"}, {"status": "declined", "csrf_token": "forged-token"}):
         # The browser's own cookies go with this request, exactly like a forged cross-site form would.
-        answer = page.request.post(f"{site.base_url}/web/insights/{target}/status", form=form, max_redirects=0)
+        answer = page.request.post(f"{site.base_url}/web/insights/{target}/status", form=form,
+                                   max_redirects=0)
         assert answer.status == 403
         assert "This form has expired" in answer.text()
     answer = page.request.post(f"{site.base_url}/web/insights/{target}/reply", form={"body": "forged"},
