@@ -7,9 +7,10 @@ PYTHON ?= python3
 
 .PHONY: run test bench build clean-venv
 
+# Without ARGS: the demo (the app plus a throw-away local server, so the whole loop works at once).
 run: $(STAMP)
 	@scripts/system-deps.sh run
-	$(VENV)/bin/palaute $(ARGS)
+	$(VENV)/bin/palaute $(or $(ARGS),--demo)
 
 test: $(STAMP)
 	@scripts/system-deps.sh test

@@ -40,7 +40,7 @@ def excerpt(text: str, limit: int = 180) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        autoescape=False,  # every template, whatever its name: all user text is escaped
+        autoescape=True,  # every template, whatever its name: all user text is escaped
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

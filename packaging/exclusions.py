@@ -1,0 +1,115 @@
+"""What the bundle leaves out, each with its reason: read by build.spec and checked by tests/packaging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A module (dotted name) or a bundle path pattern (fnmatch, '/'-separated) and why it is left out."""
+
+    pattern: str
+    reason: str
+
+
+SERVER = "the backend runs on a server, never inside the desktop app"
+TESTS = "a test tool: the installed app runs no tests"
+UNUSED_QT = "a Qt module the app never imports (it uses QtCore, QtGui, QtWidgets and QtNetwork only)"
+
+# Python packages and modules: passed to Analysis(excludes=...), so nothing that imports them can pull them in.
+MODULES: tuple[Excluded, ...] = (
+    *(Excluded(name, SERVER) for name in (
+        "server", "fastapi", "starlette", "uvicorn", "pydantic_settings", "argon2", "_argon2_cffi_bindings",
+        "jinja2", "multipart", "python_multipart", "psycopg", "psycopg_binary", "psycopg_pool", "httptools",
+        "uvloop", "watchfiles", "websockets", "anyio", "sniffio", "h11", "email_validator", "dotenv")),
+    *(Excluded(name, TESTS) for name in (
+        "pytest", "_pytest", "pytestqt", "pytest_timeout", "pluggy", "playwright", "schemathesis", "hypothesis",
+        "httpx", "httpcore", "tests", "PyInstaller")),
+    *(Excluded(f"PySide6.{name}", UNUSED_QT) for name in (
+        "QtDBus", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtSql", "QtTest",
+        "QtXml", "QtConcurrent", "QtUiTools", "QtDesigner", "QtHelp", "QtQml", "QtQuick", "QtQuickWidgets")),
+    Excluded("tkinter", "Tk is not used; Qt draws every window"),
+    Excluded("pydoc", "interactive help is not part of an installed app"),
+    Excluded("lib2to3", "a source converter for Python 2 code"),
+    Excluded("greenlet", "only SQLAlchemy's asyncio extension needs it; the store is synchronous"),
+    Excluded("sqlalchemy.ext.asyncio", "the store is synchronous"),
+    *(Excluded(f"sqlalchemy.dialects.{name}", "the desktop store is SQLite only (PostgreSQL is the server's)")
+      for name in ("postgresql", "mysql", "mssql", "oracle")),
+    Excluded("alembic.testing", "Alembic's own test suite"),
+    Excluded("sqlalchemy.testing", "SQLAlchemy's own test suite"),
+    *(Excluded(f"phonenumbers.{name}", "the privacy guard only matches numbers: no place names (40 MB), "
+               "carriers or time zones") for name in ("geodata", "geocoder", "carrierdata", "carrier",
+                                                      "tzdata", "timezone")),
+    Excluded("keyrings", "keyrings.alt would silently pick a plain-text file instead of the OS keyring"),
+)
+
+# Files that hooks collect but the app never loads. Matched against each file's path inside the bundle
+# folder that holds the Python modules (_internal/ on Linux and Windows, Contents/Frameworks on macOS).
+QT = "PySide6/Qt"
+FILES: tuple[Excluded, ...] = (
+    Excluded(f"{QT}/translations/*", "Qt's catalogues for languages the app does not ship (kept: KEPT_FILES)"),
+    Excluded(f"{QT}/plugins/platformthemes/*gtk3*", "the GTK theme plugin pulls ~20 MB of GTK, cairo and pango"),
+    Excluded(f"{QT}/plugins/platforms/*eglfs*", "embedded full-screen EGL: no desktop session uses it"),
+    Excluded(f"{QT}/plugins/platforms/*linuxfb*", "frame-buffer console output, not a desktop"),
+    Excluded(f"{QT}/plugins/platforms/*minimal*", "a headless test platform; offscreen (kept) covers self-tests"),
+    Excluded(f"{QT}/plugins/platforms/*vnc*", "serves the app over VNC: not wanted, and a security surface"),
+    Excluded(f"{QT}/plugins/platforms/*vkkhrdisplay*", "Vulkan direct-to-display, for kiosks"),
+    Excluded(f"{QT}/plugins/egldeviceintegrations/*", "only used by the eglfs platform, left out above"),
+    Excluded(f"{QT}/plugins/xcbglintegrations/*", "OpenGL under X11: the app draws with the raster engine"),
+    Excluded(f"{QT}/plugins/wayland-graphics-integration-client/*",
+             "EGL/Vulkan buffers under Wayland: raster windows use shared memory"),
+    Excluded(f"{QT}/plugins/wayland-graphics-integration-server/*", "for Wayland compositors, not clients"),
+    *(Excluded(f"{QT}/plugins/wayland-shell-integration/*{name}*",
+               "an old or special-purpose Wayland shell; desktops use xdg-shell (kept)")
+      for name in ("ivi-shell", "fullscreen-shell", "wl-shell", "qt-shell")),
+    Excluded(f"{QT}/plugins/generic/*", "raw evdev/tslib input, for devices without a window system"),
+    Excluded(f"{QT}/plugins/networkinformation/*", "QNetworkInformation is not used (sync retries on failure)"),
+    Excluded(f"{QT}/plugins/tls/*", "QtNetwork carries only the local single-instance socket; HTTPS goes "
+             "through requests and the OS trust store"),
+    Excluded(f"{QT}/plugins/imageformats/*", "the icons are PNG, which QtGui reads without a plugin"),
+    Excluded(f"{QT}/plugins/iconengines/*", "no SVG icons are loaded at run time (PNG renders are shipped)"),
+    Excluded(f"{QT}/plugins/vectorimageformats/*", "Lottie animations are not used"),
+    Excluded(f"{QT}/plugins/printsupport/*", "the app prints nothing"),
+    Excluded(f"{QT}/plugins/sqldrivers/*", "the store uses Python's sqlite3, not QtSql"),
+    Excluded(f"{QT}/plugins/platforminputcontexts/*virtualkeyboard*", "an on-screen keyboard needing QtQuick"),
+    Excluded(f"{QT}/plugins/qmltooling/*", "QML debugging; the app has no QML"),
+    Excluded(f"{QT}/plugins/designer/*", "Qt Designer plugins"),
+    Excluded(f"{QT}/qml/*", "QML modules; the app has no QML"),
+    Excluded("*libQt6Svg*", "only the SVG plugins left out above load it"),
+    Excluded("*libQt6Pdf*", "only the PDF image plugin left out above loads it"),
+    Excluded("*libQt6Quick*", "only QML/virtual-keyboard plugins left out above load it"),
+    Excluded("*libQt6Qml*", "only QML/virtual-keyboard plugins left out above load it"),
+    Excluded("*libQt6VirtualKeyboard*", "only the virtual-keyboard plugin left out above loads it"),
+    Excluded("*libQt6OpenGL.*", "only the OpenGL integrations left out above load it"),
+    Excluded("*libQt6EglFS*", "only the eglfs platform left out above loads it"),
+    Excluded("*libgtk-3*", "GTK comes only with the GTK theme plugin left out above"),
+    Excluded("*libgdk-3*", "GTK comes only with the GTK theme plugin left out above"),
+)
+
+# Exceptions to FILES: Qt's own strings (standard buttons, dialogs) in the languages the app ships.
+KEPT_FILES: tuple[str, ...] = tuple(f"{QT}/translations/qtbase_{lang}.qm" for lang in ("fi", "sv", "es"))
+
+
+def module_names() -> list[str]:
+    return [item.pattern for item in MODULES]
+
+
+def excluded_file(path: str) -> Excluded | None:
+    """The rule that leaves this bundle path out, or None if it is shipped."""
+    path = path.replace("\\", "/")
+    if path in KEPT_FILES:
+        return None
+    for item in FILES:
+        if fnmatchcase(path, item.pattern):
+            return item
+    return None
+
+
+def module_excluded(module: str) -> Excluded | None:
+    """The rule that leaves this dotted module out (the package itself or anything inside it)."""
+    for item in MODULES:
+        if module == item.pattern or module.startswith(item.pattern + "."):
+            return item
+    return None
