@@ -184,6 +184,29 @@ class CopyQ(Contender):
         super().stop()
 
 
+BARE_TRAY = """
+import sys
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+QApplication.setApplicationName("baretray")
+app = QApplication(sys.argv)
+pixmap = QPixmap(22, 22)
+pixmap.fill(QColor("teal"))
+tray = QSystemTrayIcon(QIcon(pixmap))
+tray.show()
+sys.exit(app.exec())
+"""
+
+
+class BareTray(Contender):
+    """The floor: a bare PySide6 tray icon (no hotkey, no store), measured in the same run for context."""
+
+    name, wm_class = "bare PySide6 tray", "baretray"
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-c", BARE_TRAY]
+
+
 def descendants(pid: int) -> list[int]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
@@ -344,6 +367,8 @@ def measure_start(session: XSession, workdir: Path) -> tuple[dict[str, dict[str,
             before = drop_caches if cold_method == "drop_caches" else (lambda: evict(evictable))
             cold = [start_to_tray(app, watcher, before) for _ in range(TRIALS)]
             results[app.name] = {"warm": warm, "cold": cold}
+        bare = BareTray(session, workdir)
+        results[bare.name] = {"warm": [start_to_tray(bare, watcher) for _ in range(TRIALS)]}
     finally:
         stop_process(trayer)
         watcher.display.close()
@@ -352,22 +377,30 @@ def measure_start(session: XSession, workdir: Path) -> tuple[dict[str, dict[str,
 
 # --- memory ----------------------------------------------------------------------------------------------
 def measure_memory(session: XSession, workdir: Path) -> dict[str, list[float]]:
-    """PSS after IDLE_SECONDS idle; both apps run at the same time (CopyQ on another shortcut), in rounds."""
-    results: dict[str, list[float]] = {"Palaute": [], "CopyQ": []}
-    for _ in range(MEMORY_ROUNDS):
-        palaute, copyq = Palaute(session, workdir), CopyQ(session, workdir)
-        copyq.configure("ctrl+alt+k")
-        palaute.start()
-        copyq.start()
-        try:
-            palaute.wait_ready()
-            time.sleep(IDLE_SECONDS)
-            results["Palaute"].append(pss_mib(palaute.pids()))
-            results["CopyQ"].append(pss_mib(copyq.pids()))
-        finally:
-            palaute.stop()
-            copyq.stop()
+    """PSS after IDLE_SECONDS idle; the apps run at the same time (CopyQ on another shortcut), in rounds."""
+    results: dict[str, list[float]] = {}
+    trayer = start_trayer(session)  # with a tray, as most users run it (no fallback window)
+    try:
+        _memory_rounds(session, workdir, results)
+    finally:
+        stop_process(trayer)
     return results
+
+
+def _memory_rounds(session: XSession, workdir: Path, results: dict[str, list[float]]) -> None:
+    for _ in range(MEMORY_ROUNDS):
+        apps = [Palaute(session, workdir), CopyQ(session, workdir), BareTray(session, workdir)]
+        apps[1].configure("ctrl+alt+k")
+        for app in apps:
+            app.start()
+        try:
+            apps[0].wait_ready()
+            time.sleep(IDLE_SECONDS)
+            for app in apps:
+                results.setdefault(app.name, []).append(pss_mib(app.pids()))
+        finally:
+            for app in apps:
+                app.stop()
 
 
 # --- report ----------------------------------------------------------------------------------------------
@@ -406,10 +439,15 @@ def main() -> int:
                     start["CopyQ"]["warm"], "ms", "p50 <= 250 ms")
     figures += pair(f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})", start["Palaute"]["cold"],
                     start["CopyQ"]["cold"], "ms", "")
+    bare_start = p50_p95(start["bare PySide6 tray"]["warm"])
+    figures += [Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p50", bare_start[0], "ms"),
+                Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p95", bare_start[1], "ms")]
     ours, theirs = statistics.median(memory["Palaute"]), statistics.median(memory["CopyQ"])
+    bare = statistics.median(memory["bare PySide6 tray"])
     figures += [
         Figure(f"PSS after {IDLE_SECONDS} s idle: Palaute (median of {MEMORY_ROUNDS})", ours, "MiB", "<= 70 MiB"),
         Figure(f"PSS after {IDLE_SECONDS} s idle: CopyQ, all processes", theirs, "MiB"),
+        Figure(f"PSS after {IDLE_SECONDS} s idle: bare PySide6 tray", bare, "MiB"),
         Figure("PSS ratio Palaute/CopyQ", ours / theirs, "x"),
     ]
     print_figures("Desktop app vs CopyQ under Xvfb", figures)

@@ -77,19 +77,25 @@ FILES: tuple[Excluded, ...] = (
     Excluded(f"{QT}/plugins/qmltooling/*", "QML debugging; the app has no QML"),
     Excluded(f"{QT}/plugins/designer/*", "Qt Designer plugins"),
     Excluded(f"{QT}/qml/*", "QML modules; the app has no QML"),
+    Excluded("stdnum/*.dat", "number ranges for ids the privacy guard does not check (MAC, IMSI, ISBN...); "
+             "kept: KEPT_FILES"),
     Excluded("*libQt6Svg*", "only the SVG plugins left out above load it"),
     Excluded("*libQt6Pdf*", "only the PDF image plugin left out above loads it"),
     Excluded("*libQt6Quick*", "only QML/virtual-keyboard plugins left out above load it"),
     Excluded("*libQt6Qml*", "only QML/virtual-keyboard plugins left out above load it"),
     Excluded("*libQt6VirtualKeyboard*", "only the virtual-keyboard plugin left out above loads it"),
     Excluded("*libQt6OpenGL.*", "only the OpenGL integrations left out above load it"),
-    Excluded("*libQt6EglFS*", "only the eglfs platform left out above loads it"),
+    Excluded("*libQt6EglFs*", "only the eglfs platform left out above loads it"),
     Excluded("*libgtk-3*", "GTK comes only with the GTK theme plugin left out above"),
     Excluded("*libgdk-3*", "GTK comes only with the GTK theme plugin left out above"),
 )
 
 # Exceptions to FILES: Qt's own strings (standard buttons, dialogs) in the languages the app ships.
-KEPT_FILES: tuple[str, ...] = tuple(f"{QT}/translations/qtbase_{lang}.qm" for lang in ("fi", "sv", "es"))
+# And python-stdnum's IBAN country formats, which stdnum.iban reads.
+KEPT_FILES: tuple[str, ...] = (
+    *(f"{QT}/translations/qtbase_{lang}.qm" for lang in ("fi", "sv", "es")),
+    "stdnum/iban.dat",
+)
 
 
 def module_names() -> list[str]:

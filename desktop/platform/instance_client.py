@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import socket
 import sys
-import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +19,9 @@ _MAX_MESSAGE = 64 * 1024
 
 def _folder_key(data_dir: Path) -> str:
     # Derived from the data folder so that two data folders (tests, portable copies) never share an instance.
-    return hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    # Two CRCs over different inputs make 64 bits; zlib is already loaded, hashlib would pull in OpenSSL.
+    raw = str(Path(data_dir).resolve()).encode("utf-8")
+    return f"{zlib.crc32(raw):08x}{zlib.adler32(raw[::-1]):08x}"
 
 
 def server_name(paths: Any) -> str:
@@ -36,7 +35,12 @@ def server_name(paths: Any) -> str:
         user = os.environ.get("USERNAME", "user")
         return f"palaute-{user}-{key}"
     runtime = os.environ.get("XDG_RUNTIME_DIR")
-    folder = runtime if runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK) else tempfile.gettempdir()
+    if runtime and os.path.isdir(runtime) and os.access(runtime, os.W_OK):
+        folder = runtime
+    else:
+        import tempfile
+
+        folder = tempfile.gettempdir()
     return str(Path(folder) / f"palaute-{os.getuid()}-{key}.sock")
 
 
@@ -46,6 +50,8 @@ def lock_path(paths: Any) -> Path:
 
 
 def encode(message: dict[str, Any]) -> bytes:
+    import json
+
     return json.dumps(message, separators=(",", ":")).encode("utf-8") + b"\n"
 
 
@@ -67,6 +73,8 @@ def notify_running_app(paths: Any, message: dict[str, Any], timeout: float = 2.0
 
 
 def _send_unix(path: str, data: bytes, timeout: float) -> bool:
+    import socket
+
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
         sock.settimeout(timeout)
         sock.connect(path)

@@ -70,6 +70,9 @@ def _create_engine(db_path: Path, busy_timeout_ms: int) -> Engine:
         # FULL: a capture the user saw as saved survives a power cut, not only a crash.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted insights (retention, erasure) may hold customers' personal data: overwrite their pages
+        # instead of leaving the bytes in free space until reused.
+        cursor.execute("PRAGMA secure_delete = ON")
         if sys.platform == "darwin":
             # On macOS a plain fsync leaves data in the drive's cache; F_FULLFSYNC empties it.
             cursor.execute("PRAGMA fullfsync = ON")

@@ -58,6 +58,12 @@ class SyncLedger:
     def synced_counts(self) -> tuple[int, int]:
         return self._store._read(ss.synced_counts)
 
+    def retention_days(self) -> int:
+        return self._store.settings.get("retention_days")
+
+    def apply_retention(self) -> int:
+        return self._store.apply_retention()
+
     # pull
     def apply_changes(self, changes: list[dict[str, Any]], cursor: str, *, announce: bool) -> int:
         me = self.meta("username") or ""

@@ -157,6 +157,8 @@ class Puller:
 
     def check_drift(self, client: ApiClient) -> bool:
         """Compare counts with the server; on a mismatch drop the cursor so the next pull re-reads everything."""
+        if self.ledger.retention_days():
+            return False  # retention deletes synced insights on purpose: the counts can no longer agree
         summary = client.summary()
         if summary.cursor != self.ledger.meta("cursor"):
             return False  # changes arrived since our pull; the counts would not be comparable

@@ -141,10 +141,11 @@ class SyncService:
             self._pull.wake.wait(self._pull.backoff.next_delay(self._retry_after(self._pull)))
 
     def _pull_once(self, client: ApiClient, wait: float) -> None:
-        if self.puller.pull_all(client, wait=wait):
-            notices = self.ledger.pending_notices()
-            if notices:
-                self.callbacks.notices(notices)
+        added = self.puller.pull_all(client, wait=wait)
+        self.ledger.apply_retention()  # after each pull: what came in may be old enough to go
+        pending = self.ledger.pending_notices() if added else []
+        if pending:
+            self.callbacks.notices(pending)
 
     def _attempt(self, loop: _Loop, work: Callable[[], object]) -> bool:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from desktop.ui.resources import icon_file
@@ -46,6 +46,8 @@ def _icon(stem: str) -> QIcon:
 
 
 def _with_badge(pixmap: QPixmap, count: int) -> QPixmap:
+    from PySide6.QtCore import Qt  # first use of the Qt namespace costs ~20 ms: keep it off the start path
+
     text = str(count) if count < 100 else "99+"
     result = QPixmap(pixmap)
     size = result.width()

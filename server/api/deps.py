@@ -60,9 +60,9 @@ def current_principal(request: Request, db: Annotated[Database, Depends(get_db)]
     principal = None
     if len(token) <= 200:
         with db.read() as session:
-            found = accounts.check_access(session, token)
-            if found:
-                principal = Principal(found[0].id, found[0].name, found[0].role, found[1].id)
+            caller = accounts.check_access(session, token)
+            if caller:
+                principal = Principal(caller.user_id, caller.user_name, caller.role, caller.device_id)
     if principal is None:
         raise ApiError(401, "unauthorized", "access token unknown, expired or revoked; refresh or sign in",
                        {"WWW-Authenticate": 'Bearer error="invalid_token"'})

@@ -72,16 +72,27 @@ def sign_in(session: Session, name: str, password: str, device_name: str,
     return _issue(session, device, policy)
 
 
-def check_access(session: Session, token: str) -> tuple[User, Device] | None:
-    """The user and device of a valid, unexpired access token on a live device, else None."""
-    row = session.scalar(select(Token).where(Token.token_hash == security.token_hash(token),
-                                             Token.kind == "access"))
-    if row is None or row.revoked or row.expires_at <= utcnow():
+@dataclass(frozen=True)
+class Caller:
+    """Who an access token belongs to (plain values, usable after the session closes)."""
+
+    user_id: int
+    user_name: str
+    role: str
+    device_id: str
+
+
+def check_access(session: Session, token: str) -> Caller | None:
+    """The caller of a valid, unexpired access token on a live device and enabled account, else None."""
+    row = session.execute(
+        select(User.id, User.name, User.role, Device.id, Token.expires_at)
+        .join(Device, Token.device_id == Device.id).join(User, Device.user_id == User.id)
+        .where(Token.token_hash == security.token_hash(token), Token.kind == "access",
+               Token.revoked.is_(False), Device.revoked_at.is_(None), User.disabled.is_(False))
+    ).first()  # one query: this runs on every API call
+    if row is None or row[4] <= utcnow():
         return None
-    device = row.device
-    if device.revoked_at is not None or device.user.disabled:
-        return None
-    return device.user, device
+    return Caller(row[0], row[1], row[2], row[3])
 
 
 def refresh(session: Session, token: str, policy: TokenPolicy = TokenPolicy()) -> schema.TokenPair:

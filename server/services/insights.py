@@ -99,6 +99,7 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
     if insight.withdrawn:
         raise Invalid("a withdrawn insight cannot be edited")
     fields = patch.model_fields_set
+    old_route = (insight.community_id, insight.product_area_id)
     for required in ("text", "community", "impact", "tags"):
         if required in fields and getattr(patch, required) is None:
             raise Invalid(f"{required} cannot be null")
@@ -114,6 +115,9 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
     if "tags" in fields:
         insight.tags = list(patch.tags)
     bump(session, insight)
+    if (insight.community_id, insight.product_area_id) != old_route:
+        # Also tell those who could see it where it was: their feed turns it into a "hidden" tombstone.
+        feed.note_ids(session, "insight", insight.id, insight.author_id, *old_route)
     return insight
 
 

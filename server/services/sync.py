@@ -21,22 +21,24 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     results: list[schema.MutationResult | None] = []
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
     pending: set[str] = set()
+    last = device.last_mutation  # assigned once at the end: each change would be flushed on every query
     for mutation in request.mutations:
-        if mutation.number <= device.last_mutation:
+        if mutation.number <= last:
             results.append(_duplicate(session, actor, mutation))
             continue
-        device.last_mutation = mutation.number
+        last = mutation.number
         if mutation.type == "create":
             row = _new_insight(session, actor, mutation, results, pending)
             if row is not None:
                 creates.append((len(results), mutation.number, row))
+                results.append(None)  # filled in by _insert
                 pending.add(row["id"])
-                results.append(None)
             continue
         _insert(session, actor, creates, results)  # an edit may refer to an insight created just before
         results.append(_apply(session, actor, mutation))
     _insert(session, actor, creates, results)
-    return schema.PushResponse(results=results, last_mutation=device.last_mutation)
+    device.last_mutation = last
+    return schema.PushResponse(results=results, last_mutation=last)
 
 
 def _new_insight(session: Session, actor: User, mutation, results: list, pending: set[str]) -> dict | None:

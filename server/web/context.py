@@ -24,6 +24,8 @@ class WebContext:
         self.request, self.db, self.secret = request, db, secret
         self.session = session_cookie.load(request, secret)
         self.user: WebUser | None = self._resolve_user()
+        if self.user is not None:  # the server's request log names who acted (never the cookie itself)
+            request.scope.setdefault("state", {})["user_name"] = self.user.name
 
     def _resolve_user(self) -> WebUser | None:
         if self.session.user_id is None:

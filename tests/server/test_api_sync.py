@@ -209,3 +209,16 @@ def test_summary_counts_what_the_caller_sees(api):
     assert (summary["insights"], summary["withdrawn"], summary["replies"]) == (1, 1, 1)
     assert summary["by_status"] == {"new": 1} and summary["last_mutation"] == 4
     assert summary["cursor"] == api.pull_all(rep)[1]
+
+
+def test_an_insight_moved_out_of_view_becomes_a_tombstone(api):
+    rep = api.user("rita")
+    product = api.user("paula", "product", communities=["payments"])
+    insight = api.create(rep, 1, product_area=None)
+    first, cursor = api.pull_all(product)
+    assert [c["kind"] for c in first] == ["insight"]
+    api.push(rep, {"type": "edit", "number": 2, "insight_id": insight["id"], "base_version": 1,
+                   "changes": {"community": "cards"}})
+    later, _ = api.pull_all(product, cursor)
+    assert later == [{"kind": "tombstone", "insight_id": insight["id"], "reason": "hidden"}]
+    assert api.client.get(f"/api/v1/insights/{insight['id']}", headers=product.headers).status_code == 404

@@ -78,3 +78,26 @@ def test_every_string_is_translated(language):
                   if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
     assert unfinished == []
     assert translation_file(language).stat().st_mtime >= (resources_dir() / "translations" / f"palaute_{language}.ts").stat().st_mtime - 1
+
+
+@pytest.mark.parametrize("language", SUPPORTED)
+def test_screenshots_of_the_windows_in_each_language(qtbot, translations, store, language):
+    """Artifacts for a person to review the wording and layout: capture and settings windows per language."""
+    import os
+    from pathlib import Path
+
+    folder = Path(os.environ.get("PALAUTE_ARTIFACTS") or Path(__file__).resolve().parents[2] / "artifacts")
+    folder = folder / "screenshots" / "ui"
+    folder.mkdir(parents=True, exist_ok=True)
+    translations.apply(language)
+    capture = CaptureWindow()
+    qtbot.addWidget(capture)
+    capture.set_store(store)
+    capture.message.show_error(capture.tr("The insight is empty. Type what the customer said, then save."))
+    settings = SettingsWindow(store)
+    qtbot.addWidget(settings)
+    settings.resize(560, 300)
+    for name, window in (("capture", capture), ("settings", settings)):
+        path = folder / f"{name}-{language}.png"
+        assert window.grab().save(str(path))
+        assert path.stat().st_size > 1000
