@@ -77,6 +77,8 @@ def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
 def _run_app(paths: AppPaths, show_capture: bool, started: float) -> int:
     from PySide6.QtWidgets import QApplication
 
+    _set_windows_app_id()
+
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
@@ -366,6 +368,18 @@ class PalauteApp:
         self.tray.hide()
         if self.store is not None:
             self.store.close()
+
+
+def _set_windows_app_id() -> None:
+    """Windows groups the taskbar and titles notifications by this id; the installer's shortcut uses the same."""
+    if sys.platform != "win32":
+        return
+    import ctypes
+
+    try:
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
+    except (AttributeError, OSError):
+        log.warning("could not set the Windows AppUserModelID")
 
 
 def _release_startup_memory() -> None:

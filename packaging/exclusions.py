@@ -31,12 +31,9 @@ MODULES: tuple[Excluded, ...] = (
         "QtDBus", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtSql", "QtTest",
         "QtXml", "QtConcurrent", "QtUiTools", "QtDesigner", "QtHelp", "QtQml", "QtQuick", "QtQuickWidgets")),
     Excluded("tkinter", "Tk is not used; Qt draws every window"),
-    Excluded("pydoc", "interactive help is not part of an installed app"),
     Excluded("lib2to3", "a source converter for Python 2 code"),
     Excluded("greenlet", "only SQLAlchemy's asyncio extension needs it; the store is synchronous"),
     Excluded("sqlalchemy.ext.asyncio", "the store is synchronous"),
-    *(Excluded(f"sqlalchemy.dialects.{name}", "the desktop store is SQLite only (PostgreSQL is the server's)")
-      for name in ("postgresql", "mysql", "mssql", "oracle")),
     Excluded("alembic.testing", "Alembic's own test suite"),
     Excluded("sqlalchemy.testing", "SQLAlchemy's own test suite"),
     *(Excluded(f"phonenumbers.{name}", "the privacy guard only matches numbers: no place names (40 MB), "

@@ -33,7 +33,7 @@ from desktop.domain import (
 from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
 from desktop.settings import Settings
-from desktop.store import drafts, insights, reference, threads
+from desktop.store import drafts, inbox, insights, reference, threads
 from desktop.store.ledger import SyncLedger
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
 from desktop.store.models import SettingRow
@@ -122,6 +122,21 @@ class Store:
 
     def count_insights(self) -> int:
         return self._read(insights.count)
+
+    def inbox_filter(self, *, community: str | None = None, status: str | None = None,
+                     impact: str | None = None, text: str | None = None,
+                     include_withdrawn: bool = True) -> inbox.InboxFilter:
+        """A checked filter for `inbox_count`/`inbox_page`; `text` matches words as typed (last one as prefix)."""
+        match = fts_query(text, prefix=True) if text and text.strip() else None
+        return inbox.InboxFilter(community=community, status=status, impact=impact, match=match,
+                                 include_withdrawn=include_withdrawn)
+
+    def inbox_count(self, f: inbox.InboxFilter) -> int:
+        return self._read(lambda s: inbox.count(s, f))
+
+    def inbox_page(self, f: inbox.InboxFilter, offset: int = 0, limit: int = 200) -> list[inbox.InboxRow]:
+        """One page of the inbox, newest first, each insight with its reply and unread counts."""
+        return self._read(lambda s: inbox.page(s, f, offset, limit))
 
     # -- the rep's later changes, and the thread ------------------------------------------------------
     def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: object) -> None:

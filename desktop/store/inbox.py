@@ -1,0 +1,67 @@
+"""The inbox's query: the rep's insights with filters, full-text search, reply and unread counts, a page at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from desktop.domain import Insight
+from desktop.store.insights import _SELECT, to_insight
+from desktop.store.models import InsightRow, ReplyRow
+
+
+@dataclass(frozen=True)
+class InboxFilter:
+    """Every field optional; `text` is the words typed in the search box (matched as the user types)."""
+
+    community: str | None = None
+    status: str | None = None
+    impact: str | None = None
+    match: str | None = None  # an FTS5 query built by desktop.store.search.fts_query
+    include_withdrawn: bool = True
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    insight: Insight
+    replies: int
+    unread: int
+
+
+def _conditions(f: InboxFilter) -> list:
+    conditions = []
+    if f.community:
+        conditions.append(InsightRow.community == f.community)
+    if f.status:
+        conditions.append(InsightRow.status == f.status)
+    if f.impact:
+        conditions.append(InsightRow.impact == f.impact)
+    if not f.include_withdrawn:
+        conditions.append(InsightRow.withdrawn.is_(False))
+    if f.match:
+        conditions.append(InsightRow.rowid.in_(
+            text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :match").bindparams(match=f.match)))
+    return conditions
+
+
+def count(session: Session, f: InboxFilter) -> int:
+    return session.scalar(select(func.count()).select_from(InsightRow).where(*_conditions(f))) or 0
+
+
+def page(session: Session, f: InboxFilter, offset: int, limit: int) -> list[InboxRow]:
+    """Newest first; reply counts come from one grouped query over just this page's insights."""
+    rows = session.execute(_SELECT.where(*_conditions(f))
+                           .order_by(InsightRow.created_at.desc(), InsightRow.rowid.desc())
+                           .offset(offset).limit(limit)).all()
+    ids = [r.uuid for r in rows]
+    counts = {
+        r.insight_uuid: (r.total, r.unread or 0)
+        for r in session.execute(
+            select(ReplyRow.insight_uuid, func.count().label("total"),
+                   func.sum(((ReplyRow.read.is_(False)) & (ReplyRow.mine.is_(False))).cast(ReplyRow.read.type))
+                   .label("unread"))
+            .where(ReplyRow.insight_uuid.in_(ids)).group_by(ReplyRow.insight_uuid))
+    }
+    return [InboxRow(to_insight(r), *counts.get(r.uuid, (0, 0))) for r in rows]
