@@ -228,6 +228,8 @@ class PalauteApp:
     def _on_store_loaded(self, store: Any) -> None:
         from desktop.errors import PalauteError
 
+        if store is self.store:  # already taken by _require_store; this is the queued signal
+            return
         self.store = store
         try:
             if self.capture is None:
@@ -302,13 +304,19 @@ class PalauteApp:
             except ImportError:
                 autostart = None
             self.settings_window = SettingsWindow(store, self.hotkey, autostart, self.default_hotkey)
-            self.settings_window.hotkey_changed.connect(lambda _key: self._show_hotkey_text())
+            self.settings_window.hotkey_changed.connect(self._on_hotkey_changed)
             self.settings_window.language_changed.connect(self.translations.apply)
         else:
             self.settings_window.load()
         if self.hotkey_problem:
             self.settings_window.show_hotkey_problem(self.hotkey_problem)
         _raise(self.settings_window)
+
+    def _on_hotkey_changed(self, _sequence: str) -> None:
+        self.hotkey_problem = None
+        self._show_hotkey_text()
+        if self.fallback is not None:
+            self.fallback.problem.clear_message()
 
     def show_inbox(self) -> None:
         store = self._require_store()

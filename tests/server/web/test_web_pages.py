@@ -178,13 +178,33 @@ def test_keyboard_skip_link_and_focus(page: Page, site):
     expect(page).to_have_url(re.compile(r"q=sepa"))
 
 
-def test_dark_and_light_follow_the_system(browser, site):
+def test_an_insight_can_be_triaged_with_the_keyboard_alone(page: Page, site):
+    target = site.rep.push("Keyboard-only triage check: statement dates are off by one.", "payments")
+    sign_in(page, site, site.pia)
+    page.goto(f"{site.base_url}/web/insights/{target}")
+    for _ in range(30):  # Tab through the page in document order until the status menu has focus
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "status":
+            break
+    expect(page.get_by_label("Set the status")).to_be_focused()
+    page.keyboard.press("ArrowDown")  # new -> acknowledged
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Save status")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text("Status set to Acknowledged.")
+    assert site.rep.latest(target)[0]["status"] == "acknowledged"
+
+
+def test_dark_and_light_follow_the_system(browser, site, artifacts):
     colours = {}
     for scheme in ("light", "dark"):
-        context = browser.new_context(color_scheme=scheme)
+        context = browser.new_context(color_scheme=scheme, viewport={"width": 1366, "height": 860})
         page = context.new_page()
-        page.goto(f"{site.base_url}/web/signin")
+        sign_in(page, site, site.pia)
+        expect(page.get_by_role("heading", name="Inbox")).to_be_visible()
         colours[scheme] = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        if scheme == "dark":
+            page.screenshot(path=str(artifacts / "inbox-dark.png"))
         context.close()
     assert colours["light"] != colours["dark"]
 

@@ -1,0 +1,104 @@
+"""SyncController: connects sync (worker, notices, sign-in) to the tray and the windows; app.py builds one."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.sync.errors import SignInRequired
+from desktop.sync.service import State, SyncStatus
+from desktop.ui.icons import TrayState
+from desktop.ui.notice_queue import NoticeQueue
+from desktop.ui.sync_worker import SyncWorker
+
+log = logging.getLogger(__name__)
+TRAY_STATES = {State.IDLE: TrayState.IDLE, State.SYNCING: TrayState.SYNCING, State.OFFLINE: TrayState.OFFLINE,
+               State.ERROR: TrayState.ERROR, State.PAUSED: TrayState.IDLE, State.SIGNED_OUT: TrayState.IDLE}
+
+
+class SyncController(QObject):
+    """Signals: `data_changed()` when sync stored something new (windows refresh), `open_thread(str)` when a
+    notification was clicked, `status_changed(SyncStatus)` for whoever shows the state in words."""
+
+    data_changed = Signal()
+    open_thread = Signal(str)
+    status_changed = Signal(object)
+
+    def __init__(self, store: Any, tray: Any, vault: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.tray, self.vault = store, tray, vault
+        self.status = SyncStatus(State.SIGNED_OUT)
+        self.worker = SyncWorker(self)
+        self.notices = NoticeQueue(tray.notify, store.sync.mark_shown, self)
+        self.worker.status_changed.connect(self._on_status)
+        self.worker.notices_arrived.connect(self._on_notices)
+        self.notices.open_requested.connect(self.open_thread)
+        tray.sync_now_requested.connect(self.worker.sync_now)
+        tray.pause_sync_toggled.connect(self.set_paused)
+        tray.icon.messageClicked.connect(self.notices.clicked)
+
+    def start(self) -> bool:
+        """Start syncing with the saved sign-in; False (and nothing running) when there is none."""
+        from desktop.sync.account import build_service
+
+        try:
+            service = build_service(self.store, self.vault, self.worker.callbacks())
+        except SignInRequired:
+            self.tray.set_sync_available(False)
+            self._show_unread()
+            return False
+        if self.store.settings.get("sync_paused"):
+            service.pause()
+        self.worker.start(service)
+        self.tray.set_sync_available(True)
+        self.tray.pause_action.setChecked(service.paused)
+        self._show_unread()
+        self.notices.add(self.store.sync.pending_notices())  # left from before a crash or restart
+        return True
+
+    def sign_in(self, server_url: str, username: str, password: str) -> Any:
+        """Runs off the UI thread (SignInDialog); the service restarts on the UI thread via `restart()`."""
+        from desktop.sync.account import sign_in
+
+        return sign_in(self.store, self.vault, server_url, username, password)
+
+    def restart(self) -> None:
+        self.worker.stop()
+        self.start()
+
+    def sign_out(self) -> None:
+        from desktop.sync.account import sign_out
+
+        self.worker.stop()
+        sign_out(self.store, self.vault)
+        self.tray.set_sync_available(False)
+
+    def capture_saved(self) -> None:
+        self.worker.sync_now()
+
+    def set_paused(self, paused: bool) -> None:
+        self.store.settings.set("sync_paused", paused)
+        self.worker.set_paused(paused)
+
+    def stop(self) -> None:
+        self.worker.stop()
+
+    def _on_status(self, status: SyncStatus) -> None:
+        previous, self.status = self.status, status
+        self.tray.set_state(TRAY_STATES[status.state])
+        if status.state is State.IDLE and previous.state is not State.IDLE:
+            self.data_changed.emit()  # a push or pull just finished: sync states and statuses may have moved
+        self.status_changed.emit(status)
+
+    def _on_notices(self, notices: list) -> None:
+        self.notices.add(notices)
+        self._show_unread()
+        self.data_changed.emit()
+
+    def _show_unread(self) -> None:
+        self.tray.set_unread(self.store.sync.unread_count())
+
+    def thread_read(self) -> None:
+        self._show_unread()

@@ -1,0 +1,49 @@
+"""The app's sync wiring with the real tray object: state, unread badge, notifications, sign-in/out."""
+
+from __future__ import annotations
+
+from desktop.domain import NewInsight
+from desktop.sync.credentials import Vault
+from desktop.ui.icons import TrayState
+from desktop.ui.sync_controller import SyncController
+from desktop.ui.tray import Tray
+from tests.sync.conftest import REP_PASSWORD
+
+
+class RecordingTray(Tray):
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[tuple[str, str]] = []
+
+    def notify(self, title: str, text: str, error: bool = False) -> None:
+        self.shown.append((title, text))
+        super().notify(title, text, error)
+
+
+def test_controller_signs_in_syncs_notifies_and_signs_out(qtbot, store, server, product):
+    tray = RecordingTray()
+    vault = Vault()
+    controller = SyncController(store, tray, vault)
+    assert controller.start() is False and not tray.sync_now_action.isEnabled()  # not signed in yet
+
+    controller.sign_in(server.url, server.rep, REP_PASSWORD)
+    controller.restart()
+    try:
+        assert tray.sync_now_action.isEnabled() and tray.pause_action.isEnabled()
+        insight = store.capture(NewInsight(text="Statement PDF lacks the IBAN", community="payments"))
+        controller.capture_saved()
+        qtbot.waitUntil(lambda: store.get_insight(insight.id).server_version is not None, timeout=15000)
+        with qtbot.waitSignal(controller.data_changed, timeout=15000):
+            product.reply(insight.id, "Fixed in the next release")
+        qtbot.waitUntil(lambda: tray.unread == 1, timeout=5000)
+        assert tray.shown and tray.shown[0][1] == "Fixed in the next release"
+        with qtbot.waitSignal(controller.open_thread, timeout=1000) as opened:
+            tray.icon.messageClicked.emit()
+        assert opened.args == [insight.id]
+        tray.pause_action.setChecked(True)
+        assert store.settings.get("sync_paused") is True
+        tray.pause_action.setChecked(False)
+        assert tray.state in (TrayState.IDLE, TrayState.SYNCING)
+    finally:
+        controller.sign_out()
+    assert not tray.sync_now_action.isEnabled() and store.sync.meta("device_id") is None
