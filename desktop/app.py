@@ -21,7 +21,30 @@ HAND_OVER_SECONDS = 5.0  # a first app still starting needs a moment before it l
 def run(args: Any = None) -> int:
     """Start the app, or hand the request to the one already running on this data folder."""
     started = time.perf_counter()
+    if getattr(args, "demo", False):
+        return _run_demo(args, started)
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    return _run_with(paths, args, started)
+
+
+def _run_demo(args: Any, started: float) -> int:
+    """`palaute --demo`: a throw-away server and data folder, signed in, so the whole loop works at once."""
+    from desktop.demo import start_demo
+
+    print("Starting the Palaute demo server…", flush=True)
+    try:
+        demo = start_demo()
+    except RuntimeError as exc:
+        print(f"palaute: {exc}", file=sys.stderr)
+        return 1
+    print(demo.banner(), flush=True)
+    try:
+        return _run_with(demo.paths, args, started, demo=demo)
+    finally:
+        demo.stop()
+
+
+def _run_with(paths: AppPaths, args: Any, started: float, demo: Any = None) -> int:
     try:
         paths.ensure()
     except OSError as exc:
@@ -38,7 +61,7 @@ def run(args: Any = None) -> int:
         if handed is not None:
             return handed
     try:
-        return _run_app(paths, request is SHOW_CAPTURE, started)
+        return _run_app(paths, request is SHOW_CAPTURE, started, demo)
     finally:
         lock.release()
 
@@ -74,7 +97,7 @@ def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
         time.sleep(0.1)
 
 
-def _run_app(paths: AppPaths, show_capture: bool, started: float) -> int:
+def _run_app(paths: AppPaths, show_capture: bool, started: float, demo: Any = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     _set_windows_app_id()
@@ -85,7 +108,7 @@ def _run_app(paths: AppPaths, show_capture: bool, started: float) -> int:
     QApplication.setDesktopFileName(APP_ID)
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     qapp.setQuitOnLastWindowClosed(False)  # a tray app lives on with no window open
-    palaute = PalauteApp(qapp, paths, show_capture=show_capture, started=started)
+    palaute = PalauteApp(qapp, paths, show_capture=show_capture, started=started, demo=demo)
     try:
         return qapp.exec()
     finally:
@@ -95,14 +118,16 @@ def _run_app(paths: AppPaths, show_capture: bool, started: float) -> int:
 class PalauteApp:
     """Builds the parts in the order the first moments need them and connects their signals."""
 
-    def __init__(self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None) -> None:
+    def __init__(self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None,
+                 demo: Any = None) -> None:
         from desktop.ui.i18n import Translations
         from desktop.ui.icons import app_icon
         from desktop.ui.quick_settings import read_quick_settings
         from desktop.ui.session import SessionGuard
         from desktop.ui.tray import Tray
 
-        self.qapp, self.paths = qapp, paths
+        self.qapp, self.paths, self.demo = qapp, paths, demo
+        self.sync: Any = None
         self.started = started if started is not None else time.perf_counter()
         self.store: Any = None
         self.capture: Any = None
@@ -241,7 +266,77 @@ class PalauteApp:
             self.tell(exc.user_message, error=True)
         for notice in store.notices:
             self.tell(notice, error=True)
+        self._start_sync(store)
+        _warm_up_privacy()
         _release_startup_memory()
+
+    # --- sync ------------------------------------------------------------------------------------------------
+    def _start_sync(self, store: Any) -> None:
+        from desktop.ui.sync_controller import SyncController
+
+        if self.sync is not None:
+            return
+        if self.demo is not None:
+            from desktop.demo import demo_vault
+
+            vault = demo_vault()
+        else:
+            from desktop.sync.credentials import Vault
+
+            vault = Vault()
+        self.sync = SyncController(store, self.tray, vault, self.qapp)
+        self.sync.data_changed.connect(self._refresh_windows)
+        self.sync.open_thread.connect(self.open_thread)
+        if self.demo is None:
+            self.sync.start()
+            return
+        from desktop.demo import sign_in_demo
+        from desktop.ui.background import BackgroundCall
+
+        self._demo_sign_in = BackgroundCall(self.qapp)
+        self._demo_sign_in.succeeded.connect(self._demo_signed_in)
+        self._demo_sign_in.failed.connect(lambda message: self.tell(message, error=True))
+        self._demo_sign_in.run(sign_in_demo, self.demo, store)
+
+    def _demo_signed_in(self, _result: Any) -> None:
+        from desktop.demo import PRODUCT_NAME
+
+        self.sync.start()
+        self.tell(f"Demo: answer your insights on {self.demo.url}/ (sign in as {PRODUCT_NAME})")
+
+    def _refresh_windows(self) -> None:
+        if self.inbox_window is not None and self.inbox_window.isVisible():
+            self.inbox_window.refresh()
+
+    def open_thread(self, insight_id: str) -> None:
+        self.show_inbox()
+        if self.inbox_window is not None and hasattr(self.inbox_window, "open_thread"):
+            self.inbox_window.open_thread(insight_id)
+
+    def show_sign_in(self) -> None:
+        from PySide6.QtCore import Qt
+
+        from desktop.ui.sign_in_dialog import SignInDialog
+
+        store = self._require_store()
+        if store is None or self.sync is None:
+            return
+        dialog = SignInDialog(self.sync.sign_in, store.sync.meta("server_url") or "",
+                              store.sync.meta("username") or "", self.settings_window)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        _raise(dialog)
+
+    def _signed_in(self, _pair: Any) -> None:
+        self.sync.restart()
+        if self.settings_window is not None:
+            self.settings_window.load()
+
+    def sign_out(self) -> None:
+        if self.sync is not None:
+            self.sync.sign_out()
+        if self.settings_window is not None:
+            self.settings_window.load()
 
     def _apply_stored_settings(self, store: Any) -> None:
         settings = store.settings
@@ -305,6 +400,8 @@ class PalauteApp:
                 autostart = None
             self.settings_window = SettingsWindow(store, self.hotkey, autostart, self.default_hotkey)
             self.settings_window.hotkey_changed.connect(self._on_hotkey_changed)
+            self.settings_window.account.sign_in_requested.connect(self.show_sign_in)
+            self.settings_window.account.sign_out_requested.connect(self.sign_out)
             self.settings_window.language_changed.connect(self.translations.apply)
         else:
             self.settings_window.load()
@@ -332,8 +429,9 @@ class PalauteApp:
         _raise(self.inbox_window)
 
     def _on_captured(self, _insight: Any) -> None:
-        if self.inbox_window is not None and self.inbox_window.isVisible():
-            self.inbox_window.refresh()
+        self._refresh_windows()
+        if self.sync is not None:
+            self.sync.capture_saved()  # push it now, not after the next long-poll
 
     def on_message(self, message: dict) -> None:
         # The CLI announces its own writes as {"type": "captured", ...}: that is a refresh here.
@@ -374,6 +472,8 @@ class PalauteApp:
         if self.hotkey is not None:
             self.hotkey.unregister()
         self.tray.hide()
+        if self.sync is not None:
+            self.sync.stop()
         if self.store is not None:
             self.store.close()
 
@@ -388,6 +488,15 @@ def _set_windows_app_id() -> None:
         ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
     except (AttributeError, OSError):
         log.warning("could not set the Windows AppUserModelID")
+
+
+def _warm_up_privacy() -> None:
+    """Load the personal-data detector's libraries off the UI thread, so the first save does not wait ~0.1 s."""
+    import threading
+
+    from desktop.privacy import warm_up
+
+    threading.Thread(target=warm_up, name="privacy-warm-up", daemon=True).start()
 
 
 def _release_startup_memory() -> None:

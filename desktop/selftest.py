@@ -50,8 +50,10 @@ def _check(problems: list[str], what: str, step: Callable[[], None]) -> None:
 def _describe_build() -> str:
     from desktop import __version__
 
+    from PySide6.QtGui import QGuiApplication
+
     kind = "frozen" if getattr(sys, "frozen", False) else "from source"
-    return f"version {__version__}, {kind}, Python {sys.version.split()[0]}"
+    return f"version {__version__}, {kind}, Python {sys.version.split()[0]}, Qt platform {QGuiApplication.platformName()}"
 
 
 def _check_packages() -> None:
@@ -91,6 +93,7 @@ def _check_app(folder: Path, problems: list[str]) -> None:
         _check(problems, "the windows", lambda: _open_windows(qapp, palaute))
         _check(problems, "the icons", _check_icons)
         _check(problems, "the translations", lambda: _check_translations(qapp, palaute))
+        _check(problems, "the Unicode data (ICU)", _check_icu)
     finally:
         palaute.shutdown()
         for window in (palaute.capture, palaute.settings_window, palaute.inbox_window, palaute.fallback):
@@ -157,3 +160,15 @@ def _check_translations(qapp: Any, palaute: Any) -> None:
 
 def _loads(translator: Any, name: str, folder: str = "") -> bool:
     return bool(translator.load(name, folder) if folder else translator.load(name)) and not translator.isEmpty()
+
+
+def _check_icu() -> None:
+    """Finnish sorting and time-zone names come from ICU's data, which the Linux bundle trims."""
+    from PySide6.QtCore import QByteArray, QCollator, QLocale, QTimeZone
+
+    if QCollator(QLocale("fi")).compare("ä", "z") <= 0:  # Finnish sorts ä after z; the root order puts it by a
+        raise RuntimeError("no Finnish collation (ICU coll/fi)")
+    name = QTimeZone(QByteArray(b"Europe/Helsinki")).displayName(QTimeZone.TimeType.StandardTime,
+                                                                  QTimeZone.NameType.LongName, QLocale("fi"))
+    if not name or name.startswith(("GMT", "UTC")):
+        raise RuntimeError(f"no Finnish time-zone names (ICU zone/fi): {name!r}")

@@ -32,6 +32,10 @@ MODULES: tuple[Excluded, ...] = (
         "QtXml", "QtConcurrent", "QtUiTools", "QtDesigner", "QtHelp", "QtQml", "QtQuick", "QtQuickWidgets")),
     Excluded("tkinter", "Tk is not used; Qt draws every window"),
     Excluded("lib2to3", "a source converter for Python 2 code"),
+    *(Excluded(name, "terminal pretty-printers reached only from debugging helpers (pydantic's "
+               "pretty_print_core_schema, Mako's HTML error page)") for name in ("rich", "pygments", "markdown_it", "mdurl")),
+    *(Excluded(name, "setuptools' old plugin lookup; keyring and the app use importlib.metadata")
+      for name in ("pkg_resources", "setuptools", "_distutils_hack")),
     Excluded("greenlet", "only SQLAlchemy's asyncio extension needs it; the store is synchronous"),
     Excluded("sqlalchemy.ext.asyncio", "the store is synchronous"),
     Excluded("alembic.testing", "Alembic's own test suite"),
@@ -83,6 +87,8 @@ FILES: tuple[Excluded, ...] = (
     Excluded("*libQt6VirtualKeyboard*", "only the virtual-keyboard plugin left out above loads it"),
     Excluded("*libQt6OpenGL.*", "only the OpenGL integrations left out above load it"),
     Excluded("*libQt6EglFs*", "only the eglfs platform left out above loads it"),
+    Excluded("libdbus-1.so*", "the D-Bus client library must match the system's D-Bus (every Linux desktop has "
+             "it; PySide6's own wheel relies on it too), and a bundled copy drags in libsystemd, libgcrypt, zstd"),
     Excluded("*libgtk-3*", "GTK comes only with the GTK theme plugin left out above"),
     Excluded("*libgdk-3*", "GTK comes only with the GTK theme plugin left out above"),
 )

@@ -7,6 +7,7 @@ kept links to (directly or through another kept library) has no reason to ship.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import PurePosixPath
@@ -35,12 +36,16 @@ def reachable_libraries(binaries: list[Entry], imports_of: ImportsOf) -> set[str
     return seen
 
 
-def prune_unlinked(binaries: list[Entry], imports_of: ImportsOf | None = None) -> tuple[list[Entry], list[str]]:
+def direct_imports(path: str) -> list[tuple[str, str | None]]:
+    """The DT_NEEDED names of an ELF file (`ldd` would list the whole closure, left-out libraries' too)."""
+    result = subprocess.run(["objdump", "-p", path], capture_output=True, text=True)
+    return [(line.split()[1], None) for line in result.stdout.splitlines() if line.strip().startswith("NEEDED")]
+
+
+def prune_unlinked(binaries: list[Entry], imports_of: ImportsOf = direct_imports) -> tuple[list[Entry], list[str]]:
     """(kept entries, dropped names); only top-level libraries that no kept file links to are dropped."""
     if not sys.platform.startswith("linux"):
         return binaries, []  # macOS and Windows name dependencies differently; their hooks stay as they are
-    if imports_of is None:
-        from PyInstaller.depend.bindepend import get_imports as imports_of
     needed = reachable_libraries(binaries, imports_of)
     kept = [entry for entry in binaries if is_root(entry[0]) or PurePosixPath(entry[0]).name in needed]
     dropped = sorted(entry[0] for entry in binaries if entry not in kept)

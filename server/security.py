@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 _hasher = PasswordHasher()
+# Each argon2 run takes ~64 MiB: bound how many run at once, whatever the number of request threads.
+_hashing = threading.BoundedSemaphore(4)
 # Verified when the user name is unknown, so both cases take the same time (made on first use).
 _dummy_hash: str | None = None
 
@@ -21,15 +24,17 @@ def configure(time_cost: int, memory_kib: int) -> None:
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    with _hashing:
+        return _hasher.hash(password)
 
 
 def verify_password(password_hash: str | None, password: str) -> bool:
     global _dummy_hash
     if password_hash is None and _dummy_hash is None:
-        _dummy_hash = _hasher.hash("palaute-dummy-password")
+        _dummy_hash = hash_password("palaute-dummy-password")
     try:
-        return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
+        with _hashing:
+            return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.widgets import ErrorLabel
@@ -21,7 +21,7 @@ class FallbackWindow(QWidget):
     quit_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__(parent)  # parentless, so a normal window (and no `Qt` namespace on the start path)
         self.setObjectName("fallbackWindow")
         self.hotkey_text: str | None = None
         self.status = QLabel(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import PalauteError
+from desktop.ui.account_row import AccountRow
 from desktop.ui.widgets import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -82,21 +83,25 @@ class SettingsWindow(QWidget):
         buttons.rejected.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.account = AccountRow(self)
+        self.labels = [QLabel(self) for _ in range(5)]
         form = QFormLayout()
         form.addRow(self.labels[0], row)
         form.addRow("", self.hotkey_message)
         form.addRow(self.labels[1], self.community)
         form.addRow(self.labels[2], self.start_at_login)
         form.addRow(self.labels[3], self.language)
-        for label, field in zip(self.labels, (self.hotkey_edit, self.community, self.start_at_login, self.language)):
+        form.addRow(self.labels[4], self.account)
+        for label, field in zip(self.labels, (self.hotkey_edit, self.community, self.start_at_login, self.language,
+                                              self.account.sign_in)):
             label.setBuddy(field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        order = (self.hotkey_edit, self.hotkey_reset, self.community, self.start_at_login, self.language, self.close_button)
+        order = (self.hotkey_edit, self.hotkey_reset, self.community, self.start_at_login, self.language,
+                 self.account.sign_in, self.account.sign_out, self.close_button)
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -109,7 +114,7 @@ class SettingsWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute — Settings"))
         texts = (self.tr("Capture &hotkey:"), self.tr("Default &community:"), self.tr("Start at lo&gin:"),
-                 self.tr("&Language:"))
+                 self.tr("&Language:"), self.tr("&Server:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
         self.hotkey_edit.setAccessibleName(self.tr("Capture hotkey"))
@@ -155,6 +160,9 @@ class SettingsWindow(QWidget):
             self.start_at_login.setEnabled(False)
         self.start_at_login.setChecked(bool(enabled))
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        signed_in = self._store.sync.meta("device_id")
+        self.account.set_account(self._store.sync.meta("username") if signed_in else None,
+                                 self._store.sync.meta("server_url") if signed_in else None)
         self._loading = False
 
     def _current_hotkey(self) -> str:

@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.sync.errors import SignInRequired
 from desktop.sync.service import State, SyncStatus
+from desktop.ui.background import BackgroundCall
 from desktop.ui.icons import TrayState
 from desktop.ui.notice_queue import NoticeQueue
 from desktop.ui.sync_worker import SyncWorker
@@ -20,11 +20,13 @@ TRAY_STATES = {State.IDLE: TrayState.IDLE, State.SYNCING: TrayState.SYNCING, Sta
 
 class SyncController(QObject):
     """Signals: `data_changed()` when sync stored something new (windows refresh), `open_thread(str)` when a
-    notification was clicked, `status_changed(SyncStatus)` for whoever shows the state in words."""
+    notification was clicked, `status_changed(SyncStatus)` for whoever shows the state in words, and
+    `started(bool)` once `start()` knows whether there is a sign-in to sync with."""
 
     data_changed = Signal()
     open_thread = Signal(str)
     status_changed = Signal(object)
+    started = Signal(bool)
 
     def __init__(self, store: Any, tray: Any, vault: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -39,16 +41,23 @@ class SyncController(QObject):
         tray.pause_sync_toggled.connect(self.set_paused)
         tray.icon.messageClicked.connect(self.notices.clicked)
 
-    def start(self) -> bool:
-        """Start syncing with the saved sign-in; False (and nothing running) when there is none."""
+    def start(self) -> None:
+        """Start syncing with the saved sign-in, found off the UI thread (a keyring may take a while to answer,
+        or ask the user to unlock it); `started(bool)` tells the outcome."""
         from desktop.sync.account import build_service
 
-        try:
-            service = build_service(self.store, self.vault, self.worker.callbacks())
-        except SignInRequired:
-            self.tray.set_sync_available(False)
-            self._show_unread()
-            return False
+        self._starter = BackgroundCall(self)
+        self._starter.succeeded.connect(self._run)
+        self._starter.failed.connect(self._no_sign_in)
+        self._starter.run(build_service, self.store, self.vault, self.worker.callbacks())
+
+    def _no_sign_in(self, message: str) -> None:
+        log.info("Not syncing: %s", message)
+        self.tray.set_sync_available(False)
+        self._show_unread()
+        self.started.emit(False)
+
+    def _run(self, service: Any) -> None:
         if self.store.settings.get("sync_paused"):
             service.pause()
         self.worker.start(service)
@@ -56,7 +65,7 @@ class SyncController(QObject):
         self.tray.pause_action.setChecked(service.paused)
         self._show_unread()
         self.notices.add(self.store.sync.pending_notices())  # left from before a crash or restart
-        return True
+        self.started.emit(True)
 
     def sign_in(self, server_url: str, username: str, password: str) -> Any:
         """Runs off the UI thread (SignInDialog); the service restarts on the UI thread via `restart()`."""

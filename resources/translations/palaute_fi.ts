@@ -300,6 +300,53 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the Palaute server</source>
+        <translation>Kirjaudu Palaute-palvelimelle</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Palvelimen osoite</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Käyttäjätunnus</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Salasana</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Kirjautumisen tila</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Kirjaudu</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Palvelimen osoite:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Käyttäjätunnus:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Salasana:</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, your user name and your password.</source>
+        <translation>Täytä palvelimen osoite, käyttäjätunnuksesi ja salasanasi.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Kirjaudutaan…</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>New</source>

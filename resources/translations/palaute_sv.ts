@@ -300,6 +300,53 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the Palaute server</source>
+        <translation>Logga in på Palaute-servern</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradress</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Användarnamn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Lösenord</translation>
+    </message>
+    <message>
+        <source>Sign-in status</source>
+        <translation>Inloggningsstatus</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Serveradress:</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Användarnamn:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, your user name and your password.</source>
+        <translation>Fyll i serveradressen, ditt användarnamn och ditt lösenord.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Loggar in…</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>New</source>

@@ -6,12 +6,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from protocol import schema
 from server import security
-from server.models import Device, Token, User, utcnow
+from server.models import Community, Device, ProductArea, Token, User, utcnow
 from server.services import reference
 from server.services.errors import Invalid, NotFound
 
@@ -42,8 +42,10 @@ def create_user(session: Session, name: str, role: str, password: str, *, commun
     if not password:
         raise Invalid("the password must not be empty")
     user = User(name=name, role=role, password_hash=security.hash_password(password))
-    user.communities = [reference.community_by_slug(session, slug) for slug in communities]
-    user.product_areas = [reference.product_area_by_slug(session, slug) for slug in product_areas]
+    user.communities = [session.get(Community, reference.community_by_slug(session, slug).id)
+                        for slug in communities]
+    user.product_areas = [session.get(ProductArea, reference.product_area_by_slug(session, slug).id)
+                          for slug in product_areas]
     session.add(user)
     session.flush()
     return user
@@ -130,6 +132,9 @@ def devices_of(session: Session, user: User) -> list[Device]:
 
 def _issue(session: Session, device: Device, policy: TokenPolicy) -> schema.TokenPair:
     now = utcnow()
+    # Expired access tokens are useless; spent refresh tokens stay until they expire (reuse detection).
+    session.execute(delete(Token).where(Token.device_id == device.id, Token.kind == "access",
+                                        Token.expires_at < now))
     pair = uuid.uuid4().hex
     access, refresh_token = security.new_token(), security.new_token()
     access_expires: datetime = now + policy.access_ttl

@@ -104,11 +104,10 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
         if required in fields and getattr(patch, required) is None:
             raise Invalid(f"{required} cannot be null")
     if "community" in fields:
-        insight.community = reference.community_by_slug(session, patch.community)
-        insight.community_id = insight.community.id
+        insight.community_id = reference.community_by_slug(session, patch.community).id
     if "product_area" in fields:
-        insight.product_area = reference.product_area_by_slug(session, patch.product_area)
-        insight.product_area_id = insight.product_area.id if insight.product_area else None
+        area = reference.product_area_by_slug(session, patch.product_area)
+        insight.product_area_id = area.id if area else None
     for name in ("text", "customer_ref", "impact"):
         if name in fields:
             setattr(insight, name, getattr(patch, name))
@@ -116,6 +115,8 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
         insight.tags = list(patch.tags)
     bump(session, insight)
     if (insight.community_id, insight.product_area_id) != old_route:
+        session.flush()
+        session.expire(insight, ["community", "product_area"])  # reloaded from the new ids
         # Also tell those who could see it where it was: their feed turns it into a "hidden" tombstone.
         feed.note_ids(session, "insight", insight.id, insight.author_id, *old_route)
     return insight

@@ -1,12 +1,30 @@
-"""Communities and product areas: lookups by slug, and creating them."""
+"""Communities and product areas: lookups by slug or id (cached per process), and creating them."""
 
 from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.models import Community, ProductArea
 from server.services.errors import Invalid
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A community or product area as plain values (safe to share between sessions and threads)."""
+
+    id: int
+    slug: str
+    name: str
+
+
+# {(database url, model): {slug: Ref}}. Rows are only ever added, so a miss reloads before refusing:
+# a community added by another process is found, and nothing stale is ever accepted.
+_cache: dict[tuple[str, type], dict[str, Ref]] = {}
+_lock = threading.Lock()
 
 
 def communities(session: Session) -> list[Community]:
@@ -17,20 +35,28 @@ def product_areas(session: Session) -> list[ProductArea]:
     return list(session.scalars(select(ProductArea).order_by(ProductArea.name)))
 
 
-def community_by_slug(session: Session, slug: str) -> Community:
-    found = _slug_map(session, Community).get(slug)
+def community_by_slug(session: Session, slug: str) -> Ref:
+    found = _lookup(session, Community, slug)
     if found is None:
         raise Invalid(f"unknown community {slug!r}")
     return found
 
 
-def product_area_by_slug(session: Session, slug: str | None) -> ProductArea | None:
+def product_area_by_slug(session: Session, slug: str | None) -> Ref | None:
     if slug is None:
         return None
-    found = _slug_map(session, ProductArea).get(slug)
+    found = _lookup(session, ProductArea, slug)
     if found is None:
         raise Invalid(f"unknown product area {slug!r}")
     return found
+
+
+def community_by_id(session: Session, community_id: int) -> Ref:
+    return _by_id(session, Community, community_id)
+
+
+def product_area_by_id(session: Session, area_id: int | None) -> Ref | None:
+    return None if area_id is None else _by_id(session, ProductArea, area_id)
 
 
 def add_community(session: Session, slug: str, name: str) -> Community:
@@ -47,29 +73,27 @@ def _add(session: Session, model, slug: str, name: str):
     row = model(slug=slug, name=name)
     session.add(row)
     session.flush()
-    session.info.pop(("slugs", model), None)
-    session.info.pop(("ids", model), None)
     return row
 
 
-def _slug_map(session: Session, model) -> dict:
-    # Cached per session: a push of 100 insights looks the same few slugs up 100 times.
-    key = ("slugs", model)
-    if key not in session.info:
-        session.info[key] = {row.slug: row for row in session.scalars(select(model))}
-    return session.info[key]
+def _lookup(session: Session, model, slug: str) -> Ref | None:
+    found = _refs(session, model).get(slug)
+    return found if found is not None else _refs(session, model, reload=True).get(slug)
 
 
-def community_by_id(session: Session, community_id: int) -> Community:
-    return _id_map(session, Community)[community_id]
+def _by_id(session: Session, model, row_id: int) -> Ref:
+    for reload in (False, True):
+        for ref in _refs(session, model, reload=reload).values():
+            if ref.id == row_id:
+                return ref
+    raise LookupError(f"{model.__tablename__} id {row_id} does not exist")
 
 
-def product_area_by_id(session: Session, area_id: int | None) -> ProductArea | None:
-    return None if area_id is None else _id_map(session, ProductArea)[area_id]
-
-
-def _id_map(session: Session, model) -> dict:
-    key = ("ids", model)
-    if key not in session.info:
-        session.info[key] = {row.id: row for row in _slug_map(session, model).values()}
-    return session.info[key]
+def _refs(session: Session, model, *, reload: bool = False) -> dict[str, Ref]:
+    key = (str(session.get_bind().url), model)
+    refs = _cache.get(key)
+    if refs is None or reload:
+        refs = {row.slug: Ref(row.id, row.slug, row.name) for row in session.scalars(select(model))}
+        with _lock:
+            _cache[key] = refs
+    return refs

@@ -67,11 +67,9 @@ def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]],
 
 
 def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
+    """Apply an edit, withdraw or reply; a refusal becomes a rejected result, never an error."""
     number = mutation.number
-    try:
-        if mutation.type == "create":
-            insight, fresh = insights.create(session, actor, mutation.insight)
-            return _ok(number, "applied" if fresh else "duplicate", insight=insight)
+    try:  # creates are not here: push() inserts them together
         if mutation.type == "edit":
             insight = insights.edit(session, actor, mutation.insight_id, mutation.base_version, mutation.changes)
             return _ok(number, "applied", insight=insight)

@@ -24,10 +24,14 @@ def test_controller_signs_in_syncs_notifies_and_signs_out(qtbot, store, server, 
     tray = RecordingTray()
     vault = Vault()
     controller = SyncController(store, tray, vault)
-    assert controller.start() is False and not tray.sync_now_action.isEnabled()  # not signed in yet
+    with qtbot.waitSignal(controller.started, timeout=10000) as started:
+        controller.start()
+    assert started.args == [False] and not tray.sync_now_action.isEnabled()  # not signed in yet
 
     controller.sign_in(server.url, server.rep, REP_PASSWORD)
-    controller.restart()
+    with qtbot.waitSignal(controller.started, timeout=10000) as started:
+        controller.restart()
+    assert started.args == [True]
     try:
         assert tray.sync_now_action.isEnabled() and tray.pause_action.isEnabled()
         insight = store.capture(NewInsight(text="Statement PDF lacks the IBAN", community="payments"))

@@ -4,13 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from desktop.platform.hotkey.errors import HotkeyInvalid
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
-_MODIFIER_KEYS = {Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Shift, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+
+
+class Key:
+    """Qt::Key and Qt::KeyboardModifier values as plain ints.
+
+    The first use of PySide6's `Qt` namespace builds every enum in it (20-100 ms); the hotkey is registered on
+    the start path, so it must not be the one paying for that. tests/platform checks these against Qt.
+    """
+
+    ESCAPE, TAB, BACKSPACE, RETURN, ENTER = 0x01000000, 0x01000001, 0x01000003, 0x01000004, 0x01000005
+    INSERT, DELETE, PAUSE, PRINT = 0x01000006, 0x01000007, 0x01000008, 0x01000009
+    HOME, END, LEFT, UP, RIGHT, DOWN = 0x01000010, 0x01000011, 0x01000012, 0x01000013, 0x01000014, 0x01000015
+    PAGE_UP, PAGE_DOWN = 0x01000016, 0x01000017
+    SHIFT, CONTROL, META, ALT, ALT_GR = 0x01000020, 0x01000021, 0x01000022, 0x01000023, 0x01001103
+    CAPS_LOCK, NUM_LOCK, SCROLL_LOCK = 0x01000024, 0x01000025, 0x01000026
+    F1, F24, F35 = 0x01000030, 0x01000047, 0x01000052
+    MENU, SPACE, UNKNOWN = 0x01000055, 0x20, 0x01FFFFFF
+    SHIFT_MOD, CTRL_MOD, ALT_MOD, META_MOD = 0x02000000, 0x04000000, 0x08000000, 0x10000000
+    KEY_MASK = 0x01FFFFFF
+
+
+_MODIFIER_KEYS = {Key.SHIFT, Key.CONTROL, Key.META, Key.ALT, Key.ALT_GR, Key.CAPS_LOCK, Key.NUM_LOCK,
+                  Key.SCROLL_LOCK}
 
 
 @dataclass(frozen=True)
@@ -34,17 +55,16 @@ def parse(sequence: str) -> KeySpec:
     seq = QKeySequence.fromString(sequence.strip(), _PORTABLE)
     if seq.count() != 1:
         raise HotkeyInvalid(f"“{sequence}” is not a single key combination such as Ctrl+Alt+I.")
-    combo = seq[0]
-    key = int(combo.key().value)
-    mods = combo.keyboardModifiers()
-    if combo.key() == Qt.Key.Key_unknown or combo.key() in _MODIFIER_KEYS:
+    combined = seq[0].toCombined()  # an int: touching combo.key() would build the Qt namespace
+    key = combined & Key.KEY_MASK
+    if key == Key.UNKNOWN or key in _MODIFIER_KEYS:
         raise HotkeyInvalid(f"“{sequence}” does not name a key that a hotkey can use.")
     spec = KeySpec(
         key=key,
-        ctrl=bool(mods & Qt.KeyboardModifier.ControlModifier),
-        alt=bool(mods & Qt.KeyboardModifier.AltModifier),
-        shift=bool(mods & Qt.KeyboardModifier.ShiftModifier),
-        meta=bool(mods & Qt.KeyboardModifier.MetaModifier),
+        ctrl=bool(combined & Key.CTRL_MOD),
+        alt=bool(combined & Key.ALT_MOD),
+        shift=bool(combined & Key.SHIFT_MOD),
+        meta=bool(combined & Key.META_MOD),
         text=seq.toString(_PORTABLE),
     )
     # Without Ctrl, Alt or Meta the key would be stolen from every text box in the session.

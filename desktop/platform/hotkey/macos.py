@@ -6,11 +6,9 @@ import ctypes
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt
-
 from desktop.platform.hotkey.base import GlobalHotkey
 from desktop.platform.hotkey.errors import HotkeyInvalid, HotkeyTaken, HotkeyUnavailable
-from desktop.platform.hotkey.keyspec import KeySpec
+from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 CARBON_PATH = "/System/Library/Frameworks/Carbon.framework/Carbon"
 CMD_KEY, SHIFT_KEY, OPTION_KEY, CONTROL_KEY = 1 << 8, 1 << 9, 1 << 11, 1 << 12
@@ -35,15 +33,14 @@ _KEYCODES.update({
     ord(","): 0x2B, ord("/"): 0x2C, ord("N"): 0x2D, ord("M"): 0x2E, ord("."): 0x2F, ord("`"): 0x32,
 })
 _NAMED = {
-    Qt.Key.Key_Return: 0x24, Qt.Key.Key_Enter: 0x4C, Qt.Key.Key_Tab: 0x30, Qt.Key.Key_Space: 0x31,
-    Qt.Key.Key_Backspace: 0x33, Qt.Key.Key_Escape: 0x35, Qt.Key.Key_Delete: 0x75, Qt.Key.Key_Home: 0x73,
-    Qt.Key.Key_End: 0x77, Qt.Key.Key_PageUp: 0x74, Qt.Key.Key_PageDown: 0x79, Qt.Key.Key_Left: 0x7B,
-    Qt.Key.Key_Right: 0x7C, Qt.Key.Key_Down: 0x7D, Qt.Key.Key_Up: 0x7E,
+    Key.RETURN: 0x24, Key.ENTER: 0x4C, Key.TAB: 0x30, Key.SPACE: 0x31, Key.BACKSPACE: 0x33, Key.ESCAPE: 0x35,
+    Key.DELETE: 0x75, Key.HOME: 0x73, Key.END: 0x77, Key.PAGE_UP: 0x74, Key.PAGE_DOWN: 0x79, Key.LEFT: 0x7B,
+    Key.RIGHT: 0x7C, Key.DOWN: 0x7D, Key.UP: 0x7E,
 }
 _FKEYS = [0x7A, 0x78, 0x63, 0x76, 0x60, 0x61, 0x62, 0x64, 0x65, 0x6D, 0x67, 0x6F, 0x69, 0x6B, 0x71, 0x6A,
           0x40, 0x4F, 0x50, 0x5A]  # F1..F20
-_KEYCODES.update({int(qt_key.value): code for qt_key, code in _NAMED.items()})
-_KEYCODES.update({int(Qt.Key.Key_F1.value) + n: code for n, code in enumerate(_FKEYS)})
+_KEYCODES.update(_NAMED)
+_KEYCODES.update({Key.F1 + n: code for n, code in enumerate(_FKEYS)})
 
 
 def mac_keycode(key: int) -> int | None:

@@ -6,11 +6,11 @@ import ctypes
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication
 
 from desktop.platform.hotkey.base import GlobalHotkey
 from desktop.platform.hotkey.errors import HotkeyTaken, HotkeyUnavailable
-from desktop.platform.hotkey.keyspec import KeySpec
+from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 MOD_ALT, MOD_CONTROL, MOD_SHIFT, MOD_WIN, MOD_NOREPEAT = 0x1, 0x2, 0x4, 0x8, 0x4000
 WM_HOTKEY = 0x0312
@@ -19,11 +19,9 @@ _MESSAGE_TYPES = {b"windows_generic_MSG", b"windows_dispatcher_MSG"}  # thread h
 _ids = itertools.count(1)  # application hotkey ids must stay below 0xC000
 
 _NAMED_VKS = {
-    Qt.Key.Key_Space: 0x20, Qt.Key.Key_Return: 0x0D, Qt.Key.Key_Enter: 0x0D, Qt.Key.Key_Escape: 0x1B,
-    Qt.Key.Key_Tab: 0x09, Qt.Key.Key_Backspace: 0x08, Qt.Key.Key_Insert: 0x2D, Qt.Key.Key_Delete: 0x2E,
-    Qt.Key.Key_Home: 0x24, Qt.Key.Key_End: 0x23, Qt.Key.Key_PageUp: 0x21, Qt.Key.Key_PageDown: 0x22,
-    Qt.Key.Key_Left: 0x25, Qt.Key.Key_Up: 0x26, Qt.Key.Key_Right: 0x27, Qt.Key.Key_Down: 0x28,
-    Qt.Key.Key_Print: 0x2C, Qt.Key.Key_Pause: 0x13, Qt.Key.Key_Menu: 0x5D,
+    Key.SPACE: 0x20, Key.RETURN: 0x0D, Key.ENTER: 0x0D, Key.ESCAPE: 0x1B, Key.TAB: 0x09, Key.BACKSPACE: 0x08,
+    Key.INSERT: 0x2D, Key.DELETE: 0x2E, Key.HOME: 0x24, Key.END: 0x23, Key.PAGE_UP: 0x21, Key.PAGE_DOWN: 0x22,
+    Key.LEFT: 0x25, Key.UP: 0x26, Key.RIGHT: 0x27, Key.DOWN: 0x28, Key.PRINT: 0x2C, Key.PAUSE: 0x13, Key.MENU: 0x5D,
 }
 
 
@@ -50,11 +48,10 @@ def virtual_key(key: int, user32: _User32) -> int:
     """The Windows virtual-key code for a Qt key code (0 when this keyboard layout has none)."""
     if ord("A") <= key <= ord("Z") or ord("0") <= key <= ord("9"):
         return key  # VK_A..VK_Z and VK_0..VK_9 are the ASCII codes
-    if int(Qt.Key.Key_F1.value) <= key <= int(Qt.Key.Key_F24.value):
-        return 0x70 + key - int(Qt.Key.Key_F1.value)
-    named = {int(qt_key.value): vk for qt_key, vk in _NAMED_VKS.items()}
-    if key in named:
-        return named[key]
+    if Key.F1 <= key <= Key.F24:
+        return 0x70 + key - Key.F1
+    if key in _NAMED_VKS:
+        return _NAMED_VKS[key]
     if 0x20 < key <= 0xFF:  # punctuation and Latin-1 letters depend on the layout
         scan = user32.VkKeyScanW(chr(key).lower())
         return 0 if scan == -1 else scan & 0xFF

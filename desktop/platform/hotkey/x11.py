@@ -6,24 +6,22 @@ import logging
 import os
 from typing import Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import QObject, QSocketNotifier
 from Xlib import X, XK, error
 from Xlib import ext as xlib_ext
 from Xlib.display import Display
 
 from desktop.platform.hotkey.base import GlobalHotkey
 from desktop.platform.hotkey.errors import HotkeyTaken, HotkeyUnavailable
-from desktop.platform.hotkey.keyspec import KeySpec
+from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 log = logging.getLogger(__name__)
 
 _NAMED_KEYSYMS = {
-    Qt.Key.Key_Escape: "Escape", Qt.Key.Key_Tab: "Tab", Qt.Key.Key_Backspace: "BackSpace",
-    Qt.Key.Key_Return: "Return", Qt.Key.Key_Enter: "KP_Enter", Qt.Key.Key_Insert: "Insert",
-    Qt.Key.Key_Delete: "Delete", Qt.Key.Key_Pause: "Pause", Qt.Key.Key_Print: "Print",
-    Qt.Key.Key_Home: "Home", Qt.Key.Key_End: "End", Qt.Key.Key_Left: "Left", Qt.Key.Key_Up: "Up",
-    Qt.Key.Key_Right: "Right", Qt.Key.Key_Down: "Down", Qt.Key.Key_PageUp: "Prior",
-    Qt.Key.Key_PageDown: "Next", Qt.Key.Key_Menu: "Menu", Qt.Key.Key_Space: "space",
+    Key.ESCAPE: "Escape", Key.TAB: "Tab", Key.BACKSPACE: "BackSpace", Key.RETURN: "Return", Key.ENTER: "KP_Enter",
+    Key.INSERT: "Insert", Key.DELETE: "Delete", Key.PAUSE: "Pause", Key.PRINT: "Print", Key.HOME: "Home",
+    Key.END: "End", Key.LEFT: "Left", Key.UP: "Up", Key.RIGHT: "Right", Key.DOWN: "Down", Key.PAGE_UP: "Prior",
+    Key.PAGE_DOWN: "Next", Key.MENU: "Menu", Key.SPACE: "space",
 }
 
 
@@ -31,9 +29,9 @@ def keysym_for(key: int) -> int:
     """The X keysym for a Qt key code (0 when X has none)."""
     if 0x20 < key <= 0xFF:  # Latin-1: the keysym is the (lower-case) code point
         return ord(chr(key).lower())
-    if int(Qt.Key.Key_F1.value) <= key <= int(Qt.Key.Key_F35.value):
-        return XK.string_to_keysym(f"F{key - int(Qt.Key.Key_F1.value) + 1}")
-    name = {int(qt_key.value): xname for qt_key, xname in _NAMED_KEYSYMS.items()}.get(key)
+    if Key.F1 <= key <= Key.F35:
+        return XK.string_to_keysym(f"F{key - Key.F1 + 1}")
+    name = _NAMED_KEYSYMS.get(key)
     return XK.string_to_keysym(name) if name else 0
 
 

@@ -1,0 +1,58 @@
+"""The inbox's words for values: sync state, status, counts, dates and a text's first line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.domain import Insight, Reply, Status, SyncState
+from desktop.ui.labels import status_label
+
+CONTEXT = "Inbox"
+
+
+def tr(source: str, n: int = -1) -> str:
+    return QCoreApplication.translate(CONTEXT, source, None, n)
+
+
+def sync_state_text(state: SyncState, error: str | None) -> str:
+    """Where a local copy stands, in words a rep understands."""
+    if state == SyncState.SENT:
+        return tr("Sent")
+    if state == SyncState.FAILED:
+        reason = error or tr("the server refused it")
+        return tr("Not sent: {reason}").format(reason=reason)
+    return tr("Saved on this computer")
+
+
+def insight_sync_text(insight: Insight) -> str:
+    return sync_state_text(insight.sync_state, insight.sync_error)
+
+
+def reply_sync_text(reply: Reply) -> str:
+    return sync_state_text(reply.sync_state, reply.sync_error)
+
+
+def status_text(insight: Insight) -> str:
+    status = status_label(Status(insight.status))
+    if insight.withdrawn:
+        return tr("{status}, withdrawn").format(status=status)
+    return status
+
+
+def count_text(n: int) -> str:
+    """"1 insight", "12 insights"; the plural forms come from the translation when one is loaded."""
+    text = tr("%n insight(s)", n)
+    if "(s)" in text:  # no translation carries this string yet: English forms, so the count still reads well
+        text = tr("%n insight", n) if n == 1 else tr("%n insights", n)
+    return text
+
+
+def when(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def first_line(text: str) -> str:
+    stripped = text.strip()
+    return stripped.splitlines()[0] if stripped else ""

@@ -1,0 +1,252 @@
+"""ThreadView: one insight's text and fields, its replies in order, a reply box, Edit… and Withdraw…."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import Insight, Reply
+from desktop.errors import PalauteError
+from desktop.ui.inbox.edit_dialog import EditDialog, withdraw_question
+from desktop.ui.inbox.texts import insight_sync_text, reply_sync_text, status_text, when
+from desktop.ui.labels import impact_label
+from desktop.ui.widgets import ErrorLabel
+
+
+def _html(text: str) -> str:
+    # The rep's and the product team's words are shown as typed, never as markup.
+    return html.escape(text).replace("\n", "<br>")
+
+
+class ThreadView(QWidget):
+    """Shows the insight given to show_insight(); the rep's actions go to the store at once.
+
+    Signals:
+        changed(str): the rep replied to, edited or withdrew this insight (its row should be re-read).
+        read(str): the thread was opened and its replies marked read.
+    """
+
+    changed = Signal(str)
+    read = Signal(str)
+
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("threadView")
+        self._store = store
+        self.insight: Insight | None = None
+        self.replies: list[Reply] = []
+        self.edit_dialog: EditDialog | None = None
+        self.withdraw_box: QMessageBox | None = None
+        self._build()
+        self.retranslate()
+        self._show_nothing()
+
+    def _build(self) -> None:
+        self.thread = QTextBrowser(self)
+        self.thread.setObjectName("thread")
+        self.thread.setOpenLinks(False)
+        self.reply_label = QLabel(self)
+        self.reply = QPlainTextEdit(self)
+        self.reply.setObjectName("reply")
+        self.reply.setTabChangesFocus(True)
+        self.reply.setMaximumHeight(110)
+        self.reply_label.setBuddy(self.reply)
+        self.send_button = QPushButton(self)
+        self.send_button.setObjectName("send")
+        self.edit_button = QPushButton(self)
+        self.edit_button.setObjectName("edit")
+        self.withdraw_button = QPushButton(self)
+        self.withdraw_button.setObjectName("withdraw")
+        self.message = ErrorLabel(self)
+        self.message.setObjectName("threadMessage")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.withdraw_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.thread, 1)
+        layout.addWidget(self.reply_label)
+        layout.addWidget(self.reply)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        for first, second in ((self.thread, self.reply), (self.reply, self.send_button),
+                              (self.send_button, self.edit_button), (self.edit_button, self.withdraw_button)):
+            QWidget.setTabOrder(first, second)
+        self.send_button.clicked.connect(self.send_reply)
+        self.edit_button.clicked.connect(self.edit)
+        self.withdraw_button.clicked.connect(self.withdraw)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self.reply, self.send_reply, context=Qt.ShortcutContext.WidgetShortcut)
+
+    def retranslate(self) -> None:
+        self.thread.setAccessibleName(self.tr("Insight and replies"))
+        self.reply_label.setText(self.tr("&Reply:"))
+        self.reply.setAccessibleName(self.tr("Reply"))
+        self.reply.setPlaceholderText(self.tr("Write a reply. Ctrl+Enter sends it; offline it waits and goes later."))
+        self.send_button.setText(self.tr("Se&nd (Ctrl+Enter)"))
+        self.send_button.setAccessibleName(self.tr("Send reply"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit insight"))
+        self.withdraw_button.setText(self.tr("&Withdraw…"))
+        self.withdraw_button.setAccessibleName(self.tr("Withdraw insight"))
+        self.message.setAccessibleName(self.tr("Message"))
+        self._render()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- showing -------------------------------------------------------------------------------------------
+    def show_insight(self, insight_id: str) -> bool:
+        """Load the insight and its thread and mark the thread read; False (and words) if it is not here."""
+        if self.insight is None or self.insight.id != insight_id:
+            self.reply.clear()
+            self.message.clear_message()
+        try:
+            insight = self._store.get_insight(insight_id)
+            if insight is None:
+                self._show_nothing()
+                self.message.show_error(self.tr("This insight is no longer on this computer."))
+                return False
+            self.insight, self.replies = insight, self._store.thread(insight_id)
+            self._store.mark_thread_read(insight_id)
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return False
+        self._render()
+        self._enable()
+        self.read.emit(insight_id)
+        return True
+
+    def reload(self) -> None:
+        if self.insight is not None:
+            self.show_insight(self.insight.id)
+
+    def clear(self) -> None:
+        self._show_nothing()
+
+    def _show_nothing(self) -> None:
+        self.insight, self.replies = None, []
+        self._render()
+        self._enable()
+
+    def _enable(self) -> None:
+        shown = self.insight is not None
+        editable = shown and not self.insight.withdrawn  # type: ignore[union-attr]
+        for widget in (self.reply, self.send_button):
+            widget.setEnabled(shown)
+        for widget in (self.edit_button, self.withdraw_button):
+            widget.setEnabled(editable)
+
+    def _render(self) -> None:
+        if self.insight is None:
+            self.thread.setHtml(f"<p><i>{_html(self.tr('Choose an insight in the list to see its thread.'))}</i></p>")
+            return
+        parts = [self._insight_html(self.insight), "<hr>"]
+        if not self.replies:
+            parts.append(f"<p><i>{_html(self.tr('No replies yet.'))}</i></p>")
+        parts += [self._reply_html(reply) for reply in self.replies]
+        self.thread.setHtml("".join(parts))
+
+    def _insight_html(self, insight: Insight) -> str:
+        names = {c.slug: c.name for c in self._store.communities()}
+        areas = {a.slug: a.name for a in self._store.product_areas()}
+        fields = [
+            (self.tr("Saved"), when(insight.created_at)),
+            (self.tr("Community"), names.get(insight.community, insight.community)),
+            (self.tr("Product area"), areas.get(insight.product_area or "", insight.product_area or self.tr("Not set"))),
+            (self.tr("Customer reference"), insight.customer_ref or "—"),
+            (self.tr("Impact"), impact_label(insight.impact)),
+            (self.tr("Tags"), ", ".join(insight.tags) or "—"),
+            (self.tr("Status"), status_text(insight)),
+            (self.tr("Sync"), insight_sync_text(insight)),
+        ]
+        rows = "".join(f"<tr><td><b>{_html(k)}:</b>&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in fields)
+        return f"<p>{_html(insight.text)}</p><table>{rows}</table>"
+
+    def _reply_html(self, reply: Reply) -> str:
+        if reply.mine:
+            who = self.tr("You ({state})").format(state=reply_sync_text(reply))
+        else:
+            role = self.tr("product team") if reply.author_role == "product" else reply.author_role
+            who = f"{reply.author} ({role})"
+        return (f"<p><b>{_html(who)}</b> · {_html(when(reply.created_at))}<br>"
+                f"{_html(reply.body)}</p>")
+
+    # --- the rep's actions --------------------------------------------------------------------------------
+    def send_reply(self) -> bool:
+        """Save the reply (queued for sync, so it works offline); on failure keep the words and say why."""
+        if self.insight is None:
+            return False
+        body = self.reply.toPlainText()
+        if not body.strip():
+            self.message.show_error(self.tr("The reply is empty. Type it, then press Ctrl+Enter."))
+            return False
+        try:
+            self._store.add_reply(self.insight.id, body)
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return False
+        self.reply.clear()
+        self.message.show_note(self.tr("Reply saved. It is sent when Palaute is online."))
+        self.reload()
+        self.changed.emit(self.insight.id)
+        return True
+
+    def edit(self) -> None:
+        if self.insight is None or self.insight.withdrawn:
+            return
+        self.edit_dialog = EditDialog(self._store, self.insight, self)
+        self.edit_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.edit_dialog.finished.connect(self._after_edit)
+        self.edit_dialog.open()
+
+    def _after_edit(self, result: int) -> None:
+        dialog, self.edit_dialog = self.edit_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and self.insight is not None:
+            self.message.show_note(self.tr("Changes saved. They are sent when Palaute is online."))
+            self.reload()
+            self.changed.emit(self.insight.id)
+
+    def withdraw(self) -> None:
+        if self.insight is None or self.insight.withdrawn:
+            return
+        self.withdraw_box = withdraw_question(self.insight, self)
+        self.withdraw_box.finished.connect(self._after_question)
+        self.withdraw_box.open()
+
+    def _after_question(self, _result: int) -> None:
+        box, self.withdraw_box = self.withdraw_box, None
+        if box is None or self.insight is None:
+            return
+        confirmed = box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+        box.deleteLater()
+        if not confirmed:
+            return
+        try:
+            self._store.withdraw_insight(self.insight.id)
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return
+        self.message.show_note(self.tr("Insight withdrawn."))
+        self.reload()
+        self.changed.emit(self.insight.id)

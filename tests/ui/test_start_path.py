@@ -1,0 +1,41 @@
+"""The start path stays lean: nothing heavy is imported, and Qt's costly `Qt` namespace is not touched, before ready."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("sqlalchemy", "alembic", "requests", "pydantic", "keyring", "PySide6.QtNetwork", "desktop.store",
+         "desktop.sync", "desktop.ui.capture_window")
+
+PROBE = """
+import json, sys
+import PySide6.QtCore as QtCore
+import desktop.app as app
+
+def announce(self, original=app.PalauteApp._announce_ready):
+    seen = {"qt_namespace": "Qt" in QtCore.__dict__,
+            "heavy": sorted(m for m in sys.modules if m.startswith(%r))}
+    original(self)
+    print("PROBE " + json.dumps(seen), flush=True)
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, self.qapp.quit)
+
+app.PalauteApp._announce_ready = announce
+sys.exit(app.run(None))
+""" % (HEAVY,)
+
+
+def test_nothing_heavy_before_ready(data_dir):
+    env = dict(os.environ, PALAUTE_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    line = next(text for text in done.stdout.splitlines() if text.startswith("PROBE "))
+    seen = json.loads(line.removeprefix("PROBE "))
+    assert seen["heavy"] == []
+    assert seen["qt_namespace"] is False
