@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test bench build clean-venv
+.PHONY: run test bench bundle clean-venv
 
 # Without ARGS: the demo (the app plus a throw-away local server, so the whole loop works at once).
 run: $(STAMP)
@@ -20,11 +20,16 @@ bench: $(STAMP)
 	@scripts/system-deps.sh test
 	$(PY) -m bench.run_all $(ARGS)
 
+# The Linux app as a folder and an archive in dist/ (other systems: docs/install.md).
+bundle: $(STAMP)
+	@scripts/system-deps.sh test
+	PYTHON=$(PY) packaging/linux/build.sh
+
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed (apt-get install python3 python3-venv)"; exit 1; }
 	@[ -x $(PY) ] || { scripts/system-deps.sh run && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[server,test]'
+	$(PY) -m pip install -q -e '.[server,test,build]'
 	@touch $(STAMP)
 
 clean-venv:

@@ -31,6 +31,11 @@ def _run_demo(args: Any, started: float) -> int:
     """`palaute --demo`: a throw-away server and data folder, signed in, so the whole loop works at once."""
     from desktop.demo import start_demo
 
+    if getattr(sys, "frozen", False):
+        # The installed app carries no server; the demo runs from a source checkout.
+        print("palaute: the demo needs a source checkout of Palaute: run `make run` there. The installed app "
+              "works on its own, or with your company's Palaute server (Settings → Server).", file=sys.stderr)
+        return 2
     print("Starting the Palaute demo server…", flush=True)
     try:
         demo = start_demo()

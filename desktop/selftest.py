@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+REPORT_ENV = "PALAUTE_SELF_TEST_REPORT"  # also write the verdict to this file
 STORE_TIMEOUT_S = 30.0
 LANGUAGES = ("en", "fi", "sv", "es")
 QT_OWN_LANGUAGES = ("fi", "sv", "es")  # qtbase ships no English catalogue: English is Qt's source text
@@ -25,12 +26,20 @@ def run_self_test() -> int:
         _check(problems, "the Python packages", _check_packages)
         _check(problems, "the Qt application", lambda: _check_app(Path(folder), problems))
     if problems:
-        print("Palaute self-test FAILED:", file=sys.stderr)
-        for problem in problems:
-            print(f"  - {problem}", file=sys.stderr)
+        _report("\n".join(["Palaute self-test FAILED:", *(f"  - {problem}" for problem in problems)]), failed=True)
         return 1
-    print(f"Palaute self-test passed ({_describe_build()}).")
+    _report(f"Palaute self-test passed ({_describe_build()}).", failed=False)
     return 0
+
+
+def _report(text: str, *, failed: bool) -> None:
+    # A windowed Windows build has no console (sys.stdout is None): CI reads the report from a file instead.
+    stream = sys.stderr if failed else sys.stdout
+    if stream is not None:
+        print(text, file=stream)
+    report_file = os.environ.get(REPORT_ENV)
+    if report_file:
+        Path(report_file).write_text(text + "\n", encoding="utf-8")
 
 
 def _headless_fallback() -> None:

@@ -48,7 +48,9 @@ MODULES: tuple[Excluded, ...] = (
 
 # Files that hooks collect but the app never loads. Matched against each file's path inside the bundle
 # folder that holds the Python modules (_internal/ on Linux and Windows, Contents/Frameworks on macOS).
-QT = "PySide6/Qt"
+# PySide6 keeps Qt's files in PySide6/Qt/ on Linux and macOS, directly in PySide6/ on Windows; fnmatch's
+# "*" also matches "/", so "PySide6*/plugins" covers both.
+QT = "PySide6*"
 FILES: tuple[Excluded, ...] = (
     Excluded(f"{QT}/translations/*", "Qt's catalogues for languages the app does not ship (kept: KEPT_FILES)"),
     Excluded(f"{QT}/plugins/platformthemes/*gtk3*", "the GTK theme plugin pulls ~20 MB of GTK, cairo and pango"),
@@ -80,13 +82,18 @@ FILES: tuple[Excluded, ...] = (
     Excluded(f"{QT}/qml/*", "QML modules; the app has no QML"),
     Excluded("stdnum/*.dat", "number ranges for ids the privacy guard does not check (MAC, IMSI, ISBN...); "
              "kept: KEPT_FILES"),
-    Excluded("*libQt6Svg*", "only the SVG plugins left out above load it"),
-    Excluded("*libQt6Pdf*", "only the PDF image plugin left out above loads it"),
-    Excluded("*libQt6Quick*", "only QML/virtual-keyboard plugins left out above load it"),
-    Excluded("*libQt6Qml*", "only QML/virtual-keyboard plugins left out above load it"),
-    Excluded("*libQt6VirtualKeyboard*", "only the virtual-keyboard plugin left out above loads it"),
-    Excluded("*libQt6OpenGL.*", "only the OpenGL integrations left out above load it"),
-    Excluded("*libQt6EglFs*", "only the eglfs platform left out above loads it"),
+    # Qt libraries loaded only by the plugins above: libQt6X.so.6 (Linux), Qt6X.dll (Windows),
+    # QtX.framework (macOS). Only ever matched inside PySide6/ or at the top level, never a Python module.
+    *(Excluded(pattern.format(name), reason) for name, reason in (
+        ("Svg", "only the SVG plugins left out above load it"),
+        ("Pdf", "only the PDF image plugin left out above loads it"),
+        ("Quick", "only QML/virtual-keyboard plugins left out above load it"),
+        ("Qml", "only QML/virtual-keyboard plugins left out above load it"),
+        ("VirtualKeyboard", "only the virtual-keyboard plugin left out above loads it"),
+        ("EglFs", "only the eglfs platform left out above loads it"),
+    ) for pattern in ("*Qt6{}*", "*Qt{}.framework/*")),
+    Excluded("*Qt6OpenGL.*", "only the OpenGL integrations left out above load it (Linux, Windows)"),
+    Excluded("*opengl32sw.dll", "Windows' software OpenGL fallback (20 MB): the app draws with the raster engine"),
     Excluded("libdbus-1.so*", "the D-Bus client library must match the system's D-Bus (every Linux desktop has "
              "it; PySide6's own wheel relies on it too), and a bundled copy drags in libsystemd, libgcrypt, zstd"),
     Excluded("*libgtk-3*", "GTK comes only with the GTK theme plugin left out above"),
@@ -94,7 +101,7 @@ FILES: tuple[Excluded, ...] = (
 )
 
 # Exceptions to FILES: Qt's own strings (standard buttons, dialogs) in the languages the app ships.
-# And python-stdnum's IBAN country formats, which stdnum.iban reads.
+# And python-stdnum's IBAN country formats, which stdnum.iban reads. Patterns, like FILES.
 KEPT_FILES: tuple[str, ...] = (
     *(f"{QT}/translations/qtbase_{lang}.qm" for lang in ("fi", "sv", "es")),
     "stdnum/iban.dat",
@@ -108,7 +115,7 @@ def module_names() -> list[str]:
 def excluded_file(path: str) -> Excluded | None:
     """The rule that leaves this bundle path out, or None if it is shipped."""
     path = path.replace("\\", "/")
-    if path in KEPT_FILES:
+    if any(fnmatchcase(path, kept) for kept in KEPT_FILES):
         return None
     for item in FILES:
         if fnmatchcase(path, item.pattern):

@@ -38,7 +38,12 @@ def reachable_libraries(binaries: list[Entry], imports_of: ImportsOf) -> set[str
 
 def direct_imports(path: str) -> list[tuple[str, str | None]]:
     """The DT_NEEDED names of an ELF file (`ldd` would list the whole closure, left-out libraries' too)."""
-    result = subprocess.run(["objdump", "-p", path], capture_output=True, text=True)
+    try:
+        result = subprocess.run(["objdump", "-p", path], capture_output=True, text=True)
+    except FileNotFoundError:  # no binutils: PyInstaller's ldd view keeps more, never too little
+        from PyInstaller.depend.bindepend import get_imports
+
+        return list(get_imports(path))
     return [(line.split()[1], None) for line in result.stdout.splitlines() if line.strip().startswith("NEEDED")]
 
 

@@ -66,9 +66,9 @@ def _read(db, principal, cursor: str, limit: int):
     with db.read() as session:
         instance = feed.instance_id(session)
         after = feed.parse_cursor(instance, cursor)
-        upto = feed.last_seq(session)
         items, new_seq, has_more = sync.pull(session, principal.actor(session), after, limit)
-        return items, feed.make_cursor(instance, new_seq), has_more, upto
+        # With nothing more to read, new_seq is the feed counter this read saw: the long-poll waits past it.
+        return items, feed.make_cursor(instance, new_seq), has_more, new_seq
 
 
 @router.get("/summary", response_model=schema.Summary)

@@ -52,7 +52,7 @@ def _number_pending(session: Session) -> None:
         update(FeedCounter).where(FeedCounter.id == 1).values(value=FeedCounter.value + len(pending))
         .returning(FeedCounter.value)).scalar_one()
     first = last - len(pending) + 1
-    session.execute(insert(Change), [
+    session.connection().execute(insert(Change.__table__), [
         dict(seq=first + i, kind=p.kind, insight_id=p.insight_id, reply_id=p.reply_id, author_id=p.author_id,
              community_id=p.community_id, product_area_id=p.product_area_id) for i, p in enumerate(pending)])
     session.info[_TOUCHED] = True
@@ -75,8 +75,17 @@ def last_seq(session: Session) -> int:
     return session.scalar(select(FeedCounter.value).where(FeedCounter.id == 1)) or 0
 
 
+_instances: dict[str, str] = {}  # {database url: instance id}; the id never changes once seeded
+
+
 def instance_id(session: Session) -> str:
-    return session.scalar(select(Meta.value).where(Meta.key == "instance")) or "none"
+    url = str(session.get_bind().url)
+    if url not in _instances:
+        found = session.scalar(select(Meta.value).where(Meta.key == "instance"))
+        if found is None:
+            return "none"
+        _instances[url] = found
+    return _instances[url]
 
 
 def make_cursor(instance: str, seq: int) -> str:

@@ -21,9 +21,9 @@ class Ref:
     name: str
 
 
-# {(database url, model): {slug: Ref}}. Rows are only ever added, so a miss reloads before refusing:
+# {(database url, model): ({slug: Ref}, {id: Ref})}. Rows are only ever added, so a miss reloads before refusing:
 # a community added by another process is found, and nothing stale is ever accepted.
-_cache: dict[tuple[str, type], dict[str, Ref]] = {}
+_cache: dict[tuple[str, type], tuple[dict[str, Ref], dict[int, Ref]]] = {}
 _lock = threading.Lock()
 
 
@@ -77,23 +77,25 @@ def _add(session: Session, model, slug: str, name: str):
 
 
 def _lookup(session: Session, model, slug: str) -> Ref | None:
-    found = _refs(session, model).get(slug)
-    return found if found is not None else _refs(session, model, reload=True).get(slug)
+    found = _refs(session, model)[0].get(slug)
+    return found if found is not None else _refs(session, model, reload=True)[0].get(slug)
 
 
 def _by_id(session: Session, model, row_id: int) -> Ref:
-    for reload in (False, True):
-        for ref in _refs(session, model, reload=reload).values():
-            if ref.id == row_id:
-                return ref
-    raise LookupError(f"{model.__tablename__} id {row_id} does not exist")
+    found = _refs(session, model)[1].get(row_id) or _refs(session, model, reload=True)[1].get(row_id)
+    if found is None:
+        raise LookupError(f"{model.__tablename__} id {row_id} does not exist")
+    return found
 
 
-def _refs(session: Session, model, *, reload: bool = False) -> dict[str, Ref]:
-    key = (str(session.get_bind().url), model)
+def _refs(session: Session, model, *, reload: bool = False) -> tuple[dict[str, Ref], dict[int, Ref]]:
+    if "reference_db" not in session.info:  # rendering the URL is not free; once per session
+        session.info["reference_db"] = str(session.get_bind().url)
+    key = (session.info["reference_db"], model)
     refs = _cache.get(key)
     if refs is None or reload:
-        refs = {row.slug: Ref(row.id, row.slug, row.name) for row in session.scalars(select(model))}
+        rows = [Ref(row.id, row.slug, row.name) for row in session.scalars(select(model))]
+        refs = ({r.slug: r for r in rows}, {r.id: r for r in rows})
         with _lock:
             _cache[key] = refs
     return refs

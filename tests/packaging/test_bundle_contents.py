@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 import tarfile
 from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import ROOT, Bundle, load_packaging_module
+from tests.packaging.conftest import ROOT, SLOW_TIMEOUT, Bundle, load_packaging_module
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, SLOW_TIMEOUT]
 exclusions = load_packaging_module("exclusions")
 
 
@@ -65,3 +66,18 @@ def test_archive_unpacks_to_one_folder_with_an_executable(bundle: Bundle) -> Non
     assert tops == {"Palaute"}
     assert member.mode & 0o111
     assert (bundle.folder / "install.sh").stat().st_mode & 0o111
+
+
+def test_install_script_adds_and_removes_the_command_and_menu_entry(bundle: Bundle, tmp_path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    installed = subprocess.run([str(bundle.folder / "install.sh")], env=env, capture_output=True, text=True)
+    assert installed.returncode == 0, installed.stderr
+    command = tmp_path / ".local" / "bin" / "palaute"
+    entry = tmp_path / ".local" / "share" / "applications" / "fi.palaute.Palaute.desktop"
+    assert command.resolve() == bundle.executable.resolve()
+    assert f'Exec="{bundle.executable}"' in entry.read_text()
+    assert subprocess.run([str(command), "--version"], env=env, capture_output=True, text=True).stdout.startswith("Palaute ")
+    removed = subprocess.run([str(bundle.folder / "install.sh"), "--remove"], env=env, capture_output=True, text=True)
+    assert removed.returncode == 0, removed.stderr
+    assert not command.exists() and not entry.exists()
+    assert bundle.executable.exists()  # the folder itself is the user's to delete

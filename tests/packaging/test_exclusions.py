@@ -30,12 +30,18 @@ def test_qt_translations_are_cut_to_the_shipped_languages() -> None:
     assert exclusions.excluded_file(f"{qt}/qtbase_fi.qm") is None
     assert exclusions.excluded_file("PySide6/Qt/plugins/platformthemes/libqgtk3.so") is not None
     assert exclusions.excluded_file("PySide6/Qt/plugins/platforms/libqxcb.so") is None
-    assert exclusions.excluded_file("PySide6\\Qt\\plugins\\platforms\\qwindows.dll") is None
+    # Windows wheels keep Qt's files directly in PySide6\ (no Qt\ folder): the same rules apply there.
+    assert exclusions.excluded_file("PySide6\\plugins\\platforms\\qwindows.dll") is None
+    assert exclusions.excluded_file("PySide6\\plugins\\platforms\\qminimal.dll") is not None
+    assert exclusions.excluded_file("PySide6\\translations\\qtbase_de.qm") is not None
+    assert exclusions.excluded_file("PySide6\\translations\\qtbase_sv.qm") is None
+    assert exclusions.excluded_file("PySide6/opengl32sw.dll") is not None
 
 
 def test_the_apps_own_translations_are_kept_languages() -> None:
     shipped = {p.stem.removeprefix("palaute_") for p in (ROOT / "resources" / "translations").glob("*.qm")}
     kept_qt = {p.rsplit("_", 1)[1].removesuffix(".qm") for p in exclusions.KEPT_FILES if "qtbase_" in p}
+    assert len(kept_qt) == 3
     assert kept_qt == shipped - {"en"}  # Qt has no English catalogue: its source strings are English
 
 
