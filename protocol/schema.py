@@ -40,6 +40,7 @@ MAX_CURSOR_CHARS = 100
 DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1_000
 MAX_WAIT_SECONDS = 25
+MAX_PII_KEPT = 50  # personal-data items a rep chose to keep in one insight
 MAX_NUMBER = 2**62  # mutation numbers and versions fit a signed 64-bit column
 
 Impact = Literal["low", "medium", "high", "blocker"]
@@ -120,6 +121,10 @@ Name = _text(1, MAX_NAME_CHARS, "name")
 Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
+# desktop.privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
+# own detector leaves these alone and masks everything else it finds.
+PiiKey = Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[a-z_]+:[0-9a-f]{8,64}$")]
+PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
 
 
 class Model(BaseModel):
@@ -183,6 +188,7 @@ class InsightDraft(Model):
     impact: Impact = "medium"
     tags: Tags = []
     created_at: UtcDatetime
+    pii_kept: PiiKeys = []
 
 
 class InsightPatch(Model):
@@ -211,6 +217,8 @@ class Insight(Model):
     version: int
     withdrawn: bool
     duplicate_of: str | None
+    # True when the text holds personal data: masked by the server's detector, or kept by the rep on purpose.
+    pii_flagged: bool = False
 
 
 class ReplyDraft(Model):

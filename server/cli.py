@@ -15,7 +15,7 @@ from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import accounts, reference
+from server.services import accounts, privacy, reference
 from server.services.errors import ServiceError
 
 
@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--user", help="revoke every device of this user")
     devices = user.add_parser("devices", parents=[common], help="list a user's devices")
     devices.add_argument("name")
+
+    insight = commands.add_parser("insight", help="erase insights (personal data)").add_subparsers(
+        dest="action", required=True)
+    erase = insight.add_parser("erase", parents=[common],
+                               help="delete an insight (or all of one customer's) everywhere, desktops included")
+    erase.add_argument("insight_id", nargs="?")
+    erase.add_argument("--customer", metavar="REF", help="erase every insight with this customer reference")
 
     for noun in ("community", "product-area"):
         sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
@@ -122,6 +129,8 @@ def _admin(db: Database, args) -> int:
         return 0
     if args.command == "user" and args.action == "revoke-device":
         return _revoke(db, args)
+    if args.command == "insight":
+        return _erase(db, args)
     with db.write() as session:
         add = reference.add_community if args.command == "community" else reference.add_product_area
         add(session, args.slug, args.name)
@@ -143,6 +152,20 @@ def _revoke(db: Database, args) -> int:
         for device_id in ids:
             accounts.revoke_device(session, device_id)
     print(f"revoked {len(ids)} device(s)")
+    return 0
+
+
+def _erase(db: Database, args) -> int:
+    if bool(args.insight_id) == bool(args.customer):
+        raise ServiceError("name one insight id, or --customer REF")
+    with db.write() as session:
+        if args.customer:
+            erased = privacy.erase_customer(session, args.customer)
+        else:
+            erased = [args.insight_id] if privacy.erase(session, args.insight_id) else []
+    if not erased:
+        raise ServiceError("nothing to erase: no such insight" + (" for that customer" if args.customer else ""))
+    print(f"erased {len(erased)} insight(s); desktops remove their copies at their next sync")
     return 0
 
 

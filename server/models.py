@@ -142,6 +142,8 @@ class Insight(Base):
     version: Mapped[int] = mapped_column(BigInteger, default=1)
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("insights.id"), nullable=True)
+    pii_kept: Mapped[list[str]] = mapped_column(JSON, default=list)  # keys the rep chose to keep as typed
+    pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     author: Mapped[User] = relationship(lazy="joined")

@@ -16,7 +16,7 @@ def add_insight(session: Session, checked: NewInsight, author: str, *, pii_kept:
                 pii_masked: dict[str, int] | None = None) -> Insight:
     """Insert an already-validated (and masked) insight and queue its "create" mutation in the same transaction.
 
-    pii_kept/pii_masked are recorded on the row only: the outbox payload never carries them.
+    pii_masked is recorded on the row only; of pii_kept the payload carries just the keys (see create_payload).
     """
     now = utc_now()
     row = InsightRow(
@@ -85,6 +85,9 @@ def create_payload(row: InsightRow) -> dict:
         "impact": row.impact,
         "tags": list(row.tags),
         "created_at": row.created_at.isoformat(),
+        # Only the keys (kind + hash) of what the rep chose to keep: the server's detector then leaves those
+        # items alone and flags the insight for the product team.
+        "pii_kept": [item["key"] for item in row.pii_kept],
     }
 
 

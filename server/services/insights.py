@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import feed, reference
+from server.services import feed, privacy, reference
 from server.services.access import can_see
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid, NotFound
 
@@ -19,7 +19,7 @@ def to_schema(insight: Insight) -> schema.Insight:
         customer_ref=insight.customer_ref, impact=insight.impact, tags=list(insight.tags or []),
         author=insight.author.name, created_at=insight.created_at, updated_at=insight.updated_at,
         status=insight.status, version=insight.version, withdrawn=insight.withdrawn,
-        duplicate_of=insight.duplicate_of)
+        duplicate_of=insight.duplicate_of, pii_flagged=insight.pii_flagged)
 
 
 def reply_to_schema(reply: Reply) -> schema.Reply:
@@ -64,10 +64,13 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
     """Check a draft and turn it into a row for `insert_rows` (raises Invalid for unknown slugs)."""
     community = reference.community_by_slug(session, draft.community)
     area = reference.product_area_by_slug(session, draft.product_area)
+    text = privacy.guard_text(draft.text, draft.pii_kept)
+    ref = privacy.guard_customer_ref(draft.customer_ref, draft.pii_kept)
     return dict(id=draft.id, author_id=actor.id, community_id=community.id,
-                product_area_id=area.id if area else None, text=draft.text, customer_ref=draft.customer_ref,
+                product_area_id=area.id if area else None, text=text.text, customer_ref=ref.text,
                 impact=draft.impact, tags=list(draft.tags), status="new", version=1, withdrawn=False,
-                duplicate_of=None, created_at=draft.created_at, updated_at=utcnow())
+                duplicate_of=None, pii_kept=list(draft.pii_kept), pii_flagged=text.flagged or ref.flagged,
+                created_at=draft.created_at, updated_at=utcnow())
 
 
 def insert_rows(session: Session, rows: list[dict]) -> None:
@@ -91,7 +94,7 @@ def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
         id=row["id"], text=row["text"], community=reference.community_by_id(session, row["community_id"]).slug,
         product_area=area.slug if area else None, customer_ref=row["customer_ref"], impact=row["impact"],
         tags=row["tags"], author=actor.name, created_at=row["created_at"], updated_at=row["updated_at"],
-        status="new", version=1, withdrawn=False, duplicate_of=None)
+        status="new", version=1, withdrawn=False, duplicate_of=None, pii_flagged=row["pii_flagged"])
 
 
 def edit(session: Session, actor: User, insight_id: str, base_version: int,
@@ -109,9 +112,17 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
     if "product_area" in fields:
         area = reference.product_area_by_slug(session, patch.product_area)
         insight.product_area_id = area.id if area else None
-    for name in ("text", "customer_ref", "impact"):
-        if name in fields:
-            setattr(insight, name, getattr(patch, name))
+    keep = list(insight.pii_kept or [])
+    if "text" in fields:
+        guarded = privacy.guard_text(patch.text, keep)
+        insight.text = guarded.text
+        insight.pii_flagged = insight.pii_flagged or guarded.flagged
+    if "customer_ref" in fields:
+        guarded = privacy.guard_customer_ref(patch.customer_ref, keep)
+        insight.customer_ref = guarded.text
+        insight.pii_flagged = insight.pii_flagged or guarded.flagged
+    if "impact" in fields:
+        insight.impact = patch.impact
     if "tags" in fields:
         insight.tags = list(patch.tags)
     bump(session, insight)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import feed
+from server.services import feed, privacy
 from server.services.access import can_triage
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.insights import bump, get_visible
@@ -33,7 +33,7 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
 def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_id: str | None = None,
               created_at=None) -> Reply:
     """Add a reply to the thread of a visible insight. The same reply id with the same body is a no-op."""
-    body = _clean_body(body)
+    body = privacy.guard_reply(_clean_body(body))
     reply_id = _reply_id(reply_id)
     insight = get_visible(session, actor, insight_id)
     existing = session.get(Reply, reply_id)

@@ -65,8 +65,11 @@ def test_the_outbox_carries_the_masked_text_and_nothing_local(store):
     assert kind == "create" and payload["id"] == saved.id
     assert payload["text"] == saved.text and HETU not in payload["text"] and EMAIL not in payload["text"]
     assert payload["customer_ref"] == "[email]"
-    # The protocol has no field for what was kept or masked: that stays on this machine.
-    assert set(payload) == {"id", "text", "community", "product_area", "customer_ref", "impact", "tags", "created_at"}
+    # What was masked stays on this machine; of what was kept, only the keys (kind + hash) travel, so the
+    # server's detector leaves those items alone and flags the insight.
+    assert set(payload) == {"id", "text", "community", "product_area", "customer_ref", "impact", "tags", "created_at",
+                            "pii_kept"}
+    assert payload["pii_kept"] == [key_of(CARD)] and CARD not in str(payload["pii_kept"])
 
 
 @pytest.mark.parametrize(("typed", "saved"), [
