@@ -24,6 +24,7 @@ from desktop.domain import MAX_CUSTOMER_REF_CHARS, Draft, Impact, NewInsight
 from desktop.errors import PalauteError
 from desktop.ui.draft_autosave import DraftAutosave
 from desktop.ui.labels import impact_label
+from desktop.ui.pii_guard import PiiGuard
 from desktop.ui.toast import Toast
 from desktop.ui.widgets import ErrorLabel
 
@@ -84,6 +85,7 @@ class CaptureWindow(QWidget):
         for impact in Impact:
             self.impact.addItem(impact_label(impact), impact.value)
         self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
+        self.pii = PiiGuard(self.text, self.customer, self)
         self.message = ErrorLabel(self)
         self.message.setObjectName("message")
         self.save_button = QPushButton(self)
@@ -107,12 +109,14 @@ class CaptureWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.text_label)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.pii)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for widget_from, widget_to in zip(
-            (self.text, self.community, self.area, self.customer, self.impact, self.save_button),
-            (self.community, self.area, self.customer, self.impact, self.save_button, self.hide_button),
+            (self.text, self.pii.list, self.community, self.area, self.customer, self.impact, self.save_button),
+            (self.pii.list, self.community, self.area, self.customer, self.impact, self.save_button,
+             self.hide_button),
         ):
             QWidget.setTabOrder(widget_from, widget_to)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -264,7 +268,7 @@ class CaptureWindow(QWidget):
             self.message.show_error(self._store_error or self.tr("Palaute is still opening its database. Try again in a moment."))
             return False
         try:
-            insight = self._store.capture(self._new_insight())
+            insight = self._store.capture(self._new_insight(), keep_pii=self.pii.kept_keys())
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return False
@@ -291,6 +295,7 @@ class CaptureWindow(QWidget):
         finally:
             self._loading = False
         self._edited = False
+        self.pii.clear()
         try:
             self._store.clear_draft()
             self._store.settings.set("last_community", insight.community)
