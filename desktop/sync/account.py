@@ -88,6 +88,12 @@ def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None
     first = resume(store, vault)
     if first is None:
         raise SignInRequired("Sign in to a Palaute server to sync (Settings → Server).")
+    return service_for(store, vault, first, callbacks, **kwargs)
+
+
+def service_for(store: Store, vault: Vault, first: ApiClient, callbacks: Callbacks | None = None,
+                **kwargs: float) -> SyncService:
+    """The service around a resumed client (split from build_service so the keyring look-up can run alone)."""
     clients: list[ApiClient] = [first]
 
     def make_client() -> ApiClient:

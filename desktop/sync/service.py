@@ -144,7 +144,7 @@ class SyncService:
         added = self.puller.pull_all(client, wait=wait)
         self.ledger.apply_retention()  # after each pull: what came in may be old enough to go
         pending = self.ledger.pending_notices() if added else []
-        if pending:
+        if pending and not self._stop.is_set():
             self.callbacks.notices(pending)
 
     def _attempt(self, loop: _Loop, work: Callable[[], object]) -> bool:
@@ -185,6 +185,8 @@ class SyncService:
         return SyncStatus(State.IDLE, None, outbox)
 
     def _report(self, progress: tuple[int, int] | None = None) -> None:
+        if self._stop.is_set():
+            return  # a loop finishing after stop(): whoever listened may be gone
         try:
             self.callbacks.status(self.status(progress))
         except Exception:

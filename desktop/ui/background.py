@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop.errors import PalauteError
 
@@ -25,14 +24,16 @@ class BackgroundCall(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread: threading.Thread | None = None
+        self._running = False
 
     def busy(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        return self._running
 
     def run(self, call: Callable[..., Any], *args: Any) -> None:
-        self._thread = threading.Thread(target=self._work, args=(call, args), name="background-call", daemon=True)
-        self._thread.start()
+        # Qt's own pool, not a Python daemon thread: Qt waits for its threads when the application ends,
+        # whereas a daemon thread still emitting while the interpreter shuts down crashes PySide.
+        self._running = True
+        QThreadPool.globalInstance().start(lambda: self._work(call, args))
 
     def _work(self, call: Callable[..., Any], args: tuple) -> None:
         try:
@@ -44,3 +45,5 @@ class BackgroundCall(QObject):
             self.failed.emit("Something went wrong inside Palaute (a bug); details are in the log.")
         else:
             self.succeeded.emit(result)
+        finally:
+            self._running = False

@@ -124,7 +124,8 @@ class CaptureWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide, context=Qt.ShortcutContext.WindowShortcut)
 
     def _connect_edits(self) -> None:
-        self.text.textChanged.connect(self._on_edit)
+        self._last_text = ""
+        self.text.textChanged.connect(self._on_text_changed)
         self.community.editTextChanged.connect(self._on_edit)
         self.area.currentIndexChanged.connect(self._on_edit)
         self.customer.textChanged.connect(self._on_edit)
@@ -237,6 +238,13 @@ class CaptureWindow(QWidget):
 
     def _on_draft_failed(self, reason: str) -> None:
         self.message.show_error(self.tr("Your draft could not be saved: {reason}").format(reason=reason))
+
+    def _on_text_changed(self) -> None:
+        # Qt also reports highlighting (format) changes as textChanged; only real typing is an edit.
+        text = self.text.toPlainText()
+        if text != self._last_text:
+            self._last_text = text
+            self._on_edit()
 
     def _on_edit(self, *_: object) -> None:
         if self._loading:

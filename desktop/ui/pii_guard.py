@@ -37,8 +37,11 @@ class PiiHighlighter(QSyntaxHighlighter):
         self.kept_format.setToolTip(self.tr("Personal data you chose to keep as typed"))
 
     def show(self, text: str, findings: list[Finding], kept: set[str]) -> None:
-        self.spans = [(_utf16(text, f.start), _utf16(text, f.end), f.key in kept) for f in findings]
-        self.rehighlight()
+        spans = [(_utf16(text, f.start), _utf16(text, f.end), f.key in kept) for f in findings]
+        if spans != self.spans:
+            # Re-highlighting changes formats, which Qt reports as a text change: only when it matters.
+            self.spans = spans
+            self.rehighlight()
 
     def highlightBlock(self, text: str) -> None:
         block_start = self.currentBlock().position()
@@ -80,8 +83,9 @@ class PiiGuard(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DETECT_DELAY_MS)
         self.timer.timeout.connect(self.detect)
-        editor.textChanged.connect(self.timer.start)
-        customer.textChanged.connect(self.timer.start)
+        self._seen = ("", "")
+        editor.textChanged.connect(self._schedule)
+        customer.textChanged.connect(self._schedule)
         self.list.itemChanged.connect(self._on_item_changed)
         self.retranslate()
         self.hide()
@@ -95,6 +99,11 @@ class PiiGuard(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _schedule(self) -> None:
+        # textChanged also fires when only the highlighting changed: detect again only for new text.
+        if (self.editor.toPlainText(), self.customer.text()) != self._seen:
+            self.timer.start()
 
     def kept_keys(self) -> list[str]:
         """Keys of the items to keep, for Store.capture(keep_pii=...); run detection first if it is due."""
@@ -112,6 +121,7 @@ class PiiGuard(QWidget):
         from desktop.privacy.saving import mask_customer_ref
 
         text = self.editor.toPlainText()
+        self._seen = (text, self.customer.text())
         found = self._in_text = find_pii(text)
         self.highlighter.show(text, found, self._kept)
         ref = self.customer.text()

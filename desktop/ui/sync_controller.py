@@ -32,6 +32,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.store, self.tray, self.vault = store, tray, vault
         self.status = SyncStatus(State.SIGNED_OUT)
+        self._stopped = False  # after stop(), a late answer from the start-up look-up is dropped
         self.worker = SyncWorker(self)
         self.notices = NoticeQueue(tray.notify, store.sync.mark_shown, self)
         self.worker.status_changed.connect(self._on_status)
@@ -42,16 +43,30 @@ class SyncController(QObject):
         tray.icon.messageClicked.connect(self.notices.clicked)
 
     def start(self) -> None:
-        """Start syncing with the saved sign-in, found off the UI thread (a keyring may take a while to answer,
-        or ask the user to unlock it); `started(bool)` tells the outcome."""
-        from desktop.sync.account import build_service
+        """Start syncing with the saved sign-in, looked up off the UI thread (a locked keyring may ask for its
+        password first); `started(bool)` tells the outcome. Only the look-up runs there: the service and its
+        Qt callbacks are made back on the UI thread."""
+        from desktop.sync.account import resume
 
+        self._stopped = False
         self._starter = BackgroundCall(self)
-        self._starter.succeeded.connect(self._run)
+        self._starter.succeeded.connect(self._resumed)
         self._starter.failed.connect(self._no_sign_in)
-        self._starter.run(build_service, self.store, self.vault, self.worker.callbacks())
+        self._starter.run(resume, self.store, self.vault)
+
+    def _resumed(self, client: Any) -> None:
+        from desktop.sync.account import service_for
+
+        if self._stopped:
+            return
+        if client is None:
+            self._no_sign_in("not signed in")
+            return
+        self._run(service_for(self.store, self.vault, client, self.worker.callbacks()))
 
     def _no_sign_in(self, message: str) -> None:
+        if self._stopped:
+            return  # the app is shutting down: the tray may already be gone
         log.info("Not syncing: %s", message)
         self.tray.set_sync_available(False)
         self._show_unread()
@@ -92,6 +107,7 @@ class SyncController(QObject):
         self.worker.set_paused(paused)
 
     def stop(self) -> None:
+        self._stopped = True
         self.worker.stop()
 
     def _on_status(self, status: SyncStatus) -> None:
