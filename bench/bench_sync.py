@@ -27,18 +27,21 @@ from tests.support.server_process import ServerProcess
 LIMITS = {"PALAUTE_SERVER_PUSH_PER_MINUTE": "100000", "PALAUTE_SERVER_PULL_PER_MINUTE": "100000",
           "PALAUTE_SERVER_API_PER_MINUTE": "100000"}
 REP, PRODUCT = ("rita", "rita-password-1"), ("pam", "pam-password-1")
+# Each measurement signs in as its own rep: an "idle" client must not start by pulling the drain's 10,000.
+DRAIN_REP, NOTICE_REP, IDLE_REP = ("rita", REP[1]), ("rami", REP[1]), ("riia", REP[1])
 
 
 def start(root: Path) -> ServerProcess:
     server = ServerProcess.start(root / "server", env=LIMITS)
-    server.add_user(REP[0], "rep", REP[1], communities=["payments"])
+    for name, _ in (DRAIN_REP, NOTICE_REP, IDLE_REP):
+        server.add_user(name, "rep", REP[1], communities=["payments"])
     server.add_user(PRODUCT[0], "product", PRODUCT[1], communities=["payments"])
     return server
 
 
 def bench_drain(root: Path, url: str, n: int = 10_000) -> list[Figure]:
     store = open_store(AppPaths.resolve(root / "drain"))
-    sign_in(store, Vault(), url, *REP)
+    sign_in(store, Vault(), url, *DRAIN_REP)
     for i in range(n):
         store.capture(NewInsight(text=f"Backlog insight {i}: customer asks for a payment plan overview",
                                  community="payments", customer_ref=f"CASE-{i}"))
@@ -55,7 +58,7 @@ def bench_drain(root: Path, url: str, n: int = 10_000) -> list[Figure]:
 
 def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure]:
     store = open_store(AppPaths.resolve(root / "notice"))
-    sign_in(store, Vault(), url, *REP)
+    sign_in(store, Vault(), url, *NOTICE_REP)
     insight = store.capture(NewInsight(text="Waiting for answers", community="payments"))
     arrived = threading.Event()
     seen: list[float] = []
@@ -95,7 +98,7 @@ def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure
 def bench_idle(root: Path, url: str, seconds: float = 60.0) -> list[Figure]:
     proxy = FaultProxy(url)  # with no faults it only counts requests
     store = open_store(AppPaths.resolve(root / "idle"))
-    sign_in(store, Vault(), proxy.url, *REP)
+    sign_in(store, Vault(), proxy.url, *IDLE_REP)
     service = build_service(store, Vault(), Callbacks())
     service.start()
     time.sleep(3)  # first pull and sign-in refresh are not idle cost
