@@ -96,6 +96,7 @@ def _row(insight: Insight, reply_count: int) -> InsightRow:
         product_area_name=insight.product_area.name if insight.product_area else None,
         author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
         created_at=insight.created_at, duplicate_of=insight.duplicate_of, reply_count=reply_count,
+        pii_flagged=insight.pii_flagged,
     )
 
 
@@ -114,6 +115,7 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
             author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
             created_at=insight.created_at, updated_at=insight.updated_at, withdrawn=insight.withdrawn,
             duplicate_of=insight.duplicate_of, version=insight.version, replies=replies,
+            pii_flagged=insight.pii_flagged,
             duplicate_of_text=original.text if original and access.can_see(account, original) else None,
             duplicates=tuple((d.id, d.text) for d in queries.duplicates_of(session, account, insight_id)),
         )

@@ -35,6 +35,7 @@ class InsightRow:
     created_at: datetime
     duplicate_of: str | None
     reply_count: int
+    pii_flagged: bool = False  # holds personal data (masked by the server, or kept by the rep on purpose)
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class InsightView:
     duplicate_of: str | None
     version: int
     replies: tuple[ReplyView, ...] = ()
+    pii_flagged: bool = False
     # The original's text when this is a duplicate the user can see, and the visible duplicates of this one.
     duplicate_of_text: str | None = None
     duplicates: tuple[tuple[str, str], ...] = ()

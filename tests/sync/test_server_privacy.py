@@ -78,3 +78,16 @@ def test_erasure_reaches_a_syncing_desktop_and_removes_the_local_copy(signed_in,
     assert product.http.get(f"{product.url}/insights/{gone.id}").status_code == 404
     refused = server.cli("insight", "erase", gone.id, check=False)
     assert refused.returncode != 0 and "nothing to erase" in refused.stderr
+
+
+def test_the_product_page_shows_the_personal_data_flag(server, product):
+    result = _push(_rep_api(server), server, text=f"Card {CARD} was charged twice")
+    web = requests.Session()
+    page = web.get(f"{server.url}/web/signin", timeout=10)
+    token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+    web.post(f"{server.url}/web/signin", data={"username": server.product, "password": "pam-password-1",
+                                               "csrf_token": token}, timeout=10)
+    insight_page = web.get(f"{server.url}/web/insights/{result['insight']['id']}", timeout=10)
+    assert insight_page.status_code == 200 and 'id="pii-flag"' in insight_page.text
+    assert CARD not in insight_page.text
+    assert "personal data" in web.get(f"{server.url}/web/", timeout=10).text
