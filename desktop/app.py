@@ -426,9 +426,11 @@ class PalauteApp:
             self.tell(self.loader.error or "", error=True)
             return
         if self.inbox_window is None:
-            from desktop.ui.inbox_window import InboxWindow
+            from desktop.ui.inbox import InboxWindow
 
             self.inbox_window = InboxWindow(store)
+            if self.sync is not None:
+                self.inbox_window.unread_changed.connect(lambda _count: self.sync.thread_read())
         else:
             self.inbox_window.refresh()
         _raise(self.inbox_window)

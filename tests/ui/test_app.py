@@ -77,7 +77,7 @@ def test_capture_then_inbox_and_settings(qtbot, palaute):
     palaute.show_inbox()
     assert palaute.inbox_window.isVisible()
     assert palaute.inbox_window.model.rowCount() == 1
-    assert palaute.inbox_window.model.item(0, 4).text() == "Statement download times out"
+    assert palaute.inbox_window.model.inbox_row(0).insight.text == "Statement download times out"
     palaute.show_settings()
     assert palaute.settings_window.isVisible()
     assert "not available" in palaute.settings_window.hotkey_message.text()
