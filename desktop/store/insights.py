@@ -114,7 +114,7 @@ def newest_first(session: Session, *, community: str | None = None, limit: int |
 # Ranking scores every matching row, so a query as broad as "payment card" over 100,000 notes costs a
 # quarter of a second. Past this many matches, only the most recent ones are ranked: a search that broad
 # is a request for what is recent, and the answer comes in a few milliseconds instead.
-RANK_WINDOW = 1_000
+RANK_WINDOW = 500
 
 
 def search(session: Session, match: str, limit: int) -> list[Insight]:

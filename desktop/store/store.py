@@ -89,7 +89,7 @@ class Store:
         checked = self.check(new)
         guarded = _PiiGuard(keep_pii)
         checked = replace(checked, text=guarded.note(checked.text), customer_ref=guarded.ref(checked.customer_ref))
-        author = self.settings.get("author") or _login_name()
+        author = self._author()
         return self._write(lambda s: insights.add_insight(s, checked, author, pii_kept=guarded.kept,
                                                           pii_masked=guarded.counts()))
 
@@ -234,6 +234,13 @@ class Store:
 
     def _write_setting(self, key: str, value: str) -> None:
         self._write(lambda s: s.merge(SettingRow(key=key, value=value)))
+        self._author_cache = None
+
+    def _author(self) -> str:
+        # Read once, not at every capture: a capture's budget is about a millisecond.
+        if getattr(self, "_author_cache", None) is None:
+            self._author_cache = self.settings.get("author") or _login_name()
+        return self._author_cache
 
     def _read(self, work: Callable[[Session], T]) -> T:
         with self._translated(), self._reader() as session:
