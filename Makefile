@@ -7,10 +7,12 @@ PYTHON ?= python3
 
 .PHONY: run test bench bundle clean-venv
 
-# Without ARGS: the demo (the app plus a throw-away local server, so the whole loop works at once).
+# The demo by default (the app plus a throw-away local server, so the whole loop works at once);
+# DEMO=0 starts the app on its own data.
+DEMO ?= 1
 run: $(STAMP)
 	@scripts/system-deps.sh run
-	$(VENV)/bin/palaute $(or $(ARGS),--demo)
+	$(VENV)/bin/palaute $(if $(filter 1,$(DEMO)),--demo) $(ARGS)
 
 test: $(STAMP)
 	@scripts/system-deps.sh test
