@@ -78,6 +78,7 @@ class Store:
         self._communities: list[Community] | None = None
         self._product_areas: list[ProductArea] | None = None
         self.sync = SyncLedger(self)
+        self._author_cache: str | None = None
 
     # -- insights -----------------------------------------------------------------------------------
     def capture(self, new: NewInsight, keep_pii: Iterable[str] = ()) -> Insight:
@@ -174,7 +175,7 @@ class Store:
     def add_reply(self, insight_id: str, body: str) -> Reply:
         """Save the rep's reply (personal data masked, nothing kept) and queue it for sync."""
         checked = _PiiGuard(()).note(clean_text(body, what="The reply"), "The reply")
-        author = self.sync.meta("username") or self.settings.get("author") or _login_name()
+        author = self.sync.meta("username") or self._author()
         return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
 
     def thread(self, insight_id: str) -> list[Reply]:
@@ -238,7 +239,7 @@ class Store:
 
     def _author(self) -> str:
         # Read once, not at every capture: a capture's budget is about a millisecond.
-        if getattr(self, "_author_cache", None) is None:
+        if self._author_cache is None:
             self._author_cache = self.settings.get("author") or _login_name()
         return self._author_cache
 
