@@ -138,6 +138,7 @@ class PalauteApp:
         self.capture: Any = None
         self.settings_window: Any = None
         self.inbox_window: Any = None
+        self.digest_window: Any = None
         self.fallback: Any = None
         self.hotkey_problem: str | None = None
         self._show_capture_when_built = show_capture
@@ -252,6 +253,7 @@ class PalauteApp:
 
         self.capture = CaptureWindow()
         self.capture.captured.connect(self._on_captured)
+        self.capture.same_here_said.connect(self._on_captured)
         if self.store is not None:
             self.capture.set_store(self.store)
 
@@ -429,11 +431,26 @@ class PalauteApp:
             from desktop.ui.inbox import InboxWindow
 
             self.inbox_window = InboxWindow(store)
+            self.inbox_window.digest_requested.connect(self.show_digest)
             if self.sync is not None:
                 self.inbox_window.unread_changed.connect(lambda _count: self.sync.thread_read())
         else:
             self.inbox_window.refresh()
         _raise(self.inbox_window)
+
+    def show_digest(self) -> None:
+        store = self._require_store()
+        if store is None or self.sync is None:
+            self.tell(self.loader.error or "", error=True)
+            return
+        if self.digest_window is None:
+            from desktop.sync.digest import fetch_digest
+            from desktop.ui.digest_window import DigestWindow
+
+            vault = self.sync.vault
+            self.digest_window = DigestWindow(store, lambda week, community: fetch_digest(store, vault, week,
+                                                                                          community))
+        self.digest_window.present()
 
     def _on_captured(self, _insight: Any) -> None:
         self._refresh_windows()

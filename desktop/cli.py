@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     capture.add_argument("--json", action="store_true", help="print the saved insight as JSON")
 
     listing = commands.add_parser("list", help="list insights, newest first")
-    listing.add_argument("--community", "-c", help="only this community's insights")
+    listing.add_argument("--community", "-c",
+                         help="only this community's insights (yours and, once synced, the other reps')")
     listing.add_argument("--limit", "-n", type=int, help="at most this many")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -56,9 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
 
+    from desktop.cli_community import add_parsers as add_community_parsers
     from desktop.cli_sync import add_parsers
 
     add_parsers(commands)
+    add_community_parsers(commands)
     return parser
 
 
@@ -69,11 +72,12 @@ def run(args: argparse.Namespace) -> int:
         if args.command in ("capture", "list", "search", "export"):
             handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "export": cmd_export}
             return handler[args.command](args, paths)
+        from desktop.cli_community import HANDLERS as COMMUNITY_HANDLERS
         from desktop.cli_sync import HANDLERS
 
         store = _open(paths)
         try:
-            return HANDLERS[args.command](args, paths, store)
+            return {**HANDLERS, **COMMUNITY_HANDLERS}[args.command](args, paths, store)
         finally:
             store.close()
     except PalauteError as error:
@@ -201,7 +205,15 @@ def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
             first_line = first_line[:69] + "…"  # display only: the stored text is never shortened
         when = insight.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"{when}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
-        print(f"{'':18}{insight.id}")
+        print(f"{'':18}{insight.id}{_backing(insight)}")
+
+
+def _backing(insight: Insight) -> str:
+    """ " · by Anna · 3 customers, 2 reps" for a community insight or one with "same here"s; else nothing."""
+    parts = [] if insight.following else [f"by {insight.author}"]
+    if insight.customers > 1 or insight.reps > 1:
+        parts.append(f"{insight.customers} customers, {insight.reps} reps")
+    return "".join(f" · {p}" for p in parts)
 
 
 def _notify_running_app(paths: AppPaths, message: dict) -> None:

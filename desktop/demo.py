@@ -1,4 +1,5 @@
-"""Demo mode: a throw-away local server with a rep and a product member, so the whole loop works at once."""
+"""Demo mode: a throw-away local server with two reps of one community and a product member, so the whole loop
+works at once: the colleague's insights are there to be hinted while typing, answered and shipped."""
 
 from __future__ import annotations
 
@@ -17,7 +18,15 @@ from desktop.paths import AppPaths
 
 log = logging.getLogger(__name__)
 READY = "Palaute server listening on "
-REP_NAME, PRODUCT_NAME = "demo-rep", "demo-product"
+REP_NAME, PRODUCT_NAME, COLLEAGUE_NAME = "demo-rep", "demo-product", "demo-colleague"
+DEMO_COMMUNITIES = ("payments", "mobile-app", "onboarding", "cards", "online-banking")
+# What the colleague (same communities) already reported: the first is answered, the second shipped.
+COLLEAGUE_INSIGHTS = (
+    ("payments", "high", "Customer cannot split a card payment over two accounts in the mobile app"),
+    ("mobile-app", "medium", "Face ID login fails after the latest iOS update, customer has to type the PIN"),
+    ("payments", "medium", "Customers want to schedule recurring transfers on the last day of the month"),
+    ("cards", "low", "Virtual card number is not shown after ordering a replacement card"),
+)
 
 
 @dataclass
@@ -37,7 +46,7 @@ class Demo:
             "Palaute demo is running.\n"
             f"  Product team's web page: {self.url}/\n"
             f"  Sign in there as:        {PRODUCT_NAME} / {self.product_password}\n"
-            f"  The app is signed in as: {REP_NAME}\n"
+            f"  The app is signed in as: {REP_NAME} (a colleague, {COLLEAGUE_NAME}, shares the communities)\n"
             "  Capture an insight with the hotkey, answer it on the web page, and watch the tray.\n"
             f"  Everything is thrown away when the app quits ({self.root})."
         )
@@ -58,9 +67,11 @@ def start_demo(timeout: float = 60.0) -> Demo:
     root = Path(tempfile.mkdtemp(prefix="palaute-demo-"))
     server_dir, app_dir = root / "server", root / "app"
     rep_password, product_password = secrets.token_urlsafe(9), secrets.token_urlsafe(9)
-    for name, role, password in ((REP_NAME, "rep", rep_password), (PRODUCT_NAME, "product", product_password)):
+    colleague_password = secrets.token_urlsafe(9)
+    for name, role, password in ((REP_NAME, "rep", rep_password), (PRODUCT_NAME, "product", product_password),
+                                 (COLLEAGUE_NAME, "rep", colleague_password)):
         _server_command(server_dir, "user", "add", name, "--role", role, "--password-stdin", "--community",
-                        "payments", "mobile-app", "onboarding", "cards", "online-banking", stdin=password)
+                        *DEMO_COMMUNITIES, stdin=password)
     process = subprocess.Popen(
         [sys.executable, "-m", "server", "serve", "--data-dir", str(server_dir), "--host", "127.0.0.1",
          "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_server_env())
@@ -72,7 +83,42 @@ def start_demo(timeout: float = 60.0) -> Demo:
         reader.join(5)
         shutil.rmtree(root, ignore_errors=True)
         raise RuntimeError("The demo server did not start; see `palaute-server serve` for details.")
+    try:
+        _seed_community(found[0], colleague_password, product_password)
+    except Exception:  # the demo still works without the colleague's examples
+        log.warning("Could not add the demo colleague's insights", exc_info=True)
     return Demo(found[0], rep_password, product_password, AppPaths.resolve(app_dir), process, root, reader)
+
+
+def _seed_community(url: str, colleague_password: str, product_password: str) -> None:
+    """The colleague reports a few insights; the product team answers one and ships another (real API calls)."""
+    import uuid
+    from datetime import UTC, datetime
+
+    import requests
+
+    from protocol.schema import API_PREFIX
+
+    def login(name: str, password: str) -> dict[str, str]:
+        answer = requests.post(f"{url}{API_PREFIX}/auth/login", json={"username": name, "password": password,
+                                                                     "device_name": "demo"}, timeout=10)
+        answer.raise_for_status()
+        return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+    colleague, product = login(COLLEAGUE_NAME, colleague_password), login(PRODUCT_NAME, product_password)
+    ids = [str(uuid.uuid4()) for _ in COLLEAGUE_INSIGHTS]
+    now = datetime.now(UTC).isoformat()
+    mutations = [{"type": "create", "number": n, "insight": {"id": i, "text": text, "community": community,
+                                                             "impact": impact, "created_at": now}}
+                 for n, (i, (community, impact, text)) in enumerate(zip(ids, COLLEAGUE_INSIGHTS), start=1)]
+    requests.post(f"{url}{API_PREFIX}/sync/push", json={"mutations": mutations}, headers=colleague,
+                  timeout=10).raise_for_status()
+    requests.post(f"{url}{API_PREFIX}/insights/{ids[0]}/replies", headers=product, timeout=10, json={
+        "body": "Thanks! Split payments are planned for the spring release."}).raise_for_status()
+    requests.post(f"{url}{API_PREFIX}/insights/{ids[0]}/status", headers=product, timeout=10,
+                  json={"status": "planned"}).raise_for_status()
+    requests.post(f"{url}{API_PREFIX}/insights/{ids[1]}/status", headers=product, timeout=10,
+                  json={"status": "shipped"}).raise_for_status()
 
 
 def sign_in_demo(demo: Demo, store) -> None:  # type: ignore[no-untyped-def]

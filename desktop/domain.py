@@ -57,6 +57,8 @@ class Community:
 
     slug: str
     name: str
+    member: bool = False  # the signed-in rep belongs to it (from the server; issue 8)
+    open: bool = False  # the rep may join or leave it themselves
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ class Insight:
     # and how many items of each kind were masked when the insight was saved or edited.
     pii_kept: tuple[KeptPii, ...] = ()
     pii_masked: tuple[tuple[str, int], ...] = ()  # (kind, count), e.g. (("card", 1), ("email", 2))
+    # Issue 8: customers and reps behind it, as the server last said, and whether the rep follows it (wrote
+    # it or said "same here"). A community insight the rep only reads has following False and no customer_ref.
+    customers: int = 1
+    reps: int = 1
+    following: bool = True
 
 
 @dataclass(frozen=True)
@@ -124,6 +131,20 @@ class Reply:
     author_role: str = "product"
     mine: bool = False
     sync_state: SyncState = SyncState.SENT
+    sync_error: str | None = None
+
+
+@dataclass(frozen=True)
+class SameHere:
+    """A "same here" the rep said on an existing insight: one more customer behind it (issue 8)."""
+
+    id: str
+    insight_id: str
+    customer_ref: str | None
+    impact: Impact
+    note: str | None
+    created_at: datetime
+    sync_state: SyncState = SyncState.LOCAL
     sync_error: str | None = None
 
 
@@ -205,3 +226,11 @@ def parse_impact(value: Impact | str) -> Impact:
     except ValueError:
         choices = ", ".join(i.value for i in Impact)
         raise InvalidInput(f"“{value}” is not an impact. Choose one of: {choices}.") from None
+
+
+@dataclass(frozen=True)
+class Hint:
+    """An existing insight like the one being typed (issue 8), with how alike they are, 0..1."""
+
+    insight: Insight
+    score: float

@@ -10,7 +10,8 @@ from typing import IO
 from desktop.domain import Insight
 
 FIELDS = ("id", "created_at", "updated_at", "author", "community", "product_area", "customer_ref", "impact",
-          "status", "tags", "text", "sync_state", "sync_error", "server_version", "pii_kept", "pii_masked")
+          "status", "tags", "text", "sync_state", "sync_error", "server_version", "pii_kept", "pii_masked", "customers", "reps", "following",
+          "duplicate_of", "withdrawn")
 
 
 def insight_dict(insight: Insight) -> dict:
@@ -32,6 +33,12 @@ def insight_dict(insight: Insight) -> dict:
         # Recorded on this machine only: keys of what the rep kept as typed, and counts of what was masked.
         "pii_kept": [{"kind": item.kind, "key": item.key} for item in insight.pii_kept],
         "pii_masked": dict(insight.pii_masked),
+        # Issue 8: who is behind it, and whether this rep follows it (false: a community insight read only).
+        "customers": insight.customers,
+        "reps": insight.reps,
+        "following": insight.following,
+        "duplicate_of": insight.duplicate_of,
+        "withdrawn": insight.withdrawn,
     }
 
 

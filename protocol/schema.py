@@ -128,9 +128,17 @@ PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
 
 
 class Model(BaseModel):
-    """Every body rejects unknown fields, so a typo is an error rather than silently ignored."""
+    """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class Answer(BaseModel):
+    """A body the server sends: unknown fields are ignored, so a newer server can add one (with a default)
+    without breaking clients of the same protocol version. (Until issue 8 answers forbade them too, which
+    would have made every added field a protocol break.)"""
+
+    model_config = ConfigDict(extra="ignore")
 
 
 # --- accounts -------------------------------------------------------------------------------------------
@@ -146,14 +154,14 @@ class RefreshRequest(Model):
     refresh_token: Annotated[str, Field(min_length=1, max_length=200)]
 
 
-class UserInfo(Model):
+class UserInfo(Answer):
     name: str
     role: Role
     communities: list[str]
     product_areas: list[str]
 
 
-class TokenPair(Model):
+class TokenPair(Answer):
     """Tokens are short random strings. The access token is sent as `Authorization: Bearer ...`."""
 
     token_type: Literal["bearer"] = "bearer"
@@ -164,12 +172,15 @@ class TokenPair(Model):
     user: UserInfo
 
 
-class Community(Model):
+class Community(Answer):
     slug: str
     name: str
+    # Issue 8. An open community is one a rep may join or leave themselves; others are set by an admin.
+    open: bool = False
+    member: bool = False  # the caller belongs to it
 
 
-class ProductArea(Model):
+class ProductArea(Answer):
     slug: str
     name: str
 
@@ -202,7 +213,7 @@ class InsightPatch(Model):
     tags: Tags | None = None
 
 
-class Insight(Model):
+class Insight(Answer):
     id: str
     text: str
     community: str
@@ -219,6 +230,38 @@ class Insight(Model):
     duplicate_of: str | None
     # True when the text holds personal data: masked by the server's detector, or kept by the rep on purpose.
     pii_flagged: bool = False
+    # Issue 8. Who is behind it: customers (reports naming the same customer reference count once) and reps,
+    # over the insight itself and every "same here" (merged duplicates included).
+    customers: int = 1
+    reps: int = 1
+    # For this reader: they wrote it or said "same here" on it, so its replies and status changes are news
+    # for them. False for a community insight they only read (whose customer_ref then is always null).
+    following: bool = True
+
+
+class SameHereDraft(Model):
+    """Issue 8: "a customer of mine said this too" on an existing insight, instead of a new one.
+
+    `note` is what the rep had typed; only the product team sees it (masked like any insight text)."""
+
+    id: Uuid
+    insight_id: Uuid
+    customer_ref: CustomerRef | None = None
+    impact: Impact = "medium"
+    note: InsightText | None = None
+    created_at: UtcDatetime
+    pii_kept: PiiKeys = []
+
+
+class SameHere(Answer):
+    id: str
+    insight_id: str  # where it counts now: the original, once the insight it was said on is merged into it
+    said_on: str  # the insight the rep chose
+    author: str
+    customer_ref: str | None  # null unless the reader wrote it or is on the product team
+    impact: Impact
+    note: str | None  # product team only
+    created_at: UtcDatetime
 
 
 class ReplyDraft(Model):
@@ -228,7 +271,7 @@ class ReplyDraft(Model):
     created_at: UtcDatetime | None = None
 
 
-class Reply(Model):
+class Reply(Answer):
     id: str
     insight_id: str
     author: str
@@ -237,12 +280,12 @@ class Reply(Model):
     created_at: UtcDatetime
 
 
-class InsightThread(Model):
+class InsightThread(Answer):
     insight: Insight
     replies: list[Reply]
 
 
-class InsightList(Model):
+class InsightList(Answer):
     insights: list[Insight]
     total: int
 
@@ -290,8 +333,14 @@ class ReplyMutation(Model):
     reply: ReplyDraft
 
 
+class SameHereMutation(Model):
+    type: Literal["same_here"]
+    number: Number
+    same_here: SameHereDraft
+
+
 Mutation = Annotated[
-    Union[CreateMutation, EditMutation, WithdrawMutation, ReplyMutation],
+    Union[CreateMutation, EditMutation, WithdrawMutation, ReplyMutation, SameHereMutation],
     Field(discriminator="type"),
 ]
 
@@ -306,16 +355,17 @@ class PushRequest(Model):
 ResultStatus = Literal["applied", "duplicate", "rejected"]
 
 
-class MutationResult(Model):
+class MutationResult(Answer):
     number: int
     status: ResultStatus
     code: str | None = None  # why rejected: conflict, not_found, forbidden, invalid, id_taken
     message: str | None = None
     insight: Insight | None = None  # the insight's current state (after the change, or on conflict)
     reply: Reply | None = None
+    same_here: SameHere | None = None
 
 
-class PushResponse(Model):
+class PushResponse(Answer):
     results: list[MutationResult]
     last_mutation: int  # the highest number this device has had processed
 
@@ -323,17 +373,17 @@ class PushResponse(Model):
 # --- pull -----------------------------------------------------------------------------------------------
 
 
-class InsightChange(Model):
+class InsightChange(Answer):
     kind: Literal["insight"]
     insight: Insight
 
 
-class ReplyChange(Model):
+class ReplyChange(Answer):
     kind: Literal["reply"]
     reply: Reply
 
 
-class Tombstone(Model):
+class Tombstone(Answer):
     """The insight is gone for this reader (erased, or no longer visible): delete the local copy."""
 
     kind: Literal["tombstone"]
@@ -344,13 +394,16 @@ class Tombstone(Model):
 Change = Annotated[Union[InsightChange, ReplyChange, Tombstone], Field(discriminator="kind")]
 
 
-class ChangesResponse(Model):
+class ChangesResponse(Answer):
     cursor: str
     has_more: bool
     changes: list[Change]
+    # Issue 8: the reader's communities now. A client that sees them change re-reads the feed from the start
+    # (joined) or drops what it may no longer read (left); see docs/protocol.md.
+    communities: list[str] | None = None
 
 
-class Summary(Model):
+class Summary(Answer):
     """What the server holds for the caller, to compare with the local copy and re-sync on drift."""
 
     cursor: str
@@ -361,16 +414,45 @@ class Summary(Model):
     last_mutation: int
 
 
+# --- weekly community digest (issue 8) -----------------------------------------------------------------
+
+
+class DigestItem(Answer):
+    id: str
+    text: str  # the first line, shortened
+    status: Status
+    customers: int
+    reps: int
+    reply: str | None = None  # the product team's latest reply in the week, shortened
+
+
+class CommunityDigest(Answer):
+    community: str
+    name: str
+    captured: int  # new insights in the week
+    same_here: int  # "same here"s said in the week
+    top: list[DigestItem]  # the week's new insights with the most customers behind them
+    answered: list[DigestItem]  # insights the product team replied to in the week
+    shipped: list[DigestItem]  # insights whose status became "shipped" in the week
+
+
+class Digest(Answer):
+    week: str  # ISO week, e.g. 2026-W47
+    starts: UtcDatetime
+    ends: UtcDatetime
+    communities: list[CommunityDigest]
+
+
 # --- misc -----------------------------------------------------------------------------------------------
 
 
-class ErrorBody(Model):
+class ErrorBody(Answer):
     error: str  # machine-readable code
     message: str  # for people
     details: list[dict] | None = None
 
 
-class Health(Model):
+class Health(Answer):
     status: Literal["ok"]
     protocol: int
     database: Literal["ok"]

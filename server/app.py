@@ -8,7 +8,7 @@ from fastapi import FastAPI
 
 from protocol import schema
 from server import security
-from server.api import auth, errors, insights, meta, sync
+from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
 from server.db import Database
 from server.limits import BodyLimit, RateLimiter
@@ -45,7 +45,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.limiter = RateLimiter()
     errors.install(app)
-    for router in (auth.router, auth.me_router, sync.router, insights.router, meta.router):
+    for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)
 

@@ -15,7 +15,7 @@ from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import accounts, privacy, reference
+from server.services import accounts, membership, privacy, reference
 from server.services.errors import ServiceError
 
 
@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     revoke.add_argument("--user", help="revoke every device of this user")
     devices = user.add_parser("devices", parents=[common], help="list a user's devices")
     devices.add_argument("name")
+    _membership_parser(user, common)
 
     insight = commands.add_parser("insight", help="erase insights (personal data)").add_subparsers(
         dest="action", required=True)
@@ -58,10 +59,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     for noun in ("community", "product-area"):
         sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
-        sub_add = sub.add_subparsers(dest="action", required=True).add_parser("add", parents=[common])
+        actions = sub.add_subparsers(dest="action", required=True)
+        sub_add = actions.add_parser("add", parents=[common])
         sub_add.add_argument("slug")
         sub_add.add_argument("name")
+        if noun == "community":
+            sub_add.add_argument("--open", action="store_true", help="reps may join and leave it themselves")
+            set_open = actions.add_parser("set-open", parents=[common],
+                                          help="whether reps may join and leave it themselves")
+            set_open.add_argument("slug")
+            set_open.add_argument("open", choices=["yes", "no"])
     return parser
+
+
+def _membership_parser(user, common) -> None:
+    member = user.add_parser("communities", parents=[common], help="change (or show) a user's communities")
+    member.add_argument("name")
+    choice = member.add_mutually_exclusive_group()
+    choice.add_argument("--add", type=_slugs, metavar="A,B", help="add these communities")
+    choice.add_argument("--remove", type=_slugs, metavar="A,B", help="remove these communities")
+    choice.add_argument("--set", type=_slugs, metavar="A,B", help="exactly these communities ('' for none)")
+
+
+def _slugs(value: str) -> list[str]:
+    return [slug.strip() for slug in value.split(",") if slug.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,12 +150,30 @@ def _admin(db: Database, args) -> int:
         return 0
     if args.command == "user" and args.action == "revoke-device":
         return _revoke(db, args)
+    if args.command == "user" and args.action == "communities":
+        return _communities(db, args)
     if args.command == "insight":
         return _erase(db, args)
+    if args.command == "community" and args.action == "set-open":
+        with db.write() as session:
+            membership.set_open(session, args.slug, args.open == "yes")
+        print(f"community {args.slug} is now {'open' if args.open == 'yes' else 'closed'}")
+        return 0
     with db.write() as session:
-        add = reference.add_community if args.command == "community" else reference.add_product_area
-        add(session, args.slug, args.name)
+        if args.command == "community":
+            reference.add_community(session, args.slug, args.name, is_open=args.open)
+        else:
+            reference.add_product_area(session, args.slug, args.name)
     print(f"added {args.command} {args.slug}")
+    return 0
+
+
+def _communities(db: Database, args) -> int:
+    with db.write() as session:
+        user = membership.change_user(session, args.name, add=args.add or (), remove=args.remove or (),
+                                      replace=args.set)
+        slugs = accounts.user_info(user).communities
+    print(f"{args.name}: {', '.join(slugs) or '(no communities)'}")
     return 0
 
 

@@ -77,6 +77,7 @@ class Community(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     slug: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(100))
+    open: Mapped[bool] = mapped_column(Boolean, default=False)  # reps may join or leave it themselves
 
 
 class ProductArea(Base):
@@ -146,6 +147,12 @@ class Insight(Base):
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
+    # Issue 8: who is behind it (the insight itself plus every "same here" counted on it; see
+    # services/backing.py), kept on the row so the product page can sort by it; and when the status last
+    # changed (the weekly digest's "shipped").
+    customers: Mapped[int] = mapped_column(Integer, default=1, index=True)
+    reps: Mapped[int] = mapped_column(Integer, default=1)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     author: Mapped[User] = relationship(lazy="joined")
     community: Mapped[Community] = relationship(lazy="joined")
     product_area: Mapped[ProductArea | None] = relationship(lazy="joined")
@@ -159,6 +166,31 @@ class Reply(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     author: Mapped[User] = relationship(lazy="joined")
+
+
+class SameHere(Base):
+    """A rep's "same here" on an insight (issue 8): one more customer (and maybe rep) behind it.
+
+    `said_on` is the insight the rep chose and never changes; `insight_id` is where it counts, which is
+    `said_on` followed along `duplicate_of` to the original, so marking and unmarking duplicates only ever
+    recomputes `insight_id`. A row with `merged_from` set stands for a merged duplicate's own author and
+    customer: it exists while that duplicate is marked.
+    """
+
+    __tablename__ = "same_heres"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"), index=True)
+    said_on: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    customer_ref: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    impact: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)  # product team only
+    pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_from: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    user: Mapped[User] = relationship(lazy="joined")
+
+    __table_args__ = (Index("ix_same_heres_user_insight", "user_id", "insight_id"),)
 
 
 class Change(Base):

@@ -13,13 +13,14 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import StoreError, StoreLocked, StoreTooNew, StoreWriteFailed
+from desktop.store.similar import register_functions
 
 log = logging.getLogger(__name__)
 
 # The newest schema this code knows, and every one it can upgrade from. Kept here so that opening an
 # up-to-date store never imports Alembic (a test checks these match the migration scripts).
-SCHEMA_HEAD = "0004"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_HEAD = "0006"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 WRITER_OPTION = "palaute_writer"  # execution option that marks a connection as a writer
 
@@ -64,6 +65,9 @@ def _create_engine(db_path: Path, busy_timeout_ms: int) -> Engine:
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Python's sqlite3 would open transactions behind our back; let SQLAlchemy issue BEGIN itself.
         dbapi_connection.isolation_level = None
+        # Before anything else: the similarity index's triggers call it on every write of an insight's text,
+        # migrations included (they run on this engine's connections).
+        register_functions(dbapi_connection)
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")

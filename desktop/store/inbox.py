@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, text
+from sqlalchemy import exists, func, select, text
 from sqlalchemy.orm import Session
 
-from desktop.domain import Insight
+from desktop.domain import Insight, utc_now
 from desktop.store.insights import _SELECT, to_insight
 from desktop.store.models import InsightRow, ReplyRow
 
@@ -21,6 +22,13 @@ class InboxFilter:
     impact: str | None = None
     match: str | None = None  # an FTS5 query built by desktop.store.search.fts_query
     include_withdrawn: bool = True
+    view: str | None = None  # one of VIEWS: the rep's own, or the community's (issue 8)
+
+
+# The inbox's views: what the rep follows, and the community feed (insights of their communities they only
+# read): all of it, what is new this week, what the product team answered, and what shipped.
+VIEWS = ("mine", "community", "community_new", "community_answered", "community_shipped")
+NEW_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -40,9 +48,27 @@ def _conditions(f: InboxFilter) -> list:
         conditions.append(InsightRow.impact == f.impact)
     if not f.include_withdrawn:
         conditions.append(InsightRow.withdrawn.is_(False))
+    if f.view:
+        conditions += _view(f.view)
     if f.match:
         conditions.append(InsightRow.rowid.in_(
             text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :match").bindparams(match=f.match)))
+    return conditions
+
+
+def _view(view: str, now: datetime | None = None) -> list:
+    if view not in VIEWS:
+        raise ValueError(f"unknown inbox view {view!r}")
+    if view == "mine":
+        return [InsightRow.following.is_(True)]
+    conditions = [InsightRow.following.is_(False)]
+    if view == "community_new":
+        conditions.append(InsightRow.created_at >= (now or utc_now()) - timedelta(days=NEW_DAYS))
+    elif view == "community_answered":
+        conditions.append(exists().where(ReplyRow.insight_uuid == InsightRow.uuid,
+                                         ReplyRow.author_role.in_(("product", "admin"))))
+    elif view == "community_shipped":
+        conditions.append(InsightRow.status == "shipped")
     return conditions
 
 

@@ -34,6 +34,9 @@ def add_insight(session: Session, checked: NewInsight, author: str, *, pii_kept:
         sync_state=SyncState.LOCAL.value,
         pii_kept=list(pii_kept or ()),
         pii_masked=dict(pii_masked or {}),
+        customers=1,
+        reps=1,
+        following=True,
     )
     session.add(row)
     session.add(
@@ -158,4 +161,7 @@ def to_insight(row: InsightRow | Row) -> Insight:
         duplicate_of=row.duplicate_of,
         pii_kept=tuple(KeptPii(item["kind"], item["key"]) for item in row.pii_kept),
         pii_masked=tuple(sorted(row.pii_masked.items())),
+        customers=row.customers,
+        reps=row.reps,
+        following=bool(row.following),
     )

@@ -69,6 +69,13 @@ class SyncLedger:
         me = self.meta("username") or ""
         return self._store._write(lambda s: ss.apply_changes(s, changes, cursor, me=me, announce=announce))
 
+    # communities (issue 8)
+    def replace_communities(self, listed: list[dict[str, Any]]) -> None:
+        self._store.replace_communities(listed)
+
+    def forget_unfollowed(self, communities: list[str]) -> int:
+        return self._store._write(lambda s: ss.forget_unfollowed(s, communities))
+
     # notices
     def pending_notices(self) -> list[Notice]:
         return self._store._read(ss.pending_notices)

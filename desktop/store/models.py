@@ -63,6 +63,8 @@ class CommunityRow(Base):
     slug: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
+    member: Mapped[bool] = mapped_column(default=False)  # the signed-in rep belongs to it (issue 8)
+    open: Mapped[bool] = mapped_column(default=False)  # the rep may join or leave it themselves
 
 
 class ProductAreaRow(Base):
@@ -98,6 +100,11 @@ class InsightRow(Base):
     # Local only (migration 0004): [{"kind", "key"}] kept as typed, and {kind: count} masked on save.
     pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
     pii_masked: Mapped[dict] = mapped_column(JsonDict, default=dict)
+    # Issue 8 (migration 0005), as the server last said: customers and reps behind it, and whether the
+    # signed-in rep follows it (wrote it or said "same here"); a community insight they only read does not.
+    customers: Mapped[int] = mapped_column(Integer, default=1)
+    reps: Mapped[int] = mapped_column(Integer, default=1)
+    following: Mapped[bool] = mapped_column(default=True)
 
     __table_args__ = (Index("ix_insight_created", "created_at"), Index("ix_insight_community", "community"))
 
@@ -115,6 +122,22 @@ class ReplyRow(Base):
     mine: Mapped[bool] = mapped_column(default=False)  # written on this machine by the signed-in rep
     sync_state: Mapped[str] = mapped_column(String(16), default="sent")
     sync_error: Mapped[str | None] = mapped_column(Text)
+
+
+class SameHereRow(Base):
+    """A "same here" the rep said on an existing insight (issue 8), queued like a capture."""
+
+    __tablename__ = "same_here"
+
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    insight_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    customer_ref: Mapped[str | None] = mapped_column(String(100))
+    impact: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    sync_state: Mapped[str] = mapped_column(String(16), default="local")
+    sync_error: Mapped[str | None] = mapped_column(Text)
+    pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
 
 
 class OutboxRow(Base):

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import Community, ProductArea
 from desktop.errors import InvalidInput
-from desktop.store.models import CommunityRow, ProductAreaRow
+from desktop.store.models import CommunityRow, InsightRow, ProductAreaRow
 
 # Useful before any server exists; the server seeds the same slugs, so insights captured offline map 1:1.
 SEED_COMMUNITIES = [
@@ -44,8 +44,27 @@ def seed_if_empty(session: Session) -> None:
 
 
 def communities(session: Session) -> list[Community]:
-    rows = session.scalars(select(CommunityRow).order_by(CommunityRow.position, CommunityRow.name))
-    return [Community(r.slug, r.name) for r in rows]
+    # The rep's own communities first (the capture window offers them first), then the rest.
+    rows = session.scalars(select(CommunityRow).order_by(CommunityRow.member.desc(), CommunityRow.position,
+                                                         CommunityRow.name))
+    return [Community(r.slug, r.name, bool(r.member), bool(r.open)) for r in rows]
+
+
+def replace_communities(session: Session, listed: list[dict]) -> None:
+    """Take the server's list (slug, name, open, member) as the truth; a slug no longer listed is dropped
+    unless an insight still names it (an offline capture must stay sendable and readable)."""
+    known = {r.slug: r for r in session.scalars(select(CommunityRow))}
+    for position, item in enumerate(listed):
+        row = known.pop(item["slug"], None) or CommunityRow(slug=item["slug"])
+        row.name, row.position = item["name"], position
+        row.member, row.open = bool(item.get("member")), bool(item.get("open"))
+        session.add(row)
+    used = set(session.scalars(select(InsightRow.community).distinct()))
+    for slug, row in known.items():
+        if slug in used:
+            row.member = False
+        else:
+            session.delete(row)
 
 
 def product_areas(session: Session) -> list[ProductArea]:

@@ -20,10 +20,12 @@ from desktop.domain import (
     MAX_TEXT_CHARS,
     Community,
     Draft,
+    Hint,
     Insight,
     NewInsight,
     ProductArea,
     Reply,
+    SameHere,
     clean_optional,
     clean_tags,
     clean_text,
@@ -33,7 +35,7 @@ from desktop.domain import (
 from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
 from desktop.settings import Settings
-from desktop.store import drafts, inbox, insights, reference, threads
+from desktop.store import drafts, inbox, insights, reference, same_here, threads
 from desktop.store.ledger import SyncLedger
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
 from desktop.store.models import SettingRow
@@ -79,6 +81,7 @@ class Store:
         self._product_areas: list[ProductArea] | None = None
         self.sync = SyncLedger(self)
         self._author_cache: str | None = None
+        self._frequencies = None  # the similarity index's document frequencies, read on first use
 
     # -- insights -----------------------------------------------------------------------------------
     def capture(self, new: NewInsight, keep_pii: Iterable[str] = ()) -> Insight:
@@ -121,16 +124,34 @@ class Store:
         match = fts_query(query, prefix=prefix)
         return self._read(lambda s: insights.search(s, match, limit))
 
+    def similar(self, text: str, *, limit: int = 3) -> list[Hint]:
+        """Duplicate hints (issue 8): stored insights most like `text`, best first; [] when none is close.
+
+        Offline and read-only; any text is accepted (odd or huge input gives fewer hints, never an error).
+        """
+        from desktop.store import similar
+
+        if self._frequencies is None:
+            self._frequencies = similar.DocFrequencies()
+        frequencies = self._frequencies
+        return self._read(lambda s: similar.find(s, text, frequencies, limit))
+
     def count_insights(self) -> int:
         return self._read(insights.count)
 
     def inbox_filter(self, *, community: str | None = None, status: str | None = None,
                      impact: str | None = None, text: str | None = None,
-                     include_withdrawn: bool = True) -> inbox.InboxFilter:
-        """A checked filter for `inbox_count`/`inbox_page`; `text` matches words as typed (last one as prefix)."""
+                     include_withdrawn: bool = True, view: str | None = None) -> inbox.InboxFilter:
+        """A checked filter for `inbox_count`/`inbox_page`; `text` matches words as typed (last one as prefix).
+
+        `view` (inbox.VIEWS): "mine" (what the rep follows) or the community feed ("community", "community_new",
+        "community_answered", "community_shipped"); None shows both.
+        """
         match = fts_query(text, prefix=True) if text and text.strip() else None
+        if view is not None and view not in inbox.VIEWS:
+            raise InvalidInput(f"Unknown inbox view “{view}”.")
         return inbox.InboxFilter(community=community, status=status, impact=impact, match=match,
-                                 include_withdrawn=include_withdrawn)
+                                 include_withdrawn=include_withdrawn, view=view)
 
     def inbox_count(self, f: inbox.InboxFilter) -> int:
         return self._read(lambda s: inbox.count(s, f))
@@ -178,6 +199,28 @@ class Store:
         author = self.sync.meta("username") or self._author()
         return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
 
+    def same_here(self, insight_id: str, *, customer_ref: str | None = None, impact: str = "medium",
+                  note: str | None = None, keep_pii: Iterable[str] = ()) -> SameHere:
+        """Say "same here" on an insight (issue 8): this call's customer and impact count behind it.
+
+        `note` is what the rep had typed (so nothing typed is lost); only the product team sees it. Both it
+        and the customer reference are checked and masked like a capture's.
+        """
+        guarded = _PiiGuard(keep_pii)
+        ref = guarded.ref(clean_optional(customer_ref, what="The customer reference", limit=MAX_CUSTOMER_REF_CHARS))
+        text = guarded.note(clean_text(note, what="The note")) if note and note.strip() else None
+        level = str(parse_impact(impact))
+        return self._write(lambda s: same_here.add(s, insight_id, customer_ref=ref, impact=level, note=text,
+                                                   pii_kept=guarded.kept))
+
+    def same_heres(self, insight_id: str) -> list[SameHere]:
+        """The "same here"s this rep said on an insight (theirs only: others' are the product team's)."""
+        return self._read(lambda s: same_here.of_insight(s, insight_id))
+
+    def is_own(self, insight: Insight) -> bool:
+        """Written by the rep on this machine or under their server account (only those can be edited)."""
+        return insight.author in {self.sync.meta("username"), self._author()}
+
     def thread(self, insight_id: str) -> list[Reply]:
         return self._read(lambda s: threads.thread(s, insight_id))
 
@@ -204,6 +247,11 @@ class Store:
         if self._communities is None:
             self._communities = self._read(reference.communities)
         return list(self._communities)
+
+    def replace_communities(self, listed: list[dict]) -> None:
+        """The server's list of communities with the rep's memberships (issue 8)."""
+        self._write(lambda s: reference.replace_communities(s, listed))
+        self._communities = None
 
     def product_areas(self) -> list[ProductArea]:
         if self._product_areas is None:

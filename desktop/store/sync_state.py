@@ -15,10 +15,10 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Notice, SyncState, utc_now
-from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, SyncMetaRow
+from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, SameHereRow, SyncMetaRow
 
-# Fields the product team owns: a pulled change may always set them, even while the rep has an edit queued.
-SERVER_FIELDS = ("status", "duplicate_of", "withdrawn")
+# Fields the server owns: a pulled change may always set them, even while the rep has an edit queued.
+SERVER_FIELDS = ("status", "duplicate_of", "withdrawn", "customers", "reps", "following")
 REP_FIELDS = ("text", "community", "product_area", "customer_ref", "impact", "tags")
 STATUS_WORDS = {"new": "new", "acknowledged": "acknowledged", "planned": "planned", "in_progress": "in progress",
                 "shipped": "shipped", "declined": "declined"}
@@ -79,14 +79,15 @@ def reject_locally(session: Session, item: Pending, message: str) -> None:
 # costs about as much as the HTTP round trip that brought it.
 _LOCAL_COLUMNS = (InsightRow.uuid, InsightRow.server_version, InsightRow.status, InsightRow.text,
                   InsightRow.community, InsightRow.product_area, InsightRow.customer_ref, InsightRow.impact,
-                  InsightRow.tags)
+                  InsightRow.tags, InsightRow.following, InsightRow.duplicate_of)
 
 
 _INSIGHTS = InsightRow.__table__
 _SET_SERVER_FIELDS = (
     _INSIGHTS.update().where(_INSIGHTS.c.uuid == bindparam("_uuid"))
     .values(server_version=bindparam("server_version"), status=bindparam("status"),
-            duplicate_of=bindparam("duplicate_of"), withdrawn=bindparam("withdrawn"))
+            duplicate_of=bindparam("duplicate_of"), withdrawn=bindparam("withdrawn"),
+            customers=bindparam("customers"), reps=bindparam("reps"), following=bindparam("following"))
 )
 
 
@@ -121,22 +122,23 @@ def apply_push_results(session: Session, pairs: list[tuple[Pending, dict[str, An
     session.execute(delete(OutboxRow).where(OutboxRow.seq.in_([item.seq for item, _ in pairs])))
     ids = {item.object_id for item, _ in pairs} | {r["insight"]["id"] for _, r in pairs if r.get("insight")}
     known = _Known(session, ids)
-    sent_replies, sent_insights = [], set()
+    sent: dict[str, list[str]] = {"reply": [], "same_here": [], "insight": []}
     for item, result in pairs:
         if item.kind == "reply" or result.get("code") == "conflict":
             known.flush()
         if result.get("insight"):
             _store_server_insight(session, result["insight"], known)
         if result["status"] in ("applied", "duplicate"):
-            (sent_replies.append(item.object_id) if item.kind == "reply" else sent_insights.add(item.object_id))
+            sent[item.kind if item.kind in sent else "insight"].append(item.object_id)
         elif not (result.get("code") == "conflict" and _rebase(session, item, result.get("insight"), known)):
             _mark_failed(session, item, result.get("message") or result.get("code") or "refused by the server")
     known.flush()
-    if sent_replies:
-        session.execute(update(ReplyRow).where(ReplyRow.uuid.in_(sent_replies))
-                        .values(sync_state=SyncState.SENT.value, sync_error=None))
+    for table, kind in ((ReplyRow, "reply"), (SameHereRow, "same_here")):
+        if sent[kind]:
+            session.execute(update(table).where(table.uuid.in_(sent[kind]))
+                            .values(sync_state=SyncState.SENT.value, sync_error=None))
     # An insight with a later change still queued stays "saved locally" until that one is sent too.
-    done = [i for i in sent_insights if i not in known.pending]
+    done = [i for i in set(sent["insight"]) if i not in known.pending]
     if done:
         session.execute(update(InsightRow).where(InsightRow.uuid.in_(done))
                         .values(sync_state=SyncState.SENT.value, sync_error=None))
@@ -155,7 +157,7 @@ def _rebase(session: Session, item: Pending, current: dict | None, known: _Known
 
 
 def _mark_failed(session: Session, item: Pending, message: str) -> None:
-    table = ReplyRow if item.kind == "reply" else InsightRow
+    table = {"reply": ReplyRow, "same_here": SameHereRow}.get(item.kind, InsightRow)
     session.execute(update(table).where(table.uuid == item.object_id)
                     .values(sync_state=SyncState.FAILED.value, sync_error=message))
 
@@ -194,12 +196,14 @@ def _store_server_insight(session: Session, data: dict[str, Any], known: _Known,
     if local is None:
         known.inserts.append(_new_row(data))
         known.rows[data["id"]] = {"uuid": data["id"], "server_version": data["version"], "status": data["status"],
+                                  "following": data.get("following", True), "duplicate_of": data.get("duplicate_of"),
                                   **{f: data[f] for f in REP_FIELDS}}
         return 0
     if local["server_version"] is not None and data["version"] <= local["server_version"]:
         return 0  # an older state than what we have (pages can overlap after a lost answer)
     values: dict[str, Any] = {"server_version": data["version"], "status": data["status"],
-                              "duplicate_of": data.get("duplicate_of"), "withdrawn": bool(data.get("withdrawn"))}
+                              "duplicate_of": data.get("duplicate_of"), "withdrawn": bool(data.get("withdrawn")),
+                              **_backing(data)}
     known.updates.append({"_uuid": data["id"], **values})
     if data["id"] not in known.pending:
         # Only fields that really changed: rewriting text would re-index it for nothing.
@@ -208,13 +212,25 @@ def _store_server_insight(session: Session, data: dict[str, Any], known: _Known,
             session.execute(_INSIGHTS.update().where(_INSIGHTS.c.uuid == data["id"])
                             .values(**changed, updated_at=datetime.fromisoformat(data["updated_at"])))
             local.update(changed)
-    old_status = local["status"]
+    old_status, old_original = local["status"], local.get("duplicate_of")
     local.update(values)
-    if announce and old_status != data["status"]:
+    # Only what the rep follows (wrote, or said "same here" on) is news; community insights are read in the inbox.
+    if not (announce and values["following"]):
+        return 0
+    if old_status != data["status"]:
         status = STATUS_WORDS.get(data["status"], data["status"])
         return _notice(session, f"status:{data['id']}:{data['version']}", "status", data["id"],
                        f"Insight {status}", _snippet(local["text"]))
+    if data.get("duplicate_of") and data["duplicate_of"] != old_original:
+        return _notice(session, f"merged:{data['id']}:{data['version']}", "status", data["id"],
+                       "Merged with an existing insight", _snippet(local["text"]))
     return 0
+
+
+def _backing(data: dict[str, Any]) -> dict[str, Any]:
+    """Who is behind the insight and whether the reader follows it (issue 8; an older server sends none)."""
+    return {"customers": int(data.get("customers", 1)), "reps": int(data.get("reps", 1)),
+            "following": bool(data.get("following", True))}
 
 
 def _new_row(data: dict[str, Any]) -> dict[str, Any]:
@@ -224,7 +240,7 @@ def _new_row(data: dict[str, Any]) -> dict[str, Any]:
         author=data["author"], created_at=datetime.fromisoformat(data["created_at"]),
         updated_at=datetime.fromisoformat(data["updated_at"]), status=data["status"],
         server_version=data["version"], sync_state=SyncState.SENT.value, withdrawn=bool(data.get("withdrawn")),
-        duplicate_of=data.get("duplicate_of"),
+        duplicate_of=data.get("duplicate_of"), **_backing(data),
     )
 
 
@@ -232,22 +248,36 @@ def _store_reply(session: Session, data: dict[str, Any], known: _Known, *, me: s
     if data["insight_id"] not in known.rows:
         return 0  # a reply to an insight this machine does not hold (erased meanwhile)
     mine = data["author"] == me
+    # A reply in a community thread the rep does not follow is there to read, not news: no notice, not unread.
+    quiet = mine or not announce or not known.rows[data["insight_id"]].get("following", True)
     session.execute(insert(ReplyRow).values(
         uuid=data["id"], insight_uuid=data["insight_id"], author=data["author"],
         author_role=data.get("author_role", "product"), body=data["body"],
-        created_at=datetime.fromisoformat(data["created_at"]), read=mine or not announce, mine=mine,
+        created_at=datetime.fromisoformat(data["created_at"]), read=quiet, mine=mine,
         sync_state=SyncState.SENT.value))
-    if mine or not announce:
+    if quiet:
         return 0
     return _notice(session, f"reply:{data['id']}", "reply", data["insight_id"],
                    f"Reply from {data['author']}", _snippet(data["body"]))
 
 
 def _erase(session: Session, insight_id: str) -> None:
+    same_heres = select(SameHereRow.uuid).where(SameHereRow.insight_uuid == insight_id)
+    session.execute(delete(OutboxRow).where(OutboxRow.object_id.in_(same_heres)))
+    session.execute(delete(SameHereRow).where(SameHereRow.insight_uuid == insight_id))
     session.execute(delete(ReplyRow).where(ReplyRow.insight_uuid == insight_id))
     session.execute(delete(OutboxRow).where(OutboxRow.object_id == insight_id))
     session.execute(delete(NoticeRow).where(NoticeRow.insight_uuid == insight_id))
     session.execute(delete(InsightRow).where(InsightRow.uuid == insight_id))
+
+
+def forget_unfollowed(session: Session, communities: list[str]) -> int:
+    """Delete the insights the rep only read in communities they no longer belong to (issue 8)."""
+    ids = session.scalars(select(InsightRow.uuid).where(
+        InsightRow.following.is_(False), InsightRow.community.not_in(communities))).all()
+    for insight_id in ids:
+        _erase(session, insight_id)
+    return len(ids)
 
 
 def _notice(session: Session, key: str, kind: str, insight_id: str, title: str, body: str) -> int:

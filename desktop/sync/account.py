@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import ipaddress
 import platform
 from urllib.parse import urlsplit
 
 from protocol import schema
-from desktop.errors import InvalidInput
+from desktop.errors import InvalidInput, PalauteError
 from desktop.store import Store
 from desktop.sync.client import ApiClient
 from desktop.sync.credentials import Auth, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
 from desktop.sync.service import Callbacks, SyncService
+
+log = logging.getLogger(__name__)
 
 
 def check_server_url(url: str) -> str:
@@ -60,7 +63,16 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
     store.sync.set_meta(server_url=url, username=pair.user.name, role=pair.user.role, device_id=pair.device_id,
                         **({"cursor": None} if changed else {}))
     store.settings.set("server_url", url)
+    _take_communities(store, client)
     return pair
+
+
+def _take_communities(store: Store, client: ApiClient) -> None:
+    """The server's communities, so the first capture can use them; sync keeps them current afterwards."""
+    try:
+        store.replace_communities([c.model_dump() for c in client.communities()])
+    except PalauteError as error:  # signed in all the same: the next sync tries again
+        log.warning("Could not fetch the communities after signing in: %s", error.user_message)
 
 
 def sign_out(store: Store, vault: Vault) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta, timezone
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
@@ -121,6 +122,16 @@ class ApiClient:
     def communities(self) -> list[schema.Community]:
         data = self._call("GET", "/communities", None)
         return [schema.Community.model_validate(c) for c in _as_list(data)]
+
+    def join_community(self, slug: str) -> schema.UserInfo:
+        return self._call("PUT", f"/me/communities/{quote(slug, safe='')}", schema.UserInfo)
+
+    def leave_community(self, slug: str) -> schema.UserInfo:
+        return self._call("DELETE", f"/me/communities/{quote(slug, safe='')}", schema.UserInfo)
+
+    def digest(self, week: str | None = None, community: str | None = None) -> schema.Digest:
+        params = {k: v for k, v in (("week", week), ("community", community)) if v}
+        return self._call("GET", "/digest", schema.Digest, params=params)
 
     def product_areas(self) -> list[schema.ProductArea]:
         data = self._call("GET", "/product-areas", None)

@@ -93,6 +93,8 @@ class Pusher:
             return {"type": "create", "number": number, "insight": p}
         if item.kind == "reply":
             return {"type": "reply", "number": number, "reply": p}
+        if item.kind == "same_here":
+            return {"type": "same_here", "number": number, "same_here": p}
         base = p.get("base_version") or self.ledger.server_version(p["insight_id"])
         if base is None:
             return None
@@ -149,11 +151,34 @@ class Puller:
             if page is None:
                 return notices
             changes, next_cursor, has_more = _parse_page(page)
+            if self._memberships_changed(client, page.get("communities"), cursor):
+                continue  # joined a community: its history is read from the start of the feed
             # The very first pull of a device fills it with history: nothing in it is news.
             notices += self.ledger.apply_changes(changes, next_cursor, announce=cursor is not None)
             if not has_more:
                 return notices
             wait = 0
+
+    def _memberships_changed(self, client: ApiClient, listed: Any, cursor: str | None) -> bool:
+        """Follow the reader's communities (issue 8); True when the feed must be read again from the start.
+
+        Joining one (or a first pull by a client that never saw community insights) drops the cursor: the
+        joined community's past changes are behind it. Leaving one deletes the insights of it that the rep
+        only read. An older server sends no list: nothing changes.
+        """
+        if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):
+            return False
+        now, before = sorted(set(listed)), self.ledger.meta("communities")
+        if before is not None and json.loads(before) == now:
+            return False
+        self.ledger.replace_communities([c.model_dump() for c in client.communities()])
+        left = set(json.loads(before)) - set(now) if before is not None else set()
+        joined = set(now) - set(json.loads(before)) if before is not None else set(now)
+        self.ledger.forget_unfollowed(now)
+        restart = bool(joined) and cursor is not None
+        log.info("Communities now %s (joined %s, left %s)", now, sorted(joined), sorted(left))
+        self.ledger.set_meta(communities=json.dumps(now), **({"cursor": None} if restart else {}))
+        return restart
 
     def check_drift(self, client: ApiClient) -> bool:
         """Compare counts with the server; on a mismatch drop the cursor so the next pull re-reads everything."""

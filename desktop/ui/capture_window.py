@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.domain import MAX_CUSTOMER_REF_CHARS, Draft, Impact, NewInsight
 from desktop.errors import PalauteError
 from desktop.ui.draft_autosave import DraftAutosave
+from desktop.ui.duplicate_hints import DuplicateHints
 from desktop.ui.labels import impact_label
 from desktop.ui.pii_guard import PiiGuard
 from desktop.ui.toast import Toast
@@ -39,6 +40,7 @@ class CaptureWindow(QWidget):
     """
 
     captured = Signal(object)
+    same_here_said = Signal(object)  # a SameHere was saved instead of a new insight (issue 8)
 
     def __init__(self, parent: QWidget | None = None, autosave_delay_ms: int | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
@@ -86,6 +88,8 @@ class CaptureWindow(QWidget):
             self.impact.addItem(impact_label(impact), impact.value)
         self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
         self.pii = PiiGuard(self.text, self.customer, self)
+        self.hints = DuplicateHints(self.text, self)
+        self.hints.chosen.connect(self.same_here)
         self.message = ErrorLabel(self)
         self.message.setObjectName("message")
         self.save_button = QPushButton(self)
@@ -110,12 +114,14 @@ class CaptureWindow(QWidget):
         layout.addWidget(self.text_label)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.pii)
+        layout.addWidget(self.hints)
         layout.addLayout(self.form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for widget_from, widget_to in zip(
-            (self.text, self.pii.list, self.community, self.area, self.customer, self.impact, self.save_button),
-            (self.pii.list, self.community, self.area, self.customer, self.impact, self.save_button,
+            (self.text, self.pii.list, self.hints.list, self.community, self.area, self.customer, self.impact,
+             self.save_button),
+            (self.pii.list, self.hints.list, self.community, self.area, self.customer, self.impact, self.save_button,
              self.hide_button),
         ):
             QWidget.setTabOrder(widget_from, widget_to)
@@ -172,6 +178,7 @@ class CaptureWindow(QWidget):
         finally:
             self._loading = False
         self.autosave.set_sink(self._write_draft)
+        self.hints.set_store(store)
 
     def set_store_error(self, message: str) -> None:
         """The store could not be opened: saving says why instead of waiting for it."""
@@ -283,6 +290,23 @@ class CaptureWindow(QWidget):
         self._after_save(insight)
         return True
 
+    def same_here(self, insight_id: str) -> bool:
+        """Add this call's customer and impact to an existing insight (the typed text goes with it as a note
+        for the product team, so nothing typed is lost); on success clear and hide like a save."""
+        if self._store is None:
+            self.message.show_error(self._store_error or self.tr("Palaute is still opening its database. Try again in a moment."))
+            return False
+        try:
+            said = self._store.same_here(insight_id, customer_ref=self.customer.text().strip() or None,
+                                         impact=self.impact.currentData() or Impact.MEDIUM.value,
+                                         note=self.text.toPlainText(), keep_pii=self.pii.kept_keys())
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return False
+        self._reset_after(self._community_value(), self.tr("“Same here” added"))
+        self.same_here_said.emit(said)
+        return True
+
     def _new_insight(self) -> NewInsight:
         community = self._community_value()
         if community and self.community.findData(community) < 0:
@@ -292,6 +316,10 @@ class CaptureWindow(QWidget):
                           impact=self.impact.currentData() or Impact.MEDIUM.value)
 
     def _after_save(self, insight: Any) -> None:
+        self._reset_after(insight.community, self.tr("Insight saved"))
+        self.captured.emit(insight)
+
+    def _reset_after(self, community: str, confirmation: str) -> None:
         self.autosave.discard()
         self._loading = True
         try:
@@ -299,20 +327,20 @@ class CaptureWindow(QWidget):
             self.customer.clear()
             self.area.setCurrentIndex(0)
             self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
-            self._select_community(self._store.settings.get("default_community") or insight.community)
+            self._select_community(self._store.settings.get("default_community") or community)
         finally:
             self._loading = False
         self._edited = False
         self.pii.clear()
+        self.hints.clear()
         try:
             self._store.clear_draft()
-            self._store.settings.set("last_community", insight.community)
+            self._store.settings.set("last_community", community)
         except PalauteError as exc:  # the insight itself is safe; only the bookkeeping failed
             log.warning("after capture: %s", exc.user_message)
         center = self.frameGeometry().center()
         self.hide()
-        self.toast.pop(self.tr("Insight saved"), center)
-        self.captured.emit(insight)
+        self.toast.pop(confirmation, center)
 
     def hideEvent(self, event: QEvent) -> None:
         self.autosave.flush()  # Esc, the close button or the window manager: the draft is written now

@@ -1,8 +1,8 @@
-"""The product team's REST calls: list, read a thread, reply, set status, mark duplicate."""
+"""The insight REST calls: list, read a thread and its "same here"s, reply; status and duplicates (product)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy.exc import IntegrityError
@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError
 from protocol import schema
 from server.api.deps import ERRORS, ApiError, ApiPrincipal, DatabaseDep
 from server.models import Reply
-from server.services import inbox, triage
-from server.services.insights import reply_to_schema, to_schema
+from server.services import backing, inbox, triage
+from server.services.insights import many_to_schema, reply_to_schema, to_schema
 
 router = APIRouter(prefix="/insights", tags=["insights"], responses=ERRORS)
 InsightId = Annotated[str, Path(max_length=36, description="The insight's UUID")]
@@ -24,21 +24,34 @@ def list_insights(principal: ApiPrincipal, db: DatabaseDep,
                   status: schema.Status | None = None, impact: schema.Impact | None = None,
                   q: Annotated[str | None, Query(max_length=200)] = None,
                   include_withdrawn: bool = False,
+                  sort: Literal["newest", "customers"] = "newest",
                   limit: Annotated[int, Query(ge=1, le=500)] = 50,
                   offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
-    """Insights visible to the caller, newest first, filtered."""
+    """Insights visible to the caller, filtered; newest first, or with `sort=customers` the ones with the most
+    customers behind them first (then newest)."""
     filters = inbox.InboxFilter(community, product_area, status, impact, schema.clean_text(q or ""),
                                 include_withdrawn)
     with db.read() as session:
-        rows, total = inbox.list_insights(session, principal.actor(session), filters, limit=limit, offset=offset)
-        return schema.InsightList(insights=[to_schema(r) for r in rows], total=total)
+        actor = principal.actor(session)
+        rows, total = inbox.list_insights(session, actor, filters, limit=limit, offset=offset, sort=sort)
+        return schema.InsightList(insights=many_to_schema(session, actor, rows), total=total)
 
 
 @router.get("/{insight_id}", response_model=schema.InsightThread)
 def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
     with db.read() as session:
-        insight, replies = inbox.get_thread(session, principal.actor(session), insight_id.lower())
-        return schema.InsightThread(insight=to_schema(insight), replies=[reply_to_schema(r) for r in replies])
+        actor = principal.actor(session)
+        insight, replies = inbox.get_thread(session, actor, insight_id.lower())
+        return schema.InsightThread(insight=to_schema(insight, actor),
+                                    replies=[reply_to_schema(r) for r in replies])
+
+
+@router.get("/{insight_id}/same-heres", response_model=list[schema.SameHere])
+def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
+    """The "same here"s counted on a visible insight (merged duplicates included), oldest first. Customer
+    references and notes only for the product team and for each rep's own."""
+    with db.read() as session:
+        return backing.of_insight(session, principal.actor(session), insight_id.lower())
 
 
 @router.post("/{insight_id}/replies", response_model=schema.Reply, status_code=201,
@@ -58,12 +71,14 @@ def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPri
 @router.post("/{insight_id}/status", response_model=schema.Insight)
 def set_status(insight_id: InsightId, body: schema.StatusUpdate, principal: ApiPrincipal, db: DatabaseDep):
     with db.write() as session:
-        return to_schema(triage.set_status(session, principal.actor(session), insight_id.lower(), body.status))
+        actor = principal.actor(session)
+        return to_schema(triage.set_status(session, actor, insight_id.lower(), body.status), actor)
 
 
 @router.post("/{insight_id}/duplicate", response_model=schema.Insight)
 def mark_duplicate(insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal,
                    db: DatabaseDep):
     with db.write() as session:
-        insight = triage.mark_duplicate(session, principal.actor(session), insight_id.lower(), body.original_id)
-        return to_schema(insight)
+        actor = principal.actor(session)
+        insight = triage.mark_duplicate(session, actor, insight_id.lower(), body.original_id)
+        return to_schema(insight, actor)

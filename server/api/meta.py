@@ -1,14 +1,16 @@
-"""Health and reference data."""
+"""Health, reference data, and community membership (issue 8)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Path
 from fastapi.responses import JSONResponse
 from sqlalchemy import text
 
 from protocol import schema
 from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep
-from server.services import reference
+from server.services import membership, reference
 
 router = APIRouter(tags=["meta"], responses=ERRORS)
 
@@ -26,8 +28,26 @@ def health(db: DatabaseDep):
 
 @router.get("/communities", response_model=list[schema.Community])
 def communities(principal: ApiPrincipal, db: DatabaseDep):
+    """Every community; `open`: reps may join or leave it themselves; `member`: you belong to it."""
     with db.read() as session:
-        return [schema.Community(slug=c.slug, name=c.name) for c in reference.communities(session)]
+        return membership.listing(session, principal.actor(session))
+
+
+CommunitySlug = Annotated[str, Path(max_length=40, description="The community's slug")]
+
+
+@router.put("/me/communities/{slug}", response_model=schema.UserInfo)
+def join_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep):
+    """Join an open community (admins: any); your next pull reads its insights."""
+    with db.write() as session:
+        return membership.join(session, principal.actor(session), slug)
+
+
+@router.delete("/me/communities/{slug}", response_model=schema.UserInfo)
+def leave_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep):
+    """Leave an open community (admins: any)."""
+    with db.write() as session:
+        return membership.leave(session, principal.actor(session), slug)
 
 
 @router.get("/product-areas", response_model=list[schema.ProductArea])

@@ -49,7 +49,7 @@ async def changes(request: Request, principal: PullPrincipal, db: DatabaseDep, s
     deadline = time.monotonic() + min(wait, settings.long_poll_max_seconds)
     while True:
         event = watcher.subscribe()  # before reading, so a commit right after the read still wakes us
-        items, new_cursor, has_more, upto = await run_in_threadpool(_read, db, principal, cursor, limit)
+        items, new_cursor, has_more, upto, mine = await run_in_threadpool(_read, db, principal, cursor, limit)
         remaining = deadline - time.monotonic()
         if items or remaining <= 0 or await request.is_disconnected():
             break
@@ -58,7 +58,7 @@ async def changes(request: Request, principal: PullPrincipal, db: DatabaseDep, s
     etag = f'"{new_cursor}"'
     if not items and if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    body = schema.ChangesResponse(cursor=new_cursor, has_more=has_more, changes=items)
+    body = schema.ChangesResponse(cursor=new_cursor, has_more=has_more, changes=items, communities=mine)
     return Response(body.model_dump_json(), media_type="application/json", headers={"ETag": etag})
 
 
@@ -66,9 +66,12 @@ def _read(db, principal, cursor: str, limit: int):
     with db.read() as session:
         instance = feed.instance_id(session)
         after = feed.parse_cursor(instance, cursor)
-        items, new_seq, has_more = sync.pull(session, principal.actor(session), after, limit)
+        actor = principal.actor(session)
+        items, new_seq, has_more = sync.pull(session, actor, after, limit)
+        # The reader's communities now: a client that sees them change re-reads or drops (docs/protocol.md).
+        mine = sorted(c.slug for c in actor.communities)
         # With nothing more to read, new_seq is the feed counter this read saw: the long-poll waits past it.
-        return items, feed.make_cursor(instance, new_seq), has_more, new_seq
+        return items, feed.make_cursor(instance, new_seq), has_more, new_seq, mine
 
 
 @router.get("/summary", response_model=schema.Summary)

@@ -1,20 +1,26 @@
-"""Who sees what: the visibility rules of issue 4, as SQL conditions and as checks on one object."""
+"""Who sees what (issues 4 and 8), as SQL conditions and as checks on one object.
+
+A rep sees what they wrote, every insight of their communities (read only; see insights.to_schema for what
+is hidden from them), and every insight they back with a "same here" (`SameHere.insight_id`, which follows
+merges to the original). Product members see their assigned communities and product areas; admins all.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, false, or_, true
+from sqlalchemy import ColumnElement, exists, false, or_, select, true
+from sqlalchemy.orm import Session
 
-from server.models import Change, Insight, User
+from server.models import Change, Insight, SameHere, User
 
 PRODUCT_ROLES = ("product", "admin")
 
 
 def insight_condition(actor: User) -> ColumnElement[bool]:
-    """Rep: own insights. Product: assigned communities or product areas. Admin: all."""
+    """Rep: own, their communities' and backed insights. Product: assigned communities or areas. Admin: all."""
     if actor.role == "admin":
         return true()
     if actor.role == "rep":
-        return Insight.author_id == actor.id
+        return _rep(actor, Insight.author_id, Insight.community_id, Insight.id)
     return _assigned(actor, Insight.community_id, Insight.product_area_id)
 
 
@@ -23,15 +29,26 @@ def change_condition(actor: User) -> ColumnElement[bool]:
     if actor.role == "admin":
         return true()
     if actor.role == "rep":
-        return Change.author_id == actor.id
+        return _rep(actor, Change.author_id, Change.community_id, Change.insight_id)
     return _assigned(actor, Change.community_id, Change.product_area_id)
 
 
-def can_see(actor: User, insight: Insight) -> bool:
+def backed_ids(actor: User):
+    """The ids of the insights the actor backs with a "same here" (uses ix_same_heres_user_insight)."""
+    return select(SameHere.insight_id).where(SameHere.user_id == actor.id)
+
+
+def can_see(actor: User, insight: Insight, backed: set[str] | None = None) -> bool:
+    """The same rule on one loaded insight. `backed`: the ids the rep backs, when the caller batched that
+    lookup (a pull page); otherwise it is looked up, and only when author and community did not decide."""
     if actor.role == "admin":
         return True
     if actor.role == "rep":
-        return insight.author_id == actor.id
+        if insight.author_id == actor.id or insight.community_id in {c.id for c in actor.communities}:
+            return True
+        if backed is not None:
+            return insight.id in backed
+        return backs(Session.object_session(insight), actor, insight.id)
     return (insight.community_id in {c.id for c in actor.communities}
             or insight.product_area_id in {a.id for a in actor.product_areas})
 
@@ -39,6 +56,30 @@ def can_see(actor: User, insight: Insight) -> bool:
 def can_triage(actor: User) -> bool:
     """Only product members (and admins) set status, mark duplicates and reply from the product side."""
     return actor.role in PRODUCT_ROLES
+
+
+def backed_among(session: Session, actor: User, insight_ids) -> set[str]:
+    """Which of these insights the actor backs with a "same here": one query for a whole page."""
+    ids = set(insight_ids)
+    if actor.role != "rep" or not ids:
+        return set()
+    return set(session.scalars(backed_ids(actor).where(SameHere.insight_id.in_(ids))))
+
+
+def backs(session: Session | None, actor: User, insight_id: str) -> bool:
+    """Whether the actor has a "same here" counted on this insight."""
+    if session is None:
+        return False
+    return bool(session.scalar(select(exists().where(SameHere.user_id == actor.id,
+                                                     SameHere.insight_id == insight_id))))
+
+
+def _rep(actor: User, author_col, community_col, insight_col) -> ColumnElement[bool]:
+    parts = [author_col == actor.id, insight_col.in_(backed_ids(actor))]
+    communities = [c.id for c in actor.communities]
+    if communities:
+        parts.append(community_col.in_(communities))
+    return or_(*parts)
 
 
 def _assigned(actor: User, community_col, area_col) -> ColumnElement[bool]:

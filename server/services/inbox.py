@@ -25,13 +25,20 @@ class InboxFilter:
     include_withdrawn: bool = False
 
 
+SORTS = ("newest", "customers")
+
+
 def list_insights(session: Session, actor: User, filters: InboxFilter = InboxFilter(), *, limit: int = 50,
-                  offset: int = 0) -> tuple[list[Insight], int]:
-    """Visible insights matching the filter, newest first, and how many match in all."""
+                  offset: int = 0, sort: str = "newest") -> tuple[list[Insight], int]:
+    """Visible insights matching the filter, and how many match in all. `sort`: newest first, or most
+    customers behind it first (then newest)."""
     query = select(Insight).where(insight_condition(actor))
     query = _apply(query, filters)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(query.order_by(Insight.created_at.desc(), Insight.id).limit(limit).offset(offset))
+    order = [Insight.created_at.desc(), Insight.id]
+    if sort == "customers":
+        order.insert(0, Insight.customers.desc())
+    rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
     return list(rows), total
 
 

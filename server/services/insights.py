@@ -8,18 +8,52 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
 from server.services import feed, privacy, reference
-from server.services.access import can_see
+from server.services.access import PRODUCT_ROLES, backed_among, can_see
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid, NotFound
 
 
-def to_schema(insight: Insight) -> schema.Insight:
+def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | None = None) -> schema.Insight:
+    """The insight as `reader` may see it (None: everything, as the product team sees it).
+
+    A rep reading someone else's insight (a community one) gets no customer reference, and the text with
+    the personal data its author kept masked again: kept items are for the product team, not the whole
+    community. `backed`: the ids the reader backs with a "same here" when the caller batched that lookup.
+    """
+    full = reader is None or reader.role in PRODUCT_ROLES
+    own = reader is not None and insight.author_id == reader.id
+    text = insight.text
+    if not (full or own) and insight.pii_kept:
+        text = privacy.guard_text(text, (), limit=_NO_LIMIT).text
     return schema.Insight(
-        id=insight.id, text=insight.text, community=insight.community.slug,
+        id=insight.id, text=text, community=insight.community.slug,
         product_area=insight.product_area.slug if insight.product_area else None,
-        customer_ref=insight.customer_ref, impact=insight.impact, tags=list(insight.tags or []),
-        author=insight.author.name, created_at=insight.created_at, updated_at=insight.updated_at,
-        status=insight.status, version=insight.version, withdrawn=insight.withdrawn,
-        duplicate_of=insight.duplicate_of, pii_flagged=insight.pii_flagged)
+        customer_ref=insight.customer_ref if full or own else None, impact=insight.impact,
+        tags=list(insight.tags or []), author=insight.author.name, created_at=insight.created_at,
+        updated_at=insight.updated_at, status=insight.status, version=insight.version,
+        withdrawn=insight.withdrawn, duplicate_of=insight.duplicate_of, pii_flagged=insight.pii_flagged,
+        customers=insight.customers or 1, reps=insight.reps or 1,
+        following=_following(insight, reader, own, backed))
+
+
+_NO_LIMIT = 10**9  # re-masking on the way out must never refuse to answer
+
+
+def _following(insight: Insight, reader: User | None, own: bool, backed: set[str] | None) -> bool:
+    if reader is None:
+        return True
+    if reader.role in PRODUCT_ROLES:
+        return False
+    if own:
+        return True
+    if backed is None:
+        backed = backed_among(Session.object_session(insight), reader, [insight.id])
+    return insight.id in backed
+
+
+def many_to_schema(session: Session, reader: User, rows: list[Insight]) -> list[schema.Insight]:
+    """A page of insights for one reader, with one "same here" lookup for the whole page."""
+    backed = backed_among(session, reader, [r.id for r in rows if r.author_id != reader.id])
+    return [to_schema(r, reader, backed) for r in rows]
 
 
 def reply_to_schema(reply: Reply) -> schema.Reply:
@@ -70,7 +104,7 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
                 product_area_id=area.id if area else None, text=text.text, customer_ref=ref.text,
                 impact=draft.impact, tags=list(draft.tags), status="new", version=1, withdrawn=False,
                 duplicate_of=None, pii_kept=list(draft.pii_kept), pii_flagged=text.flagged or ref.flagged,
-                created_at=draft.created_at, updated_at=utcnow())
+                created_at=draft.created_at, updated_at=utcnow(), customers=1, reps=1)
 
 
 def insert_rows(session: Session, rows: list[dict]) -> None:
@@ -94,7 +128,8 @@ def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
         id=row["id"], text=row["text"], community=reference.community_by_id(session, row["community_id"]).slug,
         product_area=area.slug if area else None, customer_ref=row["customer_ref"], impact=row["impact"],
         tags=row["tags"], author=actor.name, created_at=row["created_at"], updated_at=row["updated_at"],
-        status="new", version=1, withdrawn=False, duplicate_of=None, pii_flagged=row["pii_flagged"])
+        status="new", version=1, withdrawn=False, duplicate_of=None, pii_flagged=row["pii_flagged"],
+        customers=1, reps=1, following=True)
 
 
 def edit(session: Session, actor: User, insight_id: str, base_version: int,
@@ -126,6 +161,10 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int,
     if "tags" in fields:
         insight.tags = list(patch.tags)
     bump(session, insight)
+    if fields & {"customer_ref", "impact"}:
+        from server.services import backing  # backing builds on this module
+
+        backing.after_edit(session, insight)
     if (insight.community_id, insight.product_area_id) != old_route:
         session.flush()
         session.expire(insight, ["community", "product_area"])  # reloaded from the new ids

@@ -59,18 +59,18 @@ def product_area_by_id(session: Session, area_id: int | None) -> Ref | None:
     return None if area_id is None else _by_id(session, ProductArea, area_id)
 
 
-def add_community(session: Session, slug: str, name: str) -> Community:
-    return _add(session, Community, slug, name)
+def add_community(session: Session, slug: str, name: str, *, is_open: bool = False) -> Community:
+    return _add(session, Community, slug, name, open=is_open)
 
 
 def add_product_area(session: Session, slug: str, name: str) -> ProductArea:
     return _add(session, ProductArea, slug, name)
 
 
-def _add(session: Session, model, slug: str, name: str):
+def _add(session: Session, model, slug: str, name: str, **extra):
     if session.scalar(select(model).where(model.slug == slug)) is not None:
         raise Invalid(f"{slug!r} already exists")
-    row = model(slug=slug, name=name)
+    row = model(slug=slug, name=name, **extra)
     session.add(row)
     session.flush()
     return row

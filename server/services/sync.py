@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
-from server.models import Change, Device, Insight, Reply, User
-from server.services import feed, insights, triage
-from server.services.access import can_see, change_condition, insight_condition
+from server.models import Change, Device, Insight, Reply, SameHere, User
+from server.services import backing, feed, insights, triage
+from server.services.access import backed_among, can_see, change_condition, insight_condition
 from server.services.errors import Conflict, ServiceError
 
 
@@ -50,11 +50,11 @@ def _new_insight(session: Session, actor: User, mutation, results: list, pending
             return None
         existing = insights.existing_of(session, actor, mutation.insight.id)
         if existing is not None:
-            results.append(_ok(number, "duplicate", insight=existing))
+            results.append(_ok(actor, number, "duplicate", insight=existing))
             return None
         return insights.new_row(session, actor, mutation.insight)
     except ServiceError as error:
-        results.append(_rejected(number, error))
+        results.append(_rejected(actor, number, error))
         return None
 
 
@@ -67,43 +67,57 @@ def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]],
 
 
 def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
-    """Apply an edit, withdraw or reply; a refusal becomes a rejected result, never an error."""
+    """Apply an edit, withdraw, reply or "same here"; a refusal becomes a rejected result, never an error."""
     number = mutation.number
     try:  # creates are not here: push() inserts them together
         if mutation.type == "edit":
             insight = insights.edit(session, actor, mutation.insight_id, mutation.base_version, mutation.changes)
-            return _ok(number, "applied", insight=insight)
+            return _ok(actor, number, "applied", insight=insight)
         if mutation.type == "withdraw":
             insight, fresh = insights.withdraw(session, actor, mutation.insight_id, mutation.base_version)
-            return _ok(number, "applied" if fresh else "duplicate", insight=insight)
+            return _ok(actor, number, "applied" if fresh else "duplicate", insight=insight)
+        if mutation.type == "same_here":
+            row, root, fresh = backing.add(session, actor, mutation.same_here)
+            return _ok(actor, number, "applied" if fresh else "duplicate", insight=root, same_here=row)
         draft = mutation.reply
         existed = session.get(Reply, draft.id) is not None
         reply = triage.add_reply(session, actor, draft.insight_id, draft.body, draft.id, draft.created_at)
-        return _ok(number, "duplicate" if existed else "applied", reply=reply)
+        return _ok(actor, number, "duplicate" if existed else "applied", reply=reply)
     except ServiceError as error:
-        return _rejected(number, error)
+        return _rejected(actor, number, error)
 
 
-def _rejected(number: int, error: ServiceError) -> schema.MutationResult:
+def _rejected(actor: User, number: int, error: ServiceError) -> schema.MutationResult:
     current = error.current if isinstance(error, Conflict) and isinstance(error.current, Insight) else None
     return schema.MutationResult(number=number, status="rejected", code=error.code, message=error.message,
-                                 insight=insights.to_schema(current) if current is not None else None)
+                                 insight=insights.to_schema(current, actor) if current is not None else None)
 
 
 def _duplicate(session: Session, actor: User, mutation) -> schema.MutationResult:
     """Already applied earlier: answer with the target's current state when the caller can see it."""
     if mutation.type == "reply":
         reply = session.get(Reply, mutation.reply.id)
-        return _ok(mutation.number, "duplicate", reply=reply if reply and reply.author_id == actor.id else None)
+        return _ok(actor, mutation.number, "duplicate",
+                   reply=reply if reply and reply.author_id == actor.id else None)
+    if mutation.type == "same_here":
+        row = session.get(SameHere, mutation.same_here.id)
+        if row is None or row.user_id != actor.id:
+            return _ok(actor, mutation.number, "duplicate")
+        root = session.get(Insight, row.insight_id)
+        return _ok(actor, mutation.number, "duplicate", same_here=row,
+                   insight=root if root is not None and can_see(actor, root) else None)
     target = mutation.insight.id if mutation.type == "create" else mutation.insight_id
     insight = session.get(Insight, target)
-    return _ok(mutation.number, "duplicate", insight=insight if insight and can_see(actor, insight) else None)
+    return _ok(actor, mutation.number, "duplicate",
+               insight=insight if insight and can_see(actor, insight) else None)
 
 
-def _ok(number: int, status: str, insight: Insight | None = None, reply: Reply | None = None):
+def _ok(actor: User, number: int, status: str, insight: Insight | None = None, reply: Reply | None = None,
+        same_here: SameHere | None = None) -> schema.MutationResult:
     return schema.MutationResult(number=number, status=status,
-                                 insight=insights.to_schema(insight) if insight is not None else None,
-                                 reply=insights.reply_to_schema(reply) if reply is not None else None)
+                                 insight=insights.to_schema(insight, actor) if insight is not None else None,
+                                 reply=insights.reply_to_schema(reply) if reply is not None else None,
+                                 same_here=backing.to_schema(same_here, actor) if same_here is not None else None)
 
 
 def _prefetch(session: Session, request: schema.PushRequest) -> None:
@@ -115,6 +129,8 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
         elif m.type == "reply":
             ids.add(m.reply.insight_id)
             reply_ids.add(m.reply.id)
+        elif m.type == "same_here":
+            ids.add(m.same_here.insight_id)
         else:
             ids.add(m.insight_id)
     found = {i.id for i in session.scalars(select(Insight).where(Insight.id.in_(ids)))}
@@ -137,16 +153,20 @@ def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, i
         select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
     replies = {r.id: r for r in session.scalars(
         select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))}
-    return _changes(actor, rows, by_id, replies), new_seq, has_more
+    mine = {c.id for c in actor.communities}
+    # One "same here" lookup for the page, for what neither authorship nor community decides.
+    backed = backed_among(session, actor, [i.id for i in by_id.values()
+                                           if i.author_id != actor.id and i.community_id not in mine])
+    return _changes(actor, rows, by_id, replies, backed), new_seq, has_more
 
 
-def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict) -> list:
+def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict, backed: set[str]) -> list:
     out, sent = [], set()
     for row in rows:
         insight = by_id.get(row.insight_id)
         if row.kind == "reply":
             reply = replies.get(row.reply_id)
-            if reply is not None and insight is not None and can_see(actor, insight):
+            if reply is not None and insight is not None and can_see(actor, insight, backed):
                 out.append(schema.ReplyChange(kind="reply", reply=insights.reply_to_schema(reply)))
             continue
         # First occurrence carries the current state, so a reply never arrives before its insight.
@@ -155,10 +175,10 @@ def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict) -> lis
         sent.add(row.insight_id)
         if insight is None:
             out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="erased"))
-        elif not can_see(actor, insight):
+        elif not can_see(actor, insight, backed):
             out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="hidden"))
         else:
-            out.append(schema.InsightChange(kind="insight", insight=insights.to_schema(insight)))
+            out.append(schema.InsightChange(kind="insight", insight=insights.to_schema(insight, actor, backed)))
     return out
 
 

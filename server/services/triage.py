@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import feed, privacy
-from server.services.access import can_triage
+from server.services import backing, feed, privacy
+from server.services.access import backed_among, can_triage
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.insights import bump, get_visible
 
@@ -26,6 +26,7 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
         raise Forbidden("only product team members set the status")
     if insight.status != status:
         insight.status = status
+        insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
         bump(session, insight)
     return insight
 
@@ -36,6 +37,9 @@ def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_i
     body = privacy.guard_reply(_clean_body(body))
     reply_id = _reply_id(reply_id)
     insight = get_visible(session, actor, insight_id)
+    if actor.role == "rep" and insight.author_id != actor.id and not backed_among(session, actor, [insight.id]):
+        # A community insight is read only: a rep joins its thread by backing it.
+        raise Forbidden("say “same here” on this insight to follow it first; then you can reply")
     existing = session.get(Reply, reply_id)
     if existing is not None:
         if existing.insight_id == insight.id and existing.author_id == actor.id and existing.body == body:
@@ -49,7 +53,10 @@ def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_i
 
 
 def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: str | None) -> Insight:
-    """Mark an insight as a duplicate of another visible one (None clears the mark)."""
+    """Mark an insight as a duplicate of another visible one (None clears the mark).
+
+    Its "same here"s (and its own report) then count on the original, whose followers now include the
+    duplicate's author and backers (services/backing.merged); clearing the mark moves them back."""
     insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members mark duplicates")
@@ -58,8 +65,10 @@ def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: 
         _refuse_cycle(session, insight, original)
         original_id = original.id
     if insight.duplicate_of != original_id:
+        old_root = backing.root_of(session, insight)
         insight.duplicate_of = original_id
         bump(session, insight)
+        backing.merged(session, insight, old_root)
     return insight
 
 

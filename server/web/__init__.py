@@ -1,17 +1,19 @@
-"""The product team's web page (server-rendered): sign in, inbox, insight thread, triage and summary."""
+"""The product team's web page (server-rendered): sign in, inbox, insight thread, triage, summary, digest."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from starlette.responses import RedirectResponse
 
-from server.web import routes_auth, routes_inbox, routes_insight, routes_static, routes_summary
+from server.web import (
+    routes_auth, routes_digest, routes_inbox, routes_insight, routes_static, routes_summary,
+)
 from server.web.context import BASE
 from server.web.errors import not_found
 from server.web.routing import WebRoute
 
 pages = APIRouter(prefix=BASE, include_in_schema=False, route_class=WebRoute)
-for _module in (routes_auth, routes_inbox, routes_insight, routes_summary, routes_static):
+for _module in (routes_auth, routes_inbox, routes_insight, routes_summary, routes_digest, routes_static):
     pages.include_router(_module.router)
 
 

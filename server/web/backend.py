@@ -8,14 +8,15 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, inbox, triage
+from server.services import access, accounts, digest, inbox, triage
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries
 from server.web.errors import WebError, bad_form, forbidden, not_found
 from server.web.views import (
-    InboxFilters, InsightRow, InsightView, Option, ReplyView, SummaryBlock, SummaryRow, WebUser,
+    InboxFilters, InsightRow, InsightView, Option, ReplyView, SameHereView, SummaryBlock, SummaryRow, WebUser,
 )
 from server.web.labels import IMPACTS
 
@@ -81,10 +82,12 @@ def menus(db: Database, user: WebUser) -> tuple[list[Option], list[Option]]:
 
 def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,
                   limit: int) -> tuple[list[InsightRow], int]:
-    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items()})
+    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items()
+                                  if name != "sort"})
     with db.read() as session:
         account = _account(session, user)
-        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset)
+        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset,
+                                          sort=filters.sort)
         counts = queries.reply_counts(session, [i.id for i in page])
         return [_row(i, counts.get(i.id, 0)) for i in page], total
 
@@ -96,7 +99,7 @@ def _row(insight: Insight, reply_count: int) -> InsightRow:
         product_area_name=insight.product_area.name if insight.product_area else None,
         author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
         created_at=insight.created_at, duplicate_of=insight.duplicate_of, reply_count=reply_count,
-        pii_flagged=insight.pii_flagged,
+        pii_flagged=insight.pii_flagged, customers=insight.customers, reps=insight.reps,
     )
 
 
@@ -118,7 +121,35 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
             pii_flagged=insight.pii_flagged,
             duplicate_of_text=original.text if original and access.can_see(account, original) else None,
             duplicates=tuple((d.id, d.text) for d in queries.duplicates_of(session, account, insight_id)),
+            customers=insight.customers, reps=insight.reps, same_heres=_same_heres(session, account, insight.id),
         )
+
+
+def _same_heres(session, account: User, insight_id: str) -> tuple[SameHereView, ...]:
+    rows = queries.same_heres_on(session, insight_id)
+    texts = queries.texts_of(session, account, {r.merged_from for r in rows if r.merged_from})
+    return tuple(SameHereView(author=r.user.name, customer_ref=r.customer_ref, impact=r.impact, note=r.note,
+                              created_at=r.created_at, merged_from=r.merged_from,
+                              merged_from_text=texts.get(r.merged_from or ""))
+                 for r in rows)
+
+
+def digest_communities(db: Database, user: WebUser) -> list[Option]:
+    """The communities whose digest the user may read (the same rule as the API's)."""
+    with db.read() as session:
+        return [Option(c.slug, c.name) for c in digest.communities_of(session, _account(session, user))]
+
+
+def weekly_digest(db: Database, user: WebUser, week: str, community: str | None) -> schema.Digest:
+    with db.read() as session:
+        account = _account(session, user)
+        try:
+            return digest.build(session, account, week, community)
+        except NotFound:
+            raise forbidden("You are not assigned to that community, so its digest is not shown to you. "
+                            "Ask an administrator if you need access.") from None
+        except Invalid as error:
+            raise bad_form(_sentence(error.message)) from None
 
 
 def summary(db: Database, user: WebUser, days: int) -> list[SummaryBlock]:
@@ -167,6 +198,14 @@ def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: st
                            "Check the reference and try again.") from None
 
     _triage(db, user, insight_id, mark)
+
+
+def clear_duplicate(db: Database, user: WebUser, insight_id: str) -> None:
+    """Undo a duplicate mark (its "same here"s move back with it; see services.triage)."""
+    def unmark(session, actor: User) -> None:
+        triage.mark_duplicate(session, actor, insight_id, None)
+
+    _triage(db, user, insight_id, unmark)
 
 
 def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:

@@ -21,6 +21,10 @@ IMPACTS: dict[str, str] = {
 
 SUMMARY_PERIODS: tuple[int, ...] = (7, 30, 90)
 
+# Inbox orders (server.services.inbox.SORTS); the default shows what most customers ask for first (issue 8).
+SORTS: dict[str, str] = {"customers": "Most customers", "newest": "Newest first"}
+DEFAULT_SORT = "customers"
+
 ROLES: dict[str, str] = {"product": "Product team", "admin": "Administrator", "rep": "Representative"}
 
 
@@ -34,3 +38,4 @@ def impact_label(value: str) -> str:
 
 def role_label(value: str) -> str:
     return ROLES.get(value, value.capitalize())
+

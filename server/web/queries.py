@@ -1,4 +1,5 @@
-"""Read-only queries the web page needs beyond server.services.inbox: menus, reply counts, summary grid."""
+"""Read-only queries the web page needs beyond server.services.inbox: menus, reply counts, same-heres,
+summary grid."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import ColumnElement, false, func, select
 from sqlalchemy.orm import Session
 
-from server.models import Community, Insight, ProductArea, Reply, User
+from server.models import Community, Insight, ProductArea, Reply, SameHere, User
 from server.services import access
 
 
@@ -51,3 +52,18 @@ def summary_counts(session: Session, user: User, days: int,
 def duplicates_of(session: Session, user: User, insight_id: str) -> list[Insight]:
     return list(session.scalars(select(Insight).where(Insight.duplicate_of == insight_id, visible_to(user))
                                 .order_by(Insight.created_at)))
+
+
+def same_heres_on(session: Session, insight_id: str) -> list[SameHere]:
+    """Every "same here" counted on the insight (merged duplicates' included), oldest first."""
+    return list(session.scalars(select(SameHere).where(SameHere.insight_id == insight_id)
+                                .order_by(SameHere.created_at, SameHere.id)))
+
+
+def texts_of(session: Session, user: User, insight_ids: set[str]) -> dict[str, str]:
+    """The texts of those insights the user may see (for "merged from" links), in one query."""
+    if not insight_ids:
+        return {}
+    rows = session.execute(select(Insight.id, Insight.text).where(Insight.id.in_(insight_ids), visible_to(user)))
+    return {insight_id: text for insight_id, text in rows}
+

@@ -28,7 +28,7 @@ def home(ctx: Ctx) -> Response:
 
 @router.get("/inbox")
 def inbox(ctx: Ctx, q: str = "", community: str = "", product_area: str = "", status: str = "",
-          impact: str = "", page: str = "1") -> Response:
+          impact: str = "", sort: str = labels.DEFAULT_SORT, page: str = "1") -> Response:
     user = ctx.signed_in_user()
     communities, areas = backend.menus(ctx.db, user)
     filters = InboxFilters(
@@ -38,6 +38,7 @@ def inbox(ctx: Ctx, q: str = "", community: str = "", product_area: str = "", st
         product_area=product_area if product_area in {a.slug for a in areas} else "",
         status=status if status in labels.STATUSES else "",
         impact=impact if impact in labels.IMPACTS else "",
+        sort=sort if sort in labels.SORTS else labels.DEFAULT_SORT,
     )
     if filters.community and filters.community not in {c.slug for c in communities}:
         raise forbidden("You are not assigned to that community, so its insights are not shown to you. "

@@ -1,4 +1,4 @@
-"""One insight: its text and thread, and the forms to reply, set its status and mark it a duplicate."""
+"""One insight: text, thread, "same here"s, and the forms to reply, set the status, mark or unmark a duplicate."""
 
 from __future__ import annotations
 
@@ -74,3 +74,12 @@ def mark_duplicate(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
         raise bad_form("An insight cannot be a duplicate of itself.")
     backend.mark_duplicate(ctx.db, user, key, original)
     return ctx.redirect(_page(key), notice="Marked as a duplicate.")
+
+
+@router.post("/insights/{insight_id}/duplicate/clear")
+def clear_duplicate(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
+    key = _insight_id(insight_id)
+    user = ctx.signed_in_user(back=_page(key))
+    backend.clear_duplicate(ctx.db, user, key)
+    return ctx.redirect(_page(key), notice="No longer marked as a duplicate.")
+

@@ -9,6 +9,7 @@ from typing import Any
 import jinja2
 from starlette.responses import HTMLResponse
 
+from protocol.digest import backing
 from server.web import labels
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
@@ -48,8 +49,10 @@ def _environment() -> jinja2.Environment:
     env.filters.update(
         time=format_time, isotime=iso_time, excerpt=excerpt,
         status_label=labels.status_label, impact_label=labels.impact_label, role_label=labels.role_label,
+        backing=backing,
     )
-    env.globals.update(STATUSES=labels.STATUSES, IMPACTS=labels.IMPACTS, PERIODS=labels.SUMMARY_PERIODS)
+    env.globals.update(STATUSES=labels.STATUSES, IMPACTS=labels.IMPACTS, PERIODS=labels.SUMMARY_PERIODS,
+                       SORTS=labels.SORTS)
     return env
 
 

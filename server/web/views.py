@@ -36,6 +36,8 @@ class InsightRow:
     duplicate_of: str | None
     reply_count: int
     pii_flagged: bool = False  # holds personal data (masked by the server, or kept by the rep on purpose)
+    customers: int = 1  # who is behind it, "same here"s and merged duplicates included (issue 8)
+    reps: int = 1
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,19 @@ class ReplyView:
     author_role: str
     body: str
     created_at: datetime
+
+
+@dataclass(frozen=True)
+class SameHereView:
+    """One "same here" on the insight page; `merged_from` is the duplicate it came with, if any."""
+
+    author: str
+    customer_ref: str | None
+    impact: str
+    note: str | None
+    created_at: datetime
+    merged_from: str | None = None
+    merged_from_text: str | None = None  # that duplicate's text, when the user may see it
 
 
 @dataclass(frozen=True)
@@ -69,6 +84,9 @@ class InsightView:
     # The original's text when this is a duplicate the user can see, and the visible duplicates of this one.
     duplicate_of_text: str | None = None
     duplicates: tuple[tuple[str, str], ...] = ()
+    customers: int = 1
+    reps: int = 1
+    same_heres: tuple[SameHereView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -78,12 +96,14 @@ class InboxFilters:
     product_area: str = ""
     status: str = ""
     impact: str = ""
+    sort: str = "customers"  # an order, not a filter (labels.SORTS)
 
     def any(self) -> bool:
         return any((self.q, self.community, self.product_area, self.status, self.impact))
 
     def as_query(self) -> dict[str, str]:
-        return {k: v for k, v in vars(self).items() if v}
+        # The default order stays out of links, so addresses shared before sorting existed still match.
+        return {k: v for k, v in vars(self).items() if v and (k, v) != ("sort", "customers")}
 
 
 @dataclass
@@ -113,3 +133,14 @@ class SummaryBlock:
     @property
     def total(self) -> int:
         return sum(row.total for row in self.rows)
+
+
+@dataclass(frozen=True)
+class DigestChoice:
+    """The digest page's selection: which week, which community ("" for all of the user's)."""
+
+    week: str
+    community: str
+    previous_week: str
+    next_week: str | None  # None when the chosen week is the current one (the future has no news)
+

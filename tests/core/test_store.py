@@ -174,7 +174,7 @@ def test_upgrade_from_the_previous_schema_keeps_data_indexes_it_and_keeps_a_copy
     store = open_store(paths)
     assert [i.text for i in store.search("overdraft")] == ["Old insight about overdraft fees"]
     store.close()
-    backups = list(paths.data_dir.glob("palaute.db.before-0004-*.bak"))
+    backups = list(paths.data_dir.glob(f"palaute.db.before-{SCHEMA_HEAD}-*.bak"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
@@ -218,3 +218,12 @@ def test_a_database_locked_by_another_program_is_reported(paths):
     store = open_store(paths)
     assert store.count_insights() == 0
     store.close()
+
+
+def test_migrations_keep_the_full_text_triggers(paths):
+    # An ALTER in batch mode rebuilds a table and silently drops its triggers: search would go stale.
+    store = open_store(paths)
+    names = {r[0] for r in store.engine.connect().exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    store.close()
+    assert {"insight_fts_ai", "insight_fts_ad", "insight_fts_au"} <= names

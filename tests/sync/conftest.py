@@ -51,6 +51,19 @@ def add_user(server: ServerProcess, name: str, role: str, password: str, communi
         db.dispose()
 
 
+def add_community(server: ServerProcess, slug: str, name: str, *, open_: bool = False) -> None:
+    """A community of its own for one test, so no other test's insights reach its members' feeds."""
+    from server.db import Database
+    from server.models import Community
+
+    db = Database(server.database_url or f"sqlite:///{server.data_dir / 'palaute-server.sqlite3'}", pool_size=1)
+    try:
+        with db.write() as session:
+            session.add(Community(slug=slug, name=name, open=open_))
+    finally:
+        db.dispose()
+
+
 @pytest.fixture(scope="session")
 def shared_server(tmp_path_factory):
     """One server for the tests that do not stop or reconfigure it; each test has its own users."""
@@ -64,7 +77,8 @@ def server(shared_server, request):
     """The shared server, with this test's own rep and product member (`server.rep`, `server.product`)."""
     suffix = f"{abs(hash(request.node.nodeid)) % 10**8}"
     shared_server.rep, shared_server.product = f"rep{suffix}", f"pm{suffix}"
-    add_user(shared_server, shared_server.rep, "rep", REP_PASSWORD)
+    # In no community: other tests' insights in the shared server's communities would reach this rep's feed.
+    add_user(shared_server, shared_server.rep, "rep", REP_PASSWORD, communities=())
     add_user(shared_server, shared_server.product, "product", PRODUCT_PASSWORD)
     return shared_server
 

@@ -27,13 +27,14 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.view = self._combo("viewFilter")
         self.community = self._combo("communityFilter")
         self.status = self._combo("statusFilter")
         self.impact = self._combo("impactFilter")
-        self.labels = [QLabel(self) for _ in range(4)]
+        self.labels = [QLabel(self) for _ in range(5)]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, field in zip(self.labels, (self.search, self.community, self.status, self.impact)):
+        for label, field in zip(self.labels, (self.search, self.view, self.community, self.status, self.impact)):
             label.setBuddy(field)
             layout.addWidget(label)
             layout.addWidget(field, 2 if field is self.search else 0)
@@ -42,9 +43,10 @@ class FilterBar(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.changed)
         self.search.textChanged.connect(self._timer.start)
-        for combo in (self.community, self.status, self.impact):
+        for combo in (self.view, self.community, self.status, self.impact):
             combo.currentIndexChanged.connect(self._on_choice)
-        QWidget.setTabOrder(self.search, self.community)
+        QWidget.setTabOrder(self.search, self.view)
+        QWidget.setTabOrder(self.view, self.community)
         QWidget.setTabOrder(self.community, self.status)
         QWidget.setTabOrder(self.status, self.impact)
         self.retranslate()
@@ -69,16 +71,25 @@ class FilterBar(QWidget):
             self.community.blockSignals(False)
 
     def retranslate(self) -> None:
-        texts = (self.tr("&Search:"), self.tr("C&ommunity:"), self.tr("S&tatus:"), self.tr("I&mpact:"))
+        texts = (self.tr("&Search:"), self.tr("Sho&w:"), self.tr("C&ommunity:"), self.tr("S&tatus:"),
+                 self.tr("I&mpact:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
         self.search.setPlaceholderText(self.tr("Words in the text, customer reference or tags (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search insights"))
+        self.view.setAccessibleName(self.tr("Your insights or the community's"))
         self.community.setAccessibleName(self.tr("Filter by community"))
         self.status.setAccessibleName(self.tr("Filter by status"))
         self.impact.setAccessibleName(self.tr("Filter by impact"))
         if self.community.count():
             self.community.setItemText(0, self.tr("All communities"))
+        self._fill(self.view, self.tr("Everything"), [
+            (self.tr("My insights"), "mine"),
+            (self.tr("Community: all"), "community"),
+            (self.tr("Community: new this week"), "community_new"),
+            (self.tr("Community: answered"), "community_answered"),
+            (self.tr("Community: shipped"), "community_shipped"),
+        ])
         self._fill(self.status, self.tr("All statuses"), [(status_label(s), s.value) for s in Status])
         self._fill(self.impact, self.tr("All impacts"), [(impact_label(i), i.value) for i in Impact])
 
@@ -99,21 +110,22 @@ class FilterBar(QWidget):
         """The keyword arguments of store.inbox_filter."""
         text = self.search.text().strip()
         return {"community": self.community.currentData(), "status": self.status.currentData(),
-                "impact": self.impact.currentData(), "text": text or None}
+                "impact": self.impact.currentData(), "text": text or None, "view": self.view.currentData()}
 
     def is_filtering(self) -> bool:
         return any(self.values().values())
 
     def clear(self) -> None:
         """Back to everything, announced once."""
-        for field in (self.search, self.community, self.status, self.impact):
+        fields = (self.search, self.view, self.community, self.status, self.impact)
+        for field in fields:
             field.blockSignals(True)
         try:
             self.search.clear()
-            for combo in (self.community, self.status, self.impact):
+            for combo in fields[1:]:
                 combo.setCurrentIndex(0)
         finally:
-            for field in (self.search, self.community, self.status, self.impact):
+            for field in fields:
                 field.blockSignals(False)
         self._timer.stop()
         self.changed.emit()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 
 from desktop.errors import PalauteError
 from desktop.store.inbox import InboxFilter, InboxRow
-from desktop.ui.inbox.texts import first_line, insight_sync_text, status_text, tr, when
+from desktop.ui.inbox.texts import backing_text, first_line, insight_sync_text, status_text, tr, when
 from desktop.ui.labels import impact_label
 
 PAGE = 200
@@ -21,12 +21,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class Column:
-    DATE, COMMUNITY, IMPACT, STATUS, SYNC, UNREAD, TEXT = range(7)
-    COUNT = 7
+    DATE, COMMUNITY, IMPACT, STATUS, CUSTOMERS, SYNC, UNREAD, TEXT = range(8)
+    COUNT = 8
 
 
 def _headers() -> list[str]:
-    return [tr("Date"), tr("Community"), tr("Impact"), tr("Status"), tr("Sync"), tr("Unread"), tr("Insight")]
+    return [tr("Date"), tr("Community"), tr("Impact"), tr("Status"), tr("Customers"), tr("Sync"), tr("Unread"),
+            tr("Insight")]
 
 
 class InboxModel(QAbstractTableModel):
@@ -76,7 +77,7 @@ class InboxModel(QAbstractTableModel):
             return row.insight.id
         if role == UNREAD_ROLE:
             return row.unread
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == Column.UNREAD:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (Column.UNREAD, Column.CUSTOMERS):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -90,8 +91,10 @@ class InboxModel(QAbstractTableModel):
             return impact_label(insight.impact)
         if column == Column.STATUS:
             return status_text(insight)
+        if column == Column.CUSTOMERS:
+            return str(insight.customers)
         if column == Column.SYNC:
-            return insight_sync_text(insight)
+            return insight_sync_text(insight) if insight.following else tr("Community")
         if column == Column.UNREAD:
             return str(row.unread) if row.unread else ""
         return first_line(insight.text)
@@ -99,6 +102,8 @@ class InboxModel(QAbstractTableModel):
     def _tooltip(self, row: InboxRow, column: int) -> str | None:
         if column == Column.TEXT:
             return row.insight.text[:1000]
+        if column == Column.CUSTOMERS:
+            return backing_text(row.insight)
         if column == Column.SYNC:
             return insight_sync_text(row.insight)
         if column == Column.UNREAD and row.unread:

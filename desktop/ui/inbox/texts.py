@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain import Insight, Reply, Status, SyncState
-from desktop.ui.labels import status_label
+from desktop.ui.labels import customers_label, reps_label, status_label
 
 CONTEXT = "Inbox"
 
@@ -39,6 +39,14 @@ def status_text(insight: Insight) -> str:
     if insight.withdrawn:
         return tr("{status}, withdrawn").format(status=status)
     return status
+
+
+def backing_text(insight: Insight) -> str:
+    """Who is behind an insight: "3 customers, 2 reps; reported by anna" (issue 8)."""
+    text = f"{customers_label(insight.customers)}, {reps_label(insight.reps)}"
+    if not insight.following:
+        text += tr("; reported by {author}").format(author=insight.author)
+    return text
 
 
 def count_text(n: int) -> str:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from desktop.domain import Insight, Reply
 from desktop.errors import PalauteError
 from desktop.ui.inbox.edit_dialog import EditDialog, withdraw_question
-from desktop.ui.inbox.texts import insight_sync_text, reply_sync_text, status_text, when
+from desktop.ui.inbox.same_here_dialog import SameHereDialog
+from desktop.ui.inbox.texts import backing_text, insight_sync_text, reply_sync_text, status_text, when
 from desktop.ui.labels import impact_label
 from desktop.ui.widgets import ErrorLabel
 
@@ -50,6 +51,7 @@ class ThreadView(QWidget):
         self.insight: Insight | None = None
         self.replies: list[Reply] = []
         self.edit_dialog: EditDialog | None = None
+        self.same_here_dialog: SameHereDialog | None = None
         self.withdraw_box: QMessageBox | None = None
         self._build()
         self.retranslate()
@@ -71,11 +73,14 @@ class ThreadView(QWidget):
         self.edit_button.setObjectName("edit")
         self.withdraw_button = QPushButton(self)
         self.withdraw_button.setObjectName("withdraw")
+        self.same_here_button = QPushButton(self)
+        self.same_here_button.setObjectName("sameHere")
         self.message = ErrorLabel(self)
         self.message.setObjectName("threadMessage")
         buttons = QHBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.same_here_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.withdraw_button)
         layout = QVBoxLayout(self)
@@ -86,11 +91,13 @@ class ThreadView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         for first, second in ((self.thread, self.reply), (self.reply, self.send_button),
-                              (self.send_button, self.edit_button), (self.edit_button, self.withdraw_button)):
+                              (self.send_button, self.same_here_button), (self.same_here_button, self.edit_button),
+                              (self.edit_button, self.withdraw_button)):
             QWidget.setTabOrder(first, second)
         self.send_button.clicked.connect(self.send_reply)
         self.edit_button.clicked.connect(self.edit)
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.same_here_button.clicked.connect(self.same_here)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self.reply, self.send_reply, context=Qt.ShortcutContext.WidgetShortcut)
 
@@ -105,6 +112,8 @@ class ThreadView(QWidget):
         self.edit_button.setAccessibleName(self.tr("Edit insight"))
         self.withdraw_button.setText(self.tr("&Withdraw…"))
         self.withdraw_button.setAccessibleName(self.tr("Withdraw insight"))
+        self.same_here_button.setText(self.tr("Sa&me here…"))
+        self.same_here_button.setAccessibleName(self.tr("Add your customer to this insight"))
         self.message.setAccessibleName(self.tr("Message"))
         self._render()
 
@@ -149,11 +158,14 @@ class ThreadView(QWidget):
 
     def _enable(self) -> None:
         shown = self.insight is not None
-        editable = shown and not self.insight.withdrawn  # type: ignore[union-attr]
+        live = shown and not self.insight.withdrawn  # type: ignore[union-attr]
+        own = live and self._store.is_own(self.insight)
+        # A community insight is read-only; saying "same here" makes the rep follow it and able to reply.
         for widget in (self.reply, self.send_button):
-            widget.setEnabled(shown)
+            widget.setEnabled(shown and self.insight.following)  # type: ignore[union-attr]
         for widget in (self.edit_button, self.withdraw_button):
-            widget.setEnabled(editable)
+            widget.setEnabled(own)
+        self.same_here_button.setEnabled(live and not own)
 
     def _render(self) -> None:
         if self.insight is None:
@@ -176,6 +188,7 @@ class ThreadView(QWidget):
             (self.tr("Impact"), impact_label(insight.impact)),
             (self.tr("Tags"), ", ".join(insight.tags) or "—"),
             (self.tr("Status"), status_text(insight)),
+            (self.tr("Behind it"), backing_text(insight)),
             (self.tr("Sync"), insight_sync_text(insight)),
         ]
         rows = "".join(f"<tr><td><b>{_html(k)}:</b>&nbsp;</td><td>{_html(v)}</td></tr>" for k, v in fields)
@@ -224,6 +237,22 @@ class ThreadView(QWidget):
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and self.insight is not None:
             self.message.show_note(self.tr("Changes saved. They are sent when Palaute is online."))
+            self.reload()
+            self.changed.emit(self.insight.id)
+
+    def same_here(self) -> None:
+        if self.insight is None or self.insight.withdrawn:
+            return
+        self.same_here_dialog = SameHereDialog(self._store, self.insight, self)
+        self.same_here_dialog.finished.connect(self._after_same_here)
+        self.same_here_dialog.open()
+
+    def _after_same_here(self, result: int) -> None:
+        dialog, self.same_here_dialog = self.same_here_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted and self.insight is not None:
+            self.message.show_note(self.tr("“Same here” saved. It is sent when Palaute is online."))
             self.reload()
             self.changed.emit(self.insight.id)
 

@@ -8,8 +8,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -24,7 +26,7 @@ from desktop.ui.inbox.thread_view import ThreadView
 from desktop.ui.widgets import ErrorLabel
 
 # Widths in average characters: fixed widths keep the header from measuring every loaded row.
-_WIDTHS = {Column.DATE: 17, Column.COMMUNITY: 18, Column.IMPACT: 9, Column.STATUS: 14, Column.SYNC: 22,
+_WIDTHS = {Column.DATE: 17, Column.COMMUNITY: 18, Column.IMPACT: 9, Column.STATUS: 14, Column.CUSTOMERS: 9, Column.SYNC: 22,
            Column.UNREAD: 7}
 
 
@@ -38,6 +40,7 @@ class InboxWindow(QWidget):
     """
 
     unread_changed = Signal(int)
+    digest_requested = Signal()
 
     def __init__(self, store: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -57,6 +60,8 @@ class InboxWindow(QWidget):
         self.filters = FilterBar(self)
         self.count = QLabel(self)
         self.count.setObjectName("count")
+        self.digest_button = QPushButton(self)
+        self.digest_button.setObjectName("digest")
         self.view = QTableView(self)
         self.view.setObjectName("insights")
         self.view.setModel(self.model)
@@ -79,7 +84,10 @@ class InboxWindow(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.view, 1)
-        left_layout.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.digest_button)
+        left_layout.addLayout(bottom)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.thread_view)
@@ -99,6 +107,7 @@ class InboxWindow(QWidget):
         self.model.failed.connect(self.message.show_error)
         self.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.view.activated.connect(self._on_activated)
+        self.digest_button.clicked.connect(self.digest_requested)
         self.thread_view.read.connect(self._on_read)
         self.thread_view.changed.connect(lambda _id: self.refresh())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.focus_search)
@@ -110,6 +119,8 @@ class InboxWindow(QWidget):
         self.view.setAccessibleName(self.tr("Your insights"))
         self.view.setAccessibleDescription(self.tr("Arrow keys choose an insight; Enter opens its thread."))
         self.count.setAccessibleName(self.tr("Number of insights"))
+        self.digest_button.setText(self.tr("Weekly &digest…"))
+        self.digest_button.setAccessibleName(self.tr("Weekly community digest"))
         self.message.setAccessibleName(self.tr("Message"))
         self.splitter.setAccessibleName(self.tr("Insights and thread"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Column.COUNT - 1)

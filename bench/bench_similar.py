@@ -1,0 +1,110 @@
+"""Duplicate hints (issue 8): hint latency while a rep types, on a store of 100,000 insights."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_store import fill, vocabulary
+from bench.figures import Figure, p50_p95, percentile, print_figures
+from tests.similar.conftest import insert, key_id, near_duplicates
+from tests.similar.distractors import distractors
+
+STORE_SIZE = 100_000
+
+# What reps type, in the four languages; many of these words are among the store's most common ones.
+SENTENCES = [
+    "Customer cannot find the IBAN field when paying an invoice in the mobile app",
+    "The card payment fails with an error after the bankid login",
+    "Customer wants to change the address for the insurance policy renewal online",
+    "Password reset email never arrives, customer is locked out of the account",
+    "Loan statement pdf is empty when downloaded from the online bank",
+    "Customer asks why the overdraft interest rate changed without a notification",
+    "Transfer limit is too low for paying the mortgage fee in one go",
+    "Savings account does not show the interest in the mobile app",
+    "Asiakas ei löydä laskun maksu painiketta mobiilisovelluksesta",
+    "Kortti lakkasi toimimasta ulkomailla eikä asiakas saanut ilmoitusta",
+    "Vakuutus korvaus hakemus jumittuu liitteen lähettämisen jälkeen",
+    "Lainan lyhennys siirto tilille näkyy väärällä päivällä",
+    "Kunden hittar inte fakturan i appen efter inloggning med bankid",
+    "Kortet nekas vid betalning utomlands trots att kunden har täckning",
+    "Överföring till sparkonto tar tre dagar vilket kunden tycker är för långsamt",
+    "Lånet syns inte i översikten efter förnyelsen",
+    "El cliente no puede pagar la factura con la tarjeta desde la aplicación",
+    "La transferencia internacional tarda demasiado y no hay notificación",
+    "El seguro no aparece en la cuenta después de la renovación de la póliza",
+    "El cliente pide un extracto del préstamo en pdf y la página da un error",
+]
+
+
+def keystroke_prefixes(sentence: str) -> list[str]:
+    """What the capture window would ask about: the text at every word boundary and every 3rd keystroke."""
+    return [sentence[:i] for i in range(1, len(sentence) + 1) if i % 3 == 0 or sentence[i - 1] == " "]
+
+
+def measure(store) -> tuple[list[float], list[int]]:
+    samples, hinted = [], []
+    for sentence in SENTENCES:
+        for typed in keystroke_prefixes(sentence):
+            started = time.perf_counter()
+            hints = store.similar(typed)
+            samples.append((time.perf_counter() - started) * 1000)
+            hinted.append(len(hints))
+    return samples, hinted
+
+
+def main() -> None:
+    from desktop.paths import AppPaths
+    from desktop.store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(AppPaths.resolve(Path(tmp)))
+        started = time.perf_counter()
+        _fill(store)
+        filled = time.perf_counter() - started
+        store.close()
+        store = open_store(AppPaths.resolve(Path(tmp)))  # a fresh start: cold frequency cache, warm page cache
+        cold = time.perf_counter()
+        store.similar(SENTENCES[0])
+        first = (time.perf_counter() - cold) * 1000
+        samples, hinted = measure(store)
+        size = sum(os.path.getsize(p) for p in Path(tmp).glob("palaute.db*")) / 2**20
+        stems_size = _index_size(store)
+        store.close()
+    p50, p95 = p50_p95(samples)
+    print_figures("Duplicate hints (issue 8)", [
+        Figure(f"fill {STORE_SIZE:,} insights incl. FTS + stems index", filled, "s"),
+        Figure("store size (palaute.db + wal)", size, "MiB"),
+        Figure("  of which the stems index", stems_size, "MiB"),
+        Figure("first hint after start (cold frequency cache)", first, "ms"),
+        Figure(f"hint while typing ({len(samples)} queries) p50", p50, "ms"),
+        Figure("hint while typing p95", p95, "ms", "target p95 <= 15 ms"),
+        Figure("hint while typing p99", percentile(samples, 99), "ms"),
+        Figure("hint while typing max", max(samples), "ms"),
+        Figure("hints shown per query (mean)", statistics.mean(hinted), "hints"),
+    ])
+
+
+def _fill(store) -> None:
+    """Half notes about the same products in the four languages, half a long-tail vocabulary (bench_store's),
+    plus the test suite's insights with known near-duplicates, so that typing brings real hints."""
+    fixture = {key_id(i["key"]): i["text"] for i in near_duplicates()["insights"]}
+    realistic = (STORE_SIZE - len(fixture)) // 2
+    words, weights = vocabulary()
+    fill(store, STORE_SIZE - len(fixture) - realistic, words, weights)
+    insert(store, {f"00000000-0000-4000-9000-{n:012d}": t for n, t in enumerate(distractors(realistic))})
+    insert(store, fixture)
+
+
+def _index_size(store) -> float:
+    with store.engine.connect() as conn:
+        pages = conn.exec_driver_sql(
+            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'insight_stems%'").scalar()
+    return (pages or 0) / 2**20
+
+
+if __name__ == "__main__":
+    main()

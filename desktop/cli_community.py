@@ -1,0 +1,125 @@
+"""Command-line community features (issue 8): same-here, communities (join/leave) and the weekly digest.
+
+`palaute similar` (the hints the capture window shows) lives in desktop/cli.py with search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from desktop.errors import PalauteError
+from desktop.paths import AppPaths
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    same = commands.add_parser("same-here", help="add this customer to an existing insight instead of a new one")
+    same.add_argument("insight_id", metavar="INSIGHT_ID", help="the insight's id (from palaute similar/list/search)")
+    same.add_argument("--customer", help="this call's customer reference")
+    same.add_argument("--impact", "-i", default="medium", help="low, medium, high or blocker")
+    same.add_argument("--note", help="what this customer said, for the product team")
+    same.add_argument("--keep-pii", action="store_true", help="keep personal data as typed instead of masking it")
+    same.add_argument("--json", action="store_true", help="machine-readable output")
+
+    communities = commands.add_parser("communities", help="your communities of practice; join or leave open ones")
+    change = communities.add_mutually_exclusive_group()
+    change.add_argument("--join", metavar="COMMUNITY", help="join an open community")
+    change.add_argument("--leave", metavar="COMMUNITY", help="leave an open community")
+    communities.add_argument("--json", action="store_true", help="machine-readable output")
+
+    digest = commands.add_parser("digest", help="the weekly digest of your communities (from the server)")
+    digest.add_argument("--week", help="ISO week such as 2026-W47 (default: this week)")
+    digest.add_argument("--community", "-c", help="only this community")
+    shape = digest.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="machine-readable output")
+    shape.add_argument("--markdown", action="store_true", help="Markdown (the default is the same, as plain text)")
+    digest.add_argument("--output", "-o", help="write to this file instead of standard output")
+
+
+def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+    keep: set[str] = set()
+    if args.keep_pii:
+        from desktop.privacy.saving import keys_found
+
+        keep = keys_found(args.note or "", args.customer)
+    said = store.same_here(args.insight_id, customer_ref=args.customer, impact=args.impact, note=args.note,
+                           keep_pii=keep)
+    _notify_app(paths, said.insight_id)
+    if args.json:
+        json.dump({"id": said.id, "insight_id": said.insight_id, "customer_ref": said.customer_ref,
+                   "impact": said.impact.value, "note": said.note, "sync_state": said.sync_state.value},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(f"Added “same here” to insight {said.insight_id}; it is sent with the next sync.")
+    return 0
+
+
+def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+    if args.join or args.leave:
+        _change_membership(store, args.join, args.leave)
+    listed = store.communities()
+    if args.json:
+        json.dump([{"slug": c.slug, "name": c.name, "member": c.member, "open": c.open} for c in listed],
+                  sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    for c in listed:
+        mark = "member" if c.member else ("open" if c.open else "")
+        print(f"{'*' if c.member else ' '} {c.slug:<20} {c.name:<30} {mark}")
+    if not any(c.member for c in listed):
+        print("You belong to no community yet (sign in, then sync; or join an open one with --join).")
+    return 0
+
+
+def _change_membership(store, join: str | None, leave: str | None) -> None:  # type: ignore[no-untyped-def]
+    client = _client(store)
+    slug = store.resolve_community(join or leave).slug
+    if join:
+        client.join_community(slug)
+    else:
+        client.leave_community(slug)
+    # The list is shown at once; the next sync notices the change and fetches or drops the insights.
+    store.replace_communities([c.model_dump() for c in client.communities()])
+    print(f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.")
+
+
+def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+    from protocol.digest import render_markdown
+
+    client = _client(store)
+    slug = store.resolve_community(args.community).slug if args.community else None
+    digest = client.digest(args.week, slug)
+    text = (json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n" if args.json
+            else render_markdown(digest))
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        with open(args.output, "w", encoding="utf-8") as out:
+            out.write(text)
+    except OSError as exc:
+        raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
+    print(f"Wrote the digest of {digest.week} to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _client(store):  # type: ignore[no-untyped-def]
+    from desktop.sync.account import resume
+    from desktop.sync.credentials import Vault
+    from desktop.sync.errors import SignInRequired
+
+    client = resume(store, Vault())
+    if client is None:
+        raise SignInRequired("Not signed in. Use: palaute login --server URL --user NAME")
+    return client
+
+
+def _notify_app(paths: AppPaths, insight_id: str) -> None:
+    from desktop.cli import _notify_running_app
+
+    _notify_running_app(paths, {"type": "captured", "id": insight_id})
+
+
+HANDLERS = {"same-here": cmd_same_here, "communities": cmd_communities, "digest": cmd_digest}

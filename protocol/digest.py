@@ -1,0 +1,113 @@
+"""The weekly community digest's week rule and its Markdown form, shared by the server and the desktop.
+
+Pure Python: imports only `protocol.schema` and the standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from protocol import schema
+
+_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+SNIPPET_CHARS = 140  # a digest line is a reminder, the full text is one click away
+# Characters that mean something anywhere in a Markdown line (emphasis, code, links, HTML, entities,
+# tables); CommonMark lets any ASCII punctuation be backslash-escaped. Others only matter at a line start.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+_BULLET_START = re.compile(r"^([-+=])")
+_NUMBER_START = re.compile(r"^(\d+)([.)])")
+
+
+class WeekError(ValueError):
+    """A week that is not of the form 2026-W47, or that does not exist (e.g. 2026-W54)."""
+
+
+def week_bounds(week: str) -> tuple[datetime, datetime]:
+    """An ISO week such as "2026-W47" as [Monday 00:00 UTC, next Monday 00:00 UTC)."""
+    match = _WEEK.fullmatch(week.strip()) if isinstance(week, str) else None
+    if match is None:
+        raise WeekError(f"week must look like 2026-W47 (ISO year, W, week number), got {week!r}")
+    year, number = int(match[1]), int(match[2])
+    try:
+        monday = date.fromisocalendar(year, number, 1)
+    except ValueError:
+        raise WeekError(f"{week} does not exist: ISO year {year} has no week {number}") from None
+    start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+    return start, start + timedelta(days=7)
+
+
+def week_of(moment: datetime) -> str:
+    """The ISO week (in UTC) a moment falls in, e.g. "2026-W47"; a naive datetime is taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    year, number, _ = moment.astimezone(UTC).isocalendar()
+    return f"{year}-W{number:02d}"
+
+
+def shift_week(week: str, weeks: int) -> str:
+    """The week `weeks` before (negative) or after (positive) `week`."""
+    start, _ = week_bounds(week)
+    return week_of(start + timedelta(weeks=weeks))
+
+
+def snippet(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """The first non-empty line of a text, with spaces collapsed, shortened to `limit` characters."""
+    line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    flat = " ".join(line.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def escape(text: str) -> str:
+    """User text as literal Markdown: special characters backslash-escaped, kept on one line."""
+    flat = _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    # "- 1. x" or "- - x" would start a nested list: escape a list marker at the start of the text.
+    return _NUMBER_START.sub(r"\1\\\2", _BULLET_START.sub(r"\\\1", flat))
+
+
+def backing(customers: int, reps: int) -> str:
+    """ "3 customers · 2 reps", singular where it is one."""
+    return f"{_count(customers, 'customer')} · {_count(reps, 'rep')}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def file_name(digest: schema.Digest, community: str | None = None) -> str:
+    """A download name such as palaute-digest-2026-W47-payments.md (slugs are [a-z0-9-] only)."""
+    suffix = "-" + re.sub(r"[^a-z0-9-]", "", community) if community else ""
+    return f"palaute-digest-{digest.week}{suffix}.md"
+
+
+def render_markdown(digest: schema.Digest) -> str:
+    """The digest as a Markdown document: one section per community."""
+    last_day = (digest.ends - timedelta(days=1)).date()
+    lines = [f"# Weekly digest {digest.week}", "",
+             f"{digest.starts.date():%d %b %Y} – {last_day:%d %b %Y} (UTC)", ""]
+    if not digest.communities:
+        lines += ["No communities to show.", ""]
+    for community in digest.communities:
+        lines += _community(community)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _community(c: schema.CommunityDigest) -> list[str]:
+    lines = [f"## {escape(c.name)}", "",
+             f"- Captured: {c.captured}", f"- Same here: {c.same_here}",
+             f"- Answered: {len(c.answered)}", f"- Shipped: {len(c.shipped)}", ""]
+    lines += _section("Top new insights", c.top, with_reply=False)
+    lines += _section("Answered by the product team", c.answered, with_reply=True)
+    lines += _section("Shipped", c.shipped, with_reply=False)
+    return lines
+
+
+def _section(title: str, items: list[schema.DigestItem], *, with_reply: bool) -> list[str]:
+    lines = [f"### {title}", ""]
+    if not items:
+        return lines + ["Nothing this week.", ""]
+    for item in items:
+        lines.append(f"- {escape(item.text)} ({backing(item.customers, item.reps)})")
+        if with_reply and item.reply:
+            lines.append(f"  - Reply: {escape(item.reply)}")
+    return lines + [""]

@@ -1,0 +1,64 @@
+"""Duplicate hints in the capture window (issue 8): offered while typing, Alt+N says "same here" instead."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.domain import SyncState
+from tests.support.community import pull_into, server_insight
+
+
+def _seed(store) -> dict:
+    known = server_insight("Customer cannot split a card payment over two accounts in the mobile app",
+                           customers=2, reps=2)
+    pull_into(store, known, server_insight("Face ID login fails after the iOS update"),
+              server_insight("Recurring transfers cannot be set for the last day of the month"))
+    return known
+
+
+def test_similar_insights_are_listed_while_typing(qtbot, capture, store):
+    known = _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "customer wants to split the card payment over two accounts")
+    qtbot.waitUntil(lambda: capture.hints.isVisible(), timeout=5000)
+    assert capture.hints.hints[0].insight.id == known["id"]
+    first = capture.hints.list.item(0).text()
+    assert first.startswith("Alt+1") and "2 customers" in first and "anna" in first
+    assert capture.hints.list.accessibleName() == "Similar insights"
+
+
+def test_alt_1_says_same_here_with_this_calls_customer_and_keeps_the_typed_words_as_a_note(qtbot, capture, store):
+    known = _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "split card payment over two accounts please")
+    capture.customer.setText("CASE-555")
+    capture.impact.setCurrentIndex(capture.impact.findData("high"))
+    qtbot.waitUntil(lambda: capture.hints.isVisible(), timeout=5000)
+    with qtbot.waitSignal(capture.same_here_said, timeout=3000) as said:
+        qtbot.keyClick(capture, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    same = said.args[0]
+    assert (same.insight_id, same.customer_ref, same.impact.value) == (known["id"], "CASE-555", "high")
+    assert same.note == "split card payment over two accounts please" and same.sync_state is SyncState.LOCAL
+    assert not capture.isVisible() and capture.text.toPlainText() == "" and not capture.hints.isVisible()
+    assert store.load_draft() is None  # the words went with the "same here", not into a leftover draft
+    assert store.count_insights() == 3  # no new insight
+    assert store.get_insight(known["id"]).following
+
+
+def test_no_hints_for_a_few_characters_or_unrelated_text(qtbot, capture, store):
+    _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "split")
+    qtbot.wait(500)
+    assert not capture.hints.isVisible()
+    capture.text.clear()
+    qtbot.keyClicks(capture.text, "the weather in Lapland was lovely yesterday")
+    qtbot.wait(700)
+    assert not capture.hints.isVisible() and capture.hints.hints == []
+
+
+def test_alt_n_without_hints_saves_nothing(qtbot, capture, store):
+    capture.present()
+    qtbot.keyClicks(capture.text, "something nobody reported before at all")
+    qtbot.keyClick(capture, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert capture.isVisible() and store.sync.outbox_size() == 0
