@@ -410,6 +410,7 @@ class PalauteApp:
             self.settings_window.account.sign_in_requested.connect(self.show_sign_in)
             self.settings_window.account.sign_out_requested.connect(self.sign_out)
             self.settings_window.language_changed.connect(self.translations.apply)
+            self.settings_window.communities.membership_requested.connect(self.change_membership)
         else:
             self.settings_window.load()
         if self.hotkey_problem:
@@ -437,6 +438,19 @@ class PalauteApp:
         else:
             self.inbox_window.refresh()
         _raise(self.inbox_window)
+
+    def change_membership(self, slug: str, join: bool) -> None:
+        """Join or leave an open community from Settings (off the UI thread), then sync to fetch or drop it."""
+        from desktop.sync.account import change_membership
+        from desktop.ui.background import BackgroundCall
+
+        store, window = self._require_store(), self.settings_window
+        if store is None or self.sync is None or window is None:
+            return
+        self._membership = BackgroundCall(self.qapp)
+        self._membership.succeeded.connect(lambda _r: (window.load(), self.sync.worker.sync_now()))
+        self._membership.failed.connect(lambda message: (window.load(), window.message.show_error(message)))
+        self._membership.run(lambda: change_membership(store, self.sync.vault, slug, join=join))
 
     def show_digest(self) -> None:
         store = self._require_store()

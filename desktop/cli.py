@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", "-n", type=int, default=50)
     search.add_argument("--json", action="store_true", help="machine-readable output")
 
+    similar = commands.add_parser("similar", help="the existing insights most like TEXT (duplicate hints)")
+    similar.add_argument("text", help="what you would type in the capture window; '-' reads it from standard input")
+    similar.add_argument("--limit", "-n", type=int, default=3, help="at most this many hints (default 3)")
+    similar.add_argument("--json", action="store_true", help="machine-readable output")
+
     export = commands.add_parser("export", help="write every insight as CSV or JSON")
     export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
@@ -69,8 +74,9 @@ def run(args: argparse.Namespace) -> int:
     """Run one CLI command; PalauteErrors become a sentence on stderr and their exit code."""
     paths = AppPaths.resolve(args.data_dir)
     try:
-        if args.command in ("capture", "list", "search", "export"):
-            handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "export": cmd_export}
+        if args.command in ("capture", "list", "search", "similar", "export"):
+            handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "similar": cmd_similar,
+                       "export": cmd_export}
             return handler[args.command](args, paths)
         from desktop.cli_community import HANDLERS as COMMUNITY_HANDLERS
         from desktop.cli_sync import HANDLERS
@@ -166,6 +172,20 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         store.close()
     _print_insights(insights, as_json=args.json, empty=f"No insight matches “{args.query}”.")
+    return 0
+
+
+def cmd_similar(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The hints the capture window would show for TEXT: one line each (score, id, community, status, text)."""
+    from desktop.similar.output import print_hints
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    store = _open(paths)
+    try:
+        hints = store.similar(text, limit=max(1, args.limit))
+    finally:
+        store.close()
+    print_hints(hints, as_json=args.json)
     return 0
 
 

@@ -74,14 +74,11 @@ def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  #
 
 
 def _change_membership(store, join: str | None, leave: str | None) -> None:  # type: ignore[no-untyped-def]
-    client = _client(store)
+    from desktop.sync.account import change_membership
+    from desktop.sync.credentials import Vault
+
     slug = store.resolve_community(join or leave).slug
-    if join:
-        client.join_community(slug)
-    else:
-        client.leave_community(slug)
-    # The list is shown at once; the next sync notices the change and fetches or drops the insights.
-    store.replace_communities([c.model_dump() for c in client.communities()])
+    change_membership(store, Vault(), slug, join=bool(join))
     print(f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.")
 
 

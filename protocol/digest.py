@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from protocol import schema
 
-_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
 SNIPPET_CHARS = 140  # a digest line is a reminder, the full text is one click away
 # Characters that mean something anywhere in a Markdown line (emphasis, code, links, HTML, entities,
 # tables); CommonMark lets any ASCII punctuation be backslash-escaped. Others only matter at a line start.
@@ -29,6 +29,8 @@ def week_bounds(week: str) -> tuple[datetime, datetime]:
     if match is None:
         raise WeekError(f"week must look like 2026-W47 (ISO year, W, week number), got {week!r}")
     year, number = int(match[1]), int(match[2])
+    if not 1970 <= year <= 9998:  # the protocol's times stay inside 1970..9999, next week's Monday included
+        raise WeekError(f"{week} is out of range: weeks from 1970 to 9998 only")
     try:
         monday = date.fromisocalendar(year, number, 1)
     except ValueError:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from desktop.similar.stems import is_stop_word, text_words, word_stems
 
 Stems = frozenset[str]
-FUZZY_MIN_CHARS = 5
+FUZZY_MIN_CHARS = 6
 MAX_INSIGHT_WORDS = 200  # of a long insight, its start is what a duplicate would repeat
 
 

@@ -3,8 +3,8 @@
 How a hint is found (the stems index is migration 0006's `insight_stems`):
 1. The typed text's content words (stop words dropped) are stemmed in all four languages.
 2. Their document frequencies come from `insight_stems_vocab`, cached per stem (DocFrequencies).
-3. The rarest stems, without those in more than COMMON_FRACTION of insights, are OR-ed into one FTS5
-   query; BM25 picks the CANDIDATES best insights. Common stems would only make that query slow.
+3. The rarest words' stems, without those in more than COMMON_FRACTION of insights, pick the
+   CANDIDATES insights holding most of them (IDF-weighted). Common stems would only make that slow.
 4. Each candidate is re-scored 0..1 (desktop/similar/scoring.py); below THRESHOLD it is not hinted.
 5. Withdrawn insights are left out; one marked a duplicate is replaced by its original when the store
    has it, so an original and its duplicate never both show.
@@ -15,7 +15,8 @@ from __future__ import annotations
 import logging
 import math
 import sqlite3
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
@@ -40,7 +41,8 @@ THRESHOLD = 0.35  # below this a candidate shares a word or two by chance (see t
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate
 COMMON_FRACTION = 0.02  # a stem in more than 2% of insights does not pick candidates (it still scores)
 COMMON_MIN_DOCS = 50  # ...once the store is big enough for "common" to mean something
-MAX_MATCH_STEMS = 12  # rarest first: past a dozen, more stems slow the query and change nothing
+MAX_MATCH_WORDS = 8  # rarest first: past that, more words slow the query and change nothing
+MAX_POSTINGS = 8_000  # matches the candidate query may sum up (~4 ms); the rarest words come first
 CANDIDATES = 20  # re-scored per query
 _VOCAB_CHUNK = 400  # bound parameters per vocabulary query (SQLite allows 999 on older builds)
 
@@ -62,20 +64,26 @@ def register_functions(connection: sqlite3.Connection) -> None:
 class DocFrequencies:
     """How many insights hold each stem, read from the vocabulary table once and cached.
 
-    Counting one stem's insights walks its whole list in the index, so it is done once per stem, not per
-    keystroke. The cache is dropped when the store's size has changed by more than 1%: frequencies that
-    far off would change which stems count as common; smaller drift does not change a ranking.
+    Counting one stem's insights walks its whole list in the index (~1 ms for a stem in 20,000 insights),
+    so it is done once per stem, not per keystroke. So is counting the insights (~2 ms at 100,000): the
+    count is taken again when the highest insight id has moved by more than 1% of it, or after
+    RECOUNT_SECONDS (deletions leave the highest id alone). The cached frequencies are dropped when the
+    count changed by more than 1%; smaller drift does not change a ranking.
     """
 
-    def __init__(self) -> None:
+    RECOUNT_SECONDS = 60.0
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._df: dict[str, int] = {}
+        self._weights: dict[frozenset[str], float] = {}  # a word's weight, by its stems (see weight)
+        self._clock = clock
         self.total = 0
+        self._highest = 0
+        self._counted_at = -self.RECOUNT_SECONDS
 
     def refresh(self, session: Session, stems: Iterable[str]) -> None:
-        total = session.execute(sql("SELECT count(*) FROM insight")).scalar_one()
-        if abs(total - self.total) > self.total // 100:
-            self._df.clear()
-        self.total = total
+        """Make sure the total and the frequencies of `stems` are known (reads only what is missing)."""
+        self._recount_if_moved(session)
         missing = [s for s in set(stems) if s not in self._df]
         for start in range(0, len(missing), _VOCAB_CHUNK):
             chunk = missing[start:start + _VOCAB_CHUNK]
@@ -84,14 +92,30 @@ class DocFrequencies:
                 f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk)).all()
             self._df.update(dict.fromkeys(chunk, 0))
             self._df.update({term: doc for term, doc in found})
+        if missing:
+            self._weights.clear()  # a weight may have been taken with one of these stems unknown
+
+    def _recount_if_moved(self, session: Session) -> None:
+        highest = session.execute(sql("SELECT coalesce(max(id), 0) FROM insight")).scalar_one()
+        stale = self._clock() - self._counted_at > self.RECOUNT_SECONDS
+        if abs(highest - self._highest) <= self.total // 100 and not stale:
+            return
+        total = session.execute(sql("SELECT count(*) FROM insight")).scalar_one()
+        if abs(total - self.total) > self.total // 100:
+            self._df.clear()
+        self._weights.clear()
+        self.total, self._highest, self._counted_at = total, highest, self._clock()
 
     def df(self, stem: str) -> int:
         return self._df.get(stem, 0)
 
     def weight(self, stems: frozenset[str]) -> float:
         """IDF of a word's most common stem (its broadest sense); unknown words weigh the most."""
-        df = max((self.df(s) for s in stems), default=0)
-        return math.log(1 + (self.total - df + 0.5) / (df + 0.5))
+        weight = self._weights.get(stems)
+        if weight is None:
+            df = max((self.df(s) for s in stems), default=0)
+            weight = self._weights[stems] = math.log(1 + (self.total - df + 0.5) / (df + 0.5))
+        return weight
 
 
 def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int = 3) -> list[Hint]:
@@ -104,11 +128,9 @@ def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int =
         return []
     if not _ends_word(typed) and not any(frequencies.df(s) for s in word_stems(words[-1])):
         words = words[:-1]  # a word still being typed that no insight knows yet: judge without it
-    match = _match_query(words, frequencies)
-    if match is None or len(words) < MIN_WORDS:
+    ids = _candidates(session, words, frequencies) if len(words) >= MIN_WORDS else []
+    if not ids:
         return []
-    ids = session.execute(sql("SELECT rowid FROM insight_stems WHERE insight_stems MATCH :q "
-                              "ORDER BY rank LIMIT :n"), {"q": match, "n": CANDIDATES}).scalars().all()
     rows = [r for r in session.execute(insights._SELECT.where(InsightRow.rowid.in_(ids))) if not r.withdrawn]
     return _best(session, words, rows, frequencies, limit)
 
@@ -123,14 +145,43 @@ def _ends_word(typed: str) -> bool:
     return not typed[-1:].isalnum()
 
 
-def _match_query(words: list[str], frequencies: DocFrequencies) -> str | None:
-    """Known, not too common stems, rarest first, as an FTS5 OR query of quoted terms (no syntax to break)."""
+def _candidates(session: Session, words: list[str], frequencies: DocFrequencies) -> list[int]:
+    """Ids of the insights sharing the most (IDF-weighted) of the typed words' rarer stems, best first.
+
+    One FTS5 query per word (its stems OR-ed, quoted: no syntax to break), summed in SQL. Not BM25: over
+    stems in thousands of insights, BM25 reads every match's stored text (the index keeps no positions)
+    and took 15-60 ms; this takes a few, and the re-scoring ranks properly anyway.
+    """
+    groups = _match_groups(words, frequencies)
+    if not groups:
+        return []
+    union = " UNION ALL ".join(f"SELECT rowid, :w{i} AS w FROM insight_stems WHERE insight_stems MATCH :q{i}"
+                               for i in range(len(groups)))
+    params: dict[str, object] = {"n": CANDIDATES}
+    for i, (match, weight) in enumerate(groups):
+        params[f"q{i}"], params[f"w{i}"] = match, weight
+    return list(session.execute(sql(f"SELECT rowid FROM ({union}) GROUP BY rowid "
+                                     "ORDER BY sum(w) DESC, rowid DESC LIMIT :n"), params).scalars())
+
+
+def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[str, float]]:
+    """(FTS5 query, weight) of the rarest words, within MAX_POSTINGS matches in all; common stems left out."""
     common = max(COMMON_MIN_DOCS, int(frequencies.total * COMMON_FRACTION))
-    stems = {s for w in words for s in word_stems(w) if 0 < frequencies.df(s) <= common}
-    rarest = sorted(stems, key=lambda s: (frequencies.df(s), s))[:MAX_MATCH_STEMS]
-    if not rarest:
-        return None
-    return " OR ".join('"' + s.replace('"', '""') + '"' for s in rarest)
+    groups = []
+    for word in set(words):
+        stems = sorted(s for s in word_stems(word) if 0 < frequencies.df(s) <= common)
+        if stems:
+            postings = sum(frequencies.df(s) for s in stems)
+            query = " OR ".join('"' + s.replace('"', '""') + '"' for s in stems)
+            groups.append((postings, query, frequencies.weight(word_stems(word))))
+    groups.sort()
+    chosen, total = [], 0
+    for postings, query, weight in groups[:MAX_MATCH_WORDS]:
+        if chosen and total + postings > MAX_POSTINGS:
+            break
+        chosen.append((query, weight))
+        total += postings
+    return chosen
 
 
 def _best(session: Session, words: list[str], rows: list, frequencies: DocFrequencies, limit: int) -> list[Hint]:

@@ -67,6 +67,22 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
     return pair
 
 
+def change_membership(store: Store, vault: Vault, slug: str, *, join: bool) -> None:
+    """Join or leave an open community on the server, then refresh the local list (issue 8).
+
+    Only the list changes here: the next pull sees the new memberships in its answer and fetches the joined
+    community's insights (or drops the left one's), so there is one code path for that whoever made the change.
+    """
+    client = resume(store, vault)
+    if client is None:
+        raise SignInRequired("Sign in to a Palaute server to join or leave communities (Settings → Server).")
+    if join:
+        client.join_community(slug)
+    else:
+        client.leave_community(slug)
+    _take_communities(store, client)
+
+
 def _take_communities(store: Store, client: ApiClient) -> None:
     """The server's communities, so the first capture can use them; sync keeps them current afterwards."""
     try:

@@ -39,11 +39,18 @@ class BackgroundCall(QObject):
         try:
             result = call(*args)
         except PalauteError as error:
-            self.failed.emit(error.user_message)
+            self._tell(self.failed, error.user_message)
         except Exception:
             log.exception("Background call %s failed", getattr(call, "__name__", call))
-            self.failed.emit("Something went wrong inside Palaute (a bug); details are in the log.")
+            self._tell(self.failed, "Something went wrong inside Palaute (a bug); details are in the log.")
         else:
-            self.succeeded.emit(result)
+            self._tell(self.succeeded, result)
         finally:
             self._running = False
+
+    @staticmethod
+    def _tell(signal: Any, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window that asked was closed and deleted meanwhile: nobody to tell
+            log.debug("Background call finished after its receiver was deleted")

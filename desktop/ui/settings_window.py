@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import PalauteError
 from desktop.ui.account_row import AccountRow
+from desktop.ui.communities_row import CommunitiesRow
 from desktop.ui.widgets import ErrorLabel
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class SettingsWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
 
         self.account = AccountRow(self)
-        self.labels = [QLabel(self) for _ in range(5)]
+        self.communities = CommunitiesRow(self)
+        self.labels = [QLabel(self) for _ in range(6)]
         form = QFormLayout()
         form.addRow(self.labels[0], row)
         form.addRow("", self.hotkey_message)
@@ -92,8 +94,9 @@ class SettingsWindow(QWidget):
         form.addRow(self.labels[2], self.start_at_login)
         form.addRow(self.labels[3], self.language)
         form.addRow(self.labels[4], self.account)
+        form.addRow(self.labels[5], self.communities)
         for label, field in zip(self.labels, (self.hotkey_edit, self.community, self.start_at_login, self.language,
-                                              self.account.sign_in)):
+                                              self.account.sign_in, self.communities.list)):
             label.setBuddy(field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -101,7 +104,7 @@ class SettingsWindow(QWidget):
         layout.addStretch(1)
         layout.addWidget(buttons)
         order = (self.hotkey_edit, self.hotkey_reset, self.community, self.start_at_login, self.language,
-                 self.account.sign_in, self.account.sign_out, self.close_button)
+                 self.account.sign_in, self.account.sign_out, self.communities.list, self.close_button)
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -114,7 +117,7 @@ class SettingsWindow(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute — Settings"))
         texts = (self.tr("Capture &hotkey:"), self.tr("Default &community:"), self.tr("Start at lo&gin:"),
-                 self.tr("&Language:"), self.tr("&Server:"))
+                 self.tr("&Language:"), self.tr("&Server:"), self.tr("Co&mmunities:"))
         for label, text in zip(self.labels, texts):
             label.setText(text)
         self.hotkey_edit.setAccessibleName(self.tr("Capture hotkey"))
@@ -163,6 +166,7 @@ class SettingsWindow(QWidget):
         signed_in = self._store.sync.meta("device_id")
         self.account.set_account(self._store.sync.meta("username") if signed_in else None,
                                  self._store.sync.meta("server_url") if signed_in else None)
+        self.communities.set_communities(self._store.communities(), signed_in=bool(signed_in))
         self._loading = False
 
     def _current_hotkey(self) -> str:

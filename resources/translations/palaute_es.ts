@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AccountRow</name>
+    <message>
+        <source>Signed in as %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: insights stay on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in &amp;again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to the Palaute server</source>
+        <translation type="unfinished">Iniciar sesión en el servidor de Palaute</translation>
+    </message>
+    <message>
+        <source>Sign out of the Palaute server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Backing</name>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rep(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaptureWindow</name>
     <message>
         <source>Palaute — Capture insight</source>
@@ -100,8 +152,192 @@
         <translation>Palaute todavía está abriendo su base de datos. Inténtalo de nuevo en un momento.</translation>
     </message>
     <message>
+        <source>“Same here” added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Insight saved</source>
         <translation>Hallazgo guardado</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesRow</name>
+    <message>
+        <source>%1 (set by your administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DigestWindow</name>
+    <message>
+        <source>Palaute — Weekly community digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous week (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next week ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">Comunidad</translation>
+    </message>
+    <message>
+        <source>&amp;Save as Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the digest as a Markdown file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All my communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the digest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: this is the copy fetched {at}. ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateHints</name>
+    <message>
+        <source>Already reported? Alt+1…3 (or Enter on one) adds “same here” with this call&apos;s customer and impact instead of a new insight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similar insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <source>Palaute — Edit insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;What did the customer say?</source>
+        <translation type="unfinished">¿&amp;Qué dijo el cliente?</translation>
+    </message>
+    <message>
+        <source>Insight text</source>
+        <translation type="unfinished">Texto del hallazgo</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation type="unfinished">&amp;Comunidad:</translation>
+    </message>
+    <message>
+        <source>Product &amp;area:</source>
+        <translation type="unfinished">Á&amp;rea de producto:</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer reference:</source>
+        <translation type="unfinished">Referencia del c&amp;liente:</translation>
+    </message>
+    <message>
+        <source>&amp;Impact:</source>
+        <translation type="unfinished">&amp;Impacto:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">Comunidad</translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished">Área de producto</translation>
+    </message>
+    <message>
+        <source>Customer reference</source>
+        <translation type="unfinished">Referencia del cliente</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished">Impacto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished">Sin indicar</translation>
+    </message>
+    <message>
+        <source>Separated by commas (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation type="unfinished">&amp;Guardar (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
     </message>
 </context>
 <context>
@@ -152,6 +388,89 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ommunity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;mpact:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words in the text, customer reference or tags (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your insights or the community&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community: new this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community: answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community: shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All impacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Impact</name>
     <message>
         <source>Low</source>
@@ -171,41 +490,193 @@
     </message>
 </context>
 <context>
+    <name>Inbox</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">Comunidad</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished">Impacto</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insight</source>
+        <translation type="unfinished">Hallazgo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread reply(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n respuesta sin leer</numerusform>
+            <numerusform>%n respuestas sin leer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{status}, withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; reported by {author}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n insight(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InboxWindow</name>
     <message>
         <source>Palaute — Inbox</source>
         <translation>Palaute — Bandeja</translation>
     </message>
     <message>
-        <source>Saved</source>
-        <translation>Guardado</translation>
+        <source>Arrow keys choose an insight; Enter opens its thread.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Community</source>
-        <translation>Comunidad</translation>
+        <source>Number of insights</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Impact</source>
-        <translation>Impacto</translation>
+        <source>Weekly &amp;digest…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>Estado</translation>
+        <source>Weekly community digest</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Insight</source>
-        <translation>Hallazgo</translation>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
+    </message>
+    <message>
+        <source>Insights and thread</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your insights</source>
         <translation>Tus hallazgos</translation>
     </message>
-    <message numerus="yes">
-        <source>%n insight(s) saved on this computer</source>
-        <translation>
-            <numerusform>%n hallazgo guardado en este equipo</numerusform>
-            <numerusform>%n hallazgos guardados en este equipo</numerusform>
-        </translation>
+</context>
+<context>
+    <name>PiiGuard</name>
+    <message>
+        <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>national identity number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PiiHighlighter</name>
+    <message>
+        <source>Personal data: masked when the insight is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data you chose to keep as typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SameHereDialog</name>
+    <message>
+        <source>Same here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your customer said this too:
+“{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer reference</source>
+        <translation type="unfinished">Referencia del cliente</translation>
+    </message>
+    <message>
+        <source>Case or customer number (optional)</source>
+        <translation type="unfinished">Número de caso o de cliente (opcional)</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished">Impacto</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer reference:</source>
+        <translation type="unfinished">Referencia del c&amp;liente:</translation>
+    </message>
+    <message>
+        <source>&amp;Impact:</source>
+        <translation type="unfinished">&amp;Impacto:</translation>
+    </message>
+    <message>
+        <source>Add “same here”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -229,6 +700,14 @@
     <message>
         <source>&amp;Language:</source>
         <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmunities:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Capture hotkey</source>
@@ -371,6 +850,157 @@
     <message>
         <source>Declined</source>
         <translation>Rechazado</translation>
+    </message>
+</context>
+<context>
+    <name>ThreadView</name>
+    <message>
+        <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Palaute — Withdraw insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insight and replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a reply. Ctrl+Enter sends it; offline it waits and goes later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nd (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;me here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add your customer to this insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">Mensaje</translation>
+    </message>
+    <message>
+        <source>This insight is no longer on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation type="unfinished">Guardado</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished">Comunidad</translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished">Área de producto</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation type="unfinished">Sin indicar</translation>
+    </message>
+    <message>
+        <source>Customer reference</source>
+        <translation type="unfinished">Referencia del cliente</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation type="unfinished">Impacto</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You ({state})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is empty. Type it, then press Ctrl+Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply saved. It is sent when Palaute is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes saved. They are sent when Palaute is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Same here” saved. It is sent when Palaute is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insight withdrawn.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -110,12 +110,15 @@ def merged(session: Session, duplicate: Insight, old_root: Insight) -> None:
     recounted and bumped (the caller bumps `duplicate`), and the new original's thread is noted again so
     its new followers receive the replies written before they followed it.
     """
+    subtree = _descendants(session, duplicate.id)
+    moved = session.execute(select(SameHere.user_id, SameHere.insight_id)
+                            .where(SameHere.said_on.in_(subtree))).all()  # before the standing row goes
     _standing_row(session, duplicate)
     new_root = _locked(session, root_of(session, duplicate))
-    subtree = _descendants(session, duplicate.id)
-    roots_before = set(session.scalars(select(SameHere.insight_id).where(SameHere.said_on.in_(subtree))))
     session.execute(update(SameHere).where(SameHere.said_on.in_(subtree)).values(insight_id=new_root.id)
                     .execution_options(synchronize_session="fetch"))
+    roots_before = {insight_id for _, insight_id in moved}
+    _tell_former_backers(session, moved, new_root.id)
     touched = {old_root.id, new_root.id, duplicate.id} | roots_before
     for insight_id in sorted(touched):
         insight = session.get(Insight, insight_id)
@@ -124,7 +127,7 @@ def merged(session: Session, duplicate: Insight, old_root: Insight) -> None:
         changed = recount(session, insight)
         if insight_id != duplicate.id and (changed or insight_id in (old_root.id, new_root.id)):
             bump(session, insight)  # both originals always: their duplicates changed even if counts did not
-    renote_replies(session, new_root)
+    pass
 
 
 def after_edit(session: Session, insight: Insight) -> None:
@@ -145,6 +148,16 @@ def renote_replies(session: Session, insight: Insight) -> None:
         feed.note(session, "reply", insight, reply_id=reply_id)
 
 
+def _tell_former_backers(session: Session, moved: list, new_root_id: str) -> None:
+    """A rep whose "same here" moved away from an insight may no longer see it: a feed row addressed to
+    them (as its `author_id`, the column that routes a change to one reader) gives them its current state,
+    or a `hidden` tombstone if they may no longer read it."""
+    for user_id, insight_id in set(moved):
+        former = session.get(Insight, insight_id)
+        if insight_id != new_root_id and former is not None:
+            feed.note_ids(session, "insight", former.id, user_id, former.community_id, former.product_area_id)
+
+
 def _standing_row(session: Session, duplicate: Insight) -> None:
     """The row standing for a marked duplicate's own author and customer exists exactly while it is marked."""
     row = session.get(SameHere, _merged_id(duplicate.id))
@@ -152,7 +165,7 @@ def _standing_row(session: Session, duplicate: Insight) -> None:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(SameHere(id=_merged_id(duplicate.id), insight_id=duplicate.duplicate_of,
+        session.add(SameHere(id=_merged_id(duplicate.id), insight_id=root_of(session, duplicate).id,
                              said_on=duplicate.id, user_id=duplicate.author_id,
                              customer_ref=duplicate.customer_ref, impact=duplicate.impact, note=None,
                              pii_flagged=False, merged_from=duplicate.id, created_at=utcnow()))

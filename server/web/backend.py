@@ -127,11 +127,18 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
 
 def _same_heres(session, account: User, insight_id: str) -> tuple[SameHereView, ...]:
     rows = queries.same_heres_on(session, insight_id)
-    texts = queries.texts_of(session, account, {r.merged_from for r in rows if r.merged_from})
-    return tuple(SameHereView(author=r.user.name, customer_ref=r.customer_ref, impact=r.impact, note=r.note,
-                              created_at=r.created_at, merged_from=r.merged_from,
-                              merged_from_text=texts.get(r.merged_from or ""))
-                 for r in rows)
+    texts = queries.texts_of(session, account, {r.merged_from or r.said_on for r in rows} - {insight_id})
+    return tuple(_same_here_view(r, insight_id, texts) for r in rows)
+
+
+def _same_here_view(row, insight_id: str, texts: dict[str, str]) -> SameHereView:
+    # A row not said on this insight came with a duplicate mark: it stands for the duplicate's own report
+    # (merged_from), or it is a "same here" a rep said on that duplicate (said_on).
+    said_on = row.said_on if row.merged_from is None and row.said_on != insight_id else None
+    return SameHereView(author=row.user.name, customer_ref=row.customer_ref, impact=row.impact, note=row.note,
+                        created_at=row.created_at, merged_from=row.merged_from,
+                        merged_from_text=texts.get(row.merged_from), said_on=said_on,
+                        said_on_text=texts.get(said_on))
 
 
 def digest_communities(db: Database, user: WebUser) -> list[Option]:

@@ -60,6 +60,8 @@ class SameHereView:
     created_at: datetime
     merged_from: str | None = None
     merged_from_text: str | None = None  # that duplicate's text, when the user may see it
+    said_on: str | None = None  # set when said on a duplicate of this insight (and moved here with it)
+    said_on_text: str | None = None
 
 
 @dataclass(frozen=True)

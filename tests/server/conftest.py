@@ -168,3 +168,15 @@ def create_mutation(number: int, **fields) -> dict:
 @pytest.fixture
 def api(app, client) -> Api:
     return Api(app, client)
+
+
+def same_here_mutation(number: int, insight_id: str, **fields) -> dict:
+    """Issue 8: a "same here" on an existing insight (fields: id, customer_ref, impact, note, created_at)."""
+    same_here = {"id": str(uuid.uuid4()), "insight_id": insight_id,
+                 "created_at": dt.datetime.now(dt.UTC).isoformat(), **fields}
+    return {"type": "same_here", "number": number, "same_here": same_here}
+
+
+def reply_mutation(number: int, insight_id: str, body: str = "me too") -> dict:
+    return {"type": "reply", "number": number,
+            "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body}}

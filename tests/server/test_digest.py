@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event, select
 
 from protocol import schema
-from protocol.digest import WeekError, escape, render_markdown, shift_week, week_bounds, week_of
+from protocol.digest import WeekError, escape, file_name, render_markdown, shift_week, week_bounds, week_of
 from server.models import Community, Insight, Reply, SameHere, User
 from server.services import digest
 from server.services.errors import Invalid, NotFound
@@ -41,9 +41,10 @@ def test_week_bounds_are_monday_to_monday_utc():
     assert shift_week("2027-W01", -1) == "2026-W53" and shift_week(WEEK, 1) == "2026-W48"
 
 
-@pytest.mark.parametrize("bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x"])
+@pytest.mark.parametrize("bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x",
+                                 "0001-W01", "9999-W52", "2026-W00"])
 def test_a_week_that_is_not_an_iso_week_is_refused_in_words(bad):
-    with pytest.raises(WeekError, match="week|does not exist"):
+    with pytest.raises(WeekError, match="week|does not exist|out of range"):
         week_bounds(bad)
 
 
@@ -67,6 +68,9 @@ def test_markdown_of_a_digest_reads_well():
     assert r"  - Reply: On it\_now" in lines
     assert "Nothing this week." in lines  # the empty "Shipped" section says so
     assert "<b>" not in text and "*Starred*" not in text
+    empty = schema.Digest(week=WEEK, starts=START, ends=NEXT, communities=[])
+    assert file_name(empty) == "palaute-digest-2026-W47.md"
+    assert file_name(empty, '../x"; y') == "palaute-digest-2026-W47-xy.md"  # safe in a header and a path
 
 
 # --- the service and the API, on rows inserted directly ------------------------------------------------

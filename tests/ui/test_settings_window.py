@@ -126,3 +126,23 @@ def test_every_control_is_named_for_screen_readers(settings):
     for widget in settings.findChildren(QWidget):
         if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(settings):
             assert widget.accessibleName(), widget.objectName() or type(widget).__name__
+
+
+def test_communities_row_ticks_memberships_and_lets_open_ones_be_changed_when_signed_in(qtbot, store):
+    store.replace_communities([{"slug": "payments", "name": "Payments CoP", "member": True, "open": False},
+                               {"slug": "cards", "name": "Cards CoP", "member": False, "open": True}])
+    window = SettingsWindow(store)
+    qtbot.addWidget(window)
+    rows = window.communities.list
+    items = [rows.item(i) for i in range(rows.count())]
+    assert [(i.text(), i.checkState()) for i in items] == [
+        ("Payments CoP (set by your administrator)", Qt.CheckState.Checked), ("Cards CoP", Qt.CheckState.Unchecked)]
+    assert not any(i.flags() & Qt.ItemFlag.ItemIsUserCheckable for i in items)  # not signed in: nothing to change
+
+    store.sync.set_meta(device_id="d-1", username="rita", server_url="https://palaute.example")
+    window.load()
+    items = [rows.item(i) for i in range(rows.count())]
+    assert not items[0].flags() & Qt.ItemFlag.ItemIsUserCheckable  # closed: set by an administrator
+    with qtbot.waitSignal(window.communities.membership_requested) as asked:
+        items[1].setCheckState(Qt.CheckState.Checked)
+    assert asked.args == ["cards", True]

@@ -114,9 +114,15 @@ def test_the_insight_page_lists_same_heres_and_merged_ones(page: Page, site, db,
         "No representative has said “same here”")
 
 
-def test_a_duplicate_mark_can_be_undone(page: Page, site):
-    original = site.rep.push("Undo check: e-invoice list shows nothing.", "payments")
-    copy = site.rep.push("Undo check: e-invoices missing from the list.", "payments")
+def same_here_rows(page: Page):
+    return page.get_by_role("region", name=re.compile(r"^Same here")).locator("tbody tr")
+
+
+def test_a_duplicate_mark_moves_same_heres_and_can_be_undone(page: Page, site, db):
+    original = site.rep.push("Undo check: e-invoice list shows nothing.", "payments", customer_ref="EI-1")
+    copy = site.rep.push("Undo check: e-invoices missing from the list.", "payments", customer_ref="EI-2")
+    add_same_here(db, copy, site.rita, "EI-3", "Seen in the mobile app too")
+    set_backing(db, copy, 2, 1)
     sign_in(page, site, site.pia)
     page.goto(f"{site.base_url}/web/insights/{copy}")
     expect(page.get_by_role("button", name="Not a duplicate")).to_have_count(0)  # nothing to undo yet
@@ -125,6 +131,14 @@ def test_a_duplicate_mark_can_be_undone(page: Page, site):
     expect(page.locator("#duplicate-of")).to_be_visible()
     assert site.rep.latest(copy)[0]["duplicate_of"] == original
 
+    # Merging: the original now counts the copy's own report and its "same here", and lists both.
+    page.locator("#duplicate-of").click()
+    expect(page.locator("#backing")).to_have_text("3 customers · 1 rep")
+    expect(same_here_rows(page)).to_have_count(2)
+    expect(same_here_rows(page).filter(has_text="EI-3")).to_contain_text("said on a duplicate")
+    expect(same_here_rows(page).filter(has_text="EI-2")).to_contain_text("merged from a duplicate")
+    page.goto(f"{site.base_url}/web/insights/{copy}")
+
     undo = page.get_by_role("button", name="Not a duplicate")
     undo.focus()  # keyboard: the button is reachable and Enter sends the form
     page.keyboard.press("Enter")
@@ -132,8 +146,12 @@ def test_a_duplicate_mark_can_be_undone(page: Page, site):
     expect(page.locator("#duplicate-of")).to_have_count(0)
     expect(page.get_by_role("button", name="Not a duplicate")).to_have_count(0)
     assert site.rep.latest(copy)[0]["duplicate_of"] is None
+    expect(page.locator("#backing")).to_have_text("2 customers · 1 rep")  # its "same here" came back
+    expect(same_here_rows(page)).to_have_count(1)
     page.goto(f"{site.base_url}/web/insights/{original}")
     expect(page.get_by_text("marked as a duplicate of this one")).to_have_count(0)
+    expect(page.locator("#backing")).to_have_text("1 customer · 1 rep")
+    expect(same_here_rows(page)).to_have_count(0)
 
 
 def test_the_digest_page_shows_the_week_and_downloads_markdown(page: Page, site, owen, db, artifacts):
