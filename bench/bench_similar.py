@@ -95,8 +95,8 @@ def _fill(store) -> None:
     realistic = (STORE_SIZE - len(fixture)) // 2
     words, weights = vocabulary()
     fill(store, STORE_SIZE - len(fixture) - realistic, words, weights)
-    insert(store, {f"00000000-0000-4000-9000-{n:012d}": t for n, t in enumerate(distractors(realistic))})
-    insert(store, fixture)
+    insert(store.engine, {f"00000000-0000-4000-9000-{n:012d}": t for n, t in enumerate(distractors(realistic))})
+    insert(store.engine, fixture)
 
 
 def _index_size(store) -> float:

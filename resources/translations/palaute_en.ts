@@ -40,16 +40,16 @@
     <name>Backing</name>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rep(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rep</numerusform>
+            <numerusform>%n reps</numerusform>
         </translation>
     </message>
 </context>
@@ -525,7 +525,7 @@
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n unread reply</numerusform>
             <numerusform>%n unread replies</numerusform>
         </translation>
@@ -556,9 +556,9 @@
     </message>
     <message numerus="yes">
         <source>%n insight(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n insight</numerusform>
+            <numerusform>%n insights</numerusform>
         </translation>
     </message>
 </context>
@@ -1000,6 +1000,14 @@
     </message>
     <message>
         <source>Insight withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an insight in the list to see its thread.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

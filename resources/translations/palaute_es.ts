@@ -5,51 +5,51 @@
     <name>AccountRow</name>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesión iniciada como %1 en %2</translation>
     </message>
     <message>
         <source>Not signed in: insights stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>No has iniciado sesión: los hallazgos se quedan en este equipo.</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>I&amp;niciar sesión…</translation>
     </message>
     <message>
         <source>Sign in &amp;again…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Volver a iniciar sesión…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce&amp;rrar sesión</translation>
     </message>
     <message>
         <source>Server account</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuenta del servidor</translation>
     </message>
     <message>
         <source>Sign in to the Palaute server</source>
-        <translation type="unfinished">Iniciar sesión en el servidor de Palaute</translation>
+        <translation>Iniciar sesión en el servidor de Palaute</translation>
     </message>
     <message>
         <source>Sign out of the Palaute server</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar sesión en el servidor de Palaute</translation>
     </message>
 </context>
 <context>
     <name>Backing</name>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n cliente</numerusform>
+            <numerusform>%n clientes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rep(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n representante</numerusform>
+            <numerusform>%n representantes</numerusform>
         </translation>
     </message>
 </context>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>Type the insight. Ctrl+Enter saves, Esc hides and keeps it.</source>
-        <translation>Escribe el hallazgo. Ctrl+Intro lo guarda; Esc lo oculta y lo conserva.</translation>
+        <translation>Escribe el hallazgo. Ctrl+Enter lo guarda; Esc lo oculta y lo conserva.</translation>
     </message>
     <message>
         <source>Insight text</source>
@@ -121,7 +121,7 @@
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation>&amp;Guardar (Ctrl+Intro)</translation>
+        <translation>&amp;Guardar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save insight</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>“Same here” added</source>
-        <translation type="unfinished"></translation>
+        <translation>«A mí también» añadido</translation>
     </message>
     <message>
         <source>Insight saved</source>
@@ -164,180 +164,180 @@
     <name>CommunitiesRow</name>
     <message>
         <source>%1 (set by your administrator)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (establecida por tu administrador)</translation>
     </message>
     <message>
         <source>Your communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus comunidades</translation>
     </message>
     <message>
         <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcada: perteneces a ella y ves sus hallazgos. Aquí puedes unirte a las comunidades abiertas o salir de ellas.</translation>
     </message>
 </context>
 <context>
     <name>DigestWindow</name>
     <message>
         <source>Palaute — Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Resumen semanal de las comunidades</translation>
     </message>
     <message>
         <source>◀ &amp;Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ Semana &amp;anterior</translation>
     </message>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana anterior (Alt+Left)</translation>
     </message>
     <message>
         <source>&amp;Next week ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana &amp;siguiente ▶</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana siguiente (Alt+Right)</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Comunidad</translation>
+        <translation>Comunidad</translation>
     </message>
     <message>
         <source>&amp;Save as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar como Markdown…</translation>
     </message>
     <message>
         <source>Save the digest as a Markdown file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el resumen como archivo Markdown (Ctrl+S)</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen</translation>
     </message>
     <message>
         <source>All my communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas mis comunidades</translation>
     </message>
     <message>
         <source>Fetching the digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Obteniendo el resumen…</translation>
     </message>
     <message>
         <source>Offline: this is the copy fetched {at}. ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: esta es la copia obtenida el {at}. ({reason})</translation>
     </message>
     <message>
         <source>Week {week}</source>
-        <translation type="unfinished"></translation>
+        <translation>Semana {week}</translation>
     </message>
     <message>
         <source>Save digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el resumen</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo guardar {path}: {reason}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: {path}</translation>
     </message>
 </context>
 <context>
     <name>DuplicateHints</name>
     <message>
         <source>Already reported? Alt+1…3 (or Enter on one) adds “same here” with this call&apos;s customer and impact instead of a new insight.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Ya está anotado? Alt+1…3 (o Enter sobre uno) añade «A mí también» con el cliente y el impacto de esta llamada en lugar de un hallazgo nuevo.</translation>
     </message>
     <message>
         <source>Similar insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgos similares</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>tuyo</translation>
     </message>
 </context>
 <context>
     <name>EditDialog</name>
     <message>
         <source>Palaute — Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Editar hallazgo</translation>
     </message>
     <message>
         <source>&amp;What did the customer say?</source>
-        <translation type="unfinished">¿&amp;Qué dijo el cliente?</translation>
+        <translation>¿&amp;Qué dijo el cliente?</translation>
     </message>
     <message>
         <source>Insight text</source>
-        <translation type="unfinished">Texto del hallazgo</translation>
+        <translation>Texto del hallazgo</translation>
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation type="unfinished">&amp;Comunidad:</translation>
+        <translation>&amp;Comunidad:</translation>
     </message>
     <message>
         <source>Product &amp;area:</source>
-        <translation type="unfinished">Á&amp;rea de producto:</translation>
+        <translation>Á&amp;rea de producto:</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">Referencia del c&amp;liente:</translation>
+        <translation>Referencia del c&amp;liente:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Impacto:</translation>
+        <translation>&amp;Impacto:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etiquetas:</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Comunidad</translation>
+        <translation>Comunidad</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Área de producto</translation>
+        <translation>Área de producto</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Referencia del cliente</translation>
+        <translation>Referencia del cliente</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Impacto</translation>
+        <translation>Impacto</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Sin indicar</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>Separated by commas (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Separadas por comas (opcional)</translation>
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation type="unfinished">&amp;Guardar (Ctrl+Intro)</translation>
+        <translation>&amp;Guardar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar los cambios</translation>
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar la edición</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
 </context>
 <context>
@@ -391,83 +391,83 @@
     <name>FilterBar</name>
     <message>
         <source>All communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las comunidades</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar:</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
         <source>C&amp;ommunity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Comunidad:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Estado:</translation>
     </message>
     <message>
         <source>I&amp;mpact:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impacto:</translation>
     </message>
     <message>
         <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras del texto, referencia del cliente o etiquetas (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar hallazgos</translation>
     </message>
     <message>
         <source>Your insights or the community&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Tus hallazgos o los de la comunidad</translation>
     </message>
     <message>
         <source>Filter by community</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por comunidad</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por estado</translation>
     </message>
     <message>
         <source>Filter by impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por impacto</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo</translation>
     </message>
     <message>
         <source>My insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Mis hallazgos</translation>
     </message>
     <message>
         <source>Community: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunidad: todos</translation>
     </message>
     <message>
         <source>Community: new this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunidad: nuevos esta semana</translation>
     </message>
     <message>
         <source>Community: answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunidad: respondidos</translation>
     </message>
     <message>
         <source>Community: shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Comunidad: publicados</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los estados</translation>
     </message>
     <message>
         <source>All impacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los impactos</translation>
     </message>
 </context>
 <context>
@@ -493,72 +493,72 @@
     <name>Inbox</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Comunidad</translation>
+        <translation>Comunidad</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Impacto</translation>
+        <translation>Impacto</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Clientes</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin leer</translation>
     </message>
     <message>
         <source>Insight</source>
-        <translation type="unfinished">Hallazgo</translation>
+        <translation>Hallazgo</translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n respuesta sin leer</numerusform>
             <numerusform>%n respuestas sin leer</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>the server refused it</source>
-        <translation type="unfinished"></translation>
+        <translation>el servidor lo rechazó</translation>
     </message>
     <message>
         <source>Not sent: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>No enviado: {reason}</translation>
     </message>
     <message>
         <source>Saved on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado en este equipo</translation>
     </message>
     <message>
         <source>{status}, withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}, retirado</translation>
     </message>
     <message>
         <source>; reported by {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>; anotado por {author}</translation>
     </message>
     <message numerus="yes">
         <source>%n insight(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n hallazgo</numerusform>
+            <numerusform>%n hallazgos</numerusform>
         </translation>
     </message>
 </context>
@@ -570,27 +570,27 @@
     </message>
     <message>
         <source>Arrow keys choose an insight; Enter opens its thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las flechas eligen un hallazgo; Enter abre su conversación.</translation>
     </message>
     <message>
         <source>Number of insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de hallazgos</translation>
     </message>
     <message>
         <source>Weekly &amp;digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen &amp;semanal…</translation>
     </message>
     <message>
         <source>Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Resumen semanal de las comunidades</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>Insights and thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgos y conversación</translation>
     </message>
     <message>
         <source>Your insights</source>
@@ -601,82 +601,83 @@
     <name>PiiGuard</name>
     <message>
         <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se encontraron datos personales: se ocultan al guardar. Marca un elemento para conservarlo tal como lo escribiste (solo si el equipo de producto de verdad lo necesita).</translation>
     </message>
     <message>
         <source>Personal data found</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos personales encontrados</translation>
     </message>
     <message>
         <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar tal cual: {kind} {value} (se guarda como «{masked}»)</translation>
     </message>
     <message>
         <source>card number</source>
-        <translation type="unfinished"></translation>
+        <translation>número de tarjeta</translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN</translation>
     </message>
     <message>
         <source>e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>dirección de correo</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>número de teléfono</translation>
     </message>
     <message>
         <source>national identity number</source>
-        <translation type="unfinished"></translation>
+        <translation>número de documento de identidad</translation>
     </message>
 </context>
 <context>
     <name>PiiHighlighter</name>
     <message>
         <source>Personal data: masked when the insight is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato personal: se oculta al guardar el hallazgo</translation>
     </message>
     <message>
         <source>Personal data you chose to keep as typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato personal que elegiste conservar tal cual</translation>
     </message>
 </context>
 <context>
     <name>SameHereDialog</name>
     <message>
         <source>Same here</source>
-        <translation type="unfinished"></translation>
+        <translation>A mí también</translation>
     </message>
     <message>
         <source>Your customer said this too:
 “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu cliente también dijo esto:
+«{text}»</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Referencia del cliente</translation>
+        <translation>Referencia del cliente</translation>
     </message>
     <message>
         <source>Case or customer number (optional)</source>
-        <translation type="unfinished">Número de caso o de cliente (opcional)</translation>
+        <translation>Número de caso o de cliente (opcional)</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Impacto</translation>
+        <translation>Impacto</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">Referencia del c&amp;liente:</translation>
+        <translation>Referencia del c&amp;liente:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Impacto:</translation>
+        <translation>&amp;Impacto:</translation>
     </message>
     <message>
         <source>Add “same here”</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir «A mí también»</translation>
     </message>
 </context>
 <context>
@@ -703,11 +704,11 @@
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Servidor:</translation>
     </message>
     <message>
         <source>Co&amp;mmunities:</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;munidades:</translation>
     </message>
     <message>
         <source>Capture hotkey</source>
@@ -856,151 +857,159 @@
     <name>ThreadView</name>
     <message>
         <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Retirar este hallazgo? El equipo de producto lo verá como retirado y ya no se podrá editar.</translation>
     </message>
     <message>
         <source>Palaute — Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Retirar hallazgo</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar</translation>
     </message>
     <message>
         <source>Withdraw the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar el hallazgo</translation>
     </message>
     <message>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conservarlo</translation>
     </message>
     <message>
         <source>Keep the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar el hallazgo</translation>
     </message>
     <message>
         <source>Insight and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgo y respuestas</translation>
     </message>
     <message>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Respuesta:</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta</translation>
     </message>
     <message>
         <source>Write a reply. Ctrl+Enter sends it; offline it waits and goes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribe una respuesta. Ctrl+Enter la envía; sin conexión, espera y se envía más tarde.</translation>
     </message>
     <message>
         <source>Se&amp;nd (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;nviar (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar respuesta</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ditar…</translation>
     </message>
     <message>
         <source>Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar hallazgo</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;tirar…</translation>
     </message>
     <message>
         <source>Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirar hallazgo</translation>
     </message>
     <message>
         <source>Sa&amp;me here…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;A mí también…</translation>
     </message>
     <message>
         <source>Add your customer to this insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir tu cliente a este hallazgo</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Mensaje</translation>
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>This insight is no longer on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este hallazgo ya no está en este equipo.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished">Guardado</translation>
+        <translation>Guardado</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Comunidad</translation>
+        <translation>Comunidad</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Área de producto</translation>
+        <translation>Área de producto</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Sin indicar</translation>
+        <translation>Sin indicar</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Referencia del cliente</translation>
+        <translation>Referencia del cliente</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Impacto</translation>
+        <translation>Impacto</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetas</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Behind it</source>
-        <translation type="unfinished"></translation>
+        <translation>Respaldado por</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización</translation>
     </message>
     <message>
         <source>You ({state})</source>
-        <translation type="unfinished"></translation>
+        <translation>Tú ({state})</translation>
     </message>
     <message>
         <source>product team</source>
-        <translation type="unfinished"></translation>
+        <translation>equipo de producto</translation>
     </message>
     <message>
         <source>The reply is empty. Type it, then press Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>La respuesta está vacía. Escríbela y luego pulsa Ctrl+Enter.</translation>
     </message>
     <message>
         <source>Reply saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta guardada. Se enviará cuando Palaute tenga conexión.</translation>
     </message>
     <message>
         <source>Changes saved. They are sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambios guardados. Se enviarán cuando Palaute tenga conexión.</translation>
     </message>
     <message>
         <source>“Same here” saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>«A mí también» guardado. Se enviará cuando Palaute tenga conexión.</translation>
     </message>
     <message>
         <source>Insight withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hallazgo retirado.</translation>
+    </message>
+    <message>
+        <source>Choose an insight in the list to see its thread.</source>
+        <translation>Elige un hallazgo de la lista para ver su conversación.</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Todavía no hay respuestas.</translation>
     </message>
 </context>
 <context>

@@ -5,51 +5,51 @@
     <name>AccountRow</name>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjautunut palvelimelle %2 käyttäjänä %1</translation>
     </message>
     <message>
         <source>Not signed in: insights stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Et ole kirjautunut: havainnot säilyvät tällä tietokoneella.</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu &amp;sisään…</translation>
     </message>
     <message>
         <source>Sign in &amp;again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu uud&amp;elleen…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu &amp;ulos</translation>
     </message>
     <message>
         <source>Server account</source>
-        <translation type="unfinished"></translation>
+        <translation>Palvelintili</translation>
     </message>
     <message>
         <source>Sign in to the Palaute server</source>
-        <translation type="unfinished">Kirjaudu Palaute-palvelimelle</translation>
+        <translation>Kirjaudu Palaute-palvelimelle</translation>
     </message>
     <message>
         <source>Sign out of the Palaute server</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaudu ulos Palaute-palvelimelta</translation>
     </message>
 </context>
 <context>
     <name>Backing</name>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n asiakas</numerusform>
+            <numerusform>%n asiakasta</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rep(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n edustaja</numerusform>
+            <numerusform>%n edustajaa</numerusform>
         </translation>
     </message>
 </context>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>“Same here” added</source>
-        <translation type="unfinished"></translation>
+        <translation>”Sama täällä” lisätty</translation>
     </message>
     <message>
         <source>Insight saved</source>
@@ -164,180 +164,180 @@
     <name>CommunitiesRow</name>
     <message>
         <source>%1 (set by your administrator)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ylläpitäjän määräämä)</translation>
     </message>
     <message>
         <source>Your communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisösi</translation>
     </message>
     <message>
         <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valittuna: kuulut yhteisöön ja näet sen havainnot. Avoimiin yhteisöihin voit liittyä tai erota niistä täällä.</translation>
     </message>
 </context>
 <context>
     <name>DigestWindow</name>
     <message>
         <source>Palaute — Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Yhteisöjen viikkokooste</translation>
     </message>
     <message>
         <source>◀ &amp;Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Edellinen viikko</translation>
     </message>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edellinen viikko (Alt+Left)</translation>
     </message>
     <message>
         <source>&amp;Next week ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seuraava viikko ▶</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava viikko (Alt+Right)</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Yhteisö</translation>
+        <translation>Yhteisö</translation>
     </message>
     <message>
         <source>&amp;Save as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tallenna Markdown-tiedostona…</translation>
     </message>
     <message>
         <source>Save the digest as a Markdown file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna kooste Markdown-tiedostoksi (Ctrl+S)</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Kooste</translation>
     </message>
     <message>
         <source>All my communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki yhteisöni</translation>
     </message>
     <message>
         <source>Fetching the digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Haetaan koostetta…</translation>
     </message>
     <message>
         <source>Offline: this is the copy fetched {at}. ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei yhteyttä: tämä on kopio, joka haettiin {at}. ({reason})</translation>
     </message>
     <message>
         <source>Week {week}</source>
-        <translation type="unfinished"></translation>
+        <translation>Viikko {week}</translation>
     </message>
     <message>
         <source>Save digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna kooste</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa {path} ei voitu tallentaa: {reason}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu: {path}</translation>
     </message>
 </context>
 <context>
     <name>DuplicateHints</name>
     <message>
         <source>Already reported? Alt+1…3 (or Enter on one) adds “same here” with this call&apos;s customer and impact instead of a new insight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onko jo kirjattu? Alt+1…3 (tai Enter rivillä) lisää uuden havainnon sijaan ”Sama täällä” -merkinnän tämän puhelun asiakkaalla ja vaikutuksella.</translation>
     </message>
     <message>
         <source>Similar insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Samankaltaiset havainnot</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>oma</translation>
     </message>
 </context>
 <context>
     <name>EditDialog</name>
     <message>
         <source>Palaute — Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Muokkaa havaintoa</translation>
     </message>
     <message>
         <source>&amp;What did the customer say?</source>
-        <translation type="unfinished">&amp;Mitä asiakas sanoi?</translation>
+        <translation>&amp;Mitä asiakas sanoi?</translation>
     </message>
     <message>
         <source>Insight text</source>
-        <translation type="unfinished">Havainnon teksti</translation>
+        <translation>Havainnon teksti</translation>
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation type="unfinished">&amp;Yhteisö:</translation>
+        <translation>&amp;Yhteisö:</translation>
     </message>
     <message>
         <source>Product &amp;area:</source>
-        <translation type="unfinished">Tuote&amp;alue:</translation>
+        <translation>Tuote&amp;alue:</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">As&amp;iakasviite:</translation>
+        <translation>As&amp;iakasviite:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Vaikutus:</translation>
+        <translation>&amp;Vaikutus:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tu&amp;nnisteet:</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Yhteisö</translation>
+        <translation>Yhteisö</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Tuotealue</translation>
+        <translation>Tuotealue</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Asiakasviite</translation>
+        <translation>Asiakasviite</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Vaikutus</translation>
+        <translation>Vaikutus</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnisteet</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Ei valittu</translation>
+        <translation>Ei valittu</translation>
     </message>
     <message>
         <source>Separated by commas (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pilkuilla eroteltuina (vapaaehtoinen)</translation>
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation type="unfinished">&amp;Tallenna (Ctrl+Enter)</translation>
+        <translation>&amp;Tallenna (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna muutokset</translation>
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta muokkaus</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Viesti</translation>
+        <translation>Viesti</translation>
     </message>
 </context>
 <context>
@@ -391,83 +391,83 @@
     <name>FilterBar</name>
     <message>
         <source>All communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki yhteisöt</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hae:</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Näytä:</translation>
     </message>
     <message>
         <source>C&amp;ommunity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yhteisö:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tila:</translation>
     </message>
     <message>
         <source>I&amp;mpact:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vaikutus:</translation>
     </message>
     <message>
         <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sanoja tekstistä, asiakasviite tai tunnisteet (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae havaintoja</translation>
     </message>
     <message>
         <source>Your insights or the community&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Omat vai yhteisön havainnot</translation>
     </message>
     <message>
         <source>Filter by community</source>
-        <translation type="unfinished"></translation>
+        <translation>Suodata yhteisön mukaan</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
         <source>Filter by impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Suodata vaikutuksen mukaan</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki</translation>
     </message>
     <message>
         <source>My insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Omat havainnot</translation>
     </message>
     <message>
         <source>Community: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisö: kaikki</translation>
     </message>
     <message>
         <source>Community: new this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisö: uudet tällä viikolla</translation>
     </message>
     <message>
         <source>Community: answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisö: vastatut</translation>
     </message>
     <message>
         <source>Community: shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisö: julkaistut</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tilat</translation>
     </message>
     <message>
         <source>All impacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki vaikutukset</translation>
     </message>
 </context>
 <context>
@@ -493,72 +493,72 @@
     <name>Inbox</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivä</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Yhteisö</translation>
+        <translation>Yhteisö</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Vaikutus</translation>
+        <translation>Vaikutus</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Tila</translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakkaat</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkronointi</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukematta</translation>
     </message>
     <message>
         <source>Insight</source>
-        <translation type="unfinished">Havainto</translation>
+        <translation>Havainto</translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n lukematon vastaus</numerusform>
             <numerusform>%n lukematonta vastausta</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetetty</translation>
     </message>
     <message>
         <source>the server refused it</source>
-        <translation type="unfinished"></translation>
+        <translation>palvelin hylkäsi sen</translation>
     </message>
     <message>
         <source>Not sent: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei lähetetty: {reason}</translation>
     </message>
     <message>
         <source>Saved on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu tälle tietokoneelle</translation>
     </message>
     <message>
         <source>{status}, withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}, peruttu</translation>
     </message>
     <message>
         <source>; reported by {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>; kirjannut {author}</translation>
     </message>
     <message numerus="yes">
         <source>%n insight(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n havainto</numerusform>
+            <numerusform>%n havaintoa</numerusform>
         </translation>
     </message>
 </context>
@@ -570,27 +570,27 @@
     </message>
     <message>
         <source>Arrow keys choose an insight; Enter opens its thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse havainto nuolinäppäimillä; Enter avaa sen keskustelun.</translation>
     </message>
     <message>
         <source>Number of insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Havaintojen määrä</translation>
     </message>
     <message>
         <source>Weekly &amp;digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Viikko&amp;kooste…</translation>
     </message>
     <message>
         <source>Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteisöjen viikkokooste</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Viesti</translation>
+        <translation>Viesti</translation>
     </message>
     <message>
         <source>Insights and thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Havainnot ja keskustelu</translation>
     </message>
     <message>
         <source>Your insights</source>
@@ -601,82 +601,83 @@
     <name>PiiGuard</name>
     <message>
         <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Löytyi henkilötietoja: ne peitetään tallennettaessa. Valitse kohta, jos haluat säilyttää sen sellaisenaan (vain jos tuotetiimi todella tarvitsee sitä).</translation>
     </message>
     <message>
         <source>Personal data found</source>
-        <translation type="unfinished"></translation>
+        <translation>Löydetyt henkilötiedot</translation>
     </message>
     <message>
         <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Säilytä sellaisenaan: {kind} {value} (tallennetaan muodossa ”{masked}”)</translation>
     </message>
     <message>
         <source>card number</source>
-        <translation type="unfinished"></translation>
+        <translation>kortin numero</translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN</translation>
     </message>
     <message>
         <source>e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>sähköpostiosoite</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>puhelinnumero</translation>
     </message>
     <message>
         <source>national identity number</source>
-        <translation type="unfinished"></translation>
+        <translation>henkilötunnus</translation>
     </message>
 </context>
 <context>
     <name>PiiHighlighter</name>
     <message>
         <source>Personal data: masked when the insight is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötieto: peitetään, kun havainto tallennetaan</translation>
     </message>
     <message>
         <source>Personal data you chose to keep as typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilötieto, jonka päätit säilyttää sellaisenaan</translation>
     </message>
 </context>
 <context>
     <name>SameHereDialog</name>
     <message>
         <source>Same here</source>
-        <translation type="unfinished"></translation>
+        <translation>Sama täällä</translation>
     </message>
     <message>
         <source>Your customer said this too:
 “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Myös asiakkaasi sanoi näin:
+”{text}”</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Asiakasviite</translation>
+        <translation>Asiakasviite</translation>
     </message>
     <message>
         <source>Case or customer number (optional)</source>
-        <translation type="unfinished">Tapaus- tai asiakasnumero (vapaaehtoinen)</translation>
+        <translation>Tapaus- tai asiakasnumero (vapaaehtoinen)</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Vaikutus</translation>
+        <translation>Vaikutus</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">As&amp;iakasviite:</translation>
+        <translation>As&amp;iakasviite:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Vaikutus:</translation>
+        <translation>&amp;Vaikutus:</translation>
     </message>
     <message>
         <source>Add “same here”</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää ”Sama täällä”</translation>
     </message>
 </context>
 <context>
@@ -703,11 +704,11 @@
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pal&amp;velin:</translation>
     </message>
     <message>
         <source>Co&amp;mmunities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yhteisöt:</translation>
     </message>
     <message>
         <source>Capture hotkey</source>
@@ -856,151 +857,159 @@
     <name>ThreadView</name>
     <message>
         <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Perutaanko tämä havainto? Tuotetiimi näkee sen perutuksi, eikä sitä voi enää muokata.</translation>
     </message>
     <message>
         <source>Palaute — Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Peru havainto</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Peru</translation>
     </message>
     <message>
         <source>Withdraw the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peru havainto</translation>
     </message>
     <message>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Säilytä</translation>
     </message>
     <message>
         <source>Keep the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Säilytä havainto</translation>
     </message>
     <message>
         <source>Insight and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Havainto ja vastaukset</translation>
     </message>
     <message>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vast&amp;aus:</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus</translation>
     </message>
     <message>
         <source>Write a reply. Ctrl+Enter sends it; offline it waits and goes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita vastaus. Ctrl+Enter lähettää sen; ilman yhteyttä se odottaa ja lähtee myöhemmin.</translation>
     </message>
     <message>
         <source>Se&amp;nd (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lähetä (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä vastaus</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muokkaa…</translation>
     </message>
     <message>
         <source>Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa havaintoa</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Peru…</translation>
     </message>
     <message>
         <source>Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Peru havainto</translation>
     </message>
     <message>
         <source>Sa&amp;me here…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sama täällä…</translation>
     </message>
     <message>
         <source>Add your customer to this insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää asiakkaasi tähän havaintoon</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Viesti</translation>
+        <translation>Viesti</translation>
     </message>
     <message>
         <source>This insight is no longer on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tätä havaintoa ei enää ole tällä tietokoneella.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished">Tallennettu</translation>
+        <translation>Tallennettu</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Yhteisö</translation>
+        <translation>Yhteisö</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Tuotealue</translation>
+        <translation>Tuotealue</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Ei valittu</translation>
+        <translation>Ei valittu</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Asiakasviite</translation>
+        <translation>Asiakasviite</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Vaikutus</translation>
+        <translation>Vaikutus</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnisteet</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Tila</translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Behind it</source>
-        <translation type="unfinished"></translation>
+        <translation>Taustalla</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkronointi</translation>
     </message>
     <message>
         <source>You ({state})</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinä ({state})</translation>
     </message>
     <message>
         <source>product team</source>
-        <translation type="unfinished"></translation>
+        <translation>tuotetiimi</translation>
     </message>
     <message>
         <source>The reply is empty. Type it, then press Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus on tyhjä. Kirjoita se ja paina sitten Ctrl+Enter.</translation>
     </message>
     <message>
         <source>Reply saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus tallennettu. Se lähetetään, kun Palaute on verkossa.</translation>
     </message>
     <message>
         <source>Changes saved. They are sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Muutokset tallennettu. Ne lähetetään, kun Palaute on verkossa.</translation>
     </message>
     <message>
         <source>“Same here” saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>”Sama täällä” tallennettu. Se lähetetään, kun Palaute on verkossa.</translation>
     </message>
     <message>
         <source>Insight withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Havainto peruttu.</translation>
+    </message>
+    <message>
+        <source>Choose an insight in the list to see its thread.</source>
+        <translation>Valitse luettelosta havainto nähdäksesi sen keskustelun.</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Ei vielä vastauksia.</translation>
     </message>
 </context>
 <context>

@@ -5,51 +5,51 @@
     <name>AccountRow</name>
     <message>
         <source>Signed in as %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Inloggad som %1 på %2</translation>
     </message>
     <message>
         <source>Not signed in: insights stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte inloggad: insikterna stannar på den här datorn.</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga &amp;in…</translation>
     </message>
     <message>
         <source>Sign in &amp;again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga in &amp;igen…</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga &amp;ut</translation>
     </message>
     <message>
         <source>Server account</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverkonto</translation>
     </message>
     <message>
         <source>Sign in to the Palaute server</source>
-        <translation type="unfinished">Logga in på Palaute-servern</translation>
+        <translation>Logga in på Palaute-servern</translation>
     </message>
     <message>
         <source>Sign out of the Palaute server</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga ut från Palaute-servern</translation>
     </message>
 </context>
 <context>
     <name>Backing</name>
     <message numerus="yes">
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kund</numerusform>
+            <numerusform>%n kunder</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rep(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n representant</numerusform>
+            <numerusform>%n representanter</numerusform>
         </translation>
     </message>
 </context>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>“Same here” added</source>
-        <translation type="unfinished"></translation>
+        <translation>”Samma här” tillagt</translation>
     </message>
     <message>
         <source>Insight saved</source>
@@ -164,180 +164,180 @@
     <name>CommunitiesRow</name>
     <message>
         <source>%1 (set by your administrator)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (vald av din administratör)</translation>
     </message>
     <message>
         <source>Your communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Dina gemenskaper</translation>
     </message>
     <message>
         <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markerad: du tillhör gemenskapen och ser dess insikter. Öppna gemenskaper kan du gå med i eller lämna här.</translation>
     </message>
 </context>
 <context>
     <name>DigestWindow</name>
     <message>
         <source>Palaute — Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Veckosammanfattning för gemenskaperna</translation>
     </message>
     <message>
         <source>◀ &amp;Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Föregående vecka</translation>
     </message>
     <message>
         <source>Previous week (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>Föregående vecka (Alt+Left)</translation>
     </message>
     <message>
         <source>&amp;Next week ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nästa vecka ▶</translation>
     </message>
     <message>
         <source>Next week (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa vecka (Alt+Right)</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Gemenskap</translation>
+        <translation>Gemenskap</translation>
     </message>
     <message>
         <source>&amp;Save as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara som &amp;Markdown…</translation>
     </message>
     <message>
         <source>Save the digest as a Markdown file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara sammanfattningen som en Markdown-fil (Ctrl+S)</translation>
     </message>
     <message>
         <source>Digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammanfattning</translation>
     </message>
     <message>
         <source>All my communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla mina gemenskaper</translation>
     </message>
     <message>
         <source>Fetching the digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämtar sammanfattningen…</translation>
     </message>
     <message>
         <source>Offline: this is the copy fetched {at}. ({reason})</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: det här är kopian som hämtades {at}. ({reason})</translation>
     </message>
     <message>
         <source>Week {week}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vecka {week}</translation>
     </message>
     <message>
         <source>Save digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara sammanfattningen</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Det gick inte att spara {path}: {reason}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparat: {path}</translation>
     </message>
 </context>
 <context>
     <name>DuplicateHints</name>
     <message>
         <source>Already reported? Alt+1…3 (or Enter on one) adds “same here” with this call&apos;s customer and impact instead of a new insight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Redan rapporterad? Alt+1…3 (eller Enter på en rad) lägger till ”Samma här” med det här samtalets kund och påverkan i stället för en ny insikt.</translation>
     </message>
     <message>
         <source>Similar insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Liknande insikter</translation>
     </message>
     <message>
         <source>yours</source>
-        <translation type="unfinished"></translation>
+        <translation>din</translation>
     </message>
 </context>
 <context>
     <name>EditDialog</name>
     <message>
         <source>Palaute — Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Redigera insikt</translation>
     </message>
     <message>
         <source>&amp;What did the customer say?</source>
-        <translation type="unfinished">&amp;Vad sa kunden?</translation>
+        <translation>&amp;Vad sa kunden?</translation>
     </message>
     <message>
         <source>Insight text</source>
-        <translation type="unfinished">Insiktens text</translation>
+        <translation>Insiktens text</translation>
     </message>
     <message>
         <source>&amp;Community:</source>
-        <translation type="unfinished">&amp;Gemenskap:</translation>
+        <translation>&amp;Gemenskap:</translation>
     </message>
     <message>
         <source>Product &amp;area:</source>
-        <translation type="unfinished">Produkt&amp;område:</translation>
+        <translation>Produkt&amp;område:</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">K&amp;undreferens:</translation>
+        <translation>K&amp;undreferens:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Påverkan:</translation>
+        <translation>&amp;Påverkan:</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taggar:</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Gemenskap</translation>
+        <translation>Gemenskap</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Produktområde</translation>
+        <translation>Produktområde</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Kundreferens</translation>
+        <translation>Kundreferens</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Påverkan</translation>
+        <translation>Påverkan</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Taggar</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Inte vald</translation>
+        <translation>Inte vald</translation>
     </message>
     <message>
         <source>Separated by commas (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtskilda med kommatecken (valfritt)</translation>
     </message>
     <message>
         <source>&amp;Save (Ctrl+Enter)</source>
-        <translation type="unfinished">&amp;Spara (Ctrl+Enter)</translation>
+        <translation>&amp;Spara (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Spara ändringarna</translation>
     </message>
     <message>
         <source>Cancel editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbryt redigeringen</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meddelande</translation>
+        <translation>Meddelande</translation>
     </message>
 </context>
 <context>
@@ -391,83 +391,83 @@
     <name>FilterBar</name>
     <message>
         <source>All communities</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla gemenskaper</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sök:</translation>
     </message>
     <message>
         <source>Sho&amp;w:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visa:</translation>
     </message>
     <message>
         <source>C&amp;ommunity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gemenskap:</translation>
     </message>
     <message>
         <source>S&amp;tatus:</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tatus:</translation>
     </message>
     <message>
         <source>I&amp;mpact:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Påverkan:</translation>
     </message>
     <message>
         <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ord i texten, kundreferens eller taggar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök insikter</translation>
     </message>
     <message>
         <source>Your insights or the community&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>Dina insikter eller gemenskapens</translation>
     </message>
     <message>
         <source>Filter by community</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera efter gemenskap</translation>
     </message>
     <message>
         <source>Filter by status</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera efter status</translation>
     </message>
     <message>
         <source>Filter by impact</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrera efter påverkan</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Allt</translation>
     </message>
     <message>
         <source>My insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Mina insikter</translation>
     </message>
     <message>
         <source>Community: all</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemenskap: alla</translation>
     </message>
     <message>
         <source>Community: new this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemenskap: nya den här veckan</translation>
     </message>
     <message>
         <source>Community: answered</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemenskap: besvarade</translation>
     </message>
     <message>
         <source>Community: shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemenskap: levererade</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla statusar</translation>
     </message>
     <message>
         <source>All impacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla påverkansnivåer</translation>
     </message>
 </context>
 <context>
@@ -493,72 +493,72 @@
     <name>Inbox</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Gemenskap</translation>
+        <translation>Gemenskap</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Påverkan</translation>
+        <translation>Påverkan</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunder</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synk</translation>
     </message>
     <message>
         <source>Unread</source>
-        <translation type="unfinished"></translation>
+        <translation>Olästa</translation>
     </message>
     <message>
         <source>Insight</source>
-        <translation type="unfinished">Insikt</translation>
+        <translation>Insikt</translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n oläst svar</numerusform>
             <numerusform>%n olästa svar</numerusform>
         </translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Skickad</translation>
     </message>
     <message>
         <source>the server refused it</source>
-        <translation type="unfinished"></translation>
+        <translation>servern avvisade den</translation>
     </message>
     <message>
         <source>Not sent: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Inte skickad: {reason}</translation>
     </message>
     <message>
         <source>Saved on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Sparad på den här datorn</translation>
     </message>
     <message>
         <source>{status}, withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{status}, tillbakadragen</translation>
     </message>
     <message>
         <source>; reported by {author}</source>
-        <translation type="unfinished"></translation>
+        <translation>; rapporterad av {author}</translation>
     </message>
     <message numerus="yes">
         <source>%n insight(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n insikt</numerusform>
+            <numerusform>%n insikter</numerusform>
         </translation>
     </message>
 </context>
@@ -570,27 +570,27 @@
     </message>
     <message>
         <source>Arrow keys choose an insight; Enter opens its thread.</source>
-        <translation type="unfinished"></translation>
+        <translation>Piltangenterna väljer en insikt; Enter öppnar dess tråd.</translation>
     </message>
     <message>
         <source>Number of insights</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal insikter</translation>
     </message>
     <message>
         <source>Weekly &amp;digest…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veckosa&amp;mmanfattning…</translation>
     </message>
     <message>
         <source>Weekly community digest</source>
-        <translation type="unfinished"></translation>
+        <translation>Veckosammanfattning för gemenskaperna</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meddelande</translation>
+        <translation>Meddelande</translation>
     </message>
     <message>
         <source>Insights and thread</source>
-        <translation type="unfinished"></translation>
+        <translation>Insikter och tråd</translation>
     </message>
     <message>
         <source>Your insights</source>
@@ -601,82 +601,83 @@
     <name>PiiGuard</name>
     <message>
         <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Personuppgifter hittades: de maskeras när du sparar. Markera en rad för att behålla den som du skrev den (bara när produktteamet verkligen behöver den).</translation>
     </message>
     <message>
         <source>Personal data found</source>
-        <translation type="unfinished"></translation>
+        <translation>Hittade personuppgifter</translation>
     </message>
     <message>
         <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Behåll som skrivet: {kind} {value} (sparas som ”{masked}”)</translation>
     </message>
     <message>
         <source>card number</source>
-        <translation type="unfinished"></translation>
+        <translation>kortnummer</translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
+        <translation>IBAN</translation>
     </message>
     <message>
         <source>e-mail address</source>
-        <translation type="unfinished"></translation>
+        <translation>e-postadress</translation>
     </message>
     <message>
         <source>phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>telefonnummer</translation>
     </message>
     <message>
         <source>national identity number</source>
-        <translation type="unfinished"></translation>
+        <translation>personnummer</translation>
     </message>
 </context>
 <context>
     <name>PiiHighlighter</name>
     <message>
         <source>Personal data: masked when the insight is saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Personuppgift: maskeras när insikten sparas</translation>
     </message>
     <message>
         <source>Personal data you chose to keep as typed</source>
-        <translation type="unfinished"></translation>
+        <translation>Personuppgift som du valde att behålla som skriven</translation>
     </message>
 </context>
 <context>
     <name>SameHereDialog</name>
     <message>
         <source>Same here</source>
-        <translation type="unfinished"></translation>
+        <translation>Samma här</translation>
     </message>
     <message>
         <source>Your customer said this too:
 “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Din kund sa också detta:
+”{text}”</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Kundreferens</translation>
+        <translation>Kundreferens</translation>
     </message>
     <message>
         <source>Case or customer number (optional)</source>
-        <translation type="unfinished">Ärende- eller kundnummer (valfritt)</translation>
+        <translation>Ärende- eller kundnummer (valfritt)</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Påverkan</translation>
+        <translation>Påverkan</translation>
     </message>
     <message>
         <source>C&amp;ustomer reference:</source>
-        <translation type="unfinished">K&amp;undreferens:</translation>
+        <translation>K&amp;undreferens:</translation>
     </message>
     <message>
         <source>&amp;Impact:</source>
-        <translation type="unfinished">&amp;Påverkan:</translation>
+        <translation>&amp;Påverkan:</translation>
     </message>
     <message>
         <source>Add “same here”</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till ”Samma här”</translation>
     </message>
 </context>
 <context>
@@ -703,11 +704,11 @@
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se&amp;rver:</translation>
     </message>
     <message>
         <source>Co&amp;mmunities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gemenskaper:</translation>
     </message>
     <message>
         <source>Capture hotkey</source>
@@ -856,151 +857,159 @@
     <name>ThreadView</name>
     <message>
         <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra tillbaka den här insikten? Produktteamet ser den som tillbakadragen och den kan inte längre redigeras.</translation>
     </message>
     <message>
         <source>Palaute — Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Palaute — Dra tillbaka insikt</translation>
     </message>
     <message>
         <source>&amp;Withdraw</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dra tillbaka</translation>
     </message>
     <message>
         <source>Withdraw the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra tillbaka insikten</translation>
     </message>
     <message>
         <source>&amp;Keep it</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Behåll den</translation>
     </message>
     <message>
         <source>Keep the insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Behåll insikten</translation>
     </message>
     <message>
         <source>Insight and replies</source>
-        <translation type="unfinished"></translation>
+        <translation>Insikt och svar</translation>
     </message>
     <message>
         <source>&amp;Reply:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sv&amp;ar:</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <source>Write a reply. Ctrl+Enter sends it; offline it waits and goes later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ett svar. Ctrl+Enter skickar det; offline väntar det och skickas senare.</translation>
     </message>
     <message>
         <source>Se&amp;nd (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;kicka (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Send reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Skicka svaret</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigera…</translation>
     </message>
     <message>
         <source>Edit insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigera insikten</translation>
     </message>
     <message>
         <source>&amp;Withdraw…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dra tillbaka…</translation>
     </message>
     <message>
         <source>Withdraw insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Dra tillbaka insikten</translation>
     </message>
     <message>
         <source>Sa&amp;me here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Samma &amp;här…</translation>
     </message>
     <message>
         <source>Add your customer to this insight</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till din kund i den här insikten</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">Meddelande</translation>
+        <translation>Meddelande</translation>
     </message>
     <message>
         <source>This insight is no longer on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den här insikten finns inte längre på den här datorn.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished">Sparad</translation>
+        <translation>Sparad</translation>
     </message>
     <message>
         <source>Community</source>
-        <translation type="unfinished">Gemenskap</translation>
+        <translation>Gemenskap</translation>
     </message>
     <message>
         <source>Product area</source>
-        <translation type="unfinished">Produktområde</translation>
+        <translation>Produktområde</translation>
     </message>
     <message>
         <source>Not set</source>
-        <translation type="unfinished">Inte vald</translation>
+        <translation>Inte vald</translation>
     </message>
     <message>
         <source>Customer reference</source>
-        <translation type="unfinished">Kundreferens</translation>
+        <translation>Kundreferens</translation>
     </message>
     <message>
         <source>Impact</source>
-        <translation type="unfinished">Påverkan</translation>
+        <translation>Påverkan</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Taggar</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Behind it</source>
-        <translation type="unfinished"></translation>
+        <translation>Bakom</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synk</translation>
     </message>
     <message>
         <source>You ({state})</source>
-        <translation type="unfinished"></translation>
+        <translation>Du ({state})</translation>
     </message>
     <message>
         <source>product team</source>
-        <translation type="unfinished"></translation>
+        <translation>produktteamet</translation>
     </message>
     <message>
         <source>The reply is empty. Type it, then press Ctrl+Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Svaret är tomt. Skriv det och tryck sedan på Ctrl+Enter.</translation>
     </message>
     <message>
         <source>Reply saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Svaret sparat. Det skickas när Palaute är online.</translation>
     </message>
     <message>
         <source>Changes saved. They are sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ändringarna sparade. De skickas när Palaute är online.</translation>
     </message>
     <message>
         <source>“Same here” saved. It is sent when Palaute is online.</source>
-        <translation type="unfinished"></translation>
+        <translation>”Samma här” sparat. Det skickas när Palaute är online.</translation>
     </message>
     <message>
         <source>Insight withdrawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insikten tillbakadragen.</translation>
+    </message>
+    <message>
+        <source>Choose an insight in the list to see its thread.</source>
+        <translation>Välj en insikt i listan för att se dess tråd.</translation>
+    </message>
+    <message>
+        <source>No replies yet.</source>
+        <translation>Inga svar än.</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,21 @@ def merged(session: Session, duplicate: Insight, old_root: Insight) -> None:
         changed = recount(session, insight)
         if insight_id != duplicate.id and (changed or insight_id in (old_root.id, new_root.id)):
             bump(session, insight)  # both originals always: their duplicates changed even if counts did not
-    pass
+    renote_replies(session, new_root)
+
+
+def detach(session: Session, insight: Insight) -> None:
+    """Before an insight is erased: its duplicates become originals again (their reports and "same here"s
+    with them) and it stops counting on its own original, so no count keeps an erased report."""
+    for child in list(session.scalars(select(Insight).where(Insight.duplicate_of == insight.id))):
+        old_root = root_of(session, child)
+        child.duplicate_of = None
+        bump(session, child)
+        merged(session, child, old_root)
+    if insight.duplicate_of is not None:
+        old_root = root_of(session, insight)
+        insight.duplicate_of = None
+        merged(session, insight, old_root)
 
 
 def after_edit(session: Session, insight: Insight) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from protocol.schema import MAX_CUSTOMER_REF_CHARS, MAX_REPLY_CHARS, MAX_TEXT_CHARS
@@ -59,7 +59,9 @@ def erase(session: Session, insight_id: str) -> bool:
     insight = session.get(Insight, insight_id)
     if insight is None:
         return False
-    session.execute(update(Insight).where(Insight.duplicate_of == insight_id).values(duplicate_of=None))
+    from server.services import backing  # backing uses this module's masking
+
+    backing.detach(session, insight)
     feed.note_ids(session, "insight", insight.id, insight.author_id, insight.community_id, insight.product_area_id)
     session.delete(insight)  # replies go with it (ON DELETE CASCADE)
     return True

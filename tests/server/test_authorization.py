@@ -23,9 +23,12 @@ def endpoints(insight_id: str, original_id: str) -> list[tuple[str, str, dict | 
             {"type": "edit", "number": 1, "insight_id": insight_id, "base_version": 1, "changes": {"text": "x"}}]}),
         ("GET", "/api/v1/insights", None),
         ("GET", f"/api/v1/insights/{insight_id}", None),
+        ("GET", f"/api/v1/insights/{insight_id}/same-heres", None),
         ("POST", f"/api/v1/insights/{insight_id}/replies", {"body": "sneaky"}),
         ("POST", f"/api/v1/insights/{insight_id}/status", {"status": "declined"}),
         ("POST", f"/api/v1/insights/{insight_id}/duplicate", {"original_id": original_id}),
+        ("PUT", "/api/v1/me/communities/payments", None),
+        ("DELETE", "/api/v1/me/communities/payments", None),
         ("POST", "/api/v1/auth/logout", None),
     ]
 
@@ -75,9 +78,11 @@ def test_other_users_objects_and_wrong_roles(api):
     before = state(api, rita, insight["id"])
     refused = {
         # (who, method, path) -> the status they must get; anything visible-but-forbidden is 403, else 404.
-        "olli": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404},
-        "otto": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404},
-        "rita": {"status": 403, "duplicate": 403},
+        "olli": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404,
+                 "same-heres": 404, "communities/payments": 403},
+        "otto": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404,
+                 "same-heres": 404, "communities/payments": 403},
+        "rita": {"status": 403, "duplicate": 403, "communities/payments": 403},
     }
     for who, account in (("olli", olli), ("otto", outsider), ("rita", rita)):
         for method, path, body in endpoints(insight["id"], original["id"]):
@@ -128,3 +133,40 @@ def test_product_member_cannot_edit_an_insight_through_push(api):
                               "changes": {"text": "rewritten"}})["results"][0]
     assert (result["status"], result["code"]) == ("rejected", "forbidden")
     assert state(api, rita, insight["id"]) == (1, "new", 0)
+
+
+def test_community_readers_read_only_and_other_communities_see_nothing(api):
+    """Issue 8: a rep in the same community reads (no customer reference), a rep elsewhere sees nothing."""
+    rita = api.user("rita", communities=["payments"])
+    olli = api.user("olli", communities=["payments"])  # same community: reads it
+    mona = api.user("mona", communities=["mobile-app"])  # another community: it does not exist for her
+    paula = api.user("paula", "product", communities=["payments"])
+    insight = api.create(rita, 1, customer_ref="CASE-1")
+    original = api.create(rita, 2)
+    expected = {
+        "olli": {f"/api/v1/insights/{insight['id']}": 200, "same-heres": 200, "replies": 403, "status": 403,
+                 "duplicate": 403, "communities/payments": 403},
+        "mona": {f"/api/v1/insights/{insight['id']}": 404, "same-heres": 404, "replies": 404, "status": 404,
+                 "duplicate": 404, "communities/payments": 403},
+        "paula": {f"/api/v1/insights/{insight['id']}": 200, "same-heres": 200},
+    }
+    for who, account in (("olli", olli), ("mona", mona), ("paula", paula)):
+        for method, path, body in endpoints(insight["id"], original["id"]):
+            if path.endswith("/logout") or who == "paula" and ("/status" in path or "/duplicate" in path):
+                continue
+            answer = call(api, method, path, body, account.headers)
+            key = next((k for k in expected[who] if path.endswith(k)), None)
+            if key is not None:
+                assert answer.status_code == expected[who][key], (who, path, answer.text)
+            if path.endswith("/sync/push") and who != "paula":
+                result = answer.json()["results"][0]
+                assert (result["status"], result["code"]) == (("rejected", "forbidden") if who == "olli"
+                                                              else ("rejected", "not_found")), who
+            if who == "mona" and key is None and not path.endswith("/sync/push"):  # lists, feed, summary
+                assert insight["id"] not in answer.text, (who, path)
+            elif who == "olli":
+                assert "CASE-1" not in answer.text, (who, path)
+    assert state(api, rita, insight["id"]) == (1, "new", 1)  # the product member's reply only
+    [seen] = [c["insight"] for c in api.pull_all(olli)[0]
+              if c["kind"] == "insight" and c["insight"]["id"] == insight["id"]]
+    assert (seen["customer_ref"], seen["following"]) == (None, False)

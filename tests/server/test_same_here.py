@@ -216,3 +216,25 @@ def unmark(api, product_name: str, insight_id: str) -> None:
     with api.db.write() as session:
         actor = session.scalar(select(User).where(User.name == product_name))
         triage.mark_duplicate(session, actor, insight_id, None)
+
+
+def test_erasing_an_original_or_a_duplicate_keeps_the_counts_right(api):
+    from server.services import privacy
+
+    rita, mona = api.user("rita", communities=["payments"]), api.user("mona", communities=["payments"])
+    olli = api.user("olli", communities=["payments"])
+    paula = api.user("paula", "product", communities=["payments"])
+    original, duplicate, other = api.create(rita, 1), api.create(mona, 1), api.create(mona, 2)
+    api.push(olli, same_here_mutation(1, duplicate["id"]), same_here_mutation(2, other["id"]))
+    for dup in (duplicate, other):
+        api.client.post(f"/api/v1/insights/{dup['id']}/duplicate", json={"original_id": original["id"]},
+                        headers=paula.headers)
+    assert counts(api, paula, original["id"]) == (5, 3)
+    with api.db.write() as session:
+        privacy.erase(session, other["id"])  # its report and olli's "same here" on it go with it
+    assert counts(api, paula, original["id"]) == (3, 3)
+    with api.db.write() as session:
+        privacy.erase(session, original["id"])  # the duplicate is an original again, with its backer
+    kept = thread(api, paula, duplicate["id"])["insight"]
+    assert (kept["duplicate_of"], kept["customers"], kept["reps"]) == (None, 2, 2)
+    assert thread(api, olli, duplicate["id"])["insight"]["following"] is True

@@ -21,12 +21,12 @@ def key_id(key: str) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"palaute-similar:{key}"))
 
 
-def insert(store, texts: dict[str, str], **columns: object) -> None:
+def insert(engine, texts: dict[str, str], **columns: object) -> None:
     """Insert insights {id: text} through the real table and its triggers (as sync does: plain statements)."""
     extra = "".join(f", {name}" for name in columns)
     marks = "".join(f", :{name}" for name in columns)
     rows = [{"u": ident, "t": body, "s": STAMP, **columns} for ident, body in texts.items()]
-    with store.engine.begin() as conn:
+    with engine.begin() as conn:
         conn.execute(text(f"INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, "
                           f"updated_at{extra}) VALUES (:u, :t, 'payments', 'medium', '[]', 'colleague', :s, :s"
                           f"{marks})"), rows)

@@ -11,8 +11,8 @@ DISTRACTORS = 2_400
 def test_the_near_duplicate_is_in_the_top_3_for_at_least_90_percent_of_queries(store):
     fixture = near_duplicates()
     assert len(fixture["insights"]) >= 60 and len(fixture["queries"]) >= 40
-    insert(store, {key_id(i["key"]): i["text"] for i in fixture["insights"]})
-    insert(store, {f"00000000-0000-4000-8000-{n:012d}": t for n, t in enumerate(distractors(DISTRACTORS))})
+    insert(store.engine, {key_id(i["key"]): i["text"] for i in fixture["insights"]})
+    insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": t for n, t in enumerate(distractors(DISTRACTORS))})
 
     top1 = top3 = 0
     misses = []
@@ -31,8 +31,8 @@ def test_the_near_duplicate_is_in_the_top_3_for_at_least_90_percent_of_queries(s
 
 def test_unrelated_text_gets_no_hint(store):
     # Among notes about the same products, a sentence about something else must not be hinted as a duplicate.
-    insert(store, {key_id(i["key"]): i["text"] for i in near_duplicates()["insights"]})
-    insert(store, {f"00000000-0000-4000-8000-{n:012d}": t for n, t in enumerate(distractors(400))})
+    insert(store.engine, {key_id(i["key"]): i["text"] for i in near_duplicates()["insights"]})
+    insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": t for n, t in enumerate(distractors(400))})
     for unrelated in ("The coffee machine on the third floor is broken again",
                       "Kahvinkeitin on taas rikki kolmannessa kerroksessa",
                       "Customer praised the friendly staff at the branch"):

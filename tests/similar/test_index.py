@@ -46,6 +46,7 @@ def test_insights_written_by_sync_are_indexed_updated_and_erased(store):
                               server_insight(second, "Los pagos con tarjeta fallan", 1)], "c1", announce=False)
     assert indexed(store, first) == index_text("Betalningar till utlandet fastnar")
     assert [h.insight.id for h in store.similar("betalning till utlandet fastnade")] == [first]
+    assert [h.insight.id for h in store.similar("pagos con tarjetas fallan")] == [second]
 
     store.sync.apply_changes([server_insight(first, "Överföringar till utlandet fastnar", 2)], "c2",
                              announce=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -51,9 +52,18 @@ def test_demo_mode_completes_the_loop(tmp_path):
         token = product.post(f"{url}/api/v1/auth/login", json={"username": "demo-product", "password": password},
                              timeout=10).json()["access_token"]
         product.headers["Authorization"] = f"Bearer {token}"
-        insight = _wait(lambda: product.get(f"{url}/api/v1/insights", timeout=10).json()["insights"], 30,
-                        "the capture to reach the demo server")[0]
-        assert insight["text"] == "Demo loop: customers want instant transfers"
+        def captured() -> list:
+            listed = product.get(f"{url}/api/v1/insights", timeout=10).json()["insights"]
+            return [i for i in listed if i["text"] == "Demo loop: customers want instant transfers"]
+
+        insight = _wait(captured, 30, "the capture to reach the demo server")[0]
+        # The colleague's insights came to the app as community insights, and are offered while typing.
+        similar = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(root / "app"), "similar",
+                                  "my customer wants to split a card payment between two accounts", "--json"],
+                                 cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+        assert similar.returncode == 0, similar.stderr
+        hints = json.loads(similar.stdout)
+        assert hints and hints[0]["author"] == "demo-colleague" and "split a card payment" in hints[0]["text"]
         product.post(f"{url}/api/v1/insights/{insight['id']}/replies", json={"body": "Coming in spring"},
                      timeout=10).raise_for_status()
 

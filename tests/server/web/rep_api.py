@@ -58,11 +58,12 @@ class RepClient:
 
     def latest(self, insight_id: str) -> tuple[dict, list[dict]]:
         """The insight's newest state and its replies, as pulled by the rep's desktop."""
-        insight, replies = None, []
+        insight, replies = None, {}
         for change in self.changes():
             if change["kind"] == "insight" and change["insight"]["id"] == insight_id:
                 insight = change["insight"]
             elif change["kind"] == "reply" and change["reply"]["insight_id"] == insight_id:
-                replies.append(change["reply"])
+                # A merge sends the original's thread again for its new followers; the desktop keeps one copy.
+                replies.setdefault(change["reply"]["id"], change["reply"])
         assert insight is not None, f"insight {insight_id} not in the rep's feed"
-        return insight, replies
+        return insight, list(replies.values())
