@@ -58,7 +58,7 @@ def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # t
 
 def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
     if args.join or args.leave:
-        _change_membership(store, args.join, args.leave)
+        _change_membership(store, args.join, args.leave, quiet=args.json)
     listed = store.communities()
     if args.json:
         json.dump([{"slug": c.slug, "name": c.name, "member": c.member, "open": c.open} for c in listed],
@@ -73,13 +73,15 @@ def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  #
     return 0
 
 
-def _change_membership(store, join: str | None, leave: str | None) -> None:  # type: ignore[no-untyped-def]
+def _change_membership(store, join: str | None, leave: str | None, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
     from desktop.sync.account import change_membership
     from desktop.sync.credentials import Vault
 
     slug = store.resolve_community(join or leave).slug
     change_membership(store, Vault(), slug, join=bool(join))
-    print(f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.")
+    # With --json the confirmation goes to stderr, so standard output stays one JSON document.
+    print(f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.",
+          file=sys.stderr if quiet else sys.stdout)
 
 
 def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]

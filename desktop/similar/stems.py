@@ -30,6 +30,10 @@ _STEMMERS = tuple(Stemmer.Stemmer(language) for language in LANGUAGES)
 
 def text_words(text: str, limit: int = MAX_QUERY_WORDS) -> list[str]:
     """The distinct words of a text in order of first appearance, case-folded, at most `limit` of them."""
+    if not text.isascii():
+        # Composed form first: text pasted from macOS is often decomposed ("a" + combining accent), and a
+        # combining mark is not a word character, so "página" would otherwise split into "pa" and "gina".
+        text = unicodedata.normalize("NFC", text)
     seen: dict[str, None] = {}
     for match in _WORD.finditer(text):
         seen.setdefault(match.group().casefold(), None)
@@ -70,5 +74,5 @@ def index_text(text: str | None) -> str:
     stems: dict[str, None] = {}
     for word in text_words(text, MAX_INDEX_WORDS):
         if not is_stop_word(word):
-            stems.update(dict.fromkeys(word_stems(word)))
+            stems.update(dict.fromkeys(sorted(word_stems(word))))  # sorted: the same text, the same entry
     return " ".join(stems)

@@ -3,8 +3,9 @@
 How a hint is found (the stems index is migration 0006's `insight_stems`):
 1. The typed text's content words (stop words dropped) are stemmed in all four languages.
 2. Their document frequencies come from `insight_stems_vocab`, cached per stem (DocFrequencies).
-3. The rarest words' stems, without those in more than COMMON_FRACTION of insights, pick the
-   CANDIDATES insights holding most of them (IDF-weighted). Common stems would only make that slow.
+3. The rarest words' stems (never those in more than COMMON_FRACTION of insights, and no more than
+   MAX_POSTINGS matches in all) pick the CANDIDATES insights holding most of them, IDF-weighted.
+   Common stems would only make that slow; they still count when the candidates are scored.
 4. Each candidate is re-scored 0..1 (desktop/similar/scoring.py); below THRESHOLD it is not hinted.
 5. Withdrawn insights are left out; one marked a duplicate is replaced by its original when the store
    has it, so an original and its duplicate never both show.
@@ -39,10 +40,12 @@ log = logging.getLogger(__name__)
 
 THRESHOLD = 0.4  # measured on tests/similar: true near-duplicates scored 0.47-1.0, chance overlaps mostly < 0.4
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate
-COMMON_FRACTION = 0.02  # a stem in more than 2% of insights does not pick candidates (it still scores)
-COMMON_MIN_DOCS = 50  # ...once the store is big enough for "common" to mean something
-MAX_MATCH_WORDS = 8  # rarest first: past that, more words slow the query and change nothing
-MAX_POSTINGS = 8_000  # matches the candidate query may sum up (~4 ms); the rarest words come first
+# Which typed words pick candidates: the rarest first, while their insights add up to MAX_POSTINGS; never
+# a stem in more than COMMON_FRACTION of insights (it still counts in the score).
+COMMON_FRACTION = 0.05
+COMMON_MIN_DOCS = 500  # in a small store every stem is cheap: only a stem in most of it is too common
+MAX_MATCH_WORDS = 8  # past that, more words slow the query and change nothing
+MAX_POSTINGS = 5_000  # ~2 ms of summing at 100,000 insights
 CANDIDATES = 20  # re-scored per query
 _VOCAB_CHUNK = 400  # bound parameters per vocabulary query (SQLite allows 999 on older builds)
 
@@ -67,14 +70,15 @@ class DocFrequencies:
     Counting one stem's insights walks its whole list in the index (~1 ms for a stem in 20,000 insights),
     so it is done once per stem, not per keystroke. So is counting the insights (~2 ms at 100,000): the
     count is taken again when the highest insight id has moved by more than 1% of it, or after
-    RECOUNT_SECONDS (deletions leave the highest id alone). The cached frequencies are dropped when the
-    count changed by more than 1%; smaller drift does not change a ranking.
+    RECOUNT_SECONDS (deletions and edits leave the highest id alone). The cached frequencies are dropped
+    when the count changed by more than 1%; smaller drift does not change a ranking.
     """
 
     RECOUNT_SECONDS = 60.0
 
     def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._df: dict[str, int] = {}
+        self._absent: set[str] = set()  # stems no insight held when last asked
         self._weights: dict[frozenset[str], float] = {}  # a word's weight, by its stems (see weight)
         self._clock = clock
         self.total = 0
@@ -84,26 +88,30 @@ class DocFrequencies:
     def refresh(self, session: Session, stems: Iterable[str]) -> None:
         """Make sure the total and the frequencies of `stems` are known (reads only what is missing)."""
         self._recount_if_moved(session)
-        missing = [s for s in set(stems) if s not in self._df]
+        missing = [s for s in set(stems) if s not in self._df and s not in self._absent]
         for start in range(0, len(missing), _VOCAB_CHUNK):
             chunk = missing[start:start + _VOCAB_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found = session.connection().exec_driver_sql(
-                f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk)).all()
-            self._df.update(dict.fromkeys(chunk, 0))
-            self._df.update({term: doc for term, doc in found})
+            found = dict(session.connection().exec_driver_sql(
+                f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk)).all())
+            self._df.update(found)
+            self._absent.update(s for s in chunk if s not in found)
         if missing:
             self._weights.clear()  # a weight may have been taken with one of these stems unknown
 
     def _recount_if_moved(self, session: Session) -> None:
         highest = session.execute(sql("SELECT coalesce(max(id), 0) FROM insight")).scalar_one()
         stale = self._clock() - self._counted_at > self.RECOUNT_SECONDS
+        if highest != self._highest or stale:
+            # A new insight may hold a stem that was nowhere before (the rep's own last capture, typically):
+            # absent stems are asked again, which costs little since the index finds no list for them.
+            self._absent.clear()
+            self._weights.clear()
         if abs(highest - self._highest) <= self.total // 100 and not stale:
             return
         total = session.execute(sql("SELECT count(*) FROM insight")).scalar_one()
         if abs(total - self.total) > self.total // 100:
             self._df.clear()
-        self._weights.clear()
         self.total, self._highest, self._counted_at = total, highest, self._clock()
 
     def df(self, stem: str) -> int:
@@ -177,7 +185,7 @@ def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[s
     groups.sort()
     chosen, total = [], 0
     for postings, query, weight in groups[:MAX_MATCH_WORDS]:
-        if chosen and total + postings > MAX_POSTINGS:
+        if total + postings > MAX_POSTINGS:
             break
         chosen.append((query, weight))
         total += postings

@@ -153,10 +153,9 @@ def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, i
         select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
     replies = {r.id: r for r in session.scalars(
         select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))}
-    mine = {c.id for c in actor.communities}
-    # One "same here" lookup for the page, for what neither authorship nor community decides.
-    backed = backed_among(session, actor, [i.id for i in by_id.values()
-                                           if i.author_id != actor.id and i.community_id not in mine])
+    # One "same here" lookup for the page: it decides visibility where authorship and community do not, and
+    # `following` on every insight the reader did not write.
+    backed = backed_among(session, actor, [i.id for i in by_id.values() if i.author_id != actor.id])
     return _changes(actor, rows, by_id, replies, backed), new_seq, has_more
 
 

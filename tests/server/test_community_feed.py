@@ -47,6 +47,14 @@ def test_community_readers_get_the_insight_without_customer_ref_or_kept_personal
     own_view = by_id(api.pull_all(rita)[0])[insight["id"]]
     assert own_view["customer_ref"] == "CASE-77" and EMAIL in own_view["text"]
 
+    _, cursor = api.pull_all(olli)
+    answer = api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "fixed next week"},
+                             headers=paula.headers).json()
+    api.client.post(f"/api/v1/insights/{insight['id']}/status", json={"status": "planned"}, headers=paula.headers)
+    news, _ = api.pull_all(olli, cursor)  # the product team's reply and status reach the community too
+    assert [c["reply"]["id"] for c in news if c["kind"] == "reply"] == [answer["id"]]
+    assert by_id(news)[insight["id"]]["status"] == "planned"
+
 
 def test_another_communitys_insights_never_reach_a_rep(api):
     olli = api.user("olli", communities=["payments"])
@@ -154,6 +162,10 @@ def cli(api, tmp_path, database_url, monkeypatch, capsys):
     monkeypatch.setenv("PALAUTE_SERVER_ARGON2_TIME_COST", "1")
     monkeypatch.setenv("PALAUTE_SERVER_ARGON2_MEMORY_KIB", "1024")
     where = ["--database-url", database_url] if database_url else ["--data-dir", str(tmp_path / "server")]
+    # The CLI exports where the database is (for the server processes it starts); set them here so
+    # monkeypatch restores them, or later tests' servers would open this test's (dropped) database.
+    monkeypatch.setenv("PALAUTE_SERVER_DATA_DIR", str(tmp_path / "server"))
+    monkeypatch.setenv("PALAUTE_SERVER_DATABASE_URL", database_url or "")
 
     def run(*args: str) -> tuple[int, str, str]:
         code = server_cli([*args[:2], *where, *args[2:]])

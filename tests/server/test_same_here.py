@@ -177,6 +177,7 @@ def test_chains_count_on_the_end_of_the_chain(api):
     assert [counts(api, paula, x["id"]) for x in (a, b, c)] == [(1, 1), (1, 1), (4, 2)]
     assert mark(c["id"], a["id"]).status_code == 422  # a cycle is still refused
     assert thread(api, olli, c["id"])["insight"]["following"] is True
+    assert latest(api.pull_all(olli)[0], c["id"])["following"] is True  # the feed says so too
     unmark(api, "paula", b["id"])  # B is an original again: A's reports come back to B
     assert [counts(api, paula, x["id"]) for x in (a, b, c)] == [(1, 1), (3, 2), (1, 1)]
     assert thread(api, olli, b["id"])["insight"]["following"] is True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.similar.conftest import insert, key_id, near_duplicates
+from tests.similar.data import insert, key_id, near_duplicates
 from tests.similar.distractors import distractors
 
 DISTRACTORS = 2_400

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.domain import Hint, Insight, NewInsight
 from desktop.store.similar import THRESHOLD
-from tests.similar.conftest import insert
+from tests.similar.data import insert
 
 ORIGINAL = "aaaaaaaa-0000-4000-8000-000000000001"
 DUPLICATE = "aaaaaaaa-0000-4000-8000-000000000002"
@@ -109,3 +109,13 @@ def test_equal_scores_put_the_insight_with_more_customers_first_then_the_newest(
     newest = "aaaaaaaa-0000-4000-8000-000000000004"
     insert(store.engine, {newest: text}, customers=1)
     assert ids(store.similar(text)) == [DUPLICATE, newest, ORIGINAL]
+
+
+def test_a_word_new_to_the_store_is_found_once_an_insight_has_it(store):
+    # The typical "same here": the rep typed it before (no hint then), saved it, and hears it again.
+    # 300 insights: one more is within the 1% of drift the cached frequencies tolerate.
+    insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": f"Payments to Narnia fail, case {n}"
+                          for n in range(300)})
+    assert store.similar("Zorblax widget refuses sideloading") == []
+    saved = store.capture(NewInsight(text="Zorblax widget refuses sideloading", community="payments"))
+    assert ids(store.similar("Zorblax widget refuses sideloading")) == [saved.id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.similar import index_text
 from desktop.store import open_store
 from desktop.store.database import _create_engine, run_migrations
-from tests.similar.conftest import insert
+from tests.similar.data import insert
 
 
 def test_upgrading_from_0005_fills_the_stems_index(paths):

@@ -6,7 +6,7 @@ import pytest
 
 from desktop.similar import analyze_words, overlap_score, text_words
 from desktop.store.similar import DocFrequencies
-from tests.similar.conftest import insert
+from tests.similar.data import insert
 
 
 def score(typed: str, stored: str, weight=lambda stems: 1.0):

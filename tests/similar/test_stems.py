@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from desktop.similar import analyze_words, index_text, text_words, word_stems
@@ -38,6 +40,12 @@ def test_diacritics_are_folded_after_stemming():
 
 def test_words_are_case_folded_distinct_and_split_like_the_index():
     assert text_words("IBAN iban Iban-kenttä foo_bar") == ["iban", "kenttä", "foo", "bar"]
+
+
+def test_decomposed_text_gives_the_same_words():
+    typed = "Página de pagos: sähköposti ei toimi"
+    assert text_words(unicodedata.normalize("NFD", typed)) == text_words(typed)
+    assert index_text(unicodedata.normalize("NFD", typed)) == index_text(typed)
 
 
 def test_index_text_keeps_content_stems_only():
