@@ -49,7 +49,7 @@ def tool(name: str) -> str:
 
 
 def update_ts() -> None:
-    sources = [str(p) for p in sorted((ROOT / "desktop" / "ui").glob("*.py"))] + [str(ROOT / "desktop" / "app.py")]
+    sources = [str(p) for p in sorted((ROOT / "desktop" / "ui").rglob("*.py"))] + [str(ROOT / "desktop" / "app.py")]
     for lang in LANGUAGES:
         ts = HERE / "translations" / f"palaute_{lang}.ts"
         subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,

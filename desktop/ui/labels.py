@@ -29,17 +29,24 @@ def status_label(status: Status) -> str:
     return labels[Status(status)]
 
 
+class Backing:
+    """lupdate files `Backing.tr(...)` under the context "Backing"; a plural is `Backing.tr(source, "", n)`."""
+
+    @staticmethod
+    def tr(source: str, disambiguation: str = "", n: int = -1) -> str:
+        return QCoreApplication.translate("Backing", source, disambiguation or None, n)
+
+
 def customers_label(n: int) -> str:
     """"1 customer", "3 customers" (issue 8: who is behind an insight)."""
-    return _plural("Backing", "%n customer(s)", n, ("1 customer", "{n} customers"))
+    return _english_if_untranslated(Backing.tr("%n customer(s)", "", n), n, ("1 customer", "{n} customers"))
 
 
 def reps_label(n: int) -> str:
-    return _plural("Backing", "%n rep(s)", n, ("1 rep", "{n} reps"))
+    return _english_if_untranslated(Backing.tr("%n rep(s)", "", n), n, ("1 rep", "{n} reps"))
 
 
-def _plural(context: str, source: str, n: int, english: tuple[str, str]) -> str:
-    text = QCoreApplication.translate(context, source, None, n)
+def _english_if_untranslated(text: str, n: int, english: tuple[str, str]) -> str:
     if "(s)" in text:  # no translation loaded: English forms, so the count still reads well
         text = (english[0] if n == 1 else english[1]).format(n=n)
     return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -143,9 +143,10 @@ class EditDialog(QDialog):
 
 def withdraw_question(insight: Insight, parent: QWidget) -> QMessageBox:
     """A window-modal Yes/No, No the default: withdrawing tells the product team to drop the insight."""
-    question = parent.tr("Withdraw this insight? The product team will see it as withdrawn, "
-                         "and it can no longer be edited.")
-    box = QMessageBox(QMessageBox.Icon.Question, parent.tr("Palaute — Withdraw insight"),
+    # Literal QCoreApplication.translate calls: lupdate files them under the thread view, which asks this.
+    question = QCoreApplication.translate("ThreadView", "Withdraw this insight? The product team will see it as "
+                                                        "withdrawn, and it can no longer be edited.")
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ThreadView", "Palaute — Withdraw insight"),
                       f"{question}\n\n“{first_line(insight.text)[:200]}”",
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # the insight's own words must never render as markup
@@ -153,8 +154,8 @@ def withdraw_question(insight: Insight, parent: QWidget) -> QMessageBox:
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.button(QMessageBox.StandardButton.Yes).setText(parent.tr("&Withdraw"))
-    box.button(QMessageBox.StandardButton.Yes).setAccessibleName(parent.tr("Withdraw the insight"))
-    box.button(QMessageBox.StandardButton.No).setText(parent.tr("&Keep it"))
-    box.button(QMessageBox.StandardButton.No).setAccessibleName(parent.tr("Keep the insight"))
+    box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("ThreadView", "&Withdraw"))
+    box.button(QMessageBox.StandardButton.Yes).setAccessibleName(QCoreApplication.translate("ThreadView", "Withdraw the insight"))
+    box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("ThreadView", "&Keep it"))
+    box.button(QMessageBox.StandardButton.No).setAccessibleName(QCoreApplication.translate("ThreadView", "Keep the insight"))
     return box

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 
 from desktop.errors import PalauteError
 from desktop.store.inbox import InboxFilter, InboxRow
-from desktop.ui.inbox.texts import backing_text, first_line, insight_sync_text, status_text, tr, when
+from desktop.ui.inbox.texts import backing_text, first_line, insight_sync_text, status_text, Inbox, when
 from desktop.ui.labels import impact_label
 
 PAGE = 200
@@ -26,8 +26,8 @@ class Column:
 
 
 def _headers() -> list[str]:
-    return [tr("Date"), tr("Community"), tr("Impact"), tr("Status"), tr("Customers"), tr("Sync"), tr("Unread"),
-            tr("Insight")]
+    return [Inbox.tr("Date"), Inbox.tr("Community"), Inbox.tr("Impact"), Inbox.tr("Status"), Inbox.tr("Customers"), Inbox.tr("Sync"), Inbox.tr("Unread"),
+            Inbox.tr("Insight")]
 
 
 class InboxModel(QAbstractTableModel):
@@ -94,7 +94,7 @@ class InboxModel(QAbstractTableModel):
         if column == Column.CUSTOMERS:
             return str(insight.customers)
         if column == Column.SYNC:
-            return insight_sync_text(insight) if insight.following else tr("Community")
+            return insight_sync_text(insight) if insight.following else Inbox.tr("Community")
         if column == Column.UNREAD:
             return str(row.unread) if row.unread else ""
         return first_line(insight.text)
@@ -107,7 +107,7 @@ class InboxModel(QAbstractTableModel):
         if column == Column.SYNC:
             return insight_sync_text(row.insight)
         if column == Column.UNREAD and row.unread:
-            return tr("%n unread reply(s)", row.unread)
+            return Inbox.tr("%n unread reply(s)", "", row.unread)
         return None
 
     # --- lazy paging --------------------------------------------------------------------------------------

@@ -12,18 +12,22 @@ from desktop.ui.labels import customers_label, reps_label, status_label
 CONTEXT = "Inbox"
 
 
-def tr(source: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, source, None, n)
+class Inbox:
+    """lupdate files `Inbox.tr(...)` under the context "Inbox"; a plural is written `Inbox.tr(source, "", n)`."""
+
+    @staticmethod
+    def tr(source: str, disambiguation: str = "", n: int = -1) -> str:
+        return QCoreApplication.translate(CONTEXT, source, disambiguation or None, n)
 
 
 def sync_state_text(state: SyncState, error: str | None) -> str:
     """Where a local copy stands, in words a rep understands."""
     if state == SyncState.SENT:
-        return tr("Sent")
+        return Inbox.tr("Sent")
     if state == SyncState.FAILED:
-        reason = error or tr("the server refused it")
-        return tr("Not sent: {reason}").format(reason=reason)
-    return tr("Saved on this computer")
+        reason = error or Inbox.tr("the server refused it")
+        return Inbox.tr("Not sent: {reason}").format(reason=reason)
+    return Inbox.tr("Saved on this computer")
 
 
 def insight_sync_text(insight: Insight) -> str:
@@ -37,7 +41,7 @@ def reply_sync_text(reply: Reply) -> str:
 def status_text(insight: Insight) -> str:
     status = status_label(Status(insight.status))
     if insight.withdrawn:
-        return tr("{status}, withdrawn").format(status=status)
+        return Inbox.tr("{status}, withdrawn").format(status=status)
     return status
 
 
@@ -45,15 +49,15 @@ def backing_text(insight: Insight) -> str:
     """Who is behind an insight: "3 customers, 2 reps; reported by anna" (issue 8)."""
     text = f"{customers_label(insight.customers)}, {reps_label(insight.reps)}"
     if not insight.following:
-        text += tr("; reported by {author}").format(author=insight.author)
+        text += Inbox.tr("; reported by {author}").format(author=insight.author)
     return text
 
 
 def count_text(n: int) -> str:
     """"1 insight", "12 insights"; the plural forms come from the translation when one is loaded."""
-    text = tr("%n insight(s)", n)
+    text = Inbox.tr("%n insight(s)", "", n)
     if "(s)" in text:  # no translation carries this string yet: English forms, so the count still reads well
-        text = tr("%n insight", n) if n == 1 else tr("%n insights", n)
+        text = f"{n} insight" if n == 1 else f"{n} insights"
     return text
 
 

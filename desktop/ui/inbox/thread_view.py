@@ -169,11 +169,13 @@ class ThreadView(QWidget):
 
     def _render(self) -> None:
         if self.insight is None:
-            self.thread.setHtml(f"<p><i>{_html(self.tr('Choose an insight in the list to see its thread.'))}</i></p>")
+            hint = self.tr("Choose an insight in the list to see its thread.")
+            self.thread.setHtml(f"<p><i>{_html(hint)}</i></p>")
             return
         parts = [self._insight_html(self.insight), "<hr>"]
         if not self.replies:
-            parts.append(f"<p><i>{_html(self.tr('No replies yet.'))}</i></p>")
+            none = self.tr("No replies yet.")
+            parts.append(f"<p><i>{_html(none)}</i></p>")
         parts += [self._reply_html(reply) for reply in self.replies]
         self.thread.setHtml("".join(parts))
 
