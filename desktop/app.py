@@ -139,6 +139,7 @@ class PalauteApp:
         self.settings_window: Any = None
         self.inbox_window: Any = None
         self.digest_window: Any = None
+        self._membership: Any = None  # the running join/leave call of Settings → Communities
         self.fallback: Any = None
         self.hotkey_problem: str | None = None
         self._show_capture_when_built = show_capture

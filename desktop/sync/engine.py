@@ -168,12 +168,12 @@ class Puller:
         """
         if not isinstance(listed, list) or not all(isinstance(c, str) for c in listed):
             return False
-        now, before = sorted(set(listed)), self.ledger.meta("communities")
-        if before is not None and json.loads(before) == now:
+        now, stored = sorted(set(listed)), self.ledger.meta("communities")
+        before = json.loads(stored) if stored is not None else None
+        if before == now:
             return False
         self.ledger.replace_communities([c.model_dump() for c in client.communities()])
-        left = set(json.loads(before)) - set(now) if before is not None else set()
-        joined = set(now) - set(json.loads(before)) if before is not None else set(now)
+        left, joined = set(before or ()) - set(now), set(now) - set(before or ())
         self.ledger.forget_unfollowed(now)
         restart = bool(joined) and cursor is not None
         log.info("Communities now %s (joined %s, left %s)", now, sorted(joined), sorted(left))

@@ -235,26 +235,26 @@ class ThreadView(QWidget):
 
     def _after_edit(self, result: int) -> None:
         dialog, self.edit_dialog = self.edit_dialog, None
-        if dialog is not None:
-            dialog.deleteLater()
-        if result == QDialog.DialogCode.Accepted and self.insight is not None:
-            self.message.show_note(self.tr("Changes saved. They are sent when Palaute is online."))
-            self.reload()
-            self.changed.emit(self.insight.id)
+        self._after_dialog(dialog, result, self.tr("Changes saved. They are sent when Palaute is online."))
 
     def same_here(self) -> None:
         if self.insight is None or self.insight.withdrawn:
             return
         self.same_here_dialog = SameHereDialog(self._store, self.insight, self)
+        self.same_here_dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.same_here_dialog.finished.connect(self._after_same_here)
         self.same_here_dialog.open()
 
     def _after_same_here(self, result: int) -> None:
         dialog, self.same_here_dialog = self.same_here_dialog, None
+        self._after_dialog(dialog, result, self.tr("“Same here” saved. It is sent when Palaute is online."))
+
+    def _after_dialog(self, dialog: QDialog | None, result: int, note: str) -> None:
+        """A dialog that saves through the store closed: on Accept say so and show the insight as it is now."""
         if dialog is not None:
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and self.insight is not None:
-            self.message.show_note(self.tr("“Same here” saved. It is sent when Palaute is online."))
+            self.message.show_note(note)
             self.reload()
             self.changed.emit(self.insight.id)
 
