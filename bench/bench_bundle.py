@@ -29,8 +29,12 @@ READY_TIMEOUT_S = 30
 def bundle(rebuild: bool) -> tuple[Path, Path]:
     archives = sorted(DIST.glob("palaute-*-linux-*.tar.gz"))
     if rebuild or not (DIST / "Palaute" / "palaute").exists() or not archives:
-        subprocess.run([str(REPO / "packaging" / "linux" / "build.sh")], cwd=REPO, check=True,
-                       env={**os.environ, "PYTHON": sys.executable})
+        subprocess.run(
+            [str(REPO / "packaging" / "linux" / "build.sh")],
+            cwd=REPO,
+            check=True,
+            env={**os.environ, "PYTHON": sys.executable},
+        )
         archives = sorted(DIST.glob("palaute-*-linux-*.tar.gz"))
     return DIST / "Palaute", max(archives, key=lambda p: p.stat().st_mtime)
 
@@ -82,11 +86,16 @@ def main(argv: list[str]) -> int:
         stop_process(trayer)
         session.stop()
     if cold:
-        figures.append(Figure("frozen app start to tray ready, cold (page cache emptied), p50",
-                              p50_p95(cold)[0], "ms", "<= 700 ms"))
+        figures.append(
+            Figure(
+                "frozen app start to tray ready, cold (page cache emptied), p50", p50_p95(cold)[0], "ms", "<= 700 ms"
+            )
+        )
     p50, p95 = p50_p95(warm)
-    figures += [Figure("frozen app start to tray ready, warm, p50", p50, "ms", "<= 700 ms"),
-                Figure("frozen app start to tray ready, warm, p95", p95, "ms", "")]
+    figures += [
+        Figure("frozen app start to tray ready, warm, p50", p50, "ms", "<= 700 ms"),
+        Figure("frozen app start to tray ready, warm, p95", p95, "ms", ""),
+    ]
     print_figures("Linux bundle (PyInstaller onedir)", figures)
     return 0
 

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from Xlib import X, XK
+from Xlib import XK, X
 from Xlib.display import Display
 from Xlib.ext import xtest
 
@@ -93,8 +93,9 @@ class Contender:
         raise NotImplementedError
 
     def start(self) -> None:
-        self.proc = subprocess.Popen(self.command(), env=self.env(), stdout=subprocess.DEVNULL,
-                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(
+            self.command(), env=self.env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
 
     def wait_ready(self) -> float:
         return 0.0
@@ -120,8 +121,11 @@ class Palaute(Contender):
     name, wm_class = "Palaute", "palaute"
 
     def env(self) -> dict[str, str]:
-        return {**self.session.env, "PALAUTE_DATA_DIR": str(self.workdir / "palaute-data"),
-                "PALAUTE_READY_FILE": str(self.ready_file)}
+        return {
+            **self.session.env,
+            "PALAUTE_DATA_DIR": str(self.workdir / "palaute-data"),
+            "PALAUTE_READY_FILE": str(self.ready_file),
+        }
 
     @property
     def ready_file(self) -> Path:
@@ -156,16 +160,22 @@ class CopyQ(Contender):
 
     def env(self) -> dict[str, str]:
         home = self.workdir / "copyq-home"
-        return {**self.session.env, "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"),
-                "XDG_DATA_HOME": str(home / "data"), "XDG_CACHE_HOME": str(home / "cache")}
+        return {
+            **self.session.env,
+            "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / "config"),
+            "XDG_DATA_HOME": str(home / "data"),
+            "XDG_CACHE_HOME": str(home / "cache"),
+        }
 
     def configure(self, shortcut: str = "ctrl+alt+i") -> None:
         """Its global shortcut shows the main window, as Palaute's shows the capture window."""
         folder = Path(self.env()["XDG_CONFIG_HOME"]) / "copyq"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "copyq-commands.ini").write_text(
-            "[Commands]\n1\\Command=copyq: show()\n1\\GlobalShortcut=" + shortcut +
-            "\n1\\IsGlobalShortcut=true\n1\\Name=Show Palaute bench\nsize=1\n"
+            "[Commands]\n1\\Command=copyq: show()\n1\\GlobalShortcut="
+            + shortcut
+            + "\n1\\IsGlobalShortcut=true\n1\\Name=Show Palaute bench\nsize=1\n"
         )
 
     def command(self) -> list[str]:
@@ -293,7 +303,8 @@ def start_to_tray(app: Contender, watcher: XWatcher, before: Callable[[], None] 
     try:
         # trayer reparents the icon window (a child of root) into its socket: ReparentNotify on root.
         docked = watcher.wait_event(
-            lambda e: e.type == X.ReparentNotify and app.wm_class in watcher.wm_class(e.window), 30)
+            lambda e: e.type == X.ReparentNotify and app.wm_class in watcher.wm_class(e.window), 30
+        )
         ready = app.wait_ready()
     finally:
         app.stop()
@@ -301,8 +312,12 @@ def start_to_tray(app: Contender, watcher: XWatcher, before: Callable[[], None] 
 
 
 def start_trayer(session: XSession) -> subprocess.Popen:
-    proc = subprocess.Popen(["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "200", "--height", "24"],
-                            env=session.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["trayer", "--edge", "top", "--widthtype", "pixel", "--width", "200", "--height", "24"],
+        env=session.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wait_for(lambda: session.run("xdotool", "search", "--class", "trayer", check=False).stdout.strip(), 10)
     return proc
 
@@ -435,15 +450,28 @@ def main() -> int:
             memory = measure_memory(session, workdir)
     finally:
         session.stop()
-    figures = pair(f"hotkey -> window mapped ({TRIALS} trials, XTest)", hotkey["Palaute"], hotkey["CopyQ"], "ms",
-                   "p95 <= 10 ms")
-    figures += pair(f"start -> tray docked + hotkey, warm ({TRIALS})", start["Palaute"]["warm"],
-                    start["CopyQ"]["warm"], "ms", "p50 <= 250 ms")
-    figures += pair(f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})", start["Palaute"]["cold"],
-                    start["CopyQ"]["cold"], "ms", "")
+    figures = pair(
+        f"hotkey -> window mapped ({TRIALS} trials, XTest)", hotkey["Palaute"], hotkey["CopyQ"], "ms", "p95 <= 10 ms"
+    )
+    figures += pair(
+        f"start -> tray docked + hotkey, warm ({TRIALS})",
+        start["Palaute"]["warm"],
+        start["CopyQ"]["warm"],
+        "ms",
+        "p50 <= 250 ms",
+    )
+    figures += pair(
+        f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})",
+        start["Palaute"]["cold"],
+        start["CopyQ"]["cold"],
+        "ms",
+        "",
+    )
     bare_start = p50_p95(start["bare PySide6 tray"]["warm"])
-    figures += [Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p50", bare_start[0], "ms"),
-                Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p95", bare_start[1], "ms")]
+    figures += [
+        Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p50", bare_start[0], "ms"),
+        Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p95", bare_start[1], "ms"),
+    ]
     ours, theirs = statistics.median(memory["Palaute"]), statistics.median(memory["CopyQ"])
     figures += [
         Figure(f"PSS after {IDLE_SECONDS} s idle: Palaute (median of {MEMORY_ROUNDS})", ours, "MiB", "<= 70 MiB"),
@@ -452,8 +480,10 @@ def main() -> int:
     ]
     print_figures("Desktop app vs CopyQ under Xvfb", figures)
     if cold_method == "fadvise":
-        print("cold: /proc/sys/vm/drop_caches is not writable here; each cold start follows posix_fadvise(DONTNEED)\n"
-              "on every file the app maps and every .pyc/.so it may import (pages other processes map stay cached).")
+        print(
+            "cold: /proc/sys/vm/drop_caches is not writable here; each cold start follows posix_fadvise(DONTNEED)\n"
+            "on every file the app maps and every .pyc/.so it may import (pages other processes map stay cached)."
+        )
     print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; took {time.monotonic() - started:.0f} s)")
     return 0
 

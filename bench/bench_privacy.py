@@ -6,13 +6,13 @@ import os
 import time
 
 started, started_cpu = time.perf_counter(), time.thread_time()
-import desktop.privacy as privacy  # noqa: E402  (timed on purpose)
+import privacy as privacy  # noqa: E402  (timed on purpose)
 
 IMPORT_MS = (time.perf_counter() - started) * 1000
 IMPORT_CPU_MS = (time.thread_time() - started_cpu) * 1000
 
 from bench.figures import Figure, p50_p95, print_figures  # noqa: E402
-from desktop.privacy.contacts import _numbers_in_run  # noqa: E402
+from privacy.contacts import _numbers_in_run  # noqa: E402
 
 # A rep's note as typed during a long call: five pieces of personal data among the numbers a note
 # is usually full of (orders, amounts, dates, times, versions, references).
@@ -78,8 +78,8 @@ def main() -> None:
     mask_wall, _ = timed_ms(privacy.mask_pii, text, 1000)
     table_wall, _ = timed_ms(cold_find_pii, dense_table(), 100)
     figures = [
-        Figure("import desktop.privacy, wall", IMPORT_MS, "ms", "< 30 ms"),
-        Figure("import desktop.privacy, CPU", IMPORT_CPU_MS, "ms", "< 30 ms"),
+        Figure("import privacy, wall", IMPORT_MS, "ms", "< 30 ms"),
+        Figure("import privacy, CPU", IMPORT_CPU_MS, "ms", "< 30 ms"),
         Figure("first find_pii call (loads stdnum + phonenumbers)", first_ms, "ms", ""),
     ]
     for label, samples, target in [

@@ -28,18 +28,35 @@ from server.services import accounts
 from tests.support.server_process import FAST_HASHING, ServerProcess
 
 PG_URL = os.environ.get("PALAUTE_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-LIMITS = {"PALAUTE_SERVER_PUSH_PER_MINUTE": "1000000", "PALAUTE_SERVER_PULL_PER_MINUTE": "1000000",
-          "PALAUTE_SERVER_API_PER_MINUTE": "1000000", "PALAUTE_SERVER_LOG_LEVEL": "WARNING"}
+LIMITS = {
+    "PALAUTE_SERVER_PUSH_PER_MINUTE": "1000000",
+    "PALAUTE_SERVER_PULL_PER_MINUTE": "1000000",
+    "PALAUTE_SERVER_API_PER_MINUTE": "1000000",
+    "PALAUTE_SERVER_LOG_LEVEL": "WARNING",
+}
 BATCH = 100
 
 
 def batch(number_from: int) -> dict:
     now = datetime.now(UTC).isoformat()
-    return {"mutations": [
-        {"type": "create", "number": number_from + i,
-         "insight": {"id": str(uuid.uuid4()), "text": f"Customer could not pay a bill abroad, case {i}. " * 4,
-                     "community": "payments", "product_area": "cards", "impact": "high", "tags": ["bench"],
-                     "created_at": now}} for i in range(BATCH)]}
+    return {
+        "mutations": [
+            {
+                "type": "create",
+                "number": number_from + i,
+                "insight": {
+                    "id": str(uuid.uuid4()),
+                    "text": f"Customer could not pay a bill abroad, case {i}. " * 4,
+                    "community": "payments",
+                    "product_area": "cards",
+                    "impact": "high",
+                    "tags": ["bench"],
+                    "created_at": now,
+                },
+            }
+            for i in range(BATCH)
+        ]
+    }
 
 
 class Client:
@@ -55,8 +72,9 @@ class Client:
         self.number += BATCH
 
     def pull(self, cursor: str = "", wait: float = 0) -> dict:
-        answer = self.http.get(self.url + "/api/v1/sync/changes", params={"cursor": cursor, "wait": wait,
-                                                                          "limit": 1000}, timeout=60)
+        answer = self.http.get(
+            self.url + "/api/v1/sync/changes", params={"cursor": cursor, "wait": wait, "limit": 1000}, timeout=60
+        )
         answer.raise_for_status()
         return answer.json()
 
@@ -113,8 +131,9 @@ def reply_to_long_poll(rep: Client, product: Client, rounds: int) -> list[float]
         poller.start()
         time.sleep(0.15)  # let the long-poll settle into waiting
         started = time.perf_counter()
-        product.http.post(product.url + f"/api/v1/insights/{insight_id}/replies", json={"body": "on it"},
-                          timeout=30).raise_for_status()
+        product.http.post(
+            product.url + f"/api/v1/insights/{insight_id}/replies", json={"body": "on it"}, timeout=30
+        ).raise_for_status()
         poller.join(30)
         samples.append((done["at"] - started) * 1000)
     return samples
@@ -152,7 +171,7 @@ def pg_schema() -> str | None:
             conn.execute(text(f"CREATE SCHEMA {name}"))
         engine.dispose()
         return name
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         print(f"PostgreSQL not reachable ({type(error).__name__}); skipping it", file=sys.stderr)
         return None
 

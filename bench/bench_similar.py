@@ -76,18 +76,21 @@ def main() -> None:
         stems_size = _index_size(store)
         store.close()
     p50, p95 = p50_p95(samples)
-    print_figures("Duplicate hints (issue 8)", [
-        Figure(f"fill {STORE_SIZE:,} insights incl. FTS + stems index", filled, "s"),
-        Figure("store size (palaute.db + wal)", size, "MiB"),
-        Figure("  of which the stems index", stems_size, "MiB"),
-        Figure("first hint after start (cold frequency cache)", first, "ms"),
-        Figure(f"hint while typing ({len(samples)} queries) p50", p50, "ms"),
-        Figure("hint while typing p95", p95, "ms", "target p95 <= 15 ms"),
-        Figure("hint while typing p99", percentile(samples, 99), "ms"),
-        Figure("hint while typing max", max(samples), "ms"),
-        Figure("hints shown per query (mean)", statistics.mean(hinted), "hints"),
-        Figure("tests/similar near-duplicates in the top 3 at this size", top3, "%", "test: >= 90% (of 2,464)"),
-    ])
+    print_figures(
+        "Duplicate hints (issue 8)",
+        [
+            Figure(f"fill {STORE_SIZE:,} insights incl. FTS + stems index", filled, "s"),
+            Figure("store size (palaute.db + wal)", size, "MiB"),
+            Figure("  of which the stems index", stems_size, "MiB"),
+            Figure("first hint after start (cold frequency cache)", first, "ms"),
+            Figure(f"hint while typing ({len(samples)} queries) p50", p50, "ms"),
+            Figure("hint while typing p95", p95, "ms", "target p95 <= 15 ms"),
+            Figure("hint while typing p99", percentile(samples, 99), "ms"),
+            Figure("hint while typing max", max(samples), "ms"),
+            Figure("hints shown per query (mean)", statistics.mean(hinted), "hints"),
+            Figure("tests/similar near-duplicates in the top 3 at this size", top3, "%", "test: >= 90% (of 2,464)"),
+        ],
+    )
 
 
 def _fill(store) -> None:
@@ -113,8 +116,7 @@ def _index_size(store) -> float:
 
     try:
         with store.engine.connect() as conn:
-            pages = conn.exec_driver_sql(
-                "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'insight_stems%'").scalar()
+            pages = conn.exec_driver_sql("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'insight_stems%'").scalar()
     except OperationalError:  # an SQLite built without the dbstat table
         return float("nan")
     return (pages or 0) / 2**20

@@ -24,8 +24,11 @@ from tests.support.fault_proxy import FaultProxy
 from tests.support.keyrings import MemoryKeyring
 from tests.support.server_process import ServerProcess
 
-LIMITS = {"PALAUTE_SERVER_PUSH_PER_MINUTE": "100000", "PALAUTE_SERVER_PULL_PER_MINUTE": "100000",
-          "PALAUTE_SERVER_API_PER_MINUTE": "100000"}
+LIMITS = {
+    "PALAUTE_SERVER_PUSH_PER_MINUTE": "100000",
+    "PALAUTE_SERVER_PULL_PER_MINUTE": "100000",
+    "PALAUTE_SERVER_API_PER_MINUTE": "100000",
+}
 REP, PRODUCT = ("rita", "rita-password-1"), ("pam", "pam-password-1")
 # Each measurement signs in as its own rep: an "idle" client must not start by pulling the drain's 10,000.
 DRAIN_REP, NOTICE_REP, IDLE_REP = ("rita", REP[1]), ("rami", REP[1]), ("riia", REP[1])
@@ -43,8 +46,13 @@ def bench_drain(root: Path, url: str, n: int = 10_000) -> list[Figure]:
     store = open_store(AppPaths.resolve(root / "drain"))
     sign_in(store, Vault(), url, *DRAIN_REP)
     for i in range(n):
-        store.capture(NewInsight(text=f"Backlog insight {i}: customer asks for a payment plan overview",
-                                 community="payments", customer_ref=f"CASE-{i}"))
+        store.capture(
+            NewInsight(
+                text=f"Backlog insight {i}: customer asks for a payment plan overview",
+                community="payments",
+                customer_ref=f"CASE-{i}",
+            )
+        )
     client = resume(store, Vault())
     client.me()  # sign-in refresh outside the measurement
     started = time.perf_counter()
@@ -52,8 +60,10 @@ def bench_drain(root: Path, url: str, n: int = 10_000) -> list[Figure]:
     elapsed = time.perf_counter() - started
     assert report.sent == n and store.sync.outbox_size() == 0, report
     store.close()
-    return [Figure(f"drain {n:,} queued insights (batches of 200)", elapsed, "s", "target <= 3 s"),
-            Figure("drain throughput", n / elapsed, "ins/s")]
+    return [
+        Figure(f"drain {n:,} queued insights (batches of 200)", elapsed, "s", "target <= 3 s"),
+        Figure("drain throughput", n / elapsed, "ins/s"),
+    ]
 
 
 def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure]:
@@ -71,8 +81,9 @@ def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure
     service = build_service(store, Vault(), Callbacks(notices=on_notices))
     service.start()
     product = requests.Session()
-    token = product.post(f"{url}/api/v1/auth/login", json=dict(zip(("username", "password"), PRODUCT)),
-                         timeout=10).json()["access_token"]
+    token = product.post(
+        f"{url}/api/v1/auth/login", json=dict(zip(("username", "password"), PRODUCT, strict=True)), timeout=10
+    ).json()["access_token"]
     product.headers["Authorization"] = f"Bearer {token}"
     deadline = time.monotonic() + 30
     while store.get_insight(insight.id).server_version is None and time.monotonic() < deadline:
@@ -81,8 +92,9 @@ def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure
     samples = []
     for i in range(trials):
         arrived.clear()
-        product.post(f"{url}/api/v1/insights/{insight.id}/replies", json={"body": f"answer {i}"},
-                     timeout=10).raise_for_status()
+        product.post(
+            f"{url}/api/v1/insights/{insight.id}/replies", json={"body": f"answer {i}"}, timeout=10
+        ).raise_for_status()
         saved = time.perf_counter()
         if not arrived.wait(10):
             raise RuntimeError("no notice within 10 s")
@@ -91,8 +103,10 @@ def bench_reply_to_notice(root: Path, url: str, trials: int = 30) -> list[Figure
     service.stop()
     store.close()
     p50, p95 = p50_p95(samples)
-    return [Figure("product reply saved -> notice emitted, p50", p50, "ms"),
-            Figure("product reply saved -> notice emitted, p95", p95, "ms", "target p95 <= 1000 ms")]
+    return [
+        Figure("product reply saved -> notice emitted, p50", p50, "ms"),
+        Figure("product reply saved -> notice emitted, p95", p95, "ms", "target p95 <= 1000 ms"),
+    ]
 
 
 def bench_idle(root: Path, url: str, seconds: float = 60.0) -> list[Figure]:
@@ -112,8 +126,10 @@ def bench_idle(root: Path, url: str, seconds: float = 60.0) -> list[Figure]:
     store.close()
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     scale = 3600 / seconds
-    return [Figure(f"idle CPU time per hour (measured over {seconds:.0f} s)", cpu * scale, "s/h"),
-            Figure("idle requests per hour (long-poll 25 s)", made * scale, "req/h")]
+    return [
+        Figure(f"idle CPU time per hour (measured over {seconds:.0f} s)", cpu * scale, "s/h"),
+        Figure("idle requests per hour (long-poll 25 s)", made * scale, "req/h"),
+    ]
 
 
 def main() -> None:

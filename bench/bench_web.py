@@ -30,18 +30,28 @@ TARGET = "p95 ≤ 200 ms (own target)"
 
 def _drafts(rng: random.Random) -> list[dict]:
     start = datetime.now(UTC) - timedelta(days=120)
-    return [{"id": str(uuid.uuid4()), "community": rng.choice(COMMUNITIES), "product_area": rng.choice(AREAS),
-             "impact": rng.choice(("low", "medium", "high", "blocker")),
-             "text": " ".join(rng.choices(WORDS, k=25)) + f" number {n}",
-             "created_at": (start + timedelta(minutes=n * 17)).isoformat()} for n in range(INSIGHTS)]
+    return [
+        {
+            "id": str(uuid.uuid4()),
+            "community": rng.choice(COMMUNITIES),
+            "product_area": rng.choice(AREAS),
+            "impact": rng.choice(("low", "medium", "high", "blocker")),
+            "text": " ".join(rng.choices(WORDS, k=25)) + f" number {n}",
+            "created_at": (start + timedelta(minutes=n * 17)).isoformat(),
+        }
+        for n in range(INSIGHTS)
+    ]
 
 
 def _signed_in(base_url: str) -> requests.Session:
     http = requests.Session()
     form = http.get(f"{base_url}/web/signin", timeout=10).text
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-    answer = http.post(f"{base_url}/web/signin", timeout=10,
-                       data={"username": "bench.product", "password": PASSWORD, "csrf_token": token})
+    answer = http.post(
+        f"{base_url}/web/signin",
+        timeout=10,
+        data={"username": "bench.product", "password": PASSWORD, "csrf_token": token},
+    )
     assert answer.url.endswith("/web/inbox"), answer.url
     return http
 
@@ -63,12 +73,16 @@ def measure(label: str, data_dir: Path, database_url: str | None) -> list[Figure
         server.add_user("bench.rep", "rep", PASSWORD)
         rep, drafts = RepClient(server.url, "bench.rep", PASSWORD), _drafts(random.Random(7))
         for start in range(0, len(drafts), BATCH):
-            rep.push_drafts(drafts[start:start + BATCH])
+            rep.push_drafts(drafts[start : start + BATCH])
         http = _signed_in(server.url)
         some_id = next(d["id"] for d in drafts if d["community"] == "payments")
-        pages = {"inbox, no filter": "/web/inbox", "inbox, two-word search": "/web/inbox?q=iban+export",
-                 "inbox, community + impact, page 3": "/web/inbox?community=payments&impact=high&page=3",
-                 "insight page": f"/web/insights/{some_id}", "summary, 90 days": "/web/summary?days=90"}
+        pages = {
+            "inbox, no filter": "/web/inbox",
+            "inbox, two-word search": "/web/inbox?q=iban+export",
+            "inbox, community + impact, page 3": "/web/inbox?community=payments&impact=high&page=3",
+            "insight page": f"/web/insights/{some_id}",
+            "summary, 90 days": "/web/summary?days=90",
+        }
         figures = []
         for name, path in pages.items():
             p50, p95 = p50_p95(_timed(http, server.url + path))
@@ -84,7 +98,7 @@ def _pg_schema() -> str | None:
             conn.execute(text(f"CREATE SCHEMA {schema}"))
         engine.dispose()
         return schema
-    except Exception:  # noqa: BLE001 (no PostgreSQL here: measure SQLite only)
+    except Exception:
         return None
 
 

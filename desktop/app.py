@@ -33,8 +33,11 @@ def _run_demo(args: Any, started: float) -> int:
 
     if getattr(sys, "frozen", False):
         # The installed app carries no server; the demo runs from a source checkout.
-        print("palaute: the demo needs a source checkout of Palaute: run `make run` there. The installed app "
-              "works on its own, or with your company's Palaute server (Settings → Server).", file=sys.stderr)
+        print(
+            "palaute: the demo needs a source checkout of Palaute: run `make run` there. The installed app "
+            "works on its own, or with your company's Palaute server (Settings → Server).",
+            file=sys.stderr,
+        )
         return 2
     print("Starting the Palaute demo server…", flush=True)
     try:
@@ -96,8 +99,11 @@ def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
         if lock.try_acquire():
             return None
         if time.monotonic() > deadline:
-            print("Palaute is already running but does not answer. Quit it (or end the process "
-                  f"{lock.owner_pid()}) and start it again.", file=sys.stderr)
+            print(
+                "Palaute is already running but does not answer. Quit it (or end the process "
+                f"{lock.owner_pid()}) and start it again.",
+                file=sys.stderr,
+            )
             return 1
         time.sleep(0.1)
 
@@ -123,8 +129,9 @@ def _run_app(paths: AppPaths, show_capture: bool, started: float, demo: Any = No
 class PalauteApp:
     """Builds the parts in the order the first moments need them and connects their signals."""
 
-    def __init__(self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None,
-                 demo: Any = None) -> None:
+    def __init__(
+        self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None, demo: Any = None
+    ) -> None:
         from desktop.ui.i18n import Translations
         from desktop.ui.icons import app_icon
         from desktop.ui.quick_settings import read_quick_settings
@@ -214,8 +221,13 @@ class PalauteApp:
         from PySide6.QtGui import QKeySequence
 
         current = self.hotkey.current() if self.hotkey is not None else None
-        text = QKeySequence.fromString(current, QKeySequence.SequenceFormat.PortableText).toString(
-            QKeySequence.SequenceFormat.NativeText) if current else None
+        text = (
+            QKeySequence.fromString(current, QKeySequence.SequenceFormat.PortableText).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+            if current
+            else None
+        )
         self.tray.set_hotkey_text(text)
         if self.fallback is not None:
             self.fallback.set_hotkey_text(text)
@@ -232,9 +244,13 @@ class PalauteApp:
         elapsed = (time.perf_counter() - self.started) * 1000
         log.info("palaute ready")
         # CPU time since the process began is the figure that the machine's load does not distort.
-        log.info("tray %s, hotkey %s, %.0f ms after run(), %.0f ms CPU since the process started",
-                 "shown" if self.has_tray else "unavailable (window shown)",
-                 self.hotkey.current() if self.hotkey is not None else None, elapsed, time.process_time() * 1000)
+        log.info(
+            "tray %s, hotkey %s, %.0f ms after run(), %.0f ms CPU since the process started",
+            "shown" if self.has_tray else "unavailable (window shown)",
+            self.hotkey.current() if self.hotkey is not None else None,
+            elapsed,
+            time.process_time() * 1000,
+        )
         ready_file = os.environ.get(READY_FILE_ENV)
         if ready_file:
             Path(ready_file).touch()
@@ -329,8 +345,12 @@ class PalauteApp:
         store = self._require_store()
         if store is None or self.sync is None:
             return
-        dialog = SignInDialog(self.sync.sign_in, store.sync.meta("server_url") or "",
-                              store.sync.meta("username") or "", self.settings_window)
+        dialog = SignInDialog(
+            self.sync.sign_in,
+            store.sync.meta("server_url") or "",
+            store.sync.meta("username") or "",
+            self.settings_window,
+        )
         dialog.signed_in.connect(self._signed_in)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         _raise(dialog)
@@ -463,8 +483,9 @@ class PalauteApp:
             from desktop.ui.digest_window import DigestWindow
 
             vault = self.sync.vault
-            self.digest_window = DigestWindow(store, lambda week, community: fetch_digest(store, vault, week,
-                                                                                          community))
+            self.digest_window = DigestWindow(
+                store, lambda week, community: fetch_digest(store, vault, week, community)
+            )
         self.digest_window.present()
 
     def _on_captured(self, _insight: Any) -> None:
@@ -533,7 +554,7 @@ def _warm_up_privacy() -> None:
     """Load the personal-data detector's libraries off the UI thread, so the first save does not wait ~0.1 s."""
     import threading
 
-    from desktop.privacy import warm_up
+    from privacy import warm_up
 
     threading.Thread(target=warm_up, name="privacy-warm-up", daemon=True).start()
 

@@ -22,7 +22,8 @@ BUG_EXIT_CODE = 70  # EX_SOFTWARE: an internal error, not the user's
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="palaute", description=f"{APP_NAME}: capture product insights during calls.",
+        prog="palaute",
+        description=f"{APP_NAME}: capture product insights during calls.",
         epilog="Without a command, the desktop app starts (in the tray).",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -38,13 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     capture.add_argument("--customer", help="customer reference (e.g. a case number)")
     capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help="low, medium, high or blocker")
     capture.add_argument("--tag", "-t", action="append", default=[], help="a free tag (repeatable)")
-    capture.add_argument("--keep-pii", action="store_true",
-                         help="keep personal data (card numbers, ids, e-mail, phones) as typed instead of masking it")
+    capture.add_argument(
+        "--keep-pii",
+        action="store_true",
+        help="keep personal data (card numbers, ids, e-mail, phones) as typed instead of masking it",
+    )
     capture.add_argument("--json", action="store_true", help="print the saved insight as JSON")
 
     listing = commands.add_parser("list", help="list insights, newest first")
-    listing.add_argument("--community", "-c",
-                         help="only this community's insights (yours and, once synced, the other reps')")
+    listing.add_argument(
+        "--community", "-c", help="only this community's insights (yours and, once synced, the other reps')"
+    )
     listing.add_argument("--limit", "-n", type=int, help="at most this many")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
 
@@ -75,8 +80,13 @@ def run(args: argparse.Namespace) -> int:
     paths = AppPaths.resolve(args.data_dir)
     try:
         if args.command in ("capture", "list", "search", "similar", "export"):
-            handler = {"capture": cmd_capture, "list": cmd_list, "search": cmd_search, "similar": cmd_similar,
-                       "export": cmd_export}
+            handler = {
+                "capture": cmd_capture,
+                "list": cmd_list,
+                "search": cmd_search,
+                "similar": cmd_similar,
+                "export": cmd_export,
+            }
             return handler[args.command](args, paths)
         from desktop.cli_community import HANDLERS as COMMUNITY_HANDLERS
         from desktop.cli_sync import HANDLERS
@@ -91,8 +101,10 @@ def run(args: argparse.Namespace) -> int:
         return error.exit_code
     except Exception:
         log.exception("Command %s failed", args.command)
-        print(f"palaute: something went wrong inside Palaute (a bug). Details are in the log in {paths.log_dir}.",
-              file=sys.stderr)
+        print(
+            f"palaute: something went wrong inside Palaute (a bug). Details are in the log in {paths.log_dir}.",
+            file=sys.stderr,
+        )
         return BUG_EXIT_CODE
 
 
@@ -110,14 +122,20 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if text is None:
-        raise _usage("Give the insight's text, e.g. palaute capture \"Customer asks for …\" --community payments")
+        raise _usage('Give the insight\'s text, e.g. palaute capture "Customer asks for …" --community payments')
     if not args.community:
         raise _usage("Say which community this insight is for, with --community (e.g. --community payments).")
-    new = NewInsight(text=text, community=args.community, product_area=args.area, customer_ref=args.customer,
-                     impact=args.impact, tags=args.tag)
+    new = NewInsight(
+        text=text,
+        community=args.community,
+        product_area=args.area,
+        customer_ref=args.customer,
+        impact=args.impact,
+        tags=args.tag,
+    )
     keep: set[str] = set()
     if args.keep_pii:
-        from desktop.privacy.saving import keys_found
+        from privacy.saving import keys_found
 
         keep = keys_found(text, args.customer)
     try:
@@ -128,8 +146,10 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
             store.close()
     except StoreWriteFailed:
         # The shell history has the text too, but scripts pipe it in: print it so nothing is lost.
-        print("palaute: your insight was NOT saved. Its text follows, so you can save it again later:\n" + text,
-              file=sys.stderr)
+        print(
+            "palaute: your insight was NOT saved. Its text follows, so you can save it again later:\n" + text,
+            file=sys.stderr,
+        )
         raise
     _notify_running_app(paths, {"type": "captured", "id": insight.id})
     _tell_what_was_masked(insight)
@@ -146,7 +166,7 @@ def _tell_what_was_masked(insight: Insight) -> None:
     """One line on stderr, so a script reading stdout is not disturbed."""
     from collections import Counter
 
-    from desktop.privacy.saving import describe_counts
+    from privacy.saving import describe_counts
 
     if insight.pii_masked:
         print(f"Masked before saving: {describe_counts(dict(insight.pii_masked))}.", file=sys.stderr)
@@ -161,7 +181,9 @@ def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:
         insights = store.list_insights(community=args.community, limit=args.limit)
     finally:
         store.close()
-    _print_insights(insights, as_json=args.json, empty="No insights yet. Save one with: palaute capture TEXT -c COMMUNITY")
+    _print_insights(
+        insights, as_json=args.json, empty="No insights yet. Save one with: palaute capture TEXT -c COMMUNITY"
+    )
     return 0
 
 

@@ -40,16 +40,27 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
 def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
     keep: set[str] = set()
     if args.keep_pii:
-        from desktop.privacy.saving import keys_found
+        from privacy.saving import keys_found
 
         keep = keys_found(args.note or "", args.customer)
-    said = store.same_here(args.insight_id, customer_ref=args.customer, impact=args.impact, note=args.note,
-                           keep_pii=keep)
+    said = store.same_here(
+        args.insight_id, customer_ref=args.customer, impact=args.impact, note=args.note, keep_pii=keep
+    )
     _notify_app(paths, said.insight_id)
     if args.json:
-        json.dump({"id": said.id, "insight_id": said.insight_id, "customer_ref": said.customer_ref,
-                   "impact": said.impact.value, "note": said.note, "sync_state": said.sync_state.value},
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            {
+                "id": said.id,
+                "insight_id": said.insight_id,
+                "customer_ref": said.customer_ref,
+                "impact": said.impact.value,
+                "note": said.note,
+                "sync_state": said.sync_state.value,
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
     else:
         print(f"Added “same here” to insight {said.insight_id}; it is sent with the next sync.")
@@ -61,8 +72,12 @@ def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  #
         _change_membership(store, args.join, args.leave, quiet=args.json)
     listed = store.communities()
     if args.json:
-        json.dump([{"slug": c.slug, "name": c.name, "member": c.member, "open": c.open} for c in listed],
-                  sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(
+            [{"slug": c.slug, "name": c.name, "member": c.member, "open": c.open} for c in listed],
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
         print()
         return 0
     for c in listed:
@@ -80,8 +95,10 @@ def _change_membership(store, join: str | None, leave: str | None, *, quiet: boo
     slug = store.resolve_community(join or leave).slug
     change_membership(store, Vault(), slug, join=bool(join))
     # With --json the confirmation goes to stderr, so standard output stays one JSON document.
-    print(f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.",
-          file=sys.stderr if quiet else sys.stdout)
+    print(
+        f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.",
+        file=sys.stderr if quiet else sys.stdout,
+    )
 
 
 def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
@@ -90,8 +107,11 @@ def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
     client = _client(store)
     slug = store.resolve_community(args.community).slug if args.community else None
     digest = client.digest(args.week, slug)
-    text = (json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n" if args.json
-            else render_markdown(digest))
+    text = (
+        json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+        if args.json
+        else render_markdown(digest)
+    )
     if not args.output:
         sys.stdout.write(text)
         return 0

@@ -68,9 +68,12 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: 
         raise
     store.sync.record_success()
     removed = store.apply_retention()
-    print(f"Sent {pushed.sent} changes" + (f", {pushed.rejected} refused by the server" if pushed.rejected else "")
-          + f"; {notices} new replies or status changes."
-          + (f" Removed {removed} old synced insights (retention)." if removed else ""))
+    print(
+        f"Sent {pushed.sent} changes"
+        + (f", {pushed.rejected} refused by the server" if pushed.rejected else "")
+        + f"; {notices} new replies or status changes."
+        + (f" Removed {removed} old synced insights (retention)." if removed else "")
+    )
     return 0
 
 

@@ -68,13 +68,30 @@ def start_demo(timeout: float = 60.0) -> Demo:
     server_dir, app_dir = root / "server", root / "app"
     rep_password, product_password = secrets.token_urlsafe(9), secrets.token_urlsafe(9)
     colleague_password = secrets.token_urlsafe(9)
-    for name, role, password in ((REP_NAME, "rep", rep_password), (PRODUCT_NAME, "product", product_password),
-                                 (COLLEAGUE_NAME, "rep", colleague_password)):
-        _server_command(server_dir, "user", "add", name, "--role", role, "--password-stdin", "--community",
-                        *DEMO_COMMUNITIES, stdin=password)
+    for name, role, password in (
+        (REP_NAME, "rep", rep_password),
+        (PRODUCT_NAME, "product", product_password),
+        (COLLEAGUE_NAME, "rep", colleague_password),
+    ):
+        _server_command(
+            server_dir,
+            "user",
+            "add",
+            name,
+            "--role",
+            role,
+            "--password-stdin",
+            "--community",
+            *DEMO_COMMUNITIES,
+            stdin=password,
+        )
     process = subprocess.Popen(
-        [sys.executable, "-m", "server", "serve", "--data-dir", str(server_dir), "--host", "127.0.0.1",
-         "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=_server_env())
+        [sys.executable, "-m", "server", "serve", "--data-dir", str(server_dir), "--host", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=_server_env(),
+    )
     ready, found = threading.Event(), []
     reader = threading.Thread(target=_read_output, args=(process, ready, found), daemon=True)
     reader.start()
@@ -100,25 +117,40 @@ def _seed_community(url: str, colleague_password: str, product_password: str) ->
     from protocol.schema import API_PREFIX
 
     def login(name: str, password: str) -> dict[str, str]:
-        answer = requests.post(f"{url}{API_PREFIX}/auth/login", json={"username": name, "password": password,
-                                                                     "device_name": "demo"}, timeout=10)
+        answer = requests.post(
+            f"{url}{API_PREFIX}/auth/login",
+            json={"username": name, "password": password, "device_name": "demo"},
+            timeout=10,
+        )
         answer.raise_for_status()
         return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
     colleague, product = login(COLLEAGUE_NAME, colleague_password), login(PRODUCT_NAME, product_password)
     ids = [str(uuid.uuid4()) for _ in COLLEAGUE_INSIGHTS]
     now = datetime.now(UTC).isoformat()
-    mutations = [{"type": "create", "number": n, "insight": {"id": i, "text": text, "community": community,
-                                                             "impact": impact, "created_at": now}}
-                 for n, (i, (community, impact, text)) in enumerate(zip(ids, COLLEAGUE_INSIGHTS), start=1)]
-    requests.post(f"{url}{API_PREFIX}/sync/push", json={"mutations": mutations}, headers=colleague,
-                  timeout=10).raise_for_status()
-    requests.post(f"{url}{API_PREFIX}/insights/{ids[0]}/replies", headers=product, timeout=10, json={
-        "body": "Thanks! Split payments are planned for the spring release."}).raise_for_status()
-    requests.post(f"{url}{API_PREFIX}/insights/{ids[0]}/status", headers=product, timeout=10,
-                  json={"status": "planned"}).raise_for_status()
-    requests.post(f"{url}{API_PREFIX}/insights/{ids[1]}/status", headers=product, timeout=10,
-                  json={"status": "shipped"}).raise_for_status()
+    mutations = [
+        {
+            "type": "create",
+            "number": n,
+            "insight": {"id": i, "text": text, "community": community, "impact": impact, "created_at": now},
+        }
+        for n, (i, (community, impact, text)) in enumerate(zip(ids, COLLEAGUE_INSIGHTS, strict=True), start=1)
+    ]
+    requests.post(
+        f"{url}{API_PREFIX}/sync/push", json={"mutations": mutations}, headers=colleague, timeout=10
+    ).raise_for_status()
+    requests.post(
+        f"{url}{API_PREFIX}/insights/{ids[0]}/replies",
+        headers=product,
+        timeout=10,
+        json={"body": "Thanks! Split payments are planned for the spring release."},
+    ).raise_for_status()
+    requests.post(
+        f"{url}{API_PREFIX}/insights/{ids[0]}/status", headers=product, timeout=10, json={"status": "planned"}
+    ).raise_for_status()
+    requests.post(
+        f"{url}{API_PREFIX}/insights/{ids[1]}/status", headers=product, timeout=10, json={"status": "shipped"}
+    ).raise_for_status()
 
 
 def sign_in_demo(demo: Demo, store) -> None:  # type: ignore[no-untyped-def]
@@ -142,13 +174,23 @@ def demo_vault():  # type: ignore[no-untyped-def]
 
 def _server_env() -> dict[str, str]:
     # The demo is on loopback and thrown away: cheap password hashing makes it start in a moment.
-    return {**os.environ, "PALAUTE_SERVER_ARGON2_TIME_COST": "1", "PALAUTE_SERVER_ARGON2_MEMORY_KIB": "8192",
-            "PYTHONUNBUFFERED": "1"}
+    return {
+        **os.environ,
+        "PALAUTE_SERVER_ARGON2_TIME_COST": "1",
+        "PALAUTE_SERVER_ARGON2_MEMORY_KIB": "8192",
+        "PYTHONUNBUFFERED": "1",
+    }
 
 
 def _server_command(data_dir: Path, *args: str, stdin: str | None = None) -> None:
-    result = subprocess.run([sys.executable, "-m", "server", *args, "--data-dir", str(data_dir)], input=stdin,
-                            capture_output=True, text=True, env=_server_env(), timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "server", *args, "--data-dir", str(data_dir)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=_server_env(),
+        timeout=120,
+    )
     if result.returncode != 0:
         raise RuntimeError(f"Setting up the demo server failed: {result.stderr.strip()}")
 
@@ -158,6 +200,6 @@ def _read_output(process: subprocess.Popen, ready: threading.Event, found: list[
     with process.stdout:  # type: ignore[union-attr]
         for line in process.stdout:  # type: ignore[union-attr]
             if not found and line.startswith(READY):
-                found.append(line[len(READY):].strip())
+                found.append(line[len(READY) :].strip())
                 ready.set()
     ready.set()

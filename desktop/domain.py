@@ -5,33 +5,18 @@ from __future__ import annotations
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from desktop.errors import InvalidInput
-
-MAX_TEXT_CHARS = 20_000
-MAX_CUSTOMER_REF_CHARS = 100
-MAX_TAGS = 20
-MAX_TAG_CHARS = 40
-
-
-class Impact(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    BLOCKER = "blocker"
-
-
-class Status(StrEnum):
-    """What the product team has decided about an insight."""
-
-    NEW = "new"
-    ACKNOWLEDGED = "acknowledged"
-    PLANNED = "planned"
-    IN_PROGRESS = "in_progress"
-    SHIPPED = "shipped"
-    DECLINED = "declined"
+from protocol.limits import (  # the one source, shared with the server
+    MAX_CUSTOMER_REF_CHARS as MAX_CUSTOMER_REF_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    MAX_TEXT_CHARS,
+    Impact,
+    Status,
+)
 
 
 class SyncState(StrEnum):
@@ -43,7 +28,7 @@ class SyncState(StrEnum):
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def new_id() -> str:
@@ -112,7 +97,7 @@ class Insight:
 
 @dataclass(frozen=True)
 class KeptPii:
-    """An item of personal data the rep kept as typed: its kind and its key (desktop.privacy), never the value."""
+    """An item of personal data the rep kept as typed: its kind and its key (privacy), never the value."""
 
     kind: str
     key: str

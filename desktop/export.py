@@ -9,9 +9,29 @@ from typing import IO
 
 from desktop.domain import Insight
 
-FIELDS = ("id", "created_at", "updated_at", "author", "community", "product_area", "customer_ref", "impact",
-          "status", "tags", "text", "sync_state", "sync_error", "server_version", "pii_kept", "pii_masked", "customers", "reps", "following",
-          "duplicate_of", "withdrawn")
+FIELDS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "author",
+    "community",
+    "product_area",
+    "customer_ref",
+    "impact",
+    "status",
+    "tags",
+    "text",
+    "sync_state",
+    "sync_error",
+    "server_version",
+    "pii_kept",
+    "pii_masked",
+    "customers",
+    "reps",
+    "following",
+    "duplicate_of",
+    "withdrawn",
+)
 
 
 def insight_dict(insight: Insight) -> dict:

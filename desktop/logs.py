@@ -53,8 +53,11 @@ def install_exception_hooks() -> None:
         previous(exc_type, exc, tb)
 
     def on_thread_exception(args: threading.ExceptHookArgs) -> None:
-        log.critical("Uncaught exception in thread %s", getattr(args.thread, "name", "?"),
-                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+        log.critical(
+            "Uncaught exception in thread %s",
+            getattr(args.thread, "name", "?"),
+            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        )
 
     sys.excepthook = on_exception
     threading.excepthook = on_thread_exception

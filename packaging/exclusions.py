@@ -20,29 +20,96 @@ UNUSED_QT = "a Qt module the app never imports (it uses QtCore, QtGui, QtWidgets
 
 # Python packages and modules: passed to Analysis(excludes=...), so nothing that imports them can pull them in.
 MODULES: tuple[Excluded, ...] = (
-    *(Excluded(name, SERVER) for name in (
-        "server", "fastapi", "starlette", "uvicorn", "pydantic_settings", "argon2", "_argon2_cffi_bindings",
-        "jinja2", "multipart", "python_multipart", "psycopg", "psycopg_binary", "psycopg_pool", "httptools",
-        "uvloop", "watchfiles", "websockets", "anyio", "sniffio", "h11", "email_validator", "dotenv")),
-    *(Excluded(name, TESTS) for name in (
-        "pytest", "_pytest", "pytestqt", "pytest_timeout", "pluggy", "playwright", "schemathesis", "hypothesis",
-        "httpx", "httpcore", "tests", "PyInstaller")),
-    *(Excluded(f"PySide6.{name}", UNUSED_QT) for name in (
-        "QtDBus", "QtSvg", "QtSvgWidgets", "QtOpenGL", "QtOpenGLWidgets", "QtPrintSupport", "QtSql", "QtTest",
-        "QtXml", "QtConcurrent", "QtUiTools", "QtDesigner", "QtHelp", "QtQml", "QtQuick", "QtQuickWidgets")),
+    *(
+        Excluded(name, SERVER)
+        for name in (
+            "server",
+            "fastapi",
+            "starlette",
+            "uvicorn",
+            "pydantic_settings",
+            "argon2",
+            "_argon2_cffi_bindings",
+            "jinja2",
+            "multipart",
+            "python_multipart",
+            "psycopg",
+            "psycopg_binary",
+            "psycopg_pool",
+            "httptools",
+            "uvloop",
+            "watchfiles",
+            "websockets",
+            "anyio",
+            "sniffio",
+            "h11",
+            "email_validator",
+            "dotenv",
+        )
+    ),
+    *(
+        Excluded(name, TESTS)
+        for name in (
+            "pytest",
+            "_pytest",
+            "pytestqt",
+            "pytest_timeout",
+            "pluggy",
+            "playwright",
+            "schemathesis",
+            "hypothesis",
+            "httpx",
+            "httpcore",
+            "tests",
+            "PyInstaller",
+        )
+    ),
+    *(
+        Excluded(f"PySide6.{name}", UNUSED_QT)
+        for name in (
+            "QtDBus",
+            "QtSvg",
+            "QtSvgWidgets",
+            "QtOpenGL",
+            "QtOpenGLWidgets",
+            "QtPrintSupport",
+            "QtSql",
+            "QtTest",
+            "QtXml",
+            "QtConcurrent",
+            "QtUiTools",
+            "QtDesigner",
+            "QtHelp",
+            "QtQml",
+            "QtQuick",
+            "QtQuickWidgets",
+        )
+    ),
     Excluded("tkinter", "Tk is not used; Qt draws every window"),
     Excluded("lib2to3", "a source converter for Python 2 code"),
-    *(Excluded(name, "terminal pretty-printers reached only from debugging helpers (pydantic's "
-               "pretty_print_core_schema, Mako's HTML error page)") for name in ("rich", "pygments", "markdown_it", "mdurl")),
-    *(Excluded(name, "setuptools' old plugin lookup; keyring and the app use importlib.metadata")
-      for name in ("pkg_resources", "setuptools", "_distutils_hack")),
+    *(
+        Excluded(
+            name,
+            "terminal pretty-printers reached only from debugging helpers (pydantic's "
+            "pretty_print_core_schema, Mako's HTML error page)",
+        )
+        for name in ("rich", "pygments", "markdown_it", "mdurl")
+    ),
+    *(
+        Excluded(name, "setuptools' old plugin lookup; keyring and the app use importlib.metadata")
+        for name in ("pkg_resources", "setuptools", "_distutils_hack")
+    ),
     Excluded("greenlet", "only SQLAlchemy's asyncio extension needs it; the store is synchronous"),
     Excluded("sqlalchemy.ext.asyncio", "the store is synchronous"),
     Excluded("alembic.testing", "Alembic's own test suite"),
     Excluded("sqlalchemy.testing", "SQLAlchemy's own test suite"),
-    *(Excluded(f"phonenumbers.{name}", "the privacy guard only matches numbers: no place names (40 MB), "
-               "carriers or time zones") for name in ("geodata", "geocoder", "carrierdata", "carrier",
-                                                      "tzdata", "timezone")),
+    *(
+        Excluded(
+            f"phonenumbers.{name}",
+            "the privacy guard only matches numbers: no place names (40 MB), carriers or time zones",
+        )
+        for name in ("geodata", "geocoder", "carrierdata", "carrier", "tzdata", "timezone")
+    ),
     Excluded("keyrings", "keyrings.alt would silently pick a plain-text file instead of the OS keyring"),
 )
 
@@ -61,16 +128,24 @@ FILES: tuple[Excluded, ...] = (
     Excluded(f"{QT}/plugins/platforms/*vkkhrdisplay*", "Vulkan direct-to-display, for kiosks"),
     Excluded(f"{QT}/plugins/egldeviceintegrations/*", "only used by the eglfs platform, left out above"),
     Excluded(f"{QT}/plugins/xcbglintegrations/*", "OpenGL under X11: the app draws with the raster engine"),
-    Excluded(f"{QT}/plugins/wayland-graphics-integration-client/*",
-             "EGL/Vulkan buffers under Wayland: raster windows use shared memory"),
+    Excluded(
+        f"{QT}/plugins/wayland-graphics-integration-client/*",
+        "EGL/Vulkan buffers under Wayland: raster windows use shared memory",
+    ),
     Excluded(f"{QT}/plugins/wayland-graphics-integration-server/*", "for Wayland compositors, not clients"),
-    *(Excluded(f"{QT}/plugins/wayland-shell-integration/*{name}*",
-               "an old or special-purpose Wayland shell; desktops use xdg-shell (kept)")
-      for name in ("ivi-shell", "fullscreen-shell", "wl-shell", "qt-shell")),
+    *(
+        Excluded(
+            f"{QT}/plugins/wayland-shell-integration/*{name}*",
+            "an old or special-purpose Wayland shell; desktops use xdg-shell (kept)",
+        )
+        for name in ("ivi-shell", "fullscreen-shell", "wl-shell", "qt-shell")
+    ),
     Excluded(f"{QT}/plugins/generic/*", "raw evdev/tslib input, for devices without a window system"),
     Excluded(f"{QT}/plugins/networkinformation/*", "QNetworkInformation is not used (sync retries on failure)"),
-    Excluded(f"{QT}/plugins/tls/*", "QtNetwork carries only the local single-instance socket; HTTPS goes "
-             "through requests and the OS trust store"),
+    Excluded(
+        f"{QT}/plugins/tls/*",
+        "QtNetwork carries only the local single-instance socket; HTTPS goes through requests and the OS trust store",
+    ),
     Excluded(f"{QT}/plugins/imageformats/*", "the icons are PNG, which QtGui reads without a plugin"),
     Excluded(f"{QT}/plugins/iconengines/*", "no SVG icons are loaded at run time (PNG renders are shipped)"),
     Excluded(f"{QT}/plugins/vectorimageformats/*", "Lottie animations are not used"),
@@ -80,22 +155,30 @@ FILES: tuple[Excluded, ...] = (
     Excluded(f"{QT}/plugins/qmltooling/*", "QML debugging; the app has no QML"),
     Excluded(f"{QT}/plugins/designer/*", "Qt Designer plugins"),
     Excluded(f"{QT}/qml/*", "QML modules; the app has no QML"),
-    Excluded("stdnum/*.dat", "number ranges for ids the privacy guard does not check (MAC, IMSI, ISBN...); "
-             "kept: KEPT_FILES"),
+    Excluded(
+        "stdnum/*.dat", "number ranges for ids the privacy guard does not check (MAC, IMSI, ISBN...); kept: KEPT_FILES"
+    ),
     # Qt libraries loaded only by the plugins above: libQt6X.so.6 (Linux), Qt6X.dll (Windows),
     # QtX.framework (macOS). Only ever matched inside PySide6/ or at the top level, never a Python module.
-    *(Excluded(pattern.format(name), reason) for name, reason in (
-        ("Svg", "only the SVG plugins left out above load it"),
-        ("Pdf", "only the PDF image plugin left out above loads it"),
-        ("Quick", "only QML/virtual-keyboard plugins left out above load it"),
-        ("Qml", "only QML/virtual-keyboard plugins left out above load it"),
-        ("VirtualKeyboard", "only the virtual-keyboard plugin left out above loads it"),
-        ("EglFs", "only the eglfs platform left out above loads it"),
-    ) for pattern in ("*Qt6{}*", "*Qt{}.framework/*")),
+    *(
+        Excluded(pattern.format(name), reason)
+        for name, reason in (
+            ("Svg", "only the SVG plugins left out above load it"),
+            ("Pdf", "only the PDF image plugin left out above loads it"),
+            ("Quick", "only QML/virtual-keyboard plugins left out above load it"),
+            ("Qml", "only QML/virtual-keyboard plugins left out above load it"),
+            ("VirtualKeyboard", "only the virtual-keyboard plugin left out above loads it"),
+            ("EglFs", "only the eglfs platform left out above loads it"),
+        )
+        for pattern in ("*Qt6{}*", "*Qt{}.framework/*")
+    ),
     Excluded("*Qt6OpenGL.*", "only the OpenGL integrations left out above load it (Linux, Windows)"),
     Excluded("*opengl32sw.dll", "Windows' software OpenGL fallback (20 MB): the app draws with the raster engine"),
-    Excluded("libdbus-1.so*", "the D-Bus client library must match the system's D-Bus (every Linux desktop has "
-             "it; PySide6's own wheel relies on it too), and a bundled copy drags in libsystemd, libgcrypt, zstd"),
+    Excluded(
+        "libdbus-1.so*",
+        "the D-Bus client library must match the system's D-Bus (every Linux desktop has "
+        "it; PySide6's own wheel relies on it too), and a bundled copy drags in libsystemd, libgcrypt, zstd",
+    ),
     Excluded("*libgtk-3*", "GTK comes only with the GTK theme plugin left out above"),
     Excluded("*libgdk-3*", "GTK comes only with the GTK theme plugin left out above"),
 )

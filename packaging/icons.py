@@ -51,7 +51,7 @@ def write_ico(path: Path) -> None:
     header = struct.pack("<HHH", 0, 1, len(pngs))
     offset = len(header) + 16 * len(pngs)
     entries = b""
-    for size, png in zip(ICO_SIZES, pngs):
+    for size, png in zip(ICO_SIZES, pngs, strict=True):
         side = 0 if size == 256 else size  # 0 means 256 in an ICO directory entry
         entries += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(png), offset)
         offset += len(png)

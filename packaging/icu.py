@@ -66,8 +66,9 @@ def trim_icu_data(library: Path, work: Path) -> Path:
     remove = set(unused_items(items, sizes))
     for _attempt in range(10):  # dropping an item can orphan the items that point to it: drop those too
         (work / "remove.txt").write_text("\n".join(sorted(remove)) + "\n")
-        result = subprocess.run(["icupkg", "-r", str(work / "remove.txt"), str(full), str(small)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            ["icupkg", "-r", str(work / "remove.txt"), str(full), str(small)], capture_output=True, text=True
+        )
         orphans = set(MISSING.findall(result.stderr)) - remove
         if result.returncode == 0 and not orphans:
             break
@@ -85,8 +86,9 @@ def trim_icu_data(library: Path, work: Path) -> Path:
 def _data_symbol(library: Path) -> tuple[str, bytes]:
     """The library's one exported data symbol (icudtNN_dat) and its bytes."""
     found = [line.split() for line in _run("nm", "-D", "--defined-only", "-S", str(library)).splitlines()]
-    name, address, size = next((f[3], int(f[0], 16), int(f[1], 16)) for f in found if len(f) == 4
-                               and f[3].endswith("_dat"))
+    name, address, size = next(
+        (f[3], int(f[0], 16), int(f[1], 16)) for f in found if len(f) == 4 and f[3].endswith("_dat")
+    )
     offset = _file_offset(library, address)
     with library.open("rb") as handle:
         handle.seek(offset)

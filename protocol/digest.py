@@ -85,8 +85,7 @@ def file_name(digest: schema.Digest, community: str | None = None) -> str:
 def render_markdown(digest: schema.Digest) -> str:
     """The digest as a Markdown document: one section per community."""
     last_day = (digest.ends - timedelta(days=1)).date()
-    lines = [f"# Weekly digest {digest.week}", "",
-             f"{digest.starts.date():%d %b %Y} – {last_day:%d %b %Y} (UTC)", ""]
+    lines = [f"# Weekly digest {digest.week}", "", f"{digest.starts.date():%d %b %Y} – {last_day:%d %b %Y} (UTC)", ""]
     if not digest.communities:
         lines += ["No communities to show.", ""]
     for community in digest.communities:
@@ -95,9 +94,15 @@ def render_markdown(digest: schema.Digest) -> str:
 
 
 def _community(c: schema.CommunityDigest) -> list[str]:
-    lines = [f"## {escape(c.name)}", "",
-             f"- Captured: {c.captured}", f"- Same here: {c.same_here}",
-             f"- Answered: {len(c.answered)}", f"- Shipped: {len(c.shipped)}", ""]
+    lines = [
+        f"## {escape(c.name)}",
+        "",
+        f"- Captured: {c.captured}",
+        f"- Same here: {c.same_here}",
+        f"- Answered: {len(c.answered)}",
+        f"- Shipped: {len(c.shipped)}",
+        "",
+    ]
     lines += _section("Top new insights", c.top, with_reply=False)
     lines += _section("Answered by the product team", c.answered, with_reply=True)
     lines += _section("Shipped", c.shipped, with_reply=False)
@@ -107,9 +112,9 @@ def _community(c: schema.CommunityDigest) -> list[str]:
 def _section(title: str, items: list[schema.DigestItem], *, with_reply: bool) -> list[str]:
     lines = [f"### {title}", ""]
     if not items:
-        return lines + ["Nothing this week.", ""]
+        return [*lines, "Nothing this week.", ""]
     for item in items:
         lines.append(f"- {escape(item.text)} ({backing(item.customers, item.reps)})")
         if with_reply and item.reply:
             lines.append(f"  - Reply: {escape(item.reply)}")
-    return lines + [""]
+    return [*lines, ""]

@@ -10,7 +10,7 @@ import re
 import unicodedata
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -22,33 +22,38 @@ from pydantic import (
     WithJsonSchema,
 )
 
+# Limits and enumerations live in protocol.limits (plain Python, shared with the desktop core); they are
+# re-exported here because every caller of the schema uses them.
+from protocol.limits import (
+    DEFAULT_PULL_LIMIT as DEFAULT_PULL_LIMIT,
+    IMPACTS as IMPACTS,
+    MAX_BATCH_MUTATIONS as MAX_BATCH_MUTATIONS,
+    MAX_BODY_BYTES as MAX_BODY_BYTES,
+    MAX_CURSOR_CHARS as MAX_CURSOR_CHARS,
+    MAX_CUSTOMER_REF_CHARS as MAX_CUSTOMER_REF_CHARS,
+    MAX_NAME_CHARS as MAX_NAME_CHARS,
+    MAX_NUMBER as MAX_NUMBER,
+    MAX_PASSWORD_CHARS as MAX_PASSWORD_CHARS,
+    MAX_PII_KEPT as MAX_PII_KEPT,
+    MAX_PULL_LIMIT as MAX_PULL_LIMIT,
+    MAX_PUSH_BYTES as MAX_PUSH_BYTES,
+    MAX_REPLY_CHARS as MAX_REPLY_CHARS,
+    MAX_TAG_CHARS as MAX_TAG_CHARS,
+    MAX_TAGS as MAX_TAGS,
+    MAX_TEXT_CHARS as MAX_TEXT_CHARS,
+    MAX_WAIT_SECONDS as MAX_WAIT_SECONDS,
+    ROLES as ROLES,
+    STATUSES as STATUSES,
+)
+
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
 
-# Limits. The server answers 413 above the byte and count limits and 422 above the field limits.
-MAX_BATCH_MUTATIONS = 200
-MAX_PUSH_BYTES = 4 * 1024 * 1024
-MAX_BODY_BYTES = 256 * 1024  # every other request body
-MAX_TEXT_CHARS = 20_000
-MAX_REPLY_CHARS = 20_000
-MAX_CUSTOMER_REF_CHARS = 100
-MAX_TAGS = 20
-MAX_TAG_CHARS = 40
-MAX_NAME_CHARS = 100
-MAX_PASSWORD_CHARS = 1_000
-MAX_CURSOR_CHARS = 100
-DEFAULT_PULL_LIMIT = 500
-MAX_PULL_LIMIT = 1_000
-MAX_WAIT_SECONDS = 25
-MAX_PII_KEPT = 50  # personal-data items a rep chose to keep in one insight
-MAX_NUMBER = 2**62  # mutation numbers and versions fit a signed 64-bit column
-
+# Wire values are plain strings; the Literal spells them for pydantic and the OpenAPI document, and
+# tests/core/test_limits.py checks that each equals its enumeration in protocol.limits.
 Impact = Literal["low", "medium", "high", "blocker"]
 Status = Literal["new", "acknowledged", "planned", "in_progress", "shipped", "declined"]
 Role = Literal["rep", "product", "admin"]
-IMPACTS: tuple[str, ...] = ("low", "medium", "high", "blocker")
-STATUSES: tuple[str, ...] = ("new", "acknowledged", "planned", "in_progress", "shipped", "declined")
-ROLES: tuple[str, ...] = ("rep", "product", "admin")
 
 
 def clean_text(value: str) -> str:
@@ -66,8 +71,9 @@ def _bounded(low: int, high: int, what: str):
     def check(value: str) -> str:
         value = clean_text(value)
         if not low <= len(value) <= high:
-            raise ValueError(f"{what} must be {low}..{high} characters after removing control characters,"
-                             f" got {len(value)}")
+            raise ValueError(
+                f"{what} must be {low}..{high} characters after removing control characters, got {len(value)}"
+            )
         return value
 
     return check
@@ -121,7 +127,7 @@ Name = _text(1, MAX_NAME_CHARS, "name")
 Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
-# desktop.privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
+# privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
 # own detector leaves these alone and masks everything else it finds.
 PiiKey = Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[a-z_]+:[0-9a-f]{8,64}$")]
 PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
@@ -340,7 +346,7 @@ class SameHereMutation(Model):
 
 
 Mutation = Annotated[
-    Union[CreateMutation, EditMutation, WithdrawMutation, ReplyMutation, SameHereMutation],
+    CreateMutation | EditMutation | WithdrawMutation | ReplyMutation | SameHereMutation,
     Field(discriminator="type"),
 ]
 
@@ -391,7 +397,7 @@ class Tombstone(Answer):
     reason: Literal["erased", "hidden"]
 
 
-Change = Annotated[Union[InsightChange, ReplyChange, Tombstone], Field(discriminator="kind")]
+Change = Annotated[InsightChange | ReplyChange | Tombstone, Field(discriminator="kind")]
 
 
 class ChangesResponse(Answer):

@@ -52,8 +52,20 @@ def update_ts() -> None:
     sources = [str(p) for p in sorted((ROOT / "desktop" / "ui").rglob("*.py"))] + [str(ROOT / "desktop" / "app.py")]
     for lang in LANGUAGES:
         ts = HERE / "translations" / f"palaute_{lang}.ts"
-        subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources,
-                        "-target-language", lang, "-ts", str(ts)], check=True)
+        subprocess.run(
+            [
+                tool("pyside6-lupdate"),
+                "-no-obsolete",
+                "-locations",
+                "none",
+                *sources,
+                "-target-language",
+                lang,
+                "-ts",
+                str(ts),
+            ],
+            check=True,
+        )
 
 
 def compile_qm() -> None:

@@ -39,8 +39,12 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             await app.state.watcher.stop()
             db.dispose()
 
-    app = FastAPI(title="Palaute server", version=str(schema.PROTOCOL_VERSION), lifespan=lifespan,
-                  description="Sync API for the Palaute desktop app; see docs/protocol.md.")
+    app = FastAPI(
+        title="Palaute server",
+        version=str(schema.PROTOCOL_VERSION),
+        lifespan=lifespan,
+        description="Sync API for the Palaute desktop app; see docs/protocol.md.",
+    )
     app.state.settings = settings
     app.state.db = db
     app.state.limiter = RateLimiter()

@@ -21,12 +21,22 @@ from server.services.errors import ServiceError
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS,
-                        help="folder of the SQLite database (default: PALAUTE_SERVER_DATA_DIR or ~/.local/share)")
-    common.add_argument("--database-url", default=argparse.SUPPRESS,
-                        help="e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder)")
-    parser = argparse.ArgumentParser(prog="palaute-server", parents=[common],
-                                     description="Palaute backend: sync API and the product team's web page.")
+    common.add_argument(
+        "--data-dir",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="folder of the SQLite database (default: PALAUTE_SERVER_DATA_DIR or ~/.local/share)",
+    )
+    common.add_argument(
+        "--database-url",
+        default=argparse.SUPPRESS,
+        help="e.g. postgresql+psycopg://user@host/db (default: SQLite in the data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="palaute-server",
+        parents=[common],
+        description="Palaute backend: sync API and the product team's web page.",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", parents=[common], help="run the server")
@@ -51,9 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     _membership_parser(user, common)
 
     insight = commands.add_parser("insight", help="erase insights (personal data)").add_subparsers(
-        dest="action", required=True)
-    erase = insight.add_parser("erase", parents=[common],
-                               help="delete an insight (or all of one customer's) everywhere, desktops included")
+        dest="action", required=True
+    )
+    erase = insight.add_parser(
+        "erase", parents=[common], help="delete an insight (or all of one customer's) everywhere, desktops included"
+    )
     erase.add_argument("insight_id", nargs="?")
     erase.add_argument("--customer", metavar="REF", help="erase every insight with this customer reference")
 
@@ -65,8 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
         sub_add.add_argument("name")
         if noun == "community":
             sub_add.add_argument("--open", action="store_true", help="reps may join and leave it themselves")
-            set_open = actions.add_parser("set-open", parents=[common],
-                                          help="whether reps may join and leave it themselves")
+            set_open = actions.add_parser(
+                "set-open", parents=[common], help="whether reps may join and leave it themselves"
+            )
             set_open.add_argument("slug")
             set_open.add_argument("open", choices=["yes", "no"])
     return parser
@@ -135,8 +148,9 @@ def _admin(db: Database, args) -> int:
     if args.command == "user" and args.action == "add":
         password = _password(args.password_stdin)
         with db.write() as session:
-            accounts.create_user(session, args.name, args.role, password, communities=args.community,
-                                 product_areas=args.product_area)
+            accounts.create_user(
+                session, args.name, args.role, password, communities=args.community, product_areas=args.product_area
+            )
         print(f"created {args.role} {args.name}")
         return 0
     if args.command == "user" and args.action == "devices":
@@ -170,8 +184,9 @@ def _admin(db: Database, args) -> int:
 
 def _communities(db: Database, args) -> int:
     with db.write() as session:
-        user = membership.change_user(session, args.name, add=args.add or (), remove=args.remove or (),
-                                      replace=args.set)
+        user = membership.change_user(
+            session, args.name, add=args.add or (), remove=args.remove or (), replace=args.set
+        )
         slugs = accounts.user_info(user).communities
     print(f"{args.name}: {', '.join(slugs) or '(no communities)'}")
     return 0
@@ -231,9 +246,17 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     bound = sock.getsockname()[1]
     display = f"[{host}]" if ":" in host else host
     ready = f"Palaute server listening on http://{display}:{bound}"
-    config = uvicorn.Config("server.app:app_from_env", factory=True, workers=workers, access_log=False,
-                            log_config=None, timeout_graceful_shutdown=3, server_header=False,
-                            proxy_headers=True, forwarded_allow_ips="127.0.0.1")
+    config = uvicorn.Config(
+        "server.app:app_from_env",
+        factory=True,
+        workers=workers,
+        access_log=False,
+        log_config=None,
+        timeout_graceful_shutdown=3,
+        server_header=False,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
 

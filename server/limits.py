@@ -35,8 +35,9 @@ class BodyLimit:
             more = message.get("more_body", False)
             if len(body) > limit:
                 return await _too_large(send, limit)
-        await self.app(scope, _replay([{"type": "http.request", "body": bytes(body), "more_body": False}], receive),
-                       send)
+        await self.app(
+            scope, _replay([{"type": "http.request", "body": bytes(body), "more_body": False}], receive), send
+        )
 
 
 def _replay(messages: list[dict], receive):
@@ -47,10 +48,16 @@ def _replay(messages: list[dict], receive):
 
 
 async def _too_large(send, limit: int) -> None:
-    body = json.dumps({"error": "too_large", "message": f"request body over {limit} bytes; split it",
-                       "details": None}).encode()
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    body = json.dumps(
+        {"error": "too_large", "message": f"request body over {limit} bytes; split it", "details": None}
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

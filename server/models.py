@@ -45,12 +45,14 @@ class Base(DeclarativeBase):
 
 
 user_communities = Table(
-    "user_communities", Base.metadata,
+    "user_communities",
+    Base.metadata,
     Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("community_id", ForeignKey("communities.id", ondelete="CASCADE"), primary_key=True),
 )
 user_product_areas = Table(
-    "user_product_areas", Base.metadata,
+    "user_product_areas",
+    Base.metadata,
     Column("user_id", ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("product_area_id", ForeignKey("product_areas.id", ondelete="CASCADE"), primary_key=True),
 )

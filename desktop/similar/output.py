@@ -14,8 +14,15 @@ SNIPPET_CHARS = 70
 def hint_record(hint: Hint) -> dict:
     """A hint as JSON: what the capture window shows about it, and who is already behind it."""
     insight = hint.insight
-    return {"id": insight.id, "score": hint.score, "text": insight.text, "community": insight.community,
-            "status": insight.status.value, "author": insight.author, "customers": insight.customers}
+    return {
+        "id": insight.id,
+        "score": hint.score,
+        "text": insight.text,
+        "community": insight.community,
+        "status": insight.status.value,
+        "author": insight.author,
+        "customers": insight.customers,
+    }
 
 
 def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) -> None:
@@ -29,10 +36,13 @@ def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) 
         return
     for hint in hints:
         insight = hint.insight
-        print(f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {insight.status.value:<12} "
-              f"{_snippet(insight.text)}", file=out)
+        print(
+            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {insight.status.value:<12} "
+            f"{_snippet(insight.text)}",
+            file=out,
+        )
 
 
 def _snippet(text: str) -> str:
     line = " ".join(text.split())  # one line: the text's own line breaks would break the listing
-    return line if len(line) <= SNIPPET_CHARS else line[:SNIPPET_CHARS - 1] + "…"
+    return line if len(line) <= SNIPPET_CHARS else line[: SNIPPET_CHARS - 1] + "…"

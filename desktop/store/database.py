@@ -6,7 +6,7 @@ import logging
 import sqlite3
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -133,7 +133,7 @@ def run_migrations(engine: Engine, target: str = "head") -> None:
 
 def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
     """A consistent copy of the database through SQLite's backup API (safe with WAL and readers)."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     raw = engine.raw_connection()
     dest = sqlite3.connect(target)
@@ -147,7 +147,7 @@ def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
 
 def move_aside(db_path: Path) -> Path:
     """Rename a damaged database (and its WAL files) out of the way; never delete what may be recovered."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{db_path}{suffix}")
@@ -177,8 +177,7 @@ def translate_error(exc: DBAPIError, db_path: Path) -> StoreError:
         )
     if "locked" in message or "busy" in message:
         return StoreLocked(
-            f"Another program is using Palaute's database ({db_path}). Close it (or another Palaute) "
-            "and try again."
+            f"Another program is using Palaute's database ({db_path}). Close it (or another Palaute) and try again."
         )
     if is_corruption(exc):
         return StoreError(

@@ -26,8 +26,14 @@ def load(session: Session, slot: str = CAPTURE_SLOT) -> Draft | None:
     row = session.scalar(select(DraftRow).where(DraftRow.slot == slot))
     if row is None:
         return None
-    return Draft(text=row.text, community=row.community, product_area=row.product_area,
-                 customer_ref=row.customer_ref, impact=row.impact, updated_at=row.updated_at)
+    return Draft(
+        text=row.text,
+        community=row.community,
+        product_area=row.product_area,
+        customer_ref=row.customer_ref,
+        impact=row.impact,
+        updated_at=row.updated_at,
+    )
 
 
 def clear(session: Session, slot: str = CAPTURE_SLOT) -> None:

@@ -51,8 +51,11 @@ def _conditions(f: InboxFilter) -> list:
     if f.view:
         conditions += _view(f.view)
     if f.match:
-        conditions.append(InsightRow.rowid.in_(
-            text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :match").bindparams(match=f.match)))
+        conditions.append(
+            InsightRow.rowid.in_(
+                text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :match").bindparams(match=f.match)
+            )
+        )
     return conditions
 
 
@@ -65,8 +68,9 @@ def _view(view: str, now: datetime | None = None) -> list:
     if view == "community_new":
         conditions.append(InsightRow.created_at >= (now or utc_now()) - timedelta(days=NEW_DAYS))
     elif view == "community_answered":
-        conditions.append(exists().where(ReplyRow.insight_uuid == InsightRow.uuid,
-                                         ReplyRow.author_role.in_(("product", "admin"))))
+        conditions.append(
+            exists().where(ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.author_role.in_(("product", "admin")))
+        )
     elif view == "community_shipped":
         conditions.append(InsightRow.status == "shipped")
     return conditions
@@ -78,16 +82,25 @@ def count(session: Session, f: InboxFilter) -> int:
 
 def page(session: Session, f: InboxFilter, offset: int, limit: int) -> list[InboxRow]:
     """Newest first; reply counts come from one grouped query over just this page's insights."""
-    rows = session.execute(_SELECT.where(*_conditions(f))
-                           .order_by(InsightRow.created_at.desc(), InsightRow.rowid.desc())
-                           .offset(offset).limit(limit)).all()
+    rows = session.execute(
+        _SELECT.where(*_conditions(f))
+        .order_by(InsightRow.created_at.desc(), InsightRow.rowid.desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
     ids = [r.uuid for r in rows]
     counts = {
         r.insight_uuid: (r.total, r.unread or 0)
         for r in session.execute(
-            select(ReplyRow.insight_uuid, func.count().label("total"),
-                   func.sum(((ReplyRow.read.is_(False)) & (ReplyRow.mine.is_(False))).cast(ReplyRow.read.type))
-                   .label("unread"))
-            .where(ReplyRow.insight_uuid.in_(ids)).group_by(ReplyRow.insight_uuid))
+            select(
+                ReplyRow.insight_uuid,
+                func.count().label("total"),
+                func.sum(((ReplyRow.read.is_(False)) & (ReplyRow.mine.is_(False))).cast(ReplyRow.read.type)).label(
+                    "unread"
+                ),
+            )
+            .where(ReplyRow.insight_uuid.in_(ids))
+            .group_by(ReplyRow.insight_uuid)
+        )
     }
     return [InboxRow(to_insight(r), *counts.get(r.uuid, (0, 0))) for r in rows]

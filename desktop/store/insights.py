@@ -12,8 +12,14 @@ from desktop.domain import Impact, Insight, KeptPii, NewInsight, Status, SyncSta
 from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow
 
 
-def add_insight(session: Session, checked: NewInsight, author: str, *, pii_kept: list[dict] | None = None,
-                pii_masked: dict[str, int] | None = None) -> Insight:
+def add_insight(
+    session: Session,
+    checked: NewInsight,
+    author: str,
+    *,
+    pii_kept: list[dict] | None = None,
+    pii_masked: dict[str, int] | None = None,
+) -> Insight:
     """Insert an already-validated (and masked) insight and queue its "create" mutation in the same transaction.
 
     pii_masked is recorded on the row only; of pii_kept the payload carries just the keys (see create_payload).
@@ -40,8 +46,12 @@ def add_insight(session: Session, checked: NewInsight, author: str, *, pii_kept:
     )
     session.add(row)
     session.add(
-        OutboxRow(kind="create", object_id=row.uuid, payload=json.dumps(create_payload(row), ensure_ascii=False),
-                  created_at=now)
+        OutboxRow(
+            kind="create",
+            object_id=row.uuid,
+            payload=json.dumps(create_payload(row), ensure_ascii=False),
+            created_at=now,
+        )
     )
     return to_insight(row)
 
@@ -63,14 +73,23 @@ def remove_synced_before(session: Session, cutoff: datetime) -> int:
     Quiet: neither the insight (edited, or changed by the product team) nor any reply in its thread is
     newer than cutoff. Anything not yet accepted by the server (queued, failed, a reply waiting) stays.
     """
-    thread_busy = exists().where(ReplyRow.insight_uuid == InsightRow.uuid).where(
-        (ReplyRow.created_at >= cutoff) | (ReplyRow.sync_state != SyncState.SENT.value))
+    thread_busy = (
+        exists()
+        .where(ReplyRow.insight_uuid == InsightRow.uuid)
+        .where((ReplyRow.created_at >= cutoff) | (ReplyRow.sync_state != SyncState.SENT.value))
+    )
     queued = exists().where(OutboxRow.object_id == InsightRow.uuid)
-    ids = session.scalars(select(InsightRow.uuid).where(
-        InsightRow.server_version.is_not(None), InsightRow.sync_state == SyncState.SENT.value,
-        InsightRow.updated_at < cutoff, ~queued, ~thread_busy)).all()
+    ids = session.scalars(
+        select(InsightRow.uuid).where(
+            InsightRow.server_version.is_not(None),
+            InsightRow.sync_state == SyncState.SENT.value,
+            InsightRow.updated_at < cutoff,
+            ~queued,
+            ~thread_busy,
+        )
+    ).all()
     for start in range(0, len(ids), 500):  # SQLite caps the number of bound values in one statement
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         session.execute(delete(ReplyRow).where(ReplyRow.insight_uuid.in_(chunk)))
         session.execute(delete(NoticeRow).where(NoticeRow.insight_uuid.in_(chunk)))
         session.execute(delete(InsightRow).where(InsightRow.uuid.in_(chunk)))
@@ -126,11 +145,14 @@ def search(session: Session, match: str, limit: int) -> list[Insight]:
         text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :q ORDER BY rowid DESC LIMIT 1 OFFSET :w"),
         {"q": match, "w": RANK_WINDOW - 1},
     ).scalar()
-    ranked = session.execute(
-        text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :q AND rowid >= :floor "
-             "ORDER BY rank LIMIT :n"),
-        {"q": match, "floor": floor or 0, "n": limit},
-    ).scalars().all()
+    ranked = (
+        session.execute(
+            text("SELECT rowid FROM insight_fts WHERE insight_fts MATCH :q AND rowid >= :floor ORDER BY rank LIMIT :n"),
+            {"q": match, "floor": floor or 0, "n": limit},
+        )
+        .scalars()
+        .all()
+    )
     if not ranked:
         return []
     rows = {r.rowid: r for r in session.execute(_SELECT.where(InsightRow.rowid.in_(ranked)))}

@@ -30,23 +30,24 @@ SEED_PRODUCT_AREAS = [
 
 
 def needs_seed(session: Session) -> bool:
-    return (session.scalar(select(CommunityRow.slug).limit(1)) is None
-            or session.scalar(select(ProductAreaRow.slug).limit(1)) is None)
+    return (
+        session.scalar(select(CommunityRow.slug).limit(1)) is None
+        or session.scalar(select(ProductAreaRow.slug).limit(1)) is None
+    )
 
 
 def seed_if_empty(session: Session) -> None:
     if session.scalar(select(CommunityRow.slug).limit(1)) is None:
         session.add_all(CommunityRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_COMMUNITIES))
     if session.scalar(select(ProductAreaRow.slug).limit(1)) is None:
-        session.add_all(
-            ProductAreaRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_PRODUCT_AREAS)
-        )
+        session.add_all(ProductAreaRow(slug=s, name=n, position=i) for i, (s, n) in enumerate(SEED_PRODUCT_AREAS))
 
 
 def communities(session: Session) -> list[Community]:
     # The rep's own communities first (the capture window offers them first), then the rest.
-    rows = session.scalars(select(CommunityRow).order_by(CommunityRow.member.desc(), CommunityRow.position,
-                                                         CommunityRow.name))
+    rows = session.scalars(
+        select(CommunityRow).order_by(CommunityRow.member.desc(), CommunityRow.position, CommunityRow.name)
+    )
     return [Community(r.slug, r.name, bool(r.member), bool(r.open)) for r in rows]
 
 

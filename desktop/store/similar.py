@@ -90,10 +90,13 @@ class DocFrequencies:
         self._recount_if_moved(session)
         missing = [s for s in set(stems) if s not in self._df and s not in self._absent]
         for start in range(0, len(missing), _VOCAB_CHUNK):
-            chunk = missing[start:start + _VOCAB_CHUNK]
+            chunk = missing[start : start + _VOCAB_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found = dict(session.connection().exec_driver_sql(
-                f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk)).all())
+            found = dict(
+                session.connection()
+                .exec_driver_sql(f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk))
+                .all()
+            )
             self._df.update(found)
             self._absent.update(s for s in chunk if s not in found)
         if missing:
@@ -163,13 +166,17 @@ def _candidates(session: Session, words: list[str], frequencies: DocFrequencies)
     groups = _match_groups(words, frequencies)
     if not groups:
         return []
-    union = " UNION ALL ".join(f"SELECT rowid, :w{i} AS w FROM insight_stems WHERE insight_stems MATCH :q{i}"
-                               for i in range(len(groups)))
+    union = " UNION ALL ".join(
+        f"SELECT rowid, :w{i} AS w FROM insight_stems WHERE insight_stems MATCH :q{i}" for i in range(len(groups))
+    )
     params: dict[str, object] = {"n": CANDIDATES}
     for i, (match, weight) in enumerate(groups):
         params[f"q{i}"], params[f"w{i}"] = match, weight
-    return list(session.execute(sql(f"SELECT rowid FROM ({union}) GROUP BY rowid "
-                                     "ORDER BY sum(w) DESC, rowid DESC LIMIT :n"), params).scalars())
+    return list(
+        session.execute(
+            sql(f"SELECT rowid FROM ({union}) GROUP BY rowid ORDER BY sum(w) DESC, rowid DESC LIMIT :n"), params
+        ).scalars()
+    )
 
 
 def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[str, float]]:
@@ -209,8 +216,9 @@ def _originals_first(session: Session, scored: list, limit: int) -> list[Hint]:
     wanted = {row.duplicate_of for _, row in scored if row.duplicate_of}
     originals = {}
     if wanted:
-        originals = {r.uuid: r for r in session.execute(insights._SELECT.where(InsightRow.uuid.in_(wanted)))
-                     if not r.withdrawn}
+        originals = {
+            r.uuid: r for r in session.execute(insights._SELECT.where(InsightRow.uuid.in_(wanted))) if not r.withdrawn
+        }
     best: dict[str, tuple] = {}
     for score, row in scored:
         shown = originals.get(row.duplicate_of, row) if row.duplicate_of else row

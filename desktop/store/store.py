@@ -36,13 +36,13 @@ from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import drafts, inbox, insights, reference, same_here, threads
-from desktop.store.ledger import SyncLedger
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
+from desktop.store.ledger import SyncLedger
 from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
 
 if TYPE_CHECKING:
-    from desktop.privacy import Finding, MaskResult
+    from privacy import Finding, MaskResult
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -88,14 +88,15 @@ class Store:
         """Check, mask and save a new insight; it is queued for sync (masked) in the same transaction.
 
         Personal data in the text and the customer reference is masked unless its key
-        (desktop.privacy's Finding.key) is in keep_pii; the insight records what was kept and masked.
+        (privacy's Finding.key) is in keep_pii; the insight records what was kept and masked.
         """
         checked = self.check(new)
         guarded = _PiiGuard(keep_pii)
         checked = replace(checked, text=guarded.note(checked.text), customer_ref=guarded.ref(checked.customer_ref))
         author = self._author()
-        return self._write(lambda s: insights.add_insight(s, checked, author, pii_kept=guarded.kept,
-                                                          pii_masked=guarded.counts()))
+        return self._write(
+            lambda s: insights.add_insight(s, checked, author, pii_kept=guarded.kept, pii_masked=guarded.counts())
+        )
 
     def check(self, new: NewInsight) -> NewInsight:
         """Validate and normalise what the user typed, naming the first problem in words."""
@@ -106,8 +107,7 @@ class Store:
             text=clean_text(new.text),
             community=community,
             product_area=area,
-            customer_ref=clean_optional(new.customer_ref, what="The customer reference",
-                                        limit=MAX_CUSTOMER_REF_CHARS),
+            customer_ref=clean_optional(new.customer_ref, what="The customer reference", limit=MAX_CUSTOMER_REF_CHARS),
             impact=parse_impact(new.impact),
             tags=clean_tags(new.tags),
         )
@@ -139,9 +139,16 @@ class Store:
     def count_insights(self) -> int:
         return self._read(insights.count)
 
-    def inbox_filter(self, *, community: str | None = None, status: str | None = None,
-                     impact: str | None = None, text: str | None = None,
-                     include_withdrawn: bool = True, view: str | None = None) -> inbox.InboxFilter:
+    def inbox_filter(
+        self,
+        *,
+        community: str | None = None,
+        status: str | None = None,
+        impact: str | None = None,
+        text: str | None = None,
+        include_withdrawn: bool = True,
+        view: str | None = None,
+    ) -> inbox.InboxFilter:
         """A checked filter for `inbox_count`/`inbox_page`; `text` matches words as typed (last one as prefix).
 
         `view` (inbox.VIEWS): "mine" (what the rep follows) or the community feed ("community", "community_new",
@@ -150,8 +157,14 @@ class Store:
         match = fts_query(text, prefix=True) if text and text.strip() else None
         if view is not None and view not in inbox.VIEWS:
             raise InvalidInput(f"Unknown inbox view “{view}”.")
-        return inbox.InboxFilter(community=community, status=status, impact=impact, match=match,
-                                 include_withdrawn=include_withdrawn, view=view)
+        return inbox.InboxFilter(
+            community=community,
+            status=status,
+            impact=impact,
+            match=match,
+            include_withdrawn=include_withdrawn,
+            view=view,
+        )
 
     def inbox_count(self, f: inbox.InboxFilter) -> int:
         return self._read(lambda s: inbox.count(s, f))
@@ -169,12 +182,16 @@ class Store:
         current = self.get_insight(insight_id)
         if current is None:
             raise NotFound(f"There is no insight {insight_id} on this computer.")
-        merged = NewInsight(**{
-            "text": changes.get("text", current.text), "community": changes.get("community", current.community),
-            "product_area": changes.get("product_area", current.product_area),
-            "customer_ref": changes.get("customer_ref", current.customer_ref),
-            "impact": changes.get("impact", current.impact), "tags": changes.get("tags", current.tags),
-        })
+        merged = NewInsight(
+            **{
+                "text": changes.get("text", current.text),
+                "community": changes.get("community", current.community),
+                "product_area": changes.get("product_area", current.product_area),
+                "customer_ref": changes.get("customer_ref", current.customer_ref),
+                "impact": changes.get("impact", current.impact),
+                "tags": changes.get("tags", current.tags),
+            }
+        )
         checked = self.check(merged)
         guarded = _PiiGuard([*keep_pii, *(k.key for k in current.pii_kept)])
         # Both fields are re-read so that pii_kept lists what the insight holds now; an unchanged one is
@@ -199,8 +216,15 @@ class Store:
         author = self.sync.meta("username") or self._author()
         return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
 
-    def same_here(self, insight_id: str, *, customer_ref: str | None = None, impact: str = "medium",
-                  note: str | None = None, keep_pii: Iterable[str] = ()) -> SameHere:
+    def same_here(
+        self,
+        insight_id: str,
+        *,
+        customer_ref: str | None = None,
+        impact: str = "medium",
+        note: str | None = None,
+        keep_pii: Iterable[str] = (),
+    ) -> SameHere:
         """Say "same here" on an insight (issue 8): this call's customer and impact count behind it.
 
         `note` is what the rep had typed (so nothing typed is lost); only the product team sees it. Both it
@@ -210,8 +234,9 @@ class Store:
         ref = guarded.ref(clean_optional(customer_ref, what="The customer reference", limit=MAX_CUSTOMER_REF_CHARS))
         text = guarded.note(clean_text(note, what="The note")) if note and note.strip() else None
         level = str(parse_impact(impact))
-        return self._write(lambda s: same_here.add(s, insight_id, customer_ref=ref, impact=level, note=text,
-                                                   pii_kept=guarded.kept))
+        return self._write(
+            lambda s: same_here.add(s, insight_id, customer_ref=ref, impact=level, note=text, pii_kept=guarded.kept)
+        )
 
     def same_heres(self, insight_id: str) -> list[SameHere]:
         """The "same here"s this rep said on an insight (theirs only: others' are the product team's)."""
@@ -320,27 +345,29 @@ class _PiiGuard:
         self._masked: list[Finding] = []
 
     def note(self, text: str, what: str = "The insight") -> str:
-        from desktop.privacy.saving import mask_note  # the detector loads on first save, not at start-up
+        from privacy.saving import mask_note  # the detector loads on first save, not at start-up
 
         return self._apply(mask_note(text, self._keep), what, MAX_TEXT_CHARS)
 
     def ref(self, ref: str | None) -> str | None:
-        from desktop.privacy.saving import mask_customer_ref
+        from privacy.saving import mask_customer_ref
 
         if ref is None:
             return None
         return self._apply(mask_customer_ref(ref, self._keep), "The customer reference", MAX_CUSTOMER_REF_CHARS)
 
     def counts(self) -> dict[str, int]:
-        from desktop.privacy.saving import count_by_kind
+        from privacy.saving import count_by_kind
 
         return count_by_kind(self._masked)
 
     def _apply(self, result: MaskResult, what: str, limit: int) -> str:
         if len(result.text) > limit:
             # "[national id]" is longer than a hetu: a text at the limit can grow past it when masked.
-            raise InvalidInput(f"{what} is {len(result.text):,} characters long once personal data is masked; "
-                               f"the limit is {limit:,}. Shorten it. Nothing was saved.")
+            raise InvalidInput(
+                f"{what} is {len(result.text):,} characters long once personal data is masked; "
+                f"the limit is {limit:,}. Shorten it. Nothing was saved."
+            )
         self._masked += result.masked
         for finding in result.kept:
             item = {"kind": str(finding.kind), "key": finding.key}

@@ -20,8 +20,14 @@ from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, Sam
 # Fields the server owns: a pulled change may always set them, even while the rep has an edit queued.
 SERVER_FIELDS = ("status", "duplicate_of", "withdrawn", "customers", "reps", "following")
 REP_FIELDS = ("text", "community", "product_area", "customer_ref", "impact", "tags")
-STATUS_WORDS = {"new": "new", "acknowledged": "acknowledged", "planned": "planned", "in_progress": "in progress",
-                "shipped": "shipped", "declined": "declined"}
+STATUS_WORDS = {
+    "new": "new",
+    "acknowledged": "acknowledged",
+    "planned": "planned",
+    "in_progress": "in progress",
+    "shipped": "shipped",
+    "declined": "declined",
+}
 
 
 @dataclass(frozen=True)
@@ -59,13 +65,15 @@ def outbox_size(session: Session) -> int:
 
 
 def record_failure(session: Session, seqs: list[int], error: str) -> None:
-    session.execute(update(OutboxRow).where(OutboxRow.seq.in_(seqs))
-                    .values(attempts=OutboxRow.attempts + 1, last_error=error))
+    session.execute(
+        update(OutboxRow).where(OutboxRow.seq.in_(seqs)).values(attempts=OutboxRow.attempts + 1, last_error=error)
+    )
 
 
 def queue(session: Session, kind: str, object_id: str, payload: dict[str, Any]) -> None:
-    session.add(OutboxRow(kind=kind, object_id=object_id, payload=json.dumps(payload, ensure_ascii=False),
-                          created_at=utc_now()))
+    session.add(
+        OutboxRow(kind=kind, object_id=object_id, payload=json.dumps(payload, ensure_ascii=False), created_at=utc_now())
+    )
 
 
 def reject_locally(session: Session, item: Pending, message: str) -> None:
@@ -77,17 +85,34 @@ def reject_locally(session: Session, item: Pending, message: str) -> None:
 # Push results and pulled pages arrive hundreds at a time. Everything below reads what the store holds for a
 # whole batch in two queries and writes with plain statements (no ORM objects to track), so applying a page
 # costs about as much as the HTTP round trip that brought it.
-_LOCAL_COLUMNS = (InsightRow.uuid, InsightRow.server_version, InsightRow.status, InsightRow.text,
-                  InsightRow.community, InsightRow.product_area, InsightRow.customer_ref, InsightRow.impact,
-                  InsightRow.tags, InsightRow.following, InsightRow.duplicate_of)
+_LOCAL_COLUMNS = (
+    InsightRow.uuid,
+    InsightRow.server_version,
+    InsightRow.status,
+    InsightRow.text,
+    InsightRow.community,
+    InsightRow.product_area,
+    InsightRow.customer_ref,
+    InsightRow.impact,
+    InsightRow.tags,
+    InsightRow.following,
+    InsightRow.duplicate_of,
+)
 
 
 _INSIGHTS = InsightRow.__table__
 _SET_SERVER_FIELDS = (
-    _INSIGHTS.update().where(_INSIGHTS.c.uuid == bindparam("_uuid"))
-    .values(server_version=bindparam("server_version"), status=bindparam("status"),
-            duplicate_of=bindparam("duplicate_of"), withdrawn=bindparam("withdrawn"),
-            customers=bindparam("customers"), reps=bindparam("reps"), following=bindparam("following"))
+    _INSIGHTS.update()
+    .where(_INSIGHTS.c.uuid == bindparam("_uuid"))
+    .values(
+        server_version=bindparam("server_version"),
+        status=bindparam("status"),
+        duplicate_of=bindparam("duplicate_of"),
+        withdrawn=bindparam("withdrawn"),
+        customers=bindparam("customers"),
+        reps=bindparam("reps"),
+        following=bindparam("following"),
+    )
 )
 
 
@@ -105,7 +130,8 @@ class _Known:
             r.uuid: r._asdict() for r in session.execute(select(*_LOCAL_COLUMNS).where(InsightRow.uuid.in_(ids)))
         }
         self.pending: set[str] = set(
-            session.scalars(select(OutboxRow.object_id).where(OutboxRow.object_id.in_(ids))).all())
+            session.scalars(select(OutboxRow.object_id).where(OutboxRow.object_id.in_(ids))).all()
+        )
         self.inserts: list[dict[str, Any]] = []
         self.updates: list[dict[str, Any]] = []
 
@@ -135,13 +161,15 @@ def apply_push_results(session: Session, pairs: list[tuple[Pending, dict[str, An
     known.flush()
     for table, kind in ((ReplyRow, "reply"), (SameHereRow, "same_here")):
         if sent[kind]:
-            session.execute(update(table).where(table.uuid.in_(sent[kind]))
-                            .values(sync_state=SyncState.SENT.value, sync_error=None))
+            session.execute(
+                update(table).where(table.uuid.in_(sent[kind])).values(sync_state=SyncState.SENT.value, sync_error=None)
+            )
     # An insight with a later change still queued stays "saved locally" until that one is sent too.
     done = [i for i in set(sent["insight"]) if i not in known.pending]
     if done:
-        session.execute(update(InsightRow).where(InsightRow.uuid.in_(done))
-                        .values(sync_state=SyncState.SENT.value, sync_error=None))
+        session.execute(
+            update(InsightRow).where(InsightRow.uuid.in_(done)).values(sync_state=SyncState.SENT.value, sync_error=None)
+        )
 
 
 def _rebase(session: Session, item: Pending, current: dict | None, known: _Known) -> bool:
@@ -158,13 +186,13 @@ def _rebase(session: Session, item: Pending, current: dict | None, known: _Known
 
 def _mark_failed(session: Session, item: Pending, message: str) -> None:
     table = {"reply": ReplyRow, "same_here": SameHereRow}.get(item.kind, InsightRow)
-    session.execute(update(table).where(table.uuid == item.object_id)
-                    .values(sync_state=SyncState.FAILED.value, sync_error=message))
+    session.execute(
+        update(table).where(table.uuid == item.object_id).values(sync_state=SyncState.FAILED.value, sync_error=message)
+    )
 
 
 # -- pulled changes ----------------------------------------------------------------------------------------
-def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str, *, me: str,
-                  announce: bool) -> int:
+def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str, *, me: str, announce: bool) -> int:
     """Apply one page of the changes feed and its cursor together; returns how many notices were added."""
     ids = {c["insight"]["id"] for c in changes if c.get("kind") == "insight"}
     ids |= {c["reply"]["insight_id"] for c in changes if c.get("kind") == "reply"}
@@ -190,27 +218,38 @@ def apply_changes(session: Session, changes: list[dict[str, Any]], cursor: str, 
     return notices
 
 
-def _store_server_insight(session: Session, data: dict[str, Any], known: _Known, *,
-                          announce: bool = False) -> int:
+def _store_server_insight(session: Session, data: dict[str, Any], known: _Known, *, announce: bool = False) -> int:
     local = known.rows.get(data["id"])
     if local is None:
         known.inserts.append(_new_row(data))
-        known.rows[data["id"]] = {"uuid": data["id"], "server_version": data["version"], "status": data["status"],
-                                  "following": data.get("following", True), "duplicate_of": data.get("duplicate_of"),
-                                  **{f: data[f] for f in REP_FIELDS}}
+        known.rows[data["id"]] = {
+            "uuid": data["id"],
+            "server_version": data["version"],
+            "status": data["status"],
+            "following": data.get("following", True),
+            "duplicate_of": data.get("duplicate_of"),
+            **{f: data[f] for f in REP_FIELDS},
+        }
         return 0
     if local["server_version"] is not None and data["version"] <= local["server_version"]:
         return 0  # an older state than what we have (pages can overlap after a lost answer)
-    values: dict[str, Any] = {"server_version": data["version"], "status": data["status"],
-                              "duplicate_of": data.get("duplicate_of"), "withdrawn": bool(data.get("withdrawn")),
-                              **_backing(data)}
+    values: dict[str, Any] = {
+        "server_version": data["version"],
+        "status": data["status"],
+        "duplicate_of": data.get("duplicate_of"),
+        "withdrawn": bool(data.get("withdrawn")),
+        **_backing(data),
+    }
     known.updates.append({"_uuid": data["id"], **values})
     if data["id"] not in known.pending:
         # Only fields that really changed: rewriting text would re-index it for nothing.
         changed = {f: data[f] for f in REP_FIELDS if data[f] != local[f]}
         if changed:
-            session.execute(_INSIGHTS.update().where(_INSIGHTS.c.uuid == data["id"])
-                            .values(**changed, updated_at=datetime.fromisoformat(data["updated_at"])))
+            session.execute(
+                _INSIGHTS.update()
+                .where(_INSIGHTS.c.uuid == data["id"])
+                .values(**changed, updated_at=datetime.fromisoformat(data["updated_at"]))
+            )
             local.update(changed)
     old_status, old_original = local["status"], local.get("duplicate_of")
     local.update(values)
@@ -219,28 +258,53 @@ def _store_server_insight(session: Session, data: dict[str, Any], known: _Known,
         return 0
     if old_status != data["status"]:
         status = STATUS_WORDS.get(data["status"], data["status"])
-        return _notice(session, f"status:{data['id']}:{data['version']}", "status", data["id"],
-                       f"Insight {status}", _snippet(local["text"]))
+        return _notice(
+            session,
+            f"status:{data['id']}:{data['version']}",
+            "status",
+            data["id"],
+            f"Insight {status}",
+            _snippet(local["text"]),
+        )
     if data.get("duplicate_of") and data["duplicate_of"] != old_original:
-        return _notice(session, f"merged:{data['id']}:{data['version']}", "status", data["id"],
-                       "Merged with an existing insight", _snippet(local["text"]))
+        return _notice(
+            session,
+            f"merged:{data['id']}:{data['version']}",
+            "status",
+            data["id"],
+            "Merged with an existing insight",
+            _snippet(local["text"]),
+        )
     return 0
 
 
 def _backing(data: dict[str, Any]) -> dict[str, Any]:
     """Who is behind the insight and whether the reader follows it (issue 8; an older server sends none)."""
-    return {"customers": int(data.get("customers", 1)), "reps": int(data.get("reps", 1)),
-            "following": bool(data.get("following", True))}
+    return {
+        "customers": int(data.get("customers", 1)),
+        "reps": int(data.get("reps", 1)),
+        "following": bool(data.get("following", True)),
+    }
 
 
 def _new_row(data: dict[str, Any]) -> dict[str, Any]:
     return dict(
-        uuid=data["id"], text=data["text"], community=data["community"], product_area=data.get("product_area"),
-        customer_ref=data.get("customer_ref"), impact=data["impact"], tags=list(data.get("tags") or []),
-        author=data["author"], created_at=datetime.fromisoformat(data["created_at"]),
-        updated_at=datetime.fromisoformat(data["updated_at"]), status=data["status"],
-        server_version=data["version"], sync_state=SyncState.SENT.value, withdrawn=bool(data.get("withdrawn")),
-        duplicate_of=data.get("duplicate_of"), **_backing(data),
+        uuid=data["id"],
+        text=data["text"],
+        community=data["community"],
+        product_area=data.get("product_area"),
+        customer_ref=data.get("customer_ref"),
+        impact=data["impact"],
+        tags=list(data.get("tags") or []),
+        author=data["author"],
+        created_at=datetime.fromisoformat(data["created_at"]),
+        updated_at=datetime.fromisoformat(data["updated_at"]),
+        status=data["status"],
+        server_version=data["version"],
+        sync_state=SyncState.SENT.value,
+        withdrawn=bool(data.get("withdrawn")),
+        duplicate_of=data.get("duplicate_of"),
+        **_backing(data),
     )
 
 
@@ -250,15 +314,29 @@ def _store_reply(session: Session, data: dict[str, Any], known: _Known, *, me: s
     mine = data["author"] == me
     # A reply in a community thread the rep does not follow is there to read, not news: no notice, not unread.
     quiet = mine or not announce or not known.rows[data["insight_id"]].get("following", True)
-    session.execute(insert(ReplyRow).values(
-        uuid=data["id"], insight_uuid=data["insight_id"], author=data["author"],
-        author_role=data.get("author_role", "product"), body=data["body"],
-        created_at=datetime.fromisoformat(data["created_at"]), read=quiet, mine=mine,
-        sync_state=SyncState.SENT.value))
+    session.execute(
+        insert(ReplyRow).values(
+            uuid=data["id"],
+            insight_uuid=data["insight_id"],
+            author=data["author"],
+            author_role=data.get("author_role", "product"),
+            body=data["body"],
+            created_at=datetime.fromisoformat(data["created_at"]),
+            read=quiet,
+            mine=mine,
+            sync_state=SyncState.SENT.value,
+        )
+    )
     if quiet:
         return 0
-    return _notice(session, f"reply:{data['id']}", "reply", data["insight_id"],
-                   f"Reply from {data['author']}", _snippet(data["body"]))
+    return _notice(
+        session,
+        f"reply:{data['id']}",
+        "reply",
+        data["insight_id"],
+        f"Reply from {data['author']}",
+        _snippet(data["body"]),
+    )
 
 
 def _erase(session: Session, insight_id: str) -> None:
@@ -273,8 +351,9 @@ def _erase(session: Session, insight_id: str) -> None:
 
 def forget_unfollowed(session: Session, communities: list[str]) -> int:
     """Delete the insights the rep only read in communities they no longer belong to (issue 8)."""
-    ids = session.scalars(select(InsightRow.uuid).where(
-        InsightRow.following.is_(False), InsightRow.community.not_in(communities))).all()
+    ids = session.scalars(
+        select(InsightRow.uuid).where(InsightRow.following.is_(False), InsightRow.community.not_in(communities))
+    ).all()
     for insight_id in ids:
         _erase(session, insight_id)
     return len(ids)
@@ -283,8 +362,11 @@ def forget_unfollowed(session: Session, communities: list[str]) -> int:
 def _notice(session: Session, key: str, kind: str, insight_id: str, title: str, body: str) -> int:
     if session.scalar(select(NoticeRow.id).where(NoticeRow.key == key)) is not None:
         return 0
-    session.execute(insert(NoticeRow).values(key=key, kind=kind, insight_uuid=insight_id, title=title, body=body,
-                                             created_at=utc_now()))
+    session.execute(
+        insert(NoticeRow).values(
+            key=key, kind=kind, insight_uuid=insight_id, title=title, body=body, created_at=utc_now()
+        )
+    )
     return 1
 
 
@@ -304,8 +386,12 @@ def mark_shown(session: Session, notice_ids: list[int]) -> None:
 
 
 def unread_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(ReplyRow)
-                          .where(ReplyRow.read.is_(False), ReplyRow.mine.is_(False))) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(ReplyRow).where(ReplyRow.read.is_(False), ReplyRow.mine.is_(False))
+        )
+        or 0
+    )
 
 
 def server_version(session: Session, insight_id: str) -> int | None:
@@ -314,8 +400,11 @@ def server_version(session: Session, insight_id: str) -> int | None:
 
 def synced_counts(session: Session) -> tuple[int, int]:
     """Insights and replies the server has (as far as this machine knows), to compare with its summary."""
-    insights = session.scalar(select(func.count()).select_from(InsightRow)
-                              .where(InsightRow.server_version.is_not(None))) or 0
-    replies = session.scalar(select(func.count()).select_from(ReplyRow)
-                             .where(ReplyRow.sync_state == SyncState.SENT.value)) or 0
+    insights = (
+        session.scalar(select(func.count()).select_from(InsightRow).where(InsightRow.server_version.is_not(None))) or 0
+    )
+    replies = (
+        session.scalar(select(func.count()).select_from(ReplyRow).where(ReplyRow.sync_state == SyncState.SENT.value))
+        or 0
+    )
     return insights, replies

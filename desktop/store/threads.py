@@ -34,8 +34,12 @@ def edit(session: Session, insight_id: str, changes: dict[str, Any]) -> None:
     row.updated_at = utc_now()
     row.sync_state = SyncState.LOCAL.value
     # base_version None: the insight's create is still queued; the engine fills it in once it is applied.
-    ss.queue(session, "edit", insight_id, {"insight_id": insight_id, "base_version": row.server_version,
-                                           "changes": changed, "base": base})
+    ss.queue(
+        session,
+        "edit",
+        insight_id,
+        {"insight_id": insight_id, "base_version": row.server_version, "changes": changed, "base": base},
+    )
 
 
 def withdraw(session: Session, insight_id: str) -> None:
@@ -51,26 +55,50 @@ def withdraw(session: Session, insight_id: str) -> None:
 def add_reply(session: Session, insight_id: str, body: str, author: str) -> Reply:
     _insight(session, insight_id)
     now = utc_now()
-    row = ReplyRow(uuid=new_id(), insight_uuid=insight_id, author=author, author_role="rep", body=body,
-                   created_at=now, read=True, mine=True, sync_state=SyncState.LOCAL.value)
+    row = ReplyRow(
+        uuid=new_id(),
+        insight_uuid=insight_id,
+        author=author,
+        author_role="rep",
+        body=body,
+        created_at=now,
+        read=True,
+        mine=True,
+        sync_state=SyncState.LOCAL.value,
+    )
     session.add(row)
-    ss.queue(session, "reply", row.uuid, {"id": row.uuid, "insight_id": insight_id, "body": body,
-                                          "created_at": now.isoformat()})
+    ss.queue(
+        session,
+        "reply",
+        row.uuid,
+        {"id": row.uuid, "insight_id": insight_id, "body": body, "created_at": now.isoformat()},
+    )
     return to_reply(row)
 
 
 def thread(session: Session, insight_id: str) -> list[Reply]:
-    rows = session.scalars(select(ReplyRow).where(ReplyRow.insight_uuid == insight_id)
-                           .order_by(ReplyRow.created_at, ReplyRow.uuid))
+    rows = session.scalars(
+        select(ReplyRow).where(ReplyRow.insight_uuid == insight_id).order_by(ReplyRow.created_at, ReplyRow.uuid)
+    )
     return [to_reply(r) for r in rows]
 
 
 def mark_read(session: Session, insight_id: str) -> None:
-    session.execute(update(ReplyRow).where(ReplyRow.insight_uuid == insight_id, ReplyRow.read.is_(False))
-                    .values(read=True))
+    session.execute(
+        update(ReplyRow).where(ReplyRow.insight_uuid == insight_id, ReplyRow.read.is_(False)).values(read=True)
+    )
 
 
 def to_reply(row: ReplyRow) -> Reply:
-    return Reply(id=row.uuid, insight_id=row.insight_uuid, author=row.author, body=row.body,
-                 created_at=row.created_at, read=bool(row.read), author_role=row.author_role, mine=bool(row.mine),
-                 sync_state=SyncState(row.sync_state), sync_error=row.sync_error)
+    return Reply(
+        id=row.uuid,
+        insight_id=row.insight_uuid,
+        author=row.author,
+        body=row.body,
+        created_at=row.created_at,
+        read=bool(row.read),
+        author_role=row.author_role,
+        mine=bool(row.mine),
+        sync_state=SyncState(row.sync_state),
+        sync_error=row.sync_error,
+    )

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import logging
 import ipaddress
+import logging
 import platform
 from urllib.parse import urlsplit
 
-from protocol import schema
 from desktop.errors import InvalidInput, PalauteError
 from desktop.store import Store
 from desktop.sync.client import ApiClient
@@ -15,6 +14,7 @@ from desktop.sync.credentials import Auth, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
 from desktop.sync.service import Callbacks, SyncService
+from protocol import schema
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,10 @@ def check_server_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidInput(f"“{url}” is not a server address. Use the form https://palaute.example.com")
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise InvalidInput("The server address must start with https:// so that your sign-in and notes travel "
-                           "encrypted. Plain http:// is allowed only for a server on this computer.")
+        raise InvalidInput(
+            "The server address must start with https:// so that your sign-in and notes travel "
+            "encrypted. Plain http:// is allowed only for a server on this computer."
+        )
     return url
 
 
@@ -40,8 +42,9 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def client_for(store: Store, vault: Vault, *, server_url: str | None = None, username: str | None = None,
-               auth: Auth | None = None) -> ApiClient:
+def client_for(
+    store: Store, vault: Vault, *, server_url: str | None = None, username: str | None = None, auth: Auth | None = None
+) -> ApiClient:
     url = server_url or store.sync.meta("server_url") or ""
     user = username or store.sync.meta("username") or ""
     auth = auth or Auth(url, user, vault)
@@ -60,8 +63,13 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
     client = client_for(store, vault, server_url=url, username=username)
     pair = client.login(username, password, device_name=f"Palaute on {platform.node() or 'this computer'}")
     changed = previous != (url, pair.user.name)
-    store.sync.set_meta(server_url=url, username=pair.user.name, role=pair.user.role, device_id=pair.device_id,
-                        **({"cursor": None} if changed else {}))
+    store.sync.set_meta(
+        server_url=url,
+        username=pair.user.name,
+        role=pair.user.role,
+        device_id=pair.device_id,
+        **({"cursor": None} if changed else {}),
+    )
     store.settings.set("server_url", url)
     _take_communities(store, client)
     return pair
@@ -110,8 +118,7 @@ def resume(store: Store, vault: Vault) -> ApiClient | None:
     return client if client.resume(device_id) else None
 
 
-def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None,
-                  **kwargs: float) -> SyncService:
+def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None, **kwargs: float) -> SyncService:
     """The running service for the saved sign-in; raises SignInRequired when there is none."""
     first = resume(store, vault)
     if first is None:
@@ -119,8 +126,9 @@ def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None
     return service_for(store, vault, first, callbacks, **kwargs)
 
 
-def service_for(store: Store, vault: Vault, first: ApiClient, callbacks: Callbacks | None = None,
-                **kwargs: float) -> SyncService:
+def service_for(
+    store: Store, vault: Vault, first: ApiClient, callbacks: Callbacks | None = None, **kwargs: float
+) -> SyncService:
     """The service around a resumed client (split from build_service so the keyring look-up can run alone)."""
     clients: list[ApiClient] = [first]
 
@@ -129,5 +137,3 @@ def service_for(store: Store, vault: Vault, first: ApiClient, callbacks: Callbac
         return clients.pop() if clients else client_for(store, vault, auth=first.auth)
 
     return SyncService(store.sync, make_client, callbacks, **kwargs)
-
-

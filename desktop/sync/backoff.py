@@ -23,7 +23,7 @@ class Backoff:
     failures: int = 0
 
     def next_delay(self, retry_after: float | None = None) -> float:
-        bound = min(self.cap, self.initial * 2 ** self.failures)
+        bound = min(self.cap, self.initial * 2**self.failures)
         self.failures += 1
         delay = self.rng.uniform(bound / 2, bound)
         if retry_after is not None:

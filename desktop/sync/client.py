@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from urllib.parse import quote
 
 import requests
 from pydantic import BaseModel, ValidationError
 
-from protocol import schema
 from desktop.sync.credentials import Auth, Tokens
 from desktop.sync.errors import (
     BadAnswer,
@@ -21,6 +20,7 @@ from desktop.sync.errors import (
     SignInRequired,
     TlsUntrusted,
 )
+from protocol import schema
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -66,9 +66,10 @@ class ApiClient:
         refresh = self.auth.vault.load(self.server_url, self.auth.username)
         if not refresh:
             return False
-        expired = datetime.fromtimestamp(0, timezone.utc)
-        self.auth.tokens = Tokens(device_id=device_id, access_token="", access_expires_at=expired,
-                                  refresh_token=refresh)
+        expired = datetime.fromtimestamp(0, UTC)
+        self.auth.tokens = Tokens(
+            device_id=device_id, access_token="", access_expires_at=expired, refresh_token=refresh
+        )
         return True
 
     def refresh(self, stale_access_token: str | None = None) -> None:
@@ -104,14 +105,16 @@ class ApiClient:
         body = {"protocol": schema.PROTOCOL_VERSION, "mutations": mutations}
         return self._call("POST", "/sync/push", schema.PushResponse, json=body)
 
-    def changes(self, cursor: str | None, *, wait: float = 0, limit: int = schema.DEFAULT_PULL_LIMIT,
-                etag: str | None = None) -> dict[str, Any] | None:
+    def changes(
+        self, cursor: str | None, *, wait: float = 0, limit: int = schema.DEFAULT_PULL_LIMIT, etag: str | None = None
+    ) -> dict[str, Any] | None:
         """One page of the feed as raw JSON (unknown change kinds are skipped later), or None on 304."""
         params = {"cursor": cursor or "", "wait": int(wait), "limit": limit}
         headers = {"If-None-Match": etag} if etag else {}
         timeout = (CONNECT_TIMEOUT, wait + READ_TIMEOUT)
-        return self._call("GET", "/sync/changes", None, params=params, headers=headers, timeout=timeout,
-                          not_modified_ok=True)
+        return self._call(
+            "GET", "/sync/changes", None, params=params, headers=headers, timeout=timeout, not_modified_ok=True
+        )
 
     def summary(self) -> schema.Summary:
         return self._call("GET", "/sync/summary", schema.Summary)
@@ -138,20 +141,40 @@ class ApiClient:
         return [schema.ProductArea.model_validate(c) for c in _as_list(data)]
 
     # -- plumbing -----------------------------------------------------------------------------------------
-    def _call(self, method: str, path: str, model: type[M] | None, *, auth: bool = True, retried: bool = False,
-              not_modified_ok: bool = False, timeout: tuple[float, float] | None = None, **kwargs: Any) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[M] | None,
+        *,
+        auth: bool = True,
+        retried: bool = False,
+        not_modified_ok: bool = False,
+        timeout: tuple[float, float] | None = None,
+        **kwargs: Any,
+    ) -> Any:
         headers = dict(kwargs.pop("headers", None) or {})
         access = self._access_token() if auth else None
         if access:
             headers["Authorization"] = f"Bearer {access}"
-        response = self._send(method, path, headers=headers, timeout=timeout or (CONNECT_TIMEOUT, READ_TIMEOUT),
-                              **kwargs)
+        response = self._send(
+            method, path, headers=headers, timeout=timeout or (CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs
+        )
         if response.status_code == 401 and auth and not retried:
             # The access token ran out early (clock skew, server restart): refresh once, silently.
             self.refresh(access)
             headers.pop("Authorization", None)
-            return self._call(method, path, model, auth=auth, retried=True, not_modified_ok=not_modified_ok,
-                              timeout=timeout, headers=headers, **kwargs)
+            return self._call(
+                method,
+                path,
+                model,
+                auth=auth,
+                retried=True,
+                not_modified_ok=not_modified_ok,
+                timeout=timeout,
+                headers=headers,
+                **kwargs,
+            )
         if response.status_code == 304 and not_modified_ok:
             return None
         return self._parse(response, model)
@@ -167,8 +190,10 @@ class ApiClient:
                 "Settings → Server → CA bundle. Nothing was sent."
             ) from exc
         except requests.exceptions.RequestException as exc:  # refused, reset, timed out, cut mid-answer
-            raise Offline(f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
-                          "this computer and will be sent when the connection is back.") from exc
+            raise Offline(
+                f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
+                "this computer and will be sent when the connection is back."
+            ) from exc
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
         major = response.headers.get("X-Palaute-Protocol")
@@ -178,18 +203,24 @@ class ApiClient:
         if not major and status not in (429, 500, 502, 503, 504):
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
-            raise BadAnswer(f"The address {self.server_url} does not answer like a Palaute server (HTTP {status}). "
-                            "Check the server address.")
+            raise BadAnswer(
+                f"The address {self.server_url} does not answer like a Palaute server (HTTP {status}). "
+                "Check the server address."
+            )
         if status == 429 or status >= 500:
-            raise ServerBusy(f"The Palaute server is busy or having trouble (HTTP {status}); trying again later.",
-                             _retry_after(response))
+            raise ServerBusy(
+                f"The Palaute server is busy or having trouble (HTTP {status}); trying again later.",
+                _retry_after(response),
+            )
         if status == 204:
             return None
         try:
             data = response.json()
         except ValueError:
-            raise BadAnswer(f"The server at {self.server_url} gave an answer Palaute does not understand "
-                            f"(HTTP {status}, not JSON). Is the address right?") from None
+            raise BadAnswer(
+                f"The server at {self.server_url} gave an answer Palaute does not understand "
+                f"(HTTP {status}, not JSON). Is the address right?"
+            ) from None
         if status >= 400:
             code = data.get("error") if isinstance(data, dict) else None
             message = data.get("message") if isinstance(data, dict) else None
@@ -200,8 +231,10 @@ class ApiClient:
             return model.model_validate(data)
         except ValidationError as exc:
             log.warning("Answer from %s did not match %s: %s", response.url, model.__name__, exc.errors()[:3])
-            raise BadAnswer(f"The server at {self.server_url} gave an answer that does not follow the Palaute "
-                            "protocol. Check the server address, or ask its administrator.") from None
+            raise BadAnswer(
+                f"The server at {self.server_url} gave an answer that does not follow the Palaute "
+                "protocol. Check the server address, or ask its administrator."
+            ) from None
 
 
 def _tokens(pair: schema.TokenPair) -> Tokens:
@@ -209,7 +242,7 @@ def _tokens(pair: schema.TokenPair) -> Tokens:
 
 
 def _fresh(tokens: Tokens) -> bool:
-    return datetime.now(timezone.utc) < tokens.access_expires_at - EXPIRY_MARGIN
+    return datetime.now(UTC) < tokens.access_expires_at - EXPIRY_MARGIN
 
 
 def _retry_after(response: requests.Response) -> float | None:

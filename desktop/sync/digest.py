@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from protocol import schema
 from desktop.domain import utc_now
 from desktop.errors import PalauteError
 from desktop.sync.errors import SignInRequired
+from protocol import schema
 
 if TYPE_CHECKING:
     from desktop.store.store import Store
@@ -42,8 +42,9 @@ def fetch_digest(store: Store, vault: Vault, week: str | None, community: str | 
         if kept is None:
             raise
         saved = json.loads(kept)
-        return FetchedDigest(schema.Digest.model_validate(saved["digest"]), datetime.fromisoformat(saved["at"]),
-                             error.user_message)
+        return FetchedDigest(
+            schema.Digest.model_validate(saved["digest"]), datetime.fromisoformat(saved["at"]), error.user_message
+        )
     now = utc_now()
     store.sync.set_meta(**{key: json.dumps({"at": now.isoformat(), "digest": digest.model_dump(mode="json")})})
     return FetchedDigest(digest, now)

@@ -10,11 +10,11 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from protocol import schema
 from desktop.store.ledger import SyncLedger
 from desktop.store.sync_state import Pending
 from desktop.sync.client import ApiClient
 from desktop.sync.errors import BadAnswer, Refused
+from protocol import schema
 
 log = logging.getLogger(__name__)
 _MUTATION = TypeAdapter(schema.Mutation)
@@ -99,8 +99,13 @@ class Pusher:
         if base is None:
             return None
         if item.kind == "edit":
-            return {"type": "edit", "number": number, "insight_id": p["insight_id"], "base_version": base,
-                    "changes": p["changes"]}
+            return {
+                "type": "edit",
+                "number": number,
+                "insight_id": p["insight_id"],
+                "base_version": base,
+                "changes": p["changes"],
+            }
         return {"type": "withdraw", "number": number, "insight_id": p["insight_id"], "base_version": base}
 
     def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict]], report: PushReport) -> int:
@@ -197,8 +202,12 @@ class Puller:
 
 
 def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
-    if not isinstance(page, dict) or not isinstance(page.get("cursor"), str) or not isinstance(
-            page.get("changes"), list) or not isinstance(page.get("has_more"), bool):
+    if (
+        not isinstance(page, dict)
+        or not isinstance(page.get("cursor"), str)
+        or not isinstance(page.get("changes"), list)
+        or not isinstance(page.get("has_more"), bool)
+    ):
         raise BadAnswer("The server's list of changes is not in the expected form.")
     changes = []
     for raw in page["changes"]:

@@ -48,6 +48,8 @@ def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
     session = requests.Session()
     adapter = _TrustStoreAdapter(tls_context(ca_bundle))
     session.mount("https://", adapter)
-    session.headers["User-Agent"] = f"{APP_NAME}/{__version__} ({platform.system()}; Python {platform.python_version()})"
+    session.headers["User-Agent"] = (
+        f"{APP_NAME}/{__version__} ({platform.system()}; Python {platform.python_version()})"
+    )
     session.headers["Accept"] = "application/json"
     return session

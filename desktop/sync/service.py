@@ -57,8 +57,14 @@ class _Loop:
 
 
 class SyncService:
-    def __init__(self, ledger: SyncLedger, make_client: Callable[[], ApiClient], callbacks: Callbacks | None = None,
-                 *, long_poll: float = LONG_POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        ledger: SyncLedger,
+        make_client: Callable[[], ApiClient],
+        callbacks: Callbacks | None = None,
+        *,
+        long_poll: float = LONG_POLL_SECONDS,
+    ) -> None:
         self.ledger = ledger
         self.make_client = make_client
         self.callbacks = callbacks or Callbacks()
@@ -133,7 +139,7 @@ class SyncService:
             self._running.wait()
             self._pull.wake.clear()
             wait = 0.0 if self._pull.error or pulls == 0 else self.long_poll
-            if self._attempt(self._pull, lambda: self._pull_once(client, wait)):
+            if self._attempt(self._pull, lambda wait=wait: self._pull_once(client, wait)):
                 pulls += 1
                 if pulls % DRIFT_CHECK_EVERY == 0:
                     self._attempt(self._pull, lambda: self.puller.check_drift(client))

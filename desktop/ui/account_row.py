@@ -37,8 +37,9 @@ class AccountRow(QWidget):
 
     def retranslate(self) -> None:
         if self._account:
-            self.status.setText(self.tr("Signed in as %1 on %2").replace("%1", self._account[0])
-                                .replace("%2", self._account[1]))
+            self.status.setText(
+                self.tr("Signed in as %1 on %2").replace("%1", self._account[0]).replace("%2", self._account[1])
+            )
         else:
             self.status.setText(self.tr("Not signed in: insights stay on this computer."))
         self.sign_in.setText(self.tr("Sign &in…") if not self._account else self.tr("Sign in &again…"))

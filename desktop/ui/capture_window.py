@@ -105,7 +105,7 @@ class CaptureWindow(QWidget):
 
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(4)]
-        for label, field in zip(self.labels, (self.community, self.area, self.customer, self.impact)):
+        for label, field in zip(self.labels, (self.community, self.area, self.customer, self.impact), strict=True):
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.text_label = QLabel(self)
@@ -119,10 +119,27 @@ class CaptureWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for widget_from, widget_to in zip(
-            (self.text, self.pii.list, self.hints.list, self.community, self.area, self.customer, self.impact,
-             self.save_button),
-            (self.pii.list, self.hints.list, self.community, self.area, self.customer, self.impact, self.save_button,
-             self.hide_button),
+            (
+                self.text,
+                self.pii.list,
+                self.hints.list,
+                self.community,
+                self.area,
+                self.customer,
+                self.impact,
+                self.save_button,
+            ),
+            (
+                self.pii.list,
+                self.hints.list,
+                self.community,
+                self.area,
+                self.customer,
+                self.impact,
+                self.save_button,
+                self.hide_button,
+            ),
+            strict=False,
         ):
             QWidget.setTabOrder(widget_from, widget_to)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
@@ -142,9 +159,16 @@ class CaptureWindow(QWidget):
         self.text_label.setText(self.tr("&What did the customer say?"))
         self.text.setPlaceholderText(self.tr("Type the insight. Ctrl+Enter saves, Esc hides and keeps it."))
         self.text.setAccessibleName(self.tr("Insight text"))
-        texts = (self.tr("&Community:"), self.tr("Product &area:"), self.tr("C&ustomer reference:"), self.tr("&Impact:"))
+        texts = (
+            self.tr("&Community:"),
+            self.tr("Product &area:"),
+            self.tr("C&ustomer reference:"),
+            self.tr("&Impact:"),
+        )
         names = (self.tr("Community"), self.tr("Product area"), self.tr("Customer reference"), self.tr("Impact"))
-        for label, text, field, name in zip(self.labels, texts, (self.community, self.area, self.customer, self.impact), names):
+        for label, text, field, name in zip(
+            self.labels, texts, (self.community, self.area, self.customer, self.impact), names, strict=False
+        ):
             label.setText(text)
             field.setAccessibleName(name)
         self.community.setAccessibleDescription(self.tr("Type a few letters of the community's name to pick it."))
@@ -234,9 +258,13 @@ class CaptureWindow(QWidget):
 
     # --- the user's actions ----------------------------------------------------------------------------
     def draft(self) -> Draft:
-        return Draft(text=self.text.toPlainText(), community=self._community_value() or None,
-                     product_area=self.area.currentData(), customer_ref=self.customer.text(),
-                     impact=self.impact.currentData() or Impact.MEDIUM.value)
+        return Draft(
+            text=self.text.toPlainText(),
+            community=self._community_value() or None,
+            product_area=self.area.currentData(),
+            customer_ref=self.customer.text(),
+            impact=self.impact.currentData() or Impact.MEDIUM.value,
+        )
 
     def _community_value(self) -> str:
         typed = self.community.currentText().strip()
@@ -280,7 +308,9 @@ class CaptureWindow(QWidget):
             self.text.setFocus()
             return False
         if self._store is None:
-            self.message.show_error(self._store_error or self.tr("Palaute is still opening its database. Try again in a moment."))
+            self.message.show_error(
+                self._store_error or self.tr("Palaute is still opening its database. Try again in a moment.")
+            )
             return False
         try:
             insight = self._store.capture(self._new_insight(), keep_pii=self.pii.kept_keys())
@@ -294,12 +324,18 @@ class CaptureWindow(QWidget):
         """Add this call's customer and impact to an existing insight (the typed text goes with it as a note
         for the product team, so nothing typed is lost); on success clear and hide like a save."""
         if self._store is None:
-            self.message.show_error(self._store_error or self.tr("Palaute is still opening its database. Try again in a moment."))
+            self.message.show_error(
+                self._store_error or self.tr("Palaute is still opening its database. Try again in a moment.")
+            )
             return False
         try:
-            said = self._store.same_here(insight_id, customer_ref=self.customer.text().strip() or None,
-                                         impact=self.impact.currentData() or Impact.MEDIUM.value,
-                                         note=self.text.toPlainText(), keep_pii=self.pii.kept_keys())
+            said = self._store.same_here(
+                insight_id,
+                customer_ref=self.customer.text().strip() or None,
+                impact=self.impact.currentData() or Impact.MEDIUM.value,
+                note=self.text.toPlainText(),
+                keep_pii=self.pii.kept_keys(),
+            )
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return False
@@ -311,9 +347,13 @@ class CaptureWindow(QWidget):
         community = self._community_value()
         if community and self.community.findData(community) < 0:
             community = self._store.resolve_community(community).slug  # raises InvalidInput in words
-        return NewInsight(text=self.text.toPlainText(), community=community, product_area=self.area.currentData(),
-                          customer_ref=self.customer.text().strip() or None,
-                          impact=self.impact.currentData() or Impact.MEDIUM.value)
+        return NewInsight(
+            text=self.text.toPlainText(),
+            community=community,
+            product_area=self.area.currentData(),
+            customer_ref=self.customer.text().strip() or None,
+            impact=self.impact.currentData() or Impact.MEDIUM.value,
+        )
 
     def _after_save(self, insight: Any) -> None:
         self._reset_after(insight.community, self.tr("Insight saved"))

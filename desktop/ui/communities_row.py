@@ -40,8 +40,9 @@ class CommunitiesRow(QWidget):
         try:
             self.list.clear()
             for c in self._communities:
-                item = QListWidgetItem(c.name if c.open else self.tr("%1 (set by your administrator)")
-                                       .replace("%1", c.name), self.list)
+                item = QListWidgetItem(
+                    c.name if c.open else self.tr("%1 (set by your administrator)").replace("%1", c.name), self.list
+                )
                 item.setData(Qt.ItemDataRole.UserRole, c.slug)
                 item.setCheckState(Qt.CheckState.Checked if c.member else Qt.CheckState.Unchecked)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -53,13 +54,15 @@ class CommunitiesRow(QWidget):
 
     def _on_changed(self, item: QListWidgetItem) -> None:
         if not self._filling:
-            self.membership_requested.emit(item.data(Qt.ItemDataRole.UserRole),
-                                           item.checkState() == Qt.CheckState.Checked)
+            self.membership_requested.emit(
+                item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked
+            )
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Your communities"))
-        self.note.setText(self.tr("Ticked: you belong to it and see its insights. Open communities can be "
-                                  "joined or left here."))
+        self.note.setText(
+            self.tr("Ticked: you belong to it and see its insights. Open communities can be joined or left here.")
+        )
         if self._communities:
             self._fill()
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from protocol.digest import file_name, render_markdown, shift_week, week_of
 from desktop.domain import utc_now
 from desktop.ui.background import BackgroundCall
 from desktop.ui.widgets import ErrorLabel
+from protocol.digest import file_name, render_markdown, shift_week, week_of
 
 
 class DigestWindow(QWidget):
@@ -133,8 +133,11 @@ class DigestWindow(QWidget):
         self.text.setMarkdown(render_markdown(fetched.digest))
         if fetched.offline_reason:
             at = fetched.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            self.message.show_note(self.tr("Offline: this is the copy fetched {at}. ({reason})")
-                                   .format(at=at, reason=fetched.offline_reason))
+            self.message.show_note(
+                self.tr("Offline: this is the copy fetched {at}. ({reason})").format(
+                    at=at, reason=fetched.offline_reason
+                )
+            )
         else:
             self.message.clear_message()
 
@@ -152,8 +155,7 @@ class DigestWindow(QWidget):
         if self.shown is None:
             return
         suggested = file_name(self.shown.digest, self.community.currentData())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save digest"), suggested,
-                                              self.tr("Markdown (*.md)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save digest"), suggested, self.tr("Markdown (*.md)"))
         if path:
             self.write_markdown(path)
 

@@ -25,8 +25,13 @@ class DraftAutosave(QObject):
     failed = Signal(str)
     saved = Signal()
 
-    def __init__(self, source: Callable[[], Draft], sink: Callable[[Draft], None] | None = None,
-                 delay_ms: int = DEFAULT_DELAY_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        source: Callable[[], Draft],
+        sink: Callable[[Draft], None] | None = None,
+        delay_ms: int = DEFAULT_DELAY_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self._source = source
         self._sink = sink

@@ -47,8 +47,12 @@ class DuplicateHints(QWidget):
         self._build()
         editor.textChanged.connect(self._on_typed)
         for n in range(1, MAX_HINTS + 1):
-            QShortcut(QKeySequence(f"Alt+{n}"), parent, lambda n=n: self.choose(n - 1),
-                      context=Qt.ShortcutContext.WindowShortcut)
+            QShortcut(
+                QKeySequence(f"Alt+{n}"),
+                parent,
+                lambda n=n: self.choose(n - 1),
+                context=Qt.ShortcutContext.WindowShortcut,
+            )
         self.retranslate()
         self.setVisible(False)
 
@@ -66,8 +70,12 @@ class DuplicateHints(QWidget):
         layout.addWidget(self.list)
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Already reported? Alt+1…3 (or Enter on one) adds “same here” with this "
-                                   "call's customer and impact instead of a new insight."))
+        self.title.setText(
+            self.tr(
+                "Already reported? Alt+1…3 (or Enter on one) adds “same here” with this "
+                "call's customer and impact instead of a new insight."
+            )
+        )
         self.list.setAccessibleName(self.tr("Similar insights"))
         self.list.setAccessibleDescription(self.title.text())
         self._fill()

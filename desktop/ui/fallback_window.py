@@ -31,8 +31,11 @@ class FallbackWindow(QWidget):
         self.problem = ErrorLabel(self)
         self.problem.setObjectName("problem")
         self.buttons = [QPushButton(self) for _ in range(4)]
-        for button, signal in zip(self.buttons, (self.capture_requested, self.inbox_requested,
-                                                 self.settings_requested, self.quit_requested)):
+        for button, signal in zip(
+            self.buttons,
+            (self.capture_requested, self.inbox_requested, self.settings_requested, self.quit_requested),
+            strict=False,
+        ):
             button.clicked.connect(signal)
         row = QHBoxLayout()
         for button in self.buttons:
@@ -50,9 +53,12 @@ class FallbackWindow(QWidget):
 
     def show_tray_note(self) -> None:
         """Said once (the app remembers it): how to get a tray icon on a desktop that hides them."""
-        self.note.show_note(self.tr(
-            "Your desktop shows no tray icons, so Palaute uses this window instead. On GNOME, install the "
-            "“AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar."))
+        self.note.show_note(
+            self.tr(
+                "Your desktop shows no tray icons, so Palaute uses this window instead. On GNOME, install the "
+                "“AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar."
+            )
+        )
 
     def show_problem(self, text: str) -> None:
         self.problem.show_error(text)
@@ -61,12 +67,13 @@ class FallbackWindow(QWidget):
         self.setWindowTitle(self.tr("Palaute"))
         if self.hotkey_text:
             status = self.tr("Palaute is running. Press {key} in any application to capture an insight.").format(
-                key=self.hotkey_text)
+                key=self.hotkey_text
+            )
         else:
             status = self.tr("Palaute is running. Use the button below to capture an insight.")
         self.status.setText(status + " " + self.tr("Closing this window keeps Palaute running."))
         texts = (self.tr("&Capture insight…"), self.tr("Open &inbox"), self.tr("&Settings…"), self.tr("&Quit Palaute"))
-        for button, text in zip(self.buttons, texts):
+        for button, text in zip(self.buttons, texts, strict=True):
             button.setText(text)
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
         self.note.setAccessibleName(self.tr("Note"))

@@ -13,7 +13,7 @@ SUPPORTED = ("en", "fi", "sv", "es")
 
 
 def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
-    """"fi"/"sv"/"es"/"en" as chosen; for "system" the first supported language the user's locale lists."""
+    """ "fi"/"sv"/"es"/"en" as chosen; for "system" the first supported language the user's locale lists."""
     if setting in SUPPORTED:
         return setting
     locale = system or QLocale.system()
@@ -44,7 +44,9 @@ class Translations:
         elif language != "en":
             log.warning("no translation file for %s; showing English", language)
         qt_own = QTranslator()  # Qt's standard buttons and dialogs, where Qt ships them
-        if language != "en" and qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if language != "en" and qt_own.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        ):
             self._install(app, qt_own)
         self.language = language
         return language

@@ -16,8 +16,14 @@ class NoticeQueue(QObject):
 
     open_requested = Signal(str)
 
-    def __init__(self, show: Callable[[str, str], None], mark_shown: Callable[[list[Notice]], None],
-                 parent: QObject | None = None, *, interval_ms: int = SHOW_EACH_MS) -> None:
+    def __init__(
+        self,
+        show: Callable[[str, str], None],
+        mark_shown: Callable[[list[Notice]], None],
+        parent: QObject | None = None,
+        *,
+        interval_ms: int = SHOW_EACH_MS,
+    ) -> None:
         super().__init__(parent)
         self._show = show
         self._mark_shown = mark_shown

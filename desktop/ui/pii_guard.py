@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.privacy import Finding
+from privacy import Finding
 
 DETECT_DELAY_MS = 250
 
@@ -50,8 +50,9 @@ class PiiHighlighter(QSyntaxHighlighter):
             if end <= block_start or start >= block_end:
                 continue
             first = max(start, block_start) - block_start
-            self.setFormat(first, min(end, block_end) - block_start - first,
-                           self.kept_format if kept else self.masked_format)
+            self.setFormat(
+                first, min(end, block_end) - block_start - first, self.kept_format if kept else self.masked_format
+            )
 
 
 class PiiGuard(QWidget):
@@ -91,8 +92,12 @@ class PiiGuard(QWidget):
         self.hide()
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("Personal data found: it is masked when you save. Tick an item to keep it "
-                                     "as typed (only when the product team really needs it)."))
+        self.heading.setText(
+            self.tr(
+                "Personal data found: it is masked when you save. Tick an item to keep it "
+                "as typed (only when the product team really needs it)."
+            )
+        )
         self.list.setAccessibleName(self.tr("Personal data found"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -117,8 +122,8 @@ class PiiGuard(QWidget):
         self.detect()
 
     def detect(self) -> None:
-        from desktop.privacy import find_pii
-        from desktop.privacy.saving import mask_customer_ref
+        from privacy import find_pii
+        from privacy.saving import mask_customer_ref
 
         text = self.editor.toPlainText()
         self._seen = (text, self.customer.text())
@@ -136,8 +141,11 @@ class PiiGuard(QWidget):
         self.list.clear()
         for finding in self.findings:
             kind = self._kind_words(str(finding.kind))
-            item = QListWidgetItem(self.tr("Keep as typed: {kind} {value} (saved as “{masked}”)").format(
-                kind=kind, value=finding.value, masked=finding.masked))
+            item = QListWidgetItem(
+                self.tr("Keep as typed: {kind} {value} (saved as “{masked}”)").format(
+                    kind=kind, value=finding.value, masked=finding.masked
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, finding.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if finding.key in self._kept else Qt.CheckState.Unchecked)
@@ -153,6 +161,10 @@ class PiiGuard(QWidget):
         self.highlighter.show(self.editor.toPlainText(), self._in_text, self._kept)
 
     def _kind_words(self, kind: str) -> str:
-        words = {"card": self.tr("card number"), "iban": self.tr("IBAN"), "email": self.tr("e-mail address"),
-                 "phone": self.tr("phone number")}
+        words = {
+            "card": self.tr("card number"),
+            "iban": self.tr("IBAN"),
+            "email": self.tr("e-mail address"),
+            "phone": self.tr("phone number"),
+        }
         return words.get(kind, self.tr("national identity number"))

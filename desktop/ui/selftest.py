@@ -57,12 +57,14 @@ def _check(problems: list[str], what: str, step: Callable[[], None]) -> None:
 
 
 def _describe_build() -> str:
-    from desktop import __version__
-
     from PySide6.QtGui import QGuiApplication
 
+    from desktop import __version__
+
     kind = "frozen" if getattr(sys, "frozen", False) else "from source"
-    return f"version {__version__}, {kind}, Python {sys.version.split()[0]}, Qt platform {QGuiApplication.platformName()}"
+    return (
+        f"version {__version__}, {kind}, Python {sys.version.split()[0]}, Qt platform {QGuiApplication.platformName()}"
+    )
 
 
 def _check_packages() -> None:
@@ -74,8 +76,8 @@ def _check_packages() -> None:
     import keyring.backend
 
     keyring.backend.get_all_keyring()  # imports every backend module the metadata names
-    from desktop.privacy import PiiKind, find_pii
     from desktop.sync.http import make_session
+    from privacy import PiiKind, find_pii
 
     make_session().close()  # truststore + requests + ssl
     found = {finding.kind for finding in find_pii("IBAN FI21 1234 5600 0007 85, call me on +358 40 1234567")}
@@ -143,8 +145,12 @@ def _check_icons() -> None:
 
     from desktop.ui.resources import icon_file
 
-    bad = [icon_file(stem, size) for stem in ICON_STEMS for size in ICON_SIZES
-           if QPixmap(str(icon_file(stem, size))).isNull()]
+    bad = [
+        icon_file(stem, size)
+        for stem in ICON_STEMS
+        for size in ICON_SIZES
+        if QPixmap(str(icon_file(stem, size))).isNull()
+    ]
     if bad:
         raise RuntimeError(f"{len(bad)} icon(s) missing or unreadable, e.g. {bad[0]}")
 
@@ -154,10 +160,13 @@ def _check_translations(qapp: Any, palaute: Any) -> None:
 
     from desktop.ui.resources import translation_file
 
-    missing = [str(translation_file(lang)) for lang in LANGUAGES if not _loads(QTranslator(), str(translation_file(lang)))]
+    missing = [
+        str(translation_file(lang)) for lang in LANGUAGES if not _loads(QTranslator(), str(translation_file(lang)))
+    ]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    missing += [f"{qt_dir}/qtbase_{lang}.qm" for lang in QT_OWN_LANGUAGES
-                if not _loads(QTranslator(), f"qtbase_{lang}", qt_dir)]
+    missing += [
+        f"{qt_dir}/qtbase_{lang}.qm" for lang in QT_OWN_LANGUAGES if not _loads(QTranslator(), f"qtbase_{lang}", qt_dir)
+    ]
     if missing:
         raise RuntimeError(f"cannot load {', '.join(missing)}")
     # The whole chain: switching language must change what the tray menu says.
@@ -181,7 +190,8 @@ def _check_icu() -> None:
 
     if QCollator(QLocale("fi")).compare("ä", "z") <= 0:  # Finnish sorts ä after z; the root order puts it by a
         raise RuntimeError("no Finnish collation (ICU coll/fi)")
-    name = QTimeZone(QByteArray(b"Europe/Helsinki")).displayName(QTimeZone.TimeType.StandardTime,
-                                                                  QTimeZone.NameType.LongName, QLocale("fi"))
+    name = QTimeZone(QByteArray(b"Europe/Helsinki")).displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("fi")
+    )
     if not name or name.startswith(("GMT", "UTC")):
         raise RuntimeError(f"no Finnish time-zone names (ICU zone/fi): {name!r}")

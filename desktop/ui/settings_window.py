@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from typing import Any
 
@@ -43,8 +44,14 @@ class SettingsWindow(QWidget):
     hotkey_changed = Signal(str)
     language_changed = Signal(str)
 
-    def __init__(self, store: Any, hotkey: Any = None, autostart: Any = None, default_hotkey: str = "Ctrl+Alt+I",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Any,
+        hotkey: Any = None,
+        autostart: Any = None,
+        default_hotkey: str = "Ctrl+Alt+I",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("settingsWindow")
         self._store = store
@@ -95,17 +102,36 @@ class SettingsWindow(QWidget):
         form.addRow(self.labels[3], self.language)
         form.addRow(self.labels[4], self.account)
         form.addRow(self.labels[5], self.communities)
-        for label, field in zip(self.labels, (self.hotkey_edit, self.community, self.start_at_login, self.language,
-                                              self.account.sign_in, self.communities.list)):
+        for label, field in zip(
+            self.labels,
+            (
+                self.hotkey_edit,
+                self.community,
+                self.start_at_login,
+                self.language,
+                self.account.sign_in,
+                self.communities.list,
+            ),
+            strict=False,
+        ):
             label.setBuddy(field)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        order = (self.hotkey_edit, self.hotkey_reset, self.community, self.start_at_login, self.language,
-                 self.account.sign_in, self.account.sign_out, self.communities.list, self.close_button)
-        for first, second in zip(order, order[1:]):
+        order = (
+            self.hotkey_edit,
+            self.hotkey_reset,
+            self.community,
+            self.start_at_login,
+            self.language,
+            self.account.sign_in,
+            self.account.sign_out,
+            self.communities.list,
+            self.close_button,
+        )
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
         self.hotkey_edit.editingFinished.connect(self._on_hotkey_edited)
@@ -116,9 +142,15 @@ class SettingsWindow(QWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute — Settings"))
-        texts = (self.tr("Capture &hotkey:"), self.tr("Default &community:"), self.tr("Start at lo&gin:"),
-                 self.tr("&Language:"), self.tr("&Server:"), self.tr("Co&mmunities:"))
-        for label, text in zip(self.labels, texts):
+        texts = (
+            self.tr("Capture &hotkey:"),
+            self.tr("Default &community:"),
+            self.tr("Start at lo&gin:"),
+            self.tr("&Language:"),
+            self.tr("&Server:"),
+            self.tr("Co&mmunities:"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.hotkey_edit.setAccessibleName(self.tr("Capture hotkey"))
         for inner in self.hotkey_edit.findChildren(QLineEdit):  # the part that really takes the focus
@@ -164,8 +196,10 @@ class SettingsWindow(QWidget):
         self.start_at_login.setChecked(bool(enabled))
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
         signed_in = self._store.sync.meta("device_id")
-        self.account.set_account(self._store.sync.meta("username") if signed_in else None,
-                                 self._store.sync.meta("server_url") if signed_in else None)
+        self.account.set_account(
+            self._store.sync.meta("username") if signed_in else None,
+            self._store.sync.meta("server_url") if signed_in else None,
+        )
         self.communities.set_communities(self._store.communities(), signed_in=bool(signed_in))
         self._loading = False
 

@@ -28,8 +28,13 @@ class SignInDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(self, sign_in: Callable[[str, str, str], Any], server_url: str = "", username: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sign_in: Callable[[str, str, str], Any],
+        server_url: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._sign_in = sign_in
         self.setWindowTitle(self.tr("Sign in to the Palaute server"))
@@ -38,8 +43,11 @@ class SignInDialog(QDialog):
         self.user = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        for field, name in ((self.server, self.tr("Server address")), (self.user, self.tr("User name")),
-                            (self.password, self.tr("Password"))):
+        for field, name in (
+            (self.server, self.tr("Server address")),
+            (self.user, self.tr("User name")),
+            (self.password, self.tr("Password")),
+        ):
             field.setAccessibleName(name)
         self.message = QLabel()
         self.message.setWordWrap(True)

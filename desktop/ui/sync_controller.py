@@ -14,8 +14,14 @@ from desktop.ui.notice_queue import NoticeQueue
 from desktop.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
-TRAY_STATES = {State.IDLE: TrayState.IDLE, State.SYNCING: TrayState.SYNCING, State.OFFLINE: TrayState.OFFLINE,
-               State.ERROR: TrayState.ERROR, State.PAUSED: TrayState.IDLE, State.SIGNED_OUT: TrayState.IDLE}
+TRAY_STATES = {
+    State.IDLE: TrayState.IDLE,
+    State.SYNCING: TrayState.SYNCING,
+    State.OFFLINE: TrayState.OFFLINE,
+    State.ERROR: TrayState.ERROR,
+    State.PAUSED: TrayState.IDLE,
+    State.SIGNED_OUT: TrayState.IDLE,
+}
 
 
 class SyncController(QObject):

@@ -39,7 +39,9 @@ class ErrorLabel(QLabel):
         if not self._configured:
             self._configure()
         dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        color = ("#ff8a80" if dark else "#b71c1c") if error else self.palette().color(QPalette.ColorRole.WindowText).name()
+        color = (
+            ("#ff8a80" if dark else "#b71c1c") if error else self.palette().color(QPalette.ColorRole.WindowText).name()
+        )
         self.setStyleSheet(f"color: {color};" + (" font-weight: bold;" if error else ""))
         self.setText(text)
         self.setAccessibleDescription(text)

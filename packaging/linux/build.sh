@@ -13,7 +13,7 @@ if [ ! -x "$PY" ]; then
 fi
 if ! "$PY" -c "import PyInstaller, PySide6, sqlalchemy, keyring" 2>/dev/null; then
     "$PY" -m pip install -q --upgrade pip
-    "$PY" -m pip install -q -e '.[build]'
+    "$PY" -m pip install -q -e '.[desktop,build]'
 fi
 
 DIST=${DIST:-dist}

@@ -18,7 +18,7 @@ if (-not (Test-Path $py)) {
 & $py -c "import importlib.util as u, sys; sys.exit(not all(u.find_spec(m) for m in ('PyInstaller', 'PySide6', 'sqlalchemy', 'keyring')))"
 if ($LASTEXITCODE -ne 0) {
     Invoke-Checked "pip" { & $py -m pip install -q --upgrade pip }
-    Invoke-Checked "installing the app" { & $py -m pip install -q -e ".[build]" }
+    Invoke-Checked "installing the app" { & $py -m pip install -q -e ".[desktop,build]" }
 }
 $version = (& $py -c "import desktop; print(desktop.__version__)").Trim()
 

@@ -16,9 +16,11 @@ router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
 
 
 def policy(settings: Settings) -> accounts.TokenPolicy:
-    return accounts.TokenPolicy(access_ttl=timedelta(minutes=settings.access_token_minutes),
-                                refresh_ttl=timedelta(days=settings.refresh_token_days),
-                                grace=timedelta(seconds=settings.refresh_grace_seconds))
+    return accounts.TokenPolicy(
+        access_ttl=timedelta(minutes=settings.access_token_minutes),
+        refresh_ttl=timedelta(days=settings.refresh_token_days),
+        grace=timedelta(seconds=settings.refresh_grace_seconds),
+    )
 
 
 def _client(request: Request) -> str:
@@ -30,8 +32,9 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
     """Sign in with name and password; creates a device and returns its first token pair."""
     wait = request.app.state.limiter.check("login", f"{body.username}|{_client(request)}", settings.login_per_minute)
     if wait:
-        raise ApiError(429, "rate_limited", f"too many sign-in attempts; retry in {wait:.0f} s",
-                       {"Retry-After": f"{wait:.0f}"})
+        raise ApiError(
+            429, "rate_limited", f"too many sign-in attempts; retry in {wait:.0f} s", {"Retry-After": f"{wait:.0f}"}
+        )
     with db.write() as session:
         pair = accounts.sign_in(session, body.username, body.password, body.device_name, policy(settings))
     request.scope.setdefault("state", {})["user_name"] = pair.user.name

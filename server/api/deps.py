@@ -51,11 +51,15 @@ class Principal:
 _bearer = HTTPBearer(auto_error=False, description="The access token from /auth/login or /auth/refresh")
 
 
-def current_principal(request: Request, db: Annotated[Database, Depends(get_db)],
-                      credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> Principal:
+def current_principal(
+    request: Request,
+    db: Annotated[Database, Depends(get_db)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ApiError(401, "unauthorized", "missing bearer access token; sign in first",
-                       {"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, "unauthorized", "missing bearer access token; sign in first", {"WWW-Authenticate": "Bearer"}
+        )
     token = credentials.credentials
     principal = None
     if len(token) <= 200:
@@ -64,8 +68,12 @@ def current_principal(request: Request, db: Annotated[Database, Depends(get_db)]
             if caller:
                 principal = Principal(caller.user_id, caller.user_name, caller.role, caller.device_id)
     if principal is None:
-        raise ApiError(401, "unauthorized", "access token unknown, expired or revoked; refresh or sign in",
-                       {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        raise ApiError(
+            401,
+            "unauthorized",
+            "access token unknown, expired or revoked; refresh or sign in",
+            {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+        )
     request.scope.setdefault("state", {})["user_name"] = principal.user_name
     return principal
 
@@ -82,8 +90,9 @@ def rate_limited(bucket: str):
         per_minute = getattr(settings, f"{bucket}_per_minute", settings.api_per_minute)
         wait = request.app.state.limiter.check(bucket, principal.device_id, per_minute)
         if wait:
-            raise ApiError(429, "rate_limited", f"too many requests; retry in {wait:.0f} s",
-                           {"Retry-After": f"{wait:.0f}"})
+            raise ApiError(
+                429, "rate_limited", f"too many requests; retry in {wait:.0f} s", {"Retry-After": f"{wait:.0f}"}
+            )
         return principal
 
     return Depends(check)

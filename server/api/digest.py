@@ -28,10 +28,16 @@ def get_digest(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, comm
     return _build(principal, db, week, community)
 
 
-@router.get("/markdown", response_class=Response,
-            responses={200: {"content": {"text/markdown": {}}, "description": "The digest as Markdown"}})
+@router.get(
+    "/markdown",
+    response_class=Response,
+    responses={200: {"content": {"text/markdown": {}}, "description": "The digest as Markdown"}},
+)
 def get_markdown(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None):
     """The same digest as a Markdown document, offered as a file download."""
     found = _build(principal, db, week, community)
-    return Response(render_markdown(found), media_type="text/markdown; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{file_name(found, community)}"'})
+    return Response(
+        render_markdown(found),
+        media_type="text/markdown; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{file_name(found, community)}"'},
+    )

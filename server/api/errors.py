@@ -17,8 +17,16 @@ from server.services.errors import ServiceError
 from server.services.feed import CursorInvalid
 
 log = logging.getLogger("palaute.server")
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized", 403: "forbidden",
-               413: "too_large", 400: "bad_request", 406: "not_acceptable", 415: "unsupported_media_type"}
+_HTTP_CODES = {
+    404: "not_found",
+    405: "method_not_allowed",
+    401: "unauthorized",
+    403: "forbidden",
+    413: "too_large",
+    400: "bad_request",
+    406: "not_acceptable",
+    415: "unsupported_media_type",
+}
 
 
 def answer(status: int, code: str, message: str, details=None, headers=None) -> JSONResponse:
@@ -44,8 +52,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, error: RequestValidationError):
-        problems = [{"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type")}
-                    for e in error.errors()]
+        problems = [
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type")}
+            for e in error.errors()
+        ]
         if any(p["type"] == "json_invalid" for p in problems):
             return answer(400, "malformed_json", "the request body is not valid JSON", problems)
         if any(p["type"] == "too_long" and p["loc"] == ["body", "mutations"] for p in problems):
@@ -55,8 +65,12 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def _http(_request: Request, error: HTTPException):
-        return answer(error.status_code, _HTTP_CODES.get(error.status_code, "error"), str(error.detail),
-                      headers=getattr(error, "headers", None))
+        return answer(
+            error.status_code,
+            _HTTP_CODES.get(error.status_code, "error"),
+            str(error.detail),
+            headers=getattr(error, "headers", None),
+        )
 
     @app.exception_handler(OperationalError)
     async def _database(_request: Request, error: OperationalError):

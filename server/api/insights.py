@@ -18,19 +18,22 @@ InsightId = Annotated[str, Path(max_length=36, description="The insight's UUID")
 
 
 @router.get("", response_model=schema.InsightList)
-def list_insights(principal: ApiPrincipal, db: DatabaseDep,
-                  community: Annotated[str | None, Query(max_length=40)] = None,
-                  product_area: Annotated[str | None, Query(max_length=40)] = None,
-                  status: schema.Status | None = None, impact: schema.Impact | None = None,
-                  q: Annotated[str | None, Query(max_length=200)] = None,
-                  include_withdrawn: bool = False,
-                  sort: Literal["newest", "customers"] = "newest",
-                  limit: Annotated[int, Query(ge=1, le=500)] = 50,
-                  offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0):
+def list_insights(
+    principal: ApiPrincipal,
+    db: DatabaseDep,
+    community: Annotated[str | None, Query(max_length=40)] = None,
+    product_area: Annotated[str | None, Query(max_length=40)] = None,
+    status: schema.Status | None = None,
+    impact: schema.Impact | None = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    include_withdrawn: bool = False,
+    sort: Literal["newest", "customers"] = "newest",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+):
     """Insights visible to the caller, filtered; newest first, or with `sort=customers` the ones with the most
     customers behind them first (then newest)."""
-    filters = inbox.InboxFilter(community, product_area, status, impact, schema.clean_text(q or ""),
-                                include_withdrawn)
+    filters = inbox.InboxFilter(community, product_area, status, impact, schema.clean_text(q or ""), include_withdrawn)
     with db.read() as session:
         actor = principal.actor(session)
         rows, total = inbox.list_insights(session, actor, filters, limit=limit, offset=offset, sort=sort)
@@ -42,8 +45,7 @@ def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
     with db.read() as session:
         actor = principal.actor(session)
         insight, replies = inbox.get_thread(session, actor, insight_id.lower())
-        return schema.InsightThread(insight=to_schema(insight, actor),
-                                    replies=[reply_to_schema(r) for r in replies])
+        return schema.InsightThread(insight=to_schema(insight, actor), replies=[reply_to_schema(r) for r in replies])
 
 
 @router.get("/{insight_id}/same-heres", response_model=list[schema.SameHere])
@@ -54,8 +56,12 @@ def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
         return backing.of_insight(session, principal.actor(session), insight_id.lower())
 
 
-@router.post("/{insight_id}/replies", response_model=schema.Reply, status_code=201,
-             responses={200: {"model": schema.Reply, "description": "This reply id was already stored"}})
+@router.post(
+    "/{insight_id}/replies",
+    response_model=schema.Reply,
+    status_code=201,
+    responses={200: {"model": schema.Reply, "description": "This reply id was already stored"}},
+)
 def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPrincipal, db: DatabaseDep):
     """Reply in the insight's thread; sending the same reply id again is answered 200, not stored twice."""
     try:
@@ -76,8 +82,7 @@ def set_status(insight_id: InsightId, body: schema.StatusUpdate, principal: ApiP
 
 
 @router.post("/{insight_id}/duplicate", response_model=schema.Insight)
-def mark_duplicate(insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal,
-                   db: DatabaseDep):
+def mark_duplicate(insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal, db: DatabaseDep):
     with db.write() as session:
         actor = principal.actor(session)
         insight = triage.mark_duplicate(session, actor, insight_id.lower(), body.original_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from typing import Annotated
 
@@ -21,7 +22,7 @@ router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
 def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     """Apply a batch of mutations in one transaction; one result per mutation, 200 even if some are rejected."""
     numbers = [m.number for m in body.mutations]
-    if any(b <= a for a, b in zip(numbers, numbers[1:])):
+    if any(b <= a for a, b in itertools.pairwise(numbers)):
         raise ApiError(422, "invalid", "mutation numbers must increase within a batch")
     for attempt in range(3):
         try:
@@ -36,14 +37,24 @@ def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     raise AssertionError("unreachable")
 
 
-@router.get("/changes", response_model=schema.ChangesResponse,
-            responses={304: {"description": "Nothing new (If-None-Match matched)"},
-                       410: {"model": schema.ErrorBody, "description": "Cursor from another database"}})
-async def changes(request: Request, principal: PullPrincipal, db: DatabaseDep, settings: SettingsDep,
-                  cursor: Annotated[str, Query(max_length=schema.MAX_CURSOR_CHARS)] = "",
-                  wait: Annotated[float, Query(ge=0, le=schema.MAX_WAIT_SECONDS)] = 0,
-                  limit: Annotated[int, Query(ge=1, le=schema.MAX_PULL_LIMIT)] = schema.DEFAULT_PULL_LIMIT,
-                  if_none_match: Annotated[str | None, Header(max_length=200)] = None):
+@router.get(
+    "/changes",
+    response_model=schema.ChangesResponse,
+    responses={
+        304: {"description": "Nothing new (If-None-Match matched)"},
+        410: {"model": schema.ErrorBody, "description": "Cursor from another database"},
+    },
+)
+async def changes(
+    request: Request,
+    principal: PullPrincipal,
+    db: DatabaseDep,
+    settings: SettingsDep,
+    cursor: Annotated[str, Query(max_length=schema.MAX_CURSOR_CHARS)] = "",
+    wait: Annotated[float, Query(ge=0, le=schema.MAX_WAIT_SECONDS)] = 0,
+    limit: Annotated[int, Query(ge=1, le=schema.MAX_PULL_LIMIT)] = schema.DEFAULT_PULL_LIMIT,
+    if_none_match: Annotated[str | None, Header(max_length=200)] = None,
+):
     """Changes visible to the caller after `cursor`, in commit order; waits up to `wait` s for one."""
     watcher = request.app.state.watcher
     deadline = time.monotonic() + min(wait, settings.long_poll_max_seconds)

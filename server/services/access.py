@@ -49,8 +49,9 @@ def can_see(actor: User, insight: Insight, backed: set[str] | None = None) -> bo
         if backed is not None:
             return insight.id in backed
         return backs(Session.object_session(insight), actor, insight.id)
-    return (insight.community_id in {c.id for c in actor.communities}
-            or insight.product_area_id in {a.id for a in actor.product_areas})
+    return insight.community_id in {c.id for c in actor.communities} or insight.product_area_id in {
+        a.id for a in actor.product_areas
+    }
 
 
 def can_triage(actor: User) -> bool:
@@ -70,8 +71,7 @@ def backs(session: Session | None, actor: User, insight_id: str) -> bool:
     """Whether the actor has a "same here" counted on this insight."""
     if session is None:
         return False
-    return bool(session.scalar(select(exists().where(SameHere.user_id == actor.id,
-                                                     SameHere.insight_id == insight_id))))
+    return bool(session.scalar(select(exists().where(SameHere.user_id == actor.id, SameHere.insight_id == insight_id))))
 
 
 def _rep(actor: User, author_col, community_col, insight_col) -> ColumnElement[bool]:

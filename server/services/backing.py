@@ -41,8 +41,9 @@ def count(reports: Iterable[tuple[int, str | None]]) -> tuple[int, int]:
 
 def recount(session: Session, insight: Insight) -> bool:
     """Store the insight's counts from its reports; True if they changed."""
-    rows = session.execute(select(SameHere.user_id, SameHere.customer_ref)
-                           .where(SameHere.insight_id == insight.id)).all()
+    rows = session.execute(
+        select(SameHere.user_id, SameHere.customer_ref).where(SameHere.insight_id == insight.id)
+    ).all()
     customers, reps = count([(insight.author_id, insight.customer_ref), *rows])
     if (insight.customers, insight.reps) == (customers, reps):
         return False
@@ -73,10 +74,19 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
     newcomer = not can_see(actor, root)  # e.g. said on a duplicate whose original is in another community
     note = privacy.guard_text(draft.note, draft.pii_kept) if draft.note else None
     ref = privacy.guard_customer_ref(draft.customer_ref, draft.pii_kept)
-    row = SameHere(id=draft.id, insight_id=root.id, said_on=target.id, user=actor, user_id=actor.id,
-                   customer_ref=ref.text, impact=draft.impact, note=note.text if note else None,
-                   pii_flagged=bool(ref.flagged or (note and note.flagged)), merged_from=None,
-                   created_at=draft.created_at)
+    row = SameHere(
+        id=draft.id,
+        insight_id=root.id,
+        said_on=target.id,
+        user=actor,
+        user_id=actor.id,
+        customer_ref=ref.text,
+        impact=draft.impact,
+        note=note.text if note else None,
+        pii_flagged=bool(ref.flagged or (note and note.flagged)),
+        merged_from=None,
+        created_at=draft.created_at,
+    )
     session.add(row)
     session.flush()
     recount(session, root)
@@ -89,16 +99,24 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
 def to_schema(row: SameHere, reader: User) -> schema.SameHere:
     """Customer reference and note only for the product team and the rep who said it."""
     full = reader.role in PRODUCT_ROLES or row.user_id == reader.id
-    return schema.SameHere(id=row.id, insight_id=row.insight_id, said_on=row.said_on, author=row.user.name,
-                           customer_ref=row.customer_ref if full else None, impact=row.impact,
-                           note=row.note if full else None, created_at=row.created_at)
+    return schema.SameHere(
+        id=row.id,
+        insight_id=row.insight_id,
+        said_on=row.said_on,
+        author=row.user.name,
+        customer_ref=row.customer_ref if full else None,
+        impact=row.impact,
+        note=row.note if full else None,
+        created_at=row.created_at,
+    )
 
 
 def of_insight(session: Session, actor: User, insight_id: str) -> list[schema.SameHere]:
     """The "same here"s counted on a visible insight, oldest first."""
     insight = get_visible(session, actor, insight_id)
-    rows = session.scalars(select(SameHere).where(SameHere.insight_id == insight.id)
-                           .order_by(SameHere.created_at, SameHere.id))
+    rows = session.scalars(
+        select(SameHere).where(SameHere.insight_id == insight.id).order_by(SameHere.created_at, SameHere.id)
+    )
     return [to_schema(row, actor) for row in rows]
 
 
@@ -111,12 +129,17 @@ def merged(session: Session, duplicate: Insight, old_root: Insight) -> None:
     its new followers receive the replies written before they followed it.
     """
     subtree = _descendants(session, duplicate.id)
-    moved = session.execute(select(SameHere.user_id, SameHere.insight_id)
-                            .where(SameHere.said_on.in_(subtree))).all()  # before the standing row goes
+    moved = session.execute(
+        select(SameHere.user_id, SameHere.insight_id).where(SameHere.said_on.in_(subtree))
+    ).all()  # before the standing row goes
     _standing_row(session, duplicate)
     new_root = _locked(session, root_of(session, duplicate))
-    session.execute(update(SameHere).where(SameHere.said_on.in_(subtree)).values(insight_id=new_root.id)
-                    .execution_options(synchronize_session="fetch"))
+    session.execute(
+        update(SameHere)
+        .where(SameHere.said_on.in_(subtree))
+        .values(insight_id=new_root.id)
+        .execution_options(synchronize_session="fetch")
+    )
     roots_before = {insight_id for _, insight_id in moved}
     _tell_former_backers(session, moved, new_root.id)
     touched = {old_root.id, new_root.id, duplicate.id} | roots_before
@@ -157,8 +180,9 @@ def after_edit(session: Session, insight: Insight) -> None:
 
 def renote_replies(session: Session, insight: Insight) -> None:
     """Put the insight's replies in the feed again (clients skip replies they already hold)."""
-    for reply_id in session.scalars(select(Reply.id).where(Reply.insight_id == insight.id)
-                                    .order_by(Reply.created_at, Reply.id)):
+    for reply_id in session.scalars(
+        select(Reply.id).where(Reply.insight_id == insight.id).order_by(Reply.created_at, Reply.id)
+    ):
         feed.note(session, "reply", insight, reply_id=reply_id)
 
 
@@ -179,10 +203,20 @@ def _standing_row(session: Session, duplicate: Insight) -> None:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(SameHere(id=_merged_id(duplicate.id), insight_id=root_of(session, duplicate).id,
-                             said_on=duplicate.id, user_id=duplicate.author_id,
-                             customer_ref=duplicate.customer_ref, impact=duplicate.impact, note=None,
-                             pii_flagged=False, merged_from=duplicate.id, created_at=utcnow()))
+        session.add(
+            SameHere(
+                id=_merged_id(duplicate.id),
+                insight_id=root_of(session, duplicate).id,
+                said_on=duplicate.id,
+                user_id=duplicate.author_id,
+                customer_ref=duplicate.customer_ref,
+                impact=duplicate.impact,
+                note=None,
+                pii_flagged=False,
+                merged_from=duplicate.id,
+                created_at=utcnow(),
+            )
+        )
     session.flush()
 
 
@@ -202,4 +236,3 @@ def _locked(session: Session, insight: Insight) -> Insight:
 
 def _merged_id(insight_id: str) -> str:
     return str(uuid.uuid5(_MERGED, insight_id))
-

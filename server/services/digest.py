@@ -20,8 +20,9 @@ from server.services.errors import Invalid, NotFound
 TOP_ITEMS = 5  # "top" lists the week's new insights with the most customers behind them
 
 
-def build(session: Session, reader: User, week: str | None = None, community: str | None = None,
-          now: datetime | None = None) -> schema.Digest:
+def build(
+    session: Session, reader: User, week: str | None = None, community: str | None = None, now: datetime | None = None
+) -> schema.Digest:
     """The digest of `week` (default: the current ISO week) for the reader's communities, or one of them."""
     week = week or week_of(now or utcnow())
     try:
@@ -29,8 +30,9 @@ def build(session: Session, reader: User, week: str | None = None, community: st
     except WeekError as error:
         raise Invalid(str(error)) from None
     chosen = _communities(session, reader, community)
-    return schema.Digest(week=week, starts=starts, ends=ends,
-                         communities=[_community(session, c, starts, ends) for c in chosen])
+    return schema.Digest(
+        week=week, starts=starts, ends=ends, communities=[_community(session, c, starts, ends) for c in chosen]
+    )
 
 
 def communities_of(session: Session, reader: User) -> list[Community]:
@@ -50,15 +52,16 @@ def _communities(session: Session, reader: User, slug: str | None) -> list[Commu
     return chosen
 
 
-def _community(session: Session, community: Community, starts: datetime,
-               ends: datetime) -> schema.CommunityDigest:
+def _community(session: Session, community: Community, starts: datetime, ends: datetime) -> schema.CommunityDigest:
     return schema.CommunityDigest(
-        community=community.slug, name=community.name,
+        community=community.slug,
+        name=community.name,
         captured=_captured(session, community.id, starts, ends),
         same_here=_same_heres(session, community.id, starts, ends),
         top=_top(session, community.id, starts, ends),
         answered=_answered(session, community.id, starts, ends),
-        shipped=_shipped(session, community.id, starts, ends))
+        shipped=_shipped(session, community.id, starts, ends),
+    )
 
 
 def _live(community_id: int):
@@ -67,17 +70,33 @@ def _live(community_id: int):
 
 
 def _captured(session: Session, community_id: int, starts: datetime, ends: datetime) -> int:
-    return session.scalar(select(func.count()).select_from(Insight).where(
-        *_live(community_id), Insight.created_at >= starts, Insight.created_at < ends)) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Insight)
+            .where(*_live(community_id), Insight.created_at >= starts, Insight.created_at < ends)
+        )
+        or 0
+    )
 
 
 def _same_heres(session: Session, community_id: int, starts: datetime, ends: datetime) -> int:
     # Counted where the rep said it (`said_on`); rows standing for a merged duplicate's author are not
     # something anyone said this week (`merged_from` set).
-    return session.scalar(
-        select(func.count()).select_from(SameHere).join(Insight, Insight.id == SameHere.said_on)
-        .where(*_live(community_id), SameHere.merged_from.is_(None),
-               SameHere.created_at >= starts, SameHere.created_at < ends)) or 0
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(SameHere)
+            .join(Insight, Insight.id == SameHere.said_on)
+            .where(
+                *_live(community_id),
+                SameHere.merged_from.is_(None),
+                SameHere.created_at >= starts,
+                SameHere.created_at < ends,
+            )
+        )
+        or 0
+    )
 
 
 # Only the columns an item shows: loading whole insights would also load their authors (and, through
@@ -87,23 +106,31 @@ _ITEM = (Insight.id, Insight.text, Insight.status, Insight.customers, Insight.re
 
 def _top(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
     rows = session.execute(
-        select(*_ITEM).where(*_live(community_id), Insight.duplicate_of.is_(None),
-                              Insight.created_at >= starts, Insight.created_at < ends)
+        select(*_ITEM)
+        .where(
+            *_live(community_id),
+            Insight.duplicate_of.is_(None),
+            Insight.created_at >= starts,
+            Insight.created_at < ends,
+        )
         .order_by(Insight.customers.desc(), Insight.reps.desc(), Insight.created_at.desc(), Insight.id)
-        .limit(TOP_ITEMS))
+        .limit(TOP_ITEMS)
+    )
     return [_item(i) for i in rows]
 
 
-def _answered(session: Session, community_id: int, starts: datetime,
-              ends: datetime) -> list[schema.DigestItem]:
+def _answered(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
     """Insights with a product-side reply in the week, most recent reply first, with that reply."""
     author = aliased(User)
     rows = session.execute(
-        select(*_ITEM, Reply.body).join(Reply, Reply.insight_id == Insight.id)
+        select(*_ITEM, Reply.body)
+        .join(Reply, Reply.insight_id == Insight.id)
         .join(author, author.id == Reply.author_id)
-        .where(*_live(community_id), author.role.in_(PRODUCT_ROLES),
-               Reply.created_at >= starts, Reply.created_at < ends)
-        .order_by(Reply.created_at.desc(), Reply.id.desc()))
+        .where(
+            *_live(community_id), author.role.in_(PRODUCT_ROLES), Reply.created_at >= starts, Reply.created_at < ends
+        )
+        .order_by(Reply.created_at.desc(), Reply.id.desc())
+    )
     items: dict[str, schema.DigestItem] = {}
     for *insight, body in rows:  # newest reply first, so the first one seen per insight is its latest
         if insight[0] not in items:
@@ -111,18 +138,23 @@ def _answered(session: Session, community_id: int, starts: datetime,
     return list(items.values())
 
 
-def _shipped(session: Session, community_id: int, starts: datetime,
-             ends: datetime) -> list[schema.DigestItem]:
+def _shipped(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
     rows = session.execute(
-        select(*_ITEM).where(*_live(community_id), Insight.status == "shipped",
-                              Insight.status_changed_at >= starts, Insight.status_changed_at < ends)
-        .order_by(Insight.status_changed_at.desc(), Insight.id))
+        select(*_ITEM)
+        .where(
+            *_live(community_id),
+            Insight.status == "shipped",
+            Insight.status_changed_at >= starts,
+            Insight.status_changed_at < ends,
+        )
+        .order_by(Insight.status_changed_at.desc(), Insight.id)
+    )
     return [_item(i) for i in rows]
 
 
 def _item(row, reply: str | None = None) -> schema.DigestItem:
     """An item from a row of `_ITEM` columns."""
     insight_id, text, status, customers, reps = row
-    return schema.DigestItem(id=insight_id, text=snippet(text), status=status, customers=customers, reps=reps,
-                             reply=reply)
-
+    return schema.DigestItem(
+        id=insight_id, text=snippet(text), status=status, customers=customers, reps=reps, reply=reply
+    )

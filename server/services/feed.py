@@ -35,10 +35,18 @@ def note(session: Session, kind: str, insight: Insight, reply_id: str | None = N
     note_ids(session, kind, insight.id, insight.author_id, insight.community_id, insight.product_area_id, reply_id)
 
 
-def note_ids(session: Session, kind: str, insight_id: str, author_id: int, community_id: int,
-             product_area_id: int | None, reply_id: str | None = None) -> None:
+def note_ids(
+    session: Session,
+    kind: str,
+    insight_id: str,
+    author_id: int,
+    community_id: int,
+    product_area_id: int | None,
+    reply_id: str | None = None,
+) -> None:
     session.info.setdefault(_PENDING, []).append(
-        Pending(kind, insight_id, author_id, community_id, product_area_id, reply_id))
+        Pending(kind, insight_id, author_id, community_id, product_area_id, reply_id)
+    )
 
 
 @event.listens_for(Session, "before_commit")
@@ -49,12 +57,27 @@ def _number_pending(session: Session) -> None:
     session.flush()  # do the real work first: the counter row stays locked only for the end of it
     # The counter's row lock serialises writers from here to commit, so numbers become visible in order.
     last = session.execute(
-        update(FeedCounter).where(FeedCounter.id == 1).values(value=FeedCounter.value + len(pending))
-        .returning(FeedCounter.value)).scalar_one()
+        update(FeedCounter)
+        .where(FeedCounter.id == 1)
+        .values(value=FeedCounter.value + len(pending))
+        .returning(FeedCounter.value)
+    ).scalar_one()
     first = last - len(pending) + 1
-    session.connection().execute(insert(Change.__table__), [
-        dict(seq=first + i, kind=p.kind, insight_id=p.insight_id, reply_id=p.reply_id, author_id=p.author_id,
-             community_id=p.community_id, product_area_id=p.product_area_id) for i, p in enumerate(pending)])
+    session.connection().execute(
+        insert(Change.__table__),
+        [
+            dict(
+                seq=first + i,
+                kind=p.kind,
+                insight_id=p.insight_id,
+                reply_id=p.reply_id,
+                author_id=p.author_id,
+                community_id=p.community_id,
+                product_area_id=p.product_area_id,
+            )
+            for i, p in enumerate(pending)
+        ],
+    )
     session.info[_TOUCHED] = True
 
 

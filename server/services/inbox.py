@@ -28,8 +28,15 @@ class InboxFilter:
 SORTS = ("newest", "customers")
 
 
-def list_insights(session: Session, actor: User, filters: InboxFilter = InboxFilter(), *, limit: int = 50,
-                  offset: int = 0, sort: str = "newest") -> tuple[list[Insight], int]:
+def list_insights(
+    session: Session,
+    actor: User,
+    filters: InboxFilter = InboxFilter(),
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "newest",
+) -> tuple[list[Insight], int]:
     """Visible insights matching the filter, and how many match in all. `sort`: newest first, or most
     customers behind it first (then newest)."""
     query = select(Insight).where(insight_condition(actor))
@@ -45,8 +52,7 @@ def list_insights(session: Session, actor: User, filters: InboxFilter = InboxFil
 def get_thread(session: Session, actor: User, insight_id: str) -> tuple[Insight, list[Reply]]:
     """A visible insight and its replies, oldest first; NotFound if the actor may not see it."""
     insight = get_visible(session, actor, insight_id)
-    replies = session.scalars(select(Reply).where(Reply.insight_id == insight.id)
-                              .order_by(Reply.created_at, Reply.id))
+    replies = session.scalars(select(Reply).where(Reply.insight_id == insight.id).order_by(Reply.created_at, Reply.id))
     return insight, list(replies)
 
 
@@ -54,26 +60,42 @@ def community_summary(session: Session, actor: User, community: str, days: int) 
     """Counts of the actor's visible insights in one community over the last `days`, by product area and
     impact: {"by_product_area": {slug_or_"none": n}, "by_impact": {impact: n}, "total": {"all": n}}."""
     since = utcnow() - timedelta(days=days)
-    base = (select(Insight).join(Community, Insight.community_id == Community.id)
-            .where(insight_condition(actor), Community.slug == community, Insight.created_at >= since,
-                   Insight.withdrawn.is_(False)).subquery())
+    base = (
+        select(Insight)
+        .join(Community, Insight.community_id == Community.id)
+        .where(
+            insight_condition(actor),
+            Community.slug == community,
+            Insight.created_at >= since,
+            Insight.withdrawn.is_(False),
+        )
+        .subquery()
+    )
     by_area = session.execute(
         select(func.coalesce(ProductArea.slug, "none"), func.count())
-        .select_from(base).outerjoin(ProductArea, ProductArea.id == base.c.product_area_id)
-        .group_by(ProductArea.slug))
+        .select_from(base)
+        .outerjoin(ProductArea, ProductArea.id == base.c.product_area_id)
+        .group_by(ProductArea.slug)
+    )
     by_impact = session.execute(select(base.c.impact, func.count()).group_by(base.c.impact))
     areas = {slug: n for slug, n in by_area}
-    return {"by_product_area": areas, "by_impact": {impact: n for impact, n in by_impact},
-            "total": {"all": sum(areas.values())}}
+    return {
+        "by_product_area": areas,
+        "by_impact": {impact: n for impact, n in by_impact},
+        "total": {"all": sum(areas.values())},
+    }
 
 
 def _apply(query, filters: InboxFilter):
     if filters.community:
-        query = query.where(Insight.community_id == select(Community.id).where(
-            Community.slug == filters.community).scalar_subquery())
+        query = query.where(
+            Insight.community_id == select(Community.id).where(Community.slug == filters.community).scalar_subquery()
+        )
     if filters.product_area:
-        query = query.where(Insight.product_area_id == select(ProductArea.id).where(
-            ProductArea.slug == filters.product_area).scalar_subquery())
+        query = query.where(
+            Insight.product_area_id
+            == select(ProductArea.id).where(ProductArea.slug == filters.product_area).scalar_subquery()
+        )
     if filters.status:
         query = query.where(Insight.status == filters.status)
     if filters.impact:
@@ -83,6 +105,10 @@ def _apply(query, filters: InboxFilter):
     for word in (filters.q or "").split()[:10]:
         # Plain LIKE with escaped wildcards: small data per product member; FTS can come later.
         pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(or_(func.lower(Insight.text).like(pattern, escape="\\"),
-                                func.lower(func.coalesce(Insight.customer_ref, "")).like(pattern, escape="\\")))
+        query = query.where(
+            or_(
+                func.lower(Insight.text).like(pattern, escape="\\"),
+                func.lower(func.coalesce(Insight.customer_ref, "")).like(pattern, escape="\\"),
+            )
+        )
     return query

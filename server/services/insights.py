@@ -25,14 +25,25 @@ def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | N
     if not (full or own) and insight.pii_kept:
         text = privacy.guard_text(text, (), limit=_NO_LIMIT).text
     return schema.Insight(
-        id=insight.id, text=text, community=insight.community.slug,
+        id=insight.id,
+        text=text,
+        community=insight.community.slug,
         product_area=insight.product_area.slug if insight.product_area else None,
-        customer_ref=insight.customer_ref if full or own else None, impact=insight.impact,
-        tags=list(insight.tags or []), author=insight.author.name, created_at=insight.created_at,
-        updated_at=insight.updated_at, status=insight.status, version=insight.version,
-        withdrawn=insight.withdrawn, duplicate_of=insight.duplicate_of, pii_flagged=insight.pii_flagged,
-        customers=insight.customers or 1, reps=insight.reps or 1,
-        following=_following(insight, reader, own, backed))
+        customer_ref=insight.customer_ref if full or own else None,
+        impact=insight.impact,
+        tags=list(insight.tags or []),
+        author=insight.author.name,
+        created_at=insight.created_at,
+        updated_at=insight.updated_at,
+        status=insight.status,
+        version=insight.version,
+        withdrawn=insight.withdrawn,
+        duplicate_of=insight.duplicate_of,
+        pii_flagged=insight.pii_flagged,
+        customers=insight.customers or 1,
+        reps=insight.reps or 1,
+        following=_following(insight, reader, own, backed),
+    )
 
 
 _NO_LIMIT = 10**9  # re-masking on the way out must never refuse to answer
@@ -57,8 +68,14 @@ def many_to_schema(session: Session, reader: User, rows: list[Insight]) -> list[
 
 
 def reply_to_schema(reply: Reply) -> schema.Reply:
-    return schema.Reply(id=reply.id, insight_id=reply.insight_id, author=reply.author.name,
-                        author_role=reply.author.role, body=reply.body, created_at=reply.created_at)
+    return schema.Reply(
+        id=reply.id,
+        insight_id=reply.insight_id,
+        author=reply.author.name,
+        author_role=reply.author.role,
+        body=reply.body,
+        created_at=reply.created_at,
+    )
 
 
 def get_visible(session: Session, actor: User, insight_id: str, *, lock: bool = False) -> Insight:
@@ -100,11 +117,26 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
     area = reference.product_area_by_slug(session, draft.product_area)
     text = privacy.guard_text(draft.text, draft.pii_kept)
     ref = privacy.guard_customer_ref(draft.customer_ref, draft.pii_kept)
-    return dict(id=draft.id, author_id=actor.id, community_id=community.id,
-                product_area_id=area.id if area else None, text=text.text, customer_ref=ref.text,
-                impact=draft.impact, tags=list(draft.tags), status="new", version=1, withdrawn=False,
-                duplicate_of=None, pii_kept=list(draft.pii_kept), pii_flagged=text.flagged or ref.flagged,
-                created_at=draft.created_at, updated_at=utcnow(), customers=1, reps=1)
+    return dict(
+        id=draft.id,
+        author_id=actor.id,
+        community_id=community.id,
+        product_area_id=area.id if area else None,
+        text=text.text,
+        customer_ref=ref.text,
+        impact=draft.impact,
+        tags=list(draft.tags),
+        status="new",
+        version=1,
+        withdrawn=False,
+        duplicate_of=None,
+        pii_kept=list(draft.pii_kept),
+        pii_flagged=text.flagged or ref.flagged,
+        created_at=draft.created_at,
+        updated_at=utcnow(),
+        customers=1,
+        reps=1,
+    )
 
 
 def insert_rows(session: Session, rows: list[dict]) -> None:
@@ -125,15 +157,28 @@ def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
     area = reference.product_area_by_id(session, row["product_area_id"])
     # model_construct: the values were validated on the way in; this runs 100 times per push.
     return schema.Insight.model_construct(
-        id=row["id"], text=row["text"], community=reference.community_by_id(session, row["community_id"]).slug,
-        product_area=area.slug if area else None, customer_ref=row["customer_ref"], impact=row["impact"],
-        tags=row["tags"], author=actor.name, created_at=row["created_at"], updated_at=row["updated_at"],
-        status="new", version=1, withdrawn=False, duplicate_of=None, pii_flagged=row["pii_flagged"],
-        customers=1, reps=1, following=True)
+        id=row["id"],
+        text=row["text"],
+        community=reference.community_by_id(session, row["community_id"]).slug,
+        product_area=area.slug if area else None,
+        customer_ref=row["customer_ref"],
+        impact=row["impact"],
+        tags=row["tags"],
+        author=actor.name,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        status="new",
+        version=1,
+        withdrawn=False,
+        duplicate_of=None,
+        pii_flagged=row["pii_flagged"],
+        customers=1,
+        reps=1,
+        following=True,
+    )
 
 
-def edit(session: Session, actor: User, insight_id: str, base_version: int,
-         patch: schema.InsightPatch) -> Insight:
+def edit(session: Session, actor: User, insight_id: str, base_version: int, patch: schema.InsightPatch) -> Insight:
     insight = _own(session, actor, insight_id, base_version)
     if insight.withdrawn:
         raise Invalid("a withdrawn insight cannot be edited")
@@ -188,8 +233,10 @@ def _own(session: Session, actor: User, insight_id: str, base_version: int | Non
     if insight.author_id != actor.id:
         raise Forbidden("only the author can change an insight")
     if base_version is not None and base_version != insight.version:
-        raise Conflict(f"the insight changed meanwhile (now version {insight.version}, edit made on"
-                       f" {base_version})", current=insight)
+        raise Conflict(
+            f"the insight changed meanwhile (now version {insight.version}, edit made on {base_version})",
+            current=insight,
+        )
     return insight
 
 

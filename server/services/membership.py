@@ -16,8 +16,10 @@ from server.services.errors import Forbidden, Invalid, NotFound
 def listing(session: Session, actor: User) -> list[schema.Community]:
     """Every community, with whether it is open and whether the caller belongs to it."""
     mine = {c.id for c in actor.communities}
-    return [schema.Community(slug=c.slug, name=c.name, open=bool(c.open), member=c.id in mine)
-            for c in reference.communities(session)]
+    return [
+        schema.Community(slug=c.slug, name=c.name, open=bool(c.open), member=c.id in mine)
+        for c in reference.communities(session)
+    ]
 
 
 def join(session: Session, actor: User, slug: str) -> schema.UserInfo:
@@ -38,8 +40,14 @@ def leave(session: Session, actor: User, slug: str) -> schema.UserInfo:
     return accounts.user_info(actor)
 
 
-def change_user(session: Session, name: str, *, add: Iterable[str] = (), remove: Iterable[str] = (),
-                replace: Iterable[str] | None = None) -> User:
+def change_user(
+    session: Session,
+    name: str,
+    *,
+    add: Iterable[str] = (),
+    remove: Iterable[str] = (),
+    replace: Iterable[str] | None = None,
+) -> User:
     """The admin's command: add, remove or replace a user's communities (any community, open or not)."""
     user = accounts.user_by_name(session, name)
     if user is None:

@@ -26,7 +26,7 @@ class Guarded:
 
 
 def guard_text(text: str, keep: Iterable[str] = (), *, limit: int = MAX_TEXT_CHARS) -> Guarded:
-    from desktop.privacy.saving import mask_note
+    from privacy.saving import mask_note
 
     result = mask_note(text, keep)
     return Guarded(_within(result.text, limit), bool(result.masked or result.kept))
@@ -35,14 +35,14 @@ def guard_text(text: str, keep: Iterable[str] = (), *, limit: int = MAX_TEXT_CHA
 def guard_customer_ref(ref: str | None, keep: Iterable[str] = ()) -> Guarded:
     if not ref:
         return Guarded(ref, False)
-    from desktop.privacy.saving import mask_customer_ref
+    from privacy.saving import mask_customer_ref
 
     result = mask_customer_ref(ref, keep)
     return Guarded(_within(result.text, MAX_CUSTOMER_REF_CHARS), bool(result.masked or result.kept))
 
 
 def guard_reply(body: str) -> str:
-    from desktop.privacy.saving import mask_note
+    from privacy.saving import mask_note
 
     return _within(mask_note(body).text, MAX_REPLY_CHARS)
 

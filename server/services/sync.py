@@ -15,8 +15,9 @@ from server.services.errors import Conflict, ServiceError
 def push(session: Session, actor: User, device_id: str, request: schema.PushRequest) -> schema.PushResponse:
     """Apply a batch in the caller's transaction; each mutation number is applied at most once per device."""
     # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
-    device = session.scalar(select(Device).options(lazyload(Device.user)).where(Device.id == device_id)
-                            .with_for_update(of=Device))
+    device = session.scalar(
+        select(Device).options(lazyload(Device.user)).where(Device.id == device_id).with_for_update(of=Device)
+    )
     _prefetch(session, request)
     results: list[schema.MutationResult | None] = []
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
@@ -61,8 +62,9 @@ def _new_insight(session: Session, actor: User, mutation, results: list, pending
 def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]], results: list) -> None:
     insights.insert_rows(session, [row for _, _, row in creates])
     for index, number, row in creates:
-        results[index] = schema.MutationResult(number=number, status="applied",
-                                               insight=insights.row_to_schema(session, actor, row))
+        results[index] = schema.MutationResult(
+            number=number, status="applied", insight=insights.row_to_schema(session, actor, row)
+        )
     creates.clear()
 
 
@@ -89,35 +91,52 @@ def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
 
 def _rejected(actor: User, number: int, error: ServiceError) -> schema.MutationResult:
     current = error.current if isinstance(error, Conflict) and isinstance(error.current, Insight) else None
-    return schema.MutationResult(number=number, status="rejected", code=error.code, message=error.message,
-                                 insight=insights.to_schema(current, actor) if current is not None else None)
+    return schema.MutationResult(
+        number=number,
+        status="rejected",
+        code=error.code,
+        message=error.message,
+        insight=insights.to_schema(current, actor) if current is not None else None,
+    )
 
 
 def _duplicate(session: Session, actor: User, mutation) -> schema.MutationResult:
     """Already applied earlier: answer with the target's current state when the caller can see it."""
     if mutation.type == "reply":
         reply = session.get(Reply, mutation.reply.id)
-        return _ok(actor, mutation.number, "duplicate",
-                   reply=reply if reply and reply.author_id == actor.id else None)
+        return _ok(actor, mutation.number, "duplicate", reply=reply if reply and reply.author_id == actor.id else None)
     if mutation.type == "same_here":
         row = session.get(SameHere, mutation.same_here.id)
         if row is None or row.user_id != actor.id:
             return _ok(actor, mutation.number, "duplicate")
         root = session.get(Insight, row.insight_id)
-        return _ok(actor, mutation.number, "duplicate", same_here=row,
-                   insight=root if root is not None and can_see(actor, root) else None)
+        return _ok(
+            actor,
+            mutation.number,
+            "duplicate",
+            same_here=row,
+            insight=root if root is not None and can_see(actor, root) else None,
+        )
     target = mutation.insight.id if mutation.type == "create" else mutation.insight_id
     insight = session.get(Insight, target)
-    return _ok(actor, mutation.number, "duplicate",
-               insight=insight if insight and can_see(actor, insight) else None)
+    return _ok(actor, mutation.number, "duplicate", insight=insight if insight and can_see(actor, insight) else None)
 
 
-def _ok(actor: User, number: int, status: str, insight: Insight | None = None, reply: Reply | None = None,
-        same_here: SameHere | None = None) -> schema.MutationResult:
-    return schema.MutationResult(number=number, status=status,
-                                 insight=insights.to_schema(insight, actor) if insight is not None else None,
-                                 reply=insights.reply_to_schema(reply) if reply is not None else None,
-                                 same_here=backing.to_schema(same_here, actor) if same_here is not None else None)
+def _ok(
+    actor: User,
+    number: int,
+    status: str,
+    insight: Insight | None = None,
+    reply: Reply | None = None,
+    same_here: SameHere | None = None,
+) -> schema.MutationResult:
+    return schema.MutationResult(
+        number=number,
+        status=status,
+        insight=insights.to_schema(insight, actor) if insight is not None else None,
+        reply=insights.reply_to_schema(reply) if reply is not None else None,
+        same_here=backing.to_schema(same_here, actor) if same_here is not None else None,
+    )
 
 
 def _prefetch(session: Session, request: schema.PushRequest) -> None:
@@ -143,16 +162,21 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
 def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, int, bool]:
     """Visible changes after seq `after` in commit order: (changes, new seq, has_more)."""
     upto = feed.last_seq(session)  # every change numbered <= upto is committed (see feed._number_pending)
-    rows = list(session.scalars(
-        select(Change).where(Change.seq > after, Change.seq <= upto, change_condition(actor))
-        .order_by(Change.seq).limit(limit + 1)))
+    rows = list(
+        session.scalars(
+            select(Change)
+            .where(Change.seq > after, Change.seq <= upto, change_condition(actor))
+            .order_by(Change.seq)
+            .limit(limit + 1)
+        )
+    )
     has_more = len(rows) > limit
     rows = rows[:limit]
     new_seq = rows[-1].seq if has_more else max(upto, after)
-    by_id = {i.id: i for i in session.scalars(
-        select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
-    replies = {r.id: r for r in session.scalars(
-        select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))}
+    by_id = {i.id: i for i in session.scalars(select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
+    replies = {
+        r.id: r for r in session.scalars(select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))
+    }
     # One "same here" lookup for the page: it decides visibility where authorship and community do not, and
     # `following` on every insight the reader did not write.
     backed = backed_among(session, actor, [i.id for i in by_id.values() if i.author_id != actor.id])
@@ -183,12 +207,21 @@ def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict, backed
 
 def summary(session: Session, actor: User, device: Device) -> schema.Summary:
     visible = insight_condition(actor)
-    counts = dict(session.execute(
-        select(Insight.withdrawn, func.count()).where(visible).group_by(Insight.withdrawn)).all())
-    by_status = dict(session.execute(
-        select(Insight.status, func.count()).where(visible, Insight.withdrawn.is_(False))
-        .group_by(Insight.status)).all())
+    counts = dict(
+        session.execute(select(Insight.withdrawn, func.count()).where(visible).group_by(Insight.withdrawn)).all()
+    )
+    by_status = dict(
+        session.execute(
+            select(Insight.status, func.count()).where(visible, Insight.withdrawn.is_(False)).group_by(Insight.status)
+        ).all()
+    )
     replies = session.scalar(select(func.count()).select_from(Reply).join(Insight).where(visible)) or 0
     cursor = feed.make_cursor(feed.instance_id(session), feed.last_seq(session))
-    return schema.Summary(cursor=cursor, insights=counts.get(False, 0), withdrawn=counts.get(True, 0),
-                          replies=replies, by_status=by_status, last_mutation=device.last_mutation)
+    return schema.Summary(
+        cursor=cursor,
+        insights=counts.get(False, 0),
+        withdrawn=counts.get(True, 0),
+        replies=replies,
+        by_status=by_status,
+        last_mutation=device.last_mutation,
+    )

@@ -31,8 +31,9 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
     return insight
 
 
-def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_id: str | None = None,
-              created_at=None) -> Reply:
+def add_reply(
+    session: Session, actor: User, insight_id: str, body: str, reply_id: str | None = None, created_at=None
+) -> Reply:
     """Add a reply to the thread of a visible insight. The same reply id with the same body is a no-op."""
     body = privacy.guard_reply(_clean_body(body))
     reply_id = _reply_id(reply_id)
@@ -45,8 +46,14 @@ def add_reply(session: Session, actor: User, insight_id: str, body: str, reply_i
         if existing.insight_id == insight.id and existing.author_id == actor.id and existing.body == body:
             return existing
         raise Conflict(f"reply id {reply_id} is already used")
-    reply = Reply(id=reply_id, insight_id=insight.id, author=actor, author_id=actor.id, body=body,
-                  created_at=created_at or utcnow())
+    reply = Reply(
+        id=reply_id,
+        insight_id=insight.id,
+        author=actor,
+        author_id=actor.id,
+        body=body,
+        created_at=created_at or utcnow(),
+    )
     session.add(reply)
     feed.note(session, "reply", insight, reply_id=reply_id)
     return reply
@@ -96,5 +103,3 @@ def _reply_id(reply_id: str | None) -> str:
         return str(uuid.UUID(str(reply_id)))
     except ValueError:
         raise Invalid("reply id must be a UUID") from None
-
-

@@ -6,7 +6,12 @@ from fastapi import APIRouter
 from starlette.responses import RedirectResponse
 
 from server.web import (
-    routes_auth, routes_digest, routes_inbox, routes_insight, routes_static, routes_summary,
+    routes_auth,
+    routes_digest,
+    routes_inbox,
+    routes_insight,
+    routes_static,
+    routes_summary,
 )
 from server.web.context import BASE
 from server.web.errors import not_found

@@ -15,10 +15,18 @@ from server.services import access, accounts, digest, inbox, triage
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries
 from server.web.errors import WebError, bad_form, forbidden, not_found
-from server.web.views import (
-    InboxFilters, InsightRow, InsightView, Option, ReplyView, SameHereView, SummaryBlock, SummaryRow, WebUser,
-)
 from server.web.labels import IMPACTS
+from server.web.views import (
+    InboxFilters,
+    InsightRow,
+    InsightView,
+    Option,
+    ReplyView,
+    SameHereView,
+    SummaryBlock,
+    SummaryRow,
+    WebUser,
+)
 
 
 def database(request: Request) -> Database:
@@ -76,30 +84,40 @@ def menus(db: Database, user: WebUser) -> tuple[list[Option], list[Option]]:
     """The communities the user follows and every product area, for the inbox's filter menus."""
     with db.read() as session:
         communities = queries.communities_for(session, _account(session, user))
-        return ([Option(c.slug, c.name) for c in communities],
-                [Option(a.slug, a.name) for a in queries.product_areas(session)])
+        return (
+            [Option(c.slug, c.name) for c in communities],
+            [Option(a.slug, a.name) for a in queries.product_areas(session)],
+        )
 
 
-def list_insights(db: Database, user: WebUser, filters: InboxFilters, offset: int,
-                  limit: int) -> tuple[list[InsightRow], int]:
-    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items()
-                                  if name != "sort"})
+def list_insights(
+    db: Database, user: WebUser, filters: InboxFilters, offset: int, limit: int
+) -> tuple[list[InsightRow], int]:
+    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items() if name != "sort"})
     with db.read() as session:
         account = _account(session, user)
-        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset,
-                                          sort=filters.sort)
+        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset, sort=filters.sort)
         counts = queries.reply_counts(session, [i.id for i in page])
         return [_row(i, counts.get(i.id, 0)) for i in page], total
 
 
 def _row(insight: Insight, reply_count: int) -> InsightRow:
     return InsightRow(
-        id=insight.id, text=insight.text, impact=insight.impact, status=insight.status,
+        id=insight.id,
+        text=insight.text,
+        impact=insight.impact,
+        status=insight.status,
         community_name=insight.community.name,
         product_area_name=insight.product_area.name if insight.product_area else None,
-        author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
-        created_at=insight.created_at, duplicate_of=insight.duplicate_of, reply_count=reply_count,
-        pii_flagged=insight.pii_flagged, customers=insight.customers, reps=insight.reps,
+        author=insight.author.name,
+        customer_ref=insight.customer_ref,
+        tags=tuple(insight.tags or ()),
+        created_at=insight.created_at,
+        duplicate_of=insight.duplicate_of,
+        reply_count=reply_count,
+        pii_flagged=insight.pii_flagged,
+        customers=insight.customers,
+        reps=insight.reps,
     )
 
 
@@ -112,16 +130,28 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
         replies = tuple(ReplyView(r.id, r.author.name, r.author.role, r.body, r.created_at) for r in thread)
         original = session.get(Insight, insight.duplicate_of) if insight.duplicate_of else None
         return InsightView(
-            id=insight.id, text=insight.text, impact=insight.impact, status=insight.status,
-            community_slug=insight.community.slug, community_name=insight.community.name,
+            id=insight.id,
+            text=insight.text,
+            impact=insight.impact,
+            status=insight.status,
+            community_slug=insight.community.slug,
+            community_name=insight.community.name,
             product_area_name=insight.product_area.name if insight.product_area else None,
-            author=insight.author.name, customer_ref=insight.customer_ref, tags=tuple(insight.tags or ()),
-            created_at=insight.created_at, updated_at=insight.updated_at, withdrawn=insight.withdrawn,
-            duplicate_of=insight.duplicate_of, version=insight.version, replies=replies,
+            author=insight.author.name,
+            customer_ref=insight.customer_ref,
+            tags=tuple(insight.tags or ()),
+            created_at=insight.created_at,
+            updated_at=insight.updated_at,
+            withdrawn=insight.withdrawn,
+            duplicate_of=insight.duplicate_of,
+            version=insight.version,
+            replies=replies,
             pii_flagged=insight.pii_flagged,
             duplicate_of_text=original.text if original and access.can_see(account, original) else None,
             duplicates=tuple((d.id, d.text) for d in queries.duplicates_of(session, account, insight_id)),
-            customers=insight.customers, reps=insight.reps, same_heres=_same_heres(session, account, insight.id),
+            customers=insight.customers,
+            reps=insight.reps,
+            same_heres=_same_heres(session, account, insight.id),
         )
 
 
@@ -135,10 +165,17 @@ def _same_here_view(row, insight_id: str, texts: dict[str, str]) -> SameHereView
     # A row not said on this insight came with a duplicate mark: it stands for the duplicate's own report
     # (merged_from), or it is a "same here" a rep said on that duplicate (said_on).
     said_on = row.said_on if row.merged_from is None and row.said_on != insight_id else None
-    return SameHereView(author=row.user.name, customer_ref=row.customer_ref, impact=row.impact, note=row.note,
-                        created_at=row.created_at, merged_from=row.merged_from,
-                        merged_from_text=texts.get(row.merged_from), said_on=said_on,
-                        said_on_text=texts.get(said_on))
+    return SameHereView(
+        author=row.user.name,
+        customer_ref=row.customer_ref,
+        impact=row.impact,
+        note=row.note,
+        created_at=row.created_at,
+        merged_from=row.merged_from,
+        merged_from_text=texts.get(row.merged_from),
+        said_on=said_on,
+        said_on_text=texts.get(said_on),
+    )
 
 
 def digest_communities(db: Database, user: WebUser) -> list[Option]:
@@ -153,8 +190,10 @@ def weekly_digest(db: Database, user: WebUser, week: str, community: str | None)
         try:
             return digest.build(session, account, week, community)
         except NotFound:
-            raise forbidden("You are not assigned to that community, so its digest is not shown to you. "
-                            "Ask an administrator if you need access.") from None
+            raise forbidden(
+                "You are not assigned to that community, so its digest is not shown to you. "
+                "Ask an administrator if you need access."
+            ) from None
         except Invalid as error:
             raise bad_form(_sentence(error.message)) from None
 
@@ -166,12 +205,14 @@ def summary(db: Database, user: WebUser, days: int) -> list[SummaryBlock]:
         communities = [(c.id, c.slug, c.name) for c in queries.communities_for(session, account)]
         areas = {a.id: a.name for a in queries.product_areas(session)}
         counts = queries.summary_counts(session, account, days)
-    return [SummaryBlock(slug, name, _summary_rows(community_id, counts, areas))
-            for community_id, slug, name in communities]
+    return [
+        SummaryBlock(slug, name, _summary_rows(community_id, counts, areas)) for community_id, slug, name in communities
+    ]
 
 
-def _summary_rows(community_id: int, counts: dict[tuple[int, int | None, str], int],
-                  areas: dict[int, str]) -> list[SummaryRow]:
+def _summary_rows(
+    community_id: int, counts: dict[tuple[int, int | None, str], int], areas: dict[int, str]
+) -> list[SummaryRow]:
     rows: dict[int | None, SummaryRow] = {}
     for (counted_community, area_id, impact), count in counts.items():
         if counted_community != community_id:
@@ -201,14 +242,16 @@ def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: st
         try:
             triage.mark_duplicate(session, actor, insight_id, original_id)
         except NotFound:
-            raise bad_form("We could not find the original insight among those you can see. "
-                           "Check the reference and try again.") from None
+            raise bad_form(
+                "We could not find the original insight among those you can see. Check the reference and try again."
+            ) from None
 
     _triage(db, user, insight_id, mark)
 
 
 def clear_duplicate(db: Database, user: WebUser, insight_id: str) -> None:
     """Undo a duplicate mark (its "same here"s move back with it; see services.triage)."""
+
     def unmark(session, actor: User) -> None:
         triage.mark_duplicate(session, actor, insight_id, None)
 
@@ -236,8 +279,10 @@ def _check_visible(session, actor: User, insight_id: str) -> None:
     if insight is None:
         raise not_found("insight")
     if actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
-        raise forbidden("This insight belongs to a community or product area you are not assigned to. "
-                        "Ask an administrator if you need access.")
+        raise forbidden(
+            "This insight belongs to a community or product area you are not assigned to. "
+            "Ask an administrator if you need access."
+        )
 
 
 def _sentence(message: str) -> str:

@@ -32,7 +32,8 @@ class WebContext:
             return None
         user = backend.load_user(self.db, self.session.user_id)
         mark_ok = user is not None and self.session.user_mark == session_cookie.password_mark(
-            self.secret, user.password_hash)
+            self.secret, user.password_hash
+        )
         if user is None or not mark_ok or user.role not in WEB_ROLES:
             self.session.sign_out()  # deleted, demoted or password changed: the old cookie is worthless
             return None
@@ -53,14 +54,22 @@ class WebContext:
         return fields
 
     def page(self, template: str, context: dict[str, Any] | None = None, status_code: int = 200) -> Response:
-        values = {"base": BASE, "user": self.user, "csrf": self.session.csrf,
-                  "notice": self.session.pop_notice(), "nav": None}
+        values = {
+            "base": BASE,
+            "user": self.user,
+            "csrf": self.session.csrf,
+            "notice": self.session.pop_notice(),
+            "nav": None,
+        }
         values.update(context or {})
         return self._keep(templating.render(template, values, status_code))
 
     def error_page(self, error: WebError) -> Response:
-        return self.page("error.html", {"status_code": error.status_code, "heading": error.heading,
-                                        "message": error.message}, error.status_code)
+        return self.page(
+            "error.html",
+            {"status_code": error.status_code, "heading": error.heading, "message": error.message},
+            error.status_code,
+        )
 
     def redirect(self, url: str, notice: str | None = None) -> Response:
         if notice:
@@ -84,8 +93,11 @@ class SignInNeeded(Exception):
             target += "?" + request.url.query
         self.location = f"{BASE}/signin?" + urlencode({"next": target})
         # A form sent after the session ended is lost: say so rather than silently showing the sign-in page.
-        self.notice = None if request.method == "GET" else "Your session ended before the form was sent. " \
-            "Sign in, then send it again."
+        self.notice = (
+            None
+            if request.method == "GET"
+            else "Your session ended before the form was sent. Sign in, then send it again."
+        )
 
 
 def get_context(request: Request) -> WebContext:

@@ -12,9 +12,11 @@ class WebError(Exception):
 
 
 def not_found(what: str = "page") -> WebError:
-    return WebError(404, f"This {what} does not exist",
-                    f"We could not find this {what}. It may have been deleted, "
-                    "or the address may be mistyped.")
+    return WebError(
+        404,
+        f"This {what} does not exist",
+        f"We could not find this {what}. It may have been deleted, or the address may be mistyped.",
+    )
 
 
 def forbidden(message: str) -> WebError:
@@ -26,7 +28,8 @@ def bad_form(message: str) -> WebError:
 
 
 CSRF_REFUSED = WebError(
-    403, "This form has expired",
+    403,
+    "This form has expired",
     "The form was not sent from a page of this site, or it was open for too long. "
     "Go back, reload the page and try again.",
 )

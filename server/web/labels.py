@@ -38,4 +38,3 @@ def impact_label(value: str) -> str:
 
 def role_label(value: str) -> str:
     return ROLES.get(value, value.capitalize())
-

@@ -12,8 +12,10 @@ from server.web.routing import WebRoute
 router = APIRouter(route_class=WebRoute)
 
 WRONG_PASSWORD = "The user name or password is not right. Check them and try again."
-REP_REFUSED = ("This page is for the product team. Representatives use the Palaute desktop app: "
-               "your insights and the team's replies are all there.")
+REP_REFUSED = (
+    "This page is for the product team. Representatives use the Palaute desktop app: "
+    "your insights and the team's replies are all there."
+)
 THROTTLED = "Too many sign-in attempts. Wait a minute, then try again."
 
 
@@ -48,6 +50,5 @@ def signout(ctx: Ctx, _checked: CheckedForm) -> Response:
     return ctx.redirect(f"{BASE}/signin", notice="You are signed out.")
 
 
-def _form(ctx: Ctx, next_url: str, username: str = "", error: str | None = None,
-          status: int = 200) -> Response:
+def _form(ctx: Ctx, next_url: str, username: str = "", error: str | None = None, status: int = 200) -> Response:
     return ctx.page("signin.html", {"next_url": next_url, "username": username, "error": error}, status)

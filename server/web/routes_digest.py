@@ -27,8 +27,9 @@ def _choice(week: str, community: str) -> DigestChoice:
     except WeekError as error:
         raise bad_form(f"{str(error)[:1].upper()}{str(error)[1:]}.") from None
     later = shift_week(week, 1)
-    return DigestChoice(week=week, community=community, previous_week=shift_week(week, -1),
-                        next_week=later if week < current else None)
+    return DigestChoice(
+        week=week, community=community, previous_week=shift_week(week, -1), next_week=later if week < current else None
+    )
 
 
 @router.get("/digest")
@@ -36,10 +37,16 @@ def digest_page(ctx: Ctx, week: str = "", community: str = "") -> Response:
     user = ctx.signed_in_user()
     choice = _choice(week[:20], community[:40])
     found = backend.weekly_digest(ctx.db, user, choice.week, choice.community or None)
-    return ctx.page("digest.html", {
-        "nav": "digest", "choice": choice, "digest": found, "last_day": found.ends - timedelta(days=1),
-        "communities": [(c.slug, c.name) for c in backend.digest_communities(ctx.db, user)],
-    })
+    return ctx.page(
+        "digest.html",
+        {
+            "nav": "digest",
+            "choice": choice,
+            "digest": found,
+            "last_day": found.ends - timedelta(days=1),
+            "communities": [(c.slug, c.name) for c in backend.digest_communities(ctx.db, user)],
+        },
+    )
 
 
 @router.get("/digest/markdown")
@@ -47,6 +54,12 @@ def digest_markdown(ctx: Ctx, week: str = "", community: str = "") -> Response:
     user = ctx.signed_in_user()
     choice = _choice(week[:20], community[:40])
     found = backend.weekly_digest(ctx.db, user, choice.week, choice.community or None)
-    return Response(render_markdown(found), media_type="text/markdown; charset=utf-8", headers={
-        "Content-Disposition": f'attachment; filename="{file_name(found, choice.community or None)}"',
-        "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"})
+    return Response(
+        render_markdown(found),
+        media_type="text/markdown; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{file_name(found, choice.community or None)}"',
+            "Cache-Control": "no-store",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

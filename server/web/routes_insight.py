@@ -82,4 +82,3 @@ def clear_duplicate(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
     user = ctx.signed_in_user(back=_page(key))
     backend.clear_duplicate(ctx.db, user, key)
     return ctx.redirect(_page(key), notice="No longer marked as a duplicate.")
-

@@ -16,11 +16,16 @@ from server.web.errors import WebError
 
 log = logging.getLogger("palaute.server.web")
 
-DATABASE_DOWN = WebError(503, "The server cannot reach its database",
-                         "What you just did may not have been saved. Try again in a minute; "
-                         "if it keeps happening, tell your administrator.")
-BUG = WebError(500, "Something went wrong on our side",
-               "The error was logged. Try again; if it keeps happening, tell your administrator.")
+DATABASE_DOWN = WebError(
+    503,
+    "The server cannot reach its database",
+    "What you just did may not have been saved. Try again in a minute; if it keeps happening, tell your administrator.",
+)
+BUG = WebError(
+    500,
+    "Something went wrong on our side",
+    "The error was logged. Try again; if it keeps happening, tell your administrator.",
+)
 
 
 class WebRoute(APIRoute):
@@ -55,7 +60,17 @@ def _context_for(request: Request) -> WebContext:
 
 def _bare_error_page(error: WebError) -> Response:
     """An error page that needs nothing else to work (no session, no database)."""
-    return templating.render("error.html", {
-        "base": BASE, "user": None, "csrf": "", "notice": None, "nav": None,
-        "status_code": error.status_code, "heading": error.heading, "message": error.message,
-    }, error.status_code)
+    return templating.render(
+        "error.html",
+        {
+            "base": BASE,
+            "user": None,
+            "csrf": "",
+            "notice": None,
+            "nav": None,
+            "status_code": error.status_code,
+            "heading": error.heading,
+            "message": error.message,
+        },
+        error.status_code,
+    )

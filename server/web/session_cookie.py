@@ -69,8 +69,13 @@ def _unb64(text: str) -> bytes:
 
 
 def encode(session: WebSession, secret: bytes) -> str:
-    payload = {"c": session.csrf, "u": session.user_id, "m": session.user_mark, "e": session.expires,
-               "n": session.notice}
+    payload = {
+        "c": session.csrf,
+        "u": session.user_id,
+        "m": session.user_mark,
+        "e": session.expires,
+        "n": session.notice,
+    }
     body = _b64(json.dumps(payload, separators=(",", ":")).encode())
     mac = _b64(hmac.new(secret, body.encode(), hashlib.sha256).digest())
     return f"{body}.{mac}"
@@ -86,8 +91,9 @@ def decode(value: str | None, secret: bytes, now: float | None = None) -> WebSes
         return None
     try:
         data = json.loads(_unb64(body))
-        session = WebSession(csrf=str(data["c"]), user_id=data["u"], user_mark=data["m"],
-                             expires=float(data["e"]), notice=data["n"])
+        session = WebSession(
+            csrf=str(data["c"]), user_id=data["u"], user_mark=data["m"], expires=float(data["e"]), notice=data["n"]
+        )
     except (ValueError, KeyError, TypeError):
         return None
     if session.user_id is not None and session.expires < (now or time.time()):
@@ -108,8 +114,13 @@ def store(response: Response, session: WebSession, secret: bytes, secure: bool) 
     if not session.changed:
         return
     response.set_cookie(
-        COOKIE_NAME, encode(session, secret), max_age=MAX_AGE_SECONDS, path="/",
-        httponly=True, samesite="lax", secure=secure,
+        COOKIE_NAME,
+        encode(session, secret),
+        max_age=MAX_AGE_SECONDS,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure,
     )
 
 

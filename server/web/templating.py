@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,16 +20,16 @@ def format_time(value: datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:  # SQLite hands back naive datetimes; the server stores UTC.
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).strftime("%d %b %Y, %H:%M UTC").lstrip("0")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%d %b %Y, %H:%M UTC").lstrip("0")
 
 
 def iso_time(value: datetime | None) -> str:
     if value is None:
         return ""
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat(timespec="seconds")
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def excerpt(text: str, limit: int = 180) -> str:
@@ -47,12 +47,17 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        time=format_time, isotime=iso_time, excerpt=excerpt,
-        status_label=labels.status_label, impact_label=labels.impact_label, role_label=labels.role_label,
+        time=format_time,
+        isotime=iso_time,
+        excerpt=excerpt,
+        status_label=labels.status_label,
+        impact_label=labels.impact_label,
+        role_label=labels.role_label,
         backing=backing,
     )
-    env.globals.update(STATUSES=labels.STATUSES, IMPACTS=labels.IMPACTS, PERIODS=labels.SUMMARY_PERIODS,
-                       SORTS=labels.SORTS)
+    env.globals.update(
+        STATUSES=labels.STATUSES, IMPACTS=labels.IMPACTS, PERIODS=labels.SUMMARY_PERIODS, SORTS=labels.SORTS
+    )
     return env
 
 

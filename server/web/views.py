@@ -145,4 +145,3 @@ class DigestChoice:
     community: str
     previous_week: str
     next_week: str | None  # None when the chosen week is the current one (the future has no news)
-

@@ -27,13 +27,13 @@ def store(paths):
     store.close()
 
 
-def run_cli(*args: str, data_dir: Path, stdin: str | None = None, env: dict | None = None,
-            prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, data_dir: Path, stdin: str | None = None, env: dict | None = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `palaute ARGS` as a user would, in a child process, with its own data folder."""
     full_env = {**os.environ, "PALAUTE_DATA_DIR": str(data_dir), "PYTHONIOENCODING": "utf-8", **(env or {})}
     command = [*(prefix or []), sys.executable, "-m", "desktop", *args]
-    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=full_env, cwd=REPO,
-                          timeout=60)
+    return subprocess.run(command, input=stdin, capture_output=True, text=True, env=full_env, cwd=REPO, timeout=60)
 
 
 @pytest.fixture

@@ -26,8 +26,13 @@ def test_sigkill_during_captures_loses_and_doubles_nothing(data_dir):
     env = {**os.environ, "PALAUTE_DATA_DIR": str(data_dir)}
     reported: list[str] = []
     for run in range(KILLS):
-        child = subprocess.Popen([sys.executable, "-m", "tests.core.capture_child", str(run)], cwd=REPO, env=env,
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.core.capture_child", str(run)],
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.05))  # somewhere inside a capture, a commit or between two
         child.send_signal(signal.SIGKILL)
@@ -45,8 +50,10 @@ def test_sigkill_during_captures_loses_and_doubles_nothing(data_dir):
         db.close()
     lost = [ref for ref in reported if ref not in stored]
     doubled = [ref for ref, n in stored.items() if n > 1]
-    print(f"\ncrash test: {KILLS} SIGKILLs, {len(reported)} captures reported saved, {insight_count} stored, "
-          f"{len(lost)} lost, {len(doubled)} duplicated, integrity_check ok")
+    print(
+        f"\ncrash test: {KILLS} SIGKILLs, {len(reported)} captures reported saved, {insight_count} stored, "
+        f"{len(lost)} lost, {len(doubled)} duplicated, integrity_check ok"
+    )
     assert reported, "the children never got to save anything: the test would prove nothing"
     assert lost == [] and doubled == []
     assert all(n == 1 for n in outbox.values()) and len(outbox) == insight_count  # an outbox entry per insight

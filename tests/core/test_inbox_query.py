@@ -14,10 +14,14 @@ def test_inbox_filters_counts_and_pages(store):
     with store.engine.begin() as conn:  # as sync would store them: two from the product team, one of mine
         conn.execute(text("UPDATE insight SET status='planned' WHERE uuid=:u"), {"u": a.id})
         for n, (mine, read) in enumerate([(0, 0), (0, 1), (1, 1)]):
-            conn.execute(text("INSERT INTO reply (uuid, insight_uuid, author, body, created_at, read, mine, "
-                              "author_role, sync_state) VALUES (:id, :i, 'pam', 'x', "
-                              "'2026-01-01T00:00:00.000000+00:00', :r, :m, 'product', 'sent')"),
-                         {"id": f"r{n}", "i": a.id, "r": read, "m": mine})
+            conn.execute(
+                text(
+                    "INSERT INTO reply (uuid, insight_uuid, author, body, created_at, read, mine, "
+                    "author_role, sync_state) VALUES (:id, :i, 'pam', 'x', "
+                    "'2026-01-01T00:00:00.000000+00:00', :r, :m, 'product', 'sent')"
+                ),
+                {"id": f"r{n}", "i": a.id, "r": read, "m": mine},
+            )
     everything = store.inbox_filter()
     assert store.inbox_count(everything) == 3
     rows = store.inbox_page(everything)

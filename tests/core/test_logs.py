@@ -17,8 +17,9 @@ def test_an_uncaught_exception_in_a_thread_and_in_main_is_logged(tmp_path):
         "t = threading.Thread(target=lambda: 1/0, name='worker'); t.start(); t.join();"
         "raise RuntimeError('main went wrong')"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=30,
-                            env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=30, env={**os.environ}
+    )
     assert result.returncode == 1
     log = (tmp_path / "palaute.log").read_text(encoding="utf-8")
     assert "Uncaught exception in thread worker" in log and "ZeroDivisionError" in log

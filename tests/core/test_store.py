@@ -16,10 +16,16 @@ from tests.core.test_domain import UNICODE_CASES
 
 
 def test_every_field_round_trips(store):
-    saved = store.capture(NewInsight(
-        text="Customer wants to split a card payment\nover two accounts", community="Payments CoP",
-        product_area="cards", customer_ref="CASE-4711", impact="blocker", tags=["split", "#cards"],
-    ))
+    saved = store.capture(
+        NewInsight(
+            text="Customer wants to split a card payment\nover two accounts",
+            community="Payments CoP",
+            product_area="cards",
+            customer_ref="CASE-4711",
+            impact="blocker",
+            tags=["split", "#cards"],
+        )
+    )
     again = store.get_insight(saved.id)
     assert again == saved
     assert (again.community, again.product_area, again.customer_ref) == ("payments", "cards", "CASE-4711")
@@ -59,23 +65,26 @@ def test_the_longest_allowed_text_survives_exactly(store):
 
 
 def test_full_text_search_ranks_and_folds_diacritics(store):
-    for body in ["Sähköposti ei tule perille", "The app crashes when scanning a card",
-                 "Card scanning is slow; card reader also slow on card payments", "Página de pagos no carga"]:
+    for body in [
+        "Sähköposti ei tule perille",
+        "The app crashes when scanning a card",
+        "Card scanning is slow; card reader also slow on card payments",
+        "Página de pagos no carga",
+    ]:
         store.capture(NewInsight(text=body, community="payments"))
     assert [i.text for i in store.search("sahkoposti")] == ["Sähköposti ei tule perille"]
     assert [i.text for i in store.search("pagina")] == ["Página de pagos no carga"]
     ranked = store.search("card scanning")
     assert len(ranked) == 2 and ranked[0].text.startswith("Card scanning is slow")
     assert store.search("crash") == []  # whole words...
-    assert [i.text for i in store.search("crash", prefix=True)][0].startswith("The app crashes")  # ...or typing
+    assert next(i.text for i in store.search("crash", prefix=True)).startswith("The app crashes")  # ...or typing
 
 
 def test_broad_searches_rank_the_most_recent_matches(store, monkeypatch):
     from desktop.store import insights
 
     monkeypatch.setattr(insights, "RANK_WINDOW", 3)
-    ids = [store.capture(NewInsight(text=f"card {'card ' * (i % 3)}issue {i}", community="cards")).id
-           for i in range(6)]
+    ids = [store.capture(NewInsight(text=f"card {'card ' * (i % 3)}issue {i}", community="cards")).id for i in range(6)]
     found = [i.id for i in store.search("card issue")]
     assert set(found) == set(ids[-3:])  # only the newest three are ranked...
     assert found[0] == ids[5]  # ...best first: the one that says "card" most
@@ -92,8 +101,9 @@ def test_search_never_fails_on_odd_input(store, query):
 
 
 def test_search_by_customer_reference_and_tag(store):
-    saved = store.capture(NewInsight(text="Loan calculator", community="payments", customer_ref="CRM-99812",
-                                     tags=["mortgage"]))
+    saved = store.capture(
+        NewInsight(text="Loan calculator", community="payments", customer_ref="CRM-99812", tags=["mortgage"])
+    )
     assert [i.id for i in store.search("CRM-99812")] == [saved.id]
     assert [i.id for i in store.search("mortgage")] == [saved.id]
 
@@ -112,7 +122,11 @@ def test_drafts_are_saved_replaced_and_cleared(store):
     store.save_draft(Draft(text="half a thought, finished", community="cards", customer_ref="C-1", impact="high"))
     draft = store.load_draft()
     assert (draft.text, draft.community, draft.customer_ref, draft.impact) == (
-        "half a thought, finished", "cards", "C-1", "high")
+        "half a thought, finished",
+        "cards",
+        "C-1",
+        "high",
+    )
     store.clear_draft()
     assert store.load_draft() is None
 
@@ -165,10 +179,13 @@ def test_upgrade_from_the_previous_schema_keeps_data_indexes_it_and_keeps_a_copy
     engine = _create_engine(paths.db_path, 1000)
     run_migrations(engine, "0001")
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, updated_at) VALUES "
-            "('11111111-1111-4111-8111-111111111111', 'Old insight about overdraft fees', 'payments', 'low',"
-            " '[]', 'old', '2026-01-01T00:00:00.000000+00:00', '2026-01-01T00:00:00.000000+00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, updated_at) VALUES "
+                "('11111111-1111-4111-8111-111111111111', 'Old insight about overdraft fees', 'payments', 'low',"
+                " '[]', 'old', '2026-01-01T00:00:00.000000+00:00', '2026-01-01T00:00:00.000000+00:00')"
+            )
+        )
     engine.dispose()
 
     store = open_store(paths)
@@ -223,7 +240,8 @@ def test_a_database_locked_by_another_program_is_reported(paths):
 def test_migrations_keep_the_full_text_triggers(paths):
     # An ALTER in batch mode rebuilds a table and silently drops its triggers: search would go stale.
     store = open_store(paths)
-    names = {r[0] for r in store.engine.connect().exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    names = {
+        r[0] for r in store.engine.connect().exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    }
     store.close()
     assert {"insight_fts_ai", "insight_fts_ad", "insight_fts_au"} <= names

@@ -46,8 +46,14 @@ class Bundle:
 
 def _build(out: Path) -> Path:
     env = {**os.environ, "DIST": str(out / "dist"), "WORK": str(out / "work"), "PYTHON": sys.executable}
-    result = subprocess.run([str(ROOT / "packaging" / "linux" / "build.sh")], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+    result = subprocess.run(
+        [str(ROOT / "packaging" / "linux" / "build.sh")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
     assert result.returncode == 0, f"build.sh failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     archives = sorted((out / "dist").glob("palaute-*-linux-*.tar.gz"))
     assert len(archives) == 1, f"expected one archive, found {archives}"

@@ -46,15 +46,21 @@ def test_resources_translations_and_migrations_are_shipped(bundle: Bundle) -> No
     qt_translations = bundle.internal / "PySide6" / "Qt" / "translations"
     assert sorted(p.name for p in qt_translations.iterdir()) == ["qtbase_es.qm", "qtbase_fi.qm", "qtbase_sv.qm"]
     versions = {p.name for p in (ROOT / "desktop" / "store" / "migrations" / "versions").glob("*.py")}
-    assert {p.name for p in (bundle.internal / "desktop" / "store" / "migrations" / "versions").glob("*.py")} == versions
+    assert {
+        p.name for p in (bundle.internal / "desktop" / "store" / "migrations" / "versions").glob("*.py")
+    } == versions
 
 
 def test_qt_plugins_are_the_ones_the_app_uses(bundle: Bundle) -> None:
     plugins = bundle.internal / "PySide6" / "Qt" / "plugins"
     names = {p.relative_to(plugins).as_posix() for p in plugins.rglob("*.so")}
-    for needed in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "platforms/libqwayland.so",
-                   "wayland-shell-integration/libxdg-shell.so",
-                   "platforminputcontexts/libcomposeplatforminputcontextplugin.so"):
+    for needed in (
+        "platforms/libqxcb.so",
+        "platforms/libqoffscreen.so",
+        "platforms/libqwayland.so",
+        "wayland-shell-integration/libxdg-shell.so",
+        "platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+    ):
         assert needed in names
     assert not [n for n in names if "gtk" in n]
 
@@ -76,7 +82,9 @@ def test_install_script_adds_and_removes_the_command_and_menu_entry(bundle: Bund
     entry = tmp_path / ".local" / "share" / "applications" / "fi.palaute.Palaute.desktop"
     assert command.resolve() == bundle.executable.resolve()
     assert f'Exec="{bundle.executable}"' in entry.read_text()
-    assert subprocess.run([str(command), "--version"], env=env, capture_output=True, text=True).stdout.startswith("Palaute ")
+    assert subprocess.run([str(command), "--version"], env=env, capture_output=True, text=True).stdout.startswith(
+        "Palaute "
+    )
     removed = subprocess.run([str(bundle.folder / "install.sh"), "--remove"], env=env, capture_output=True, text=True)
     assert removed.returncode == 0, removed.stderr
     assert not command.exists() and not entry.exists()

@@ -12,8 +12,7 @@ pytestmark = [pytest.mark.slow, SLOW_TIMEOUT]
 
 
 def _self_test(bundle: Bundle, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([str(bundle.executable), "--self-test"], env=env, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run([str(bundle.executable), "--self-test"], env=env, capture_output=True, text=True, timeout=120)
 
 
 def test_self_test_passes_offscreen(bundle: Bundle, tmp_path) -> None:

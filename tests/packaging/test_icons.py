@@ -17,7 +17,7 @@ def test_ico_and_icns_are_rendered(tmp_path) -> None:
     widths = [ico[6 + 16 * i] or 256 for i in range(count)]
     assert widths == list(icons.ICO_SIZES)
     first_offset = struct.unpack_from("<I", ico, 6 + 12)[0]
-    assert ico[first_offset:first_offset + 8] == b"\x89PNG\r\n\x1a\n"
+    assert ico[first_offset : first_offset + 8] == b"\x89PNG\r\n\x1a\n"
     icns = paths["icns"].read_bytes()
     assert icns[:4] == b"icns" and struct.unpack_from(">I", icns, 4)[0] == len(icns)
 

@@ -11,8 +11,9 @@ from tests.packaging.conftest import ROOT
 
 def _self_test(tmp_path, **extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), **extra}
-    return subprocess.run([sys.executable, "-m", "desktop", "--self-test"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_self_test_passes_from_source(tmp_path) -> None:

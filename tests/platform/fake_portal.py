@@ -76,8 +76,9 @@ class FakePortal(threading.Thread):
             self.bound.append((session, shortcuts))
             request = self._request(msg, options["handle_token"][1])
             self.conn.send(new_method_return(msg, "o", (request,)))
-            described = [(sid, {"trigger_description": ("s", props["preferred_trigger"][1])})
-                         for sid, props in shortcuts]
+            described = [
+                (sid, {"trigger_description": ("s", props["preferred_trigger"][1])}) for sid, props in shortcuts
+            ]
             self._respond(request, {"shortcuts": ("a(sa{sv})", described)})
         elif member == "Close":
             self.closed.append(msg.header.fields[HeaderFields.path])

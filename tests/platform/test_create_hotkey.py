@@ -29,7 +29,7 @@ def test_default_sequence_per_platform():
 
 def test_platform_modules_import_on_any_os():
     # Their ctypes/winreg parts load lazily, so importing them must not fail on Linux.
-    import desktop.platform.autostart.macos  # noqa: F401
-    import desktop.platform.autostart.windows  # noqa: F401
-    import desktop.platform.hotkey.macos  # noqa: F401
+    import desktop.platform.autostart.macos
+    import desktop.platform.autostart.windows
+    import desktop.platform.hotkey.macos
     import desktop.platform.hotkey.windows  # noqa: F401

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from tests.platform.fake_portal import FakePortal
 
 from desktop import APP_ID
 from desktop.platform.hotkey import HotkeyUnavailable
 from desktop.platform.hotkey.keyspec import parse
 from desktop.platform.hotkey.wayland_portal import PortalHotkey, portal_trigger
+from tests.platform.fake_portal import FakePortal
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_binds_and_fires(qapp, qtbot, session_bus, portal):
         hotkey.register("Ctrl+Alt+I")
         assert hotkey.current() == "Ctrl+Alt+I"
         assert portal.registered == [APP_ID]
-        (session, shortcuts), = portal.bound
+        ((session, shortcuts),) = portal.bound
         assert shortcuts[0][0] == "capture"
         assert shortcuts[0][1]["preferred_trigger"] == ("s", "CTRL+ALT+i")
         qtbot.waitUntil(lambda: hotkey.bound_trigger == "CTRL+ALT+i", timeout=3000)

@@ -1,1 +1,1 @@
-"""Tests of the privacy detector (desktop.privacy)."""
+"""Tests of the privacy detector (privacy)."""

@@ -41,9 +41,13 @@ def _birth_date(rng: random.Random, first: int = 1930, last: int = 2015) -> date
 
 def card(rng: random.Random) -> str:
     prefix, length, groups = rng.choice(
-        [("4", 16, (4, 4, 4, 4)), ("5" + str(rng.randint(1, 5)), 16, (4, 4, 4, 4)),
-         (str(rng.randint(2221, 2720)), 16, (4, 4, 4, 4)), ("3" + rng.choice("47"), 15, (4, 6, 5)),
-         ("6011", 16, (4, 4, 4, 4))]
+        [
+            ("4", 16, (4, 4, 4, 4)),
+            ("5" + str(rng.randint(1, 5)), 16, (4, 4, 4, 4)),
+            (str(rng.randint(2221, 2720)), 16, (4, 4, 4, 4)),
+            ("3" + rng.choice("47"), 15, (4, 6, 5)),
+            ("6011", 16, (4, 4, 4, 4)),
+        ]
     )
     body = prefix + "".join(str(rng.randint(0, 9)) for _ in range(length - len(prefix) - 1))
     digits = body + luhn.calc_check_digit(body)
@@ -134,8 +138,14 @@ def dk_cpr(rng: random.Random) -> str:
 def es_dni(rng: random.Random) -> str:
     digits = f"{rng.randint(1, 99_999_999):08d}"
     letter = dni.calc_check_digit(digits)
-    return rng.choice([f"{digits}{letter}", f"{digits}-{letter}", f"{digits} {letter}",
-                       f"{digits[:2]}.{digits[2:5]}.{digits[5:]}-{letter}"])
+    return rng.choice(
+        [
+            f"{digits}{letter}",
+            f"{digits}-{letter}",
+            f"{digits} {letter}",
+            f"{digits[:2]}.{digits[2:5]}.{digits[5:]}-{letter}",
+        ]
+    )
 
 
 def es_nie(rng: random.Random) -> str:
@@ -150,8 +160,13 @@ _DOMAINS = ["example.fi", "yritys.fi", "bolag.se", "firma.no", "virksomhed.dk", 
 
 
 def email(rng: random.Random) -> str:
-    local = rng.choice([f"{rng.choice(_FIRST)}.{rng.choice(_LAST)}", f"{rng.choice(_FIRST)}{rng.randint(1, 99)}",
-                        f"{rng.choice(_FIRST)[0]}.{rng.choice(_LAST)}+crm"])
+    local = rng.choice(
+        [
+            f"{rng.choice(_FIRST)}.{rng.choice(_LAST)}",
+            f"{rng.choice(_FIRST)}{rng.randint(1, 99)}",
+            f"{rng.choice(_FIRST)[0]}.{rng.choice(_LAST)}+crm",
+        ]
+    )
     return f"{local}@{rng.choice(_DOMAINS)}"
 
 
@@ -169,9 +184,16 @@ def phone(rng: random.Random, region: str) -> str:
 
 
 GENERATORS = {
-    "card": card, "iban": iban_number, "fi_hetu": fi_hetu, "se_personnummer": se_personnummer,
-    "se_samordningsnummer": se_samordningsnummer, "no_fodselsnummer": no_fodselsnummer, "dk_cpr": dk_cpr,
-    "es_dni": es_dni, "es_nie": es_nie, "email": email,
+    "card": card,
+    "iban": iban_number,
+    "fi_hetu": fi_hetu,
+    "se_personnummer": se_personnummer,
+    "se_samordningsnummer": se_samordningsnummer,
+    "no_fodselsnummer": no_fodselsnummer,
+    "dk_cpr": dk_cpr,
+    "es_dni": es_dni,
+    "es_nie": es_nie,
+    "email": email,
 }
 _LANG_REGION = {"en": "FI", "fi": "FI", "sv": "SE", "es": "ES"}
 
@@ -194,8 +216,13 @@ def pii_records(rng: random.Random) -> list[dict]:
                 filled = template.replace("{pii}", "\0").format(noun=NOUNS[lang][kind], **slot_values(rng, lang))
                 head, tail = filled.split("\0")
                 text = head + value + tail
-                records.append({"lang": lang, "text": text, "expected": [
-                    {"kind": kind, "start": len(head), "end": len(head) + len(value), "value": value}]})
+                records.append(
+                    {
+                        "lang": lang,
+                        "text": text,
+                        "expected": [{"kind": kind, "start": len(head), "end": len(head) + len(value), "value": value}],
+                    }
+                )
     return records
 
 

@@ -9,21 +9,58 @@ from stdnum.iso7064 import mod_97_10
 
 # What a rep calls each identifier, so the running text reads naturally.
 NOUNS = {
-    "en": {"card": "card number", "iban": "account", "fi_hetu": "personal id", "se_personnummer": "personnummer",
-           "se_samordningsnummer": "coordination number", "no_fodselsnummer": "birth number",
-           "dk_cpr": "CPR number", "es_dni": "DNI", "es_nie": "NIE", "email": "e-mail", "phone": "number"},
-    "fi": {"card": "kortin numeron", "iban": "tilinumeron", "fi_hetu": "henkilötunnuksen",
-           "se_personnummer": "ruotsalaisen henkilönumeron", "se_samordningsnummer": "samordningsnumret",
-           "no_fodselsnummer": "norjalaisen henkilönumeron", "dk_cpr": "CPR-numeron", "es_dni": "DNI-numeron",
-           "es_nie": "NIE-numeron", "email": "sähköpostin", "phone": "numeron"},
-    "sv": {"card": "kortnummer", "iban": "kontonummer", "fi_hetu": "finska personbeteckning",
-           "se_personnummer": "personnummer", "se_samordningsnummer": "samordningsnummer",
-           "no_fodselsnummer": "fødselsnummer", "dk_cpr": "CPR-nummer", "es_dni": "DNI", "es_nie": "NIE",
-           "email": "mejl", "phone": "nummer"},
-    "es": {"card": "número de tarjeta", "iban": "cuenta", "fi_hetu": "identificación finlandesa",
-           "se_personnummer": "personnummer", "se_samordningsnummer": "samordningsnummer",
-           "no_fodselsnummer": "número noruego", "dk_cpr": "número CPR", "es_dni": "DNI", "es_nie": "NIE",
-           "email": "correo", "phone": "número"},
+    "en": {
+        "card": "card number",
+        "iban": "account",
+        "fi_hetu": "personal id",
+        "se_personnummer": "personnummer",
+        "se_samordningsnummer": "coordination number",
+        "no_fodselsnummer": "birth number",
+        "dk_cpr": "CPR number",
+        "es_dni": "DNI",
+        "es_nie": "NIE",
+        "email": "e-mail",
+        "phone": "number",
+    },
+    "fi": {
+        "card": "kortin numeron",
+        "iban": "tilinumeron",
+        "fi_hetu": "henkilötunnuksen",
+        "se_personnummer": "ruotsalaisen henkilönumeron",
+        "se_samordningsnummer": "samordningsnumret",
+        "no_fodselsnummer": "norjalaisen henkilönumeron",
+        "dk_cpr": "CPR-numeron",
+        "es_dni": "DNI-numeron",
+        "es_nie": "NIE-numeron",
+        "email": "sähköpostin",
+        "phone": "numeron",
+    },
+    "sv": {
+        "card": "kortnummer",
+        "iban": "kontonummer",
+        "fi_hetu": "finska personbeteckning",
+        "se_personnummer": "personnummer",
+        "se_samordningsnummer": "samordningsnummer",
+        "no_fodselsnummer": "fødselsnummer",
+        "dk_cpr": "CPR-nummer",
+        "es_dni": "DNI",
+        "es_nie": "NIE",
+        "email": "mejl",
+        "phone": "nummer",
+    },
+    "es": {
+        "card": "número de tarjeta",
+        "iban": "cuenta",
+        "fi_hetu": "identificación finlandesa",
+        "se_personnummer": "personnummer",
+        "se_samordningsnummer": "samordningsnummer",
+        "no_fodselsnummer": "número noruego",
+        "dk_cpr": "número CPR",
+        "es_dni": "DNI",
+        "es_nie": "NIE",
+        "email": "correo",
+        "phone": "número",
+    },
 }
 
 PII_TEMPLATES = {
@@ -173,24 +210,68 @@ CLEAN_TEMPLATES = {
 }
 
 _MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-    "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december"],
-    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-           "noviembre", "diciembre"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "es": [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
 }
 
 
 def _date(rng: random.Random, lang: str) -> str:
     y, m, d = rng.randint(2019, 2026), rng.randint(1, 12), rng.randint(1, 28)
     styles = {
-        "en": [f"{_MONTHS['en'][m - 1]} {d}, {y}", f"{d:02d}/{m:02d}/{y}", f"{y}-{m:02d}-{d:02d}",
-               f"{d} {_MONTHS['en'][m - 1][:3]}"],
+        "en": [
+            f"{_MONTHS['en'][m - 1]} {d}, {y}",
+            f"{d:02d}/{m:02d}/{y}",
+            f"{y}-{m:02d}-{d:02d}",
+            f"{d} {_MONTHS['en'][m - 1][:3]}",
+        ],
         "fi": [f"{d}.{m}.{y}", f"{d}.{m}.", f"{d:02d}.{m:02d}.{y}", f"{y}-{m:02d}-{d:02d}"],
         "sv": [f"{y}-{m:02d}-{d:02d}", f"{d} {_MONTHS['sv'][m - 1]} {y}", f"{d}/{m}", f"{y}{m:02d}{d:02d}"],
-        "es": [f"{d:02d}/{m:02d}/{y}", f"{d} de {_MONTHS['es'][m - 1]} de {y}", f"{d:02d}-{m:02d}-{y}",
-               f"{d}/{m}/{y % 100:02d}"],
+        "es": [
+            f"{d:02d}/{m:02d}/{y}",
+            f"{d} de {_MONTHS['es'][m - 1]} de {y}",
+            f"{d:02d}-{m:02d}-{y}",
+            f"{d}/{m}/{y % 100:02d}",
+        ],
     }
     return rng.choice(styles[lang])
 
@@ -200,16 +281,35 @@ def _thousands(value: int, sep: str) -> str:
 
 
 def _amount(rng: random.Random, lang: str) -> str:
-    whole, cents = rng.choice([rng.randint(1, 99), rng.randint(100, 9999), rng.randint(10_000, 2_000_000)]), rng.randint(0, 99)
+    whole, cents = (
+        rng.choice([rng.randint(1, 99), rng.randint(100, 9999), rng.randint(10_000, 2_000_000)]),
+        rng.randint(0, 99),
+    )
     styles = {
-        "en": [f"€{_thousands(whole, ',')}.{cents:02d}", f"${_thousands(whole, ',')}", f"{_thousands(whole, ',')} EUR",
-               f"£{_thousands(whole, ',')}.{cents:02d}"],
-        "fi": [f"{_thousands(whole, ' ')},{cents:02d} €", f"{_thousands(whole, ' ')} euroa", f"{whole} e",
-               f"{_thousands(whole, ' ')} €"],
-        "sv": [f"{_thousands(whole, ' ')} kr", f"{_thousands(whole, ' ')} SEK", f"{_thousands(whole, ' ')},{cents:02d} kr",
-               f"{whole}:-"],
-        "es": [f"{_thousands(whole, '.')},{cents:02d} €", f"{_thousands(whole, '.')} euros", f"{whole} €",
-               f"{_thousands(whole, '.')},{cents:02d} EUR"],
+        "en": [
+            f"€{_thousands(whole, ',')}.{cents:02d}",
+            f"${_thousands(whole, ',')}",
+            f"{_thousands(whole, ',')} EUR",
+            f"£{_thousands(whole, ',')}.{cents:02d}",
+        ],
+        "fi": [
+            f"{_thousands(whole, ' ')},{cents:02d} €",
+            f"{_thousands(whole, ' ')} euroa",
+            f"{whole} e",
+            f"{_thousands(whole, ' ')} €",
+        ],
+        "sv": [
+            f"{_thousands(whole, ' ')} kr",
+            f"{_thousands(whole, ' ')} SEK",
+            f"{_thousands(whole, ' ')},{cents:02d} kr",
+            f"{whole}:-",
+        ],
+        "es": [
+            f"{_thousands(whole, '.')},{cents:02d} €",
+            f"{_thousands(whole, '.')} euros",
+            f"{whole} €",
+            f"{_thousands(whole, '.')},{cents:02d} EUR",
+        ],
     }
     return rng.choice(styles[lang])
 
@@ -226,9 +326,16 @@ def _time(rng: random.Random, lang: str) -> str:
 
 
 def _order(rng: random.Random) -> str:
-    return rng.choice([f"#{rng.randint(1000, 999_999)}", f"ORD-{rng.randint(2019, 2026)}-{rng.randint(1, 999_999):06d}",
-                       str(rng.randint(10_000_000, 99_999_999)), f"PO-{rng.randint(100, 99_999)}",
-                       str(rng.randint(10_000, 9_999_999)), f"{rng.randint(100_000, 999_999)}-{rng.randint(1, 9999):04d}"])
+    return rng.choice(
+        [
+            f"#{rng.randint(1000, 999_999)}",
+            f"ORD-{rng.randint(2019, 2026)}-{rng.randint(1, 999_999):06d}",
+            str(rng.randint(10_000_000, 99_999_999)),
+            f"PO-{rng.randint(100, 99_999)}",
+            str(rng.randint(10_000, 9_999_999)),
+            f"{rng.randint(100_000, 999_999)}-{rng.randint(1, 9999):04d}",
+        ]
+    )
 
 
 def _ref(rng: random.Random) -> str:
@@ -259,21 +366,51 @@ def _imei(rng: random.Random) -> str:
 def slot_values(rng: random.Random, lang: str) -> dict[str, str]:
     """One random value for every slot a template may use."""
     return {
-        "order": _order(rng), "amount": _amount(rng, lang), "amount2": _amount(rng, lang),
-        "date": _date(rng, lang), "time": _time(rng, lang), "time2": _time(rng, lang),
-        "time3": f"{rng.randint(7, 20)}:{rng.choice(['00', '30'])}", "version": _version(rng),
-        "version2": _version(rng), "pct": rng.choice([f"{rng.randint(1, 99)} %", f"{rng.randint(1, 99)}%",
-                                                      f"{rng.randint(1, 99)},{rng.randint(1, 9)} %"]),
-        "count": rng.choice([str(rng.randint(10, 999)), _thousands(rng.randint(1000, 2_000_000), " " if lang != "en" else ",")]),
-        "ticket": rng.choice([f"INC{rng.randint(1, 9_999_999):07d}", f"T-{rng.randint(1000, 99_999)}", f"#{rng.randint(100, 99_999)}"]),
-        "ref": _ref(rng), "year": str(rng.randint(2019, 2027)), "quarter": str(rng.randint(1, 4)),
-        "build": rng.choice([f"{rng.randint(2019, 2026)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}.{rng.randint(1, 9)}",
-                             str(rng.randint(1000, 99_999)), f"{rng.randint(2019, 2026)}.{rng.randint(1, 12)}.{rng.randint(1, 999)}"]),
-        "imei": _imei(rng), "ean": _ean(rng), "ip": f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
-        "tracking": rng.choice([f"JJFI{rng.randint(10**15, 10**16 - 1)}", f"1Z{rng.randint(10**15, 10**16 - 1)}",
-                                f"{rng.randint(10**9, 10**10 - 1)}"]),
-        "bigcount": rng.choice([str(rng.randint(10**6, 10**9)), _thousands(rng.randint(10**6, 10**9), " " if lang != "en" else ",")]),
-        "hexcode": f"{rng.randint(0, 2**32 - 1):08X}", "ms": str(rng.randint(20, 5000)), "qty2": str(rng.randint(2, 500)),
-        "qty": str(rng.randint(2, 5000)), "duration": f"{rng.randint(2, 59)} min",
+        "order": _order(rng),
+        "amount": _amount(rng, lang),
+        "amount2": _amount(rng, lang),
+        "date": _date(rng, lang),
+        "time": _time(rng, lang),
+        "time2": _time(rng, lang),
+        "time3": f"{rng.randint(7, 20)}:{rng.choice(['00', '30'])}",
+        "version": _version(rng),
+        "version2": _version(rng),
+        "pct": rng.choice(
+            [f"{rng.randint(1, 99)} %", f"{rng.randint(1, 99)}%", f"{rng.randint(1, 99)},{rng.randint(1, 9)} %"]
+        ),
+        "count": rng.choice(
+            [str(rng.randint(10, 999)), _thousands(rng.randint(1000, 2_000_000), " " if lang != "en" else ",")]
+        ),
+        "ticket": rng.choice(
+            [f"INC{rng.randint(1, 9_999_999):07d}", f"T-{rng.randint(1000, 99_999)}", f"#{rng.randint(100, 99_999)}"]
+        ),
+        "ref": _ref(rng),
+        "year": str(rng.randint(2019, 2027)),
+        "quarter": str(rng.randint(1, 4)),
+        "build": rng.choice(
+            [
+                f"{rng.randint(2019, 2026)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}.{rng.randint(1, 9)}",
+                str(rng.randint(1000, 99_999)),
+                f"{rng.randint(2019, 2026)}.{rng.randint(1, 12)}.{rng.randint(1, 999)}",
+            ]
+        ),
+        "imei": _imei(rng),
+        "ean": _ean(rng),
+        "ip": f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+        "tracking": rng.choice(
+            [
+                f"JJFI{rng.randint(10**15, 10**16 - 1)}",
+                f"1Z{rng.randint(10**15, 10**16 - 1)}",
+                f"{rng.randint(10**9, 10**10 - 1)}",
+            ]
+        ),
+        "bigcount": rng.choice(
+            [str(rng.randint(10**6, 10**9)), _thousands(rng.randint(10**6, 10**9), " " if lang != "en" else ",")]
+        ),
+        "hexcode": f"{rng.randint(0, 2**32 - 1):08X}",
+        "ms": str(rng.randint(20, 5000)),
+        "qty2": str(rng.randint(2, 500)),
+        "qty": str(rng.randint(2, 5000)),
+        "duration": f"{rng.randint(2, 59)} min",
         "duration2": rng.choice([f"{rng.randint(5, 90)} s", f"{rng.randint(1, 9)} h"]),
     }

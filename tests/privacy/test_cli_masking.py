@@ -15,7 +15,8 @@ def test_capture_masks_and_says_so_in_one_line(cli):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Saved insight ")
     assert result.stderr.splitlines() == [
-        "Masked before saving: 1 card number, 1 national identity number, 1 e-mail address."]
+        "Masked before saving: 1 card number, 1 national identity number, 1 e-mail address."
+    ]
     [saved] = json.loads(cli("list", "--json").stdout)
     assert saved["text"] == "Customer read out card card ••••1111 and hetu [national id] on the call"
     assert saved["customer_ref"] == "[email]"
@@ -37,8 +38,9 @@ def test_keep_pii_keeps_everything_found_and_json_shows_it(cli):
 
 
 def test_a_note_without_personal_data_prints_nothing_extra(cli):
-    result = cli("capture", "Order 12345678 of 1 299,00 € failed in version 4.2.1", "-c", "payments",
-                 "--customer", "52345678")
+    result = cli(
+        "capture", "Order 12345678 of 1 299,00 € failed in version 4.2.1", "-c", "payments", "--customer", "52345678"
+    )
     assert result.returncode == 0 and result.stderr == ""
     [saved] = json.loads(cli("list", "--json").stdout)
     assert saved["customer_ref"] == "52345678" and saved["pii_masked"] == {} and saved["pii_kept"] == []

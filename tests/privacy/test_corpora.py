@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.privacy import PiiKind, find_pii
+from privacy import PiiKind, find_pii
 from tests.privacy import make_corpora
 from tests.privacy.conftest import read_jsonl
 from tests.privacy.validators import VALIDATORS
@@ -37,9 +37,7 @@ def test_recall_is_total(pii_corpus):
             same_span = [f for f in findings if (f.start, f.end) == (item["start"], item["end"])]
             # A CPR whose digits also make a valid hetu is reported as a hetu: both are national ids,
             # masked alike. Accept another kind only when the value really is valid as that kind too.
-            if not same_span or not (
-                same_span[0].kind == item["kind"] or VALIDATORS[same_span[0].kind](item["value"])
-            ):
+            if not same_span or not (same_span[0].kind == item["kind"] or VALIDATORS[same_span[0].kind](item["value"])):
                 missed.append((item["kind"], item["value"], record["text"]))
     print(f"\nprivacy recall: {total - len(missed)}/{total} = {(total - len(missed)) / total:.1%}")
     assert not missed

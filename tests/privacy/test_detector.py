@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import pytest
 
-from desktop.privacy import Finding, PiiKind, find_pii, mask_pii, warm_up
+from privacy import Finding, PiiKind, find_pii, mask_pii, warm_up
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -78,10 +79,8 @@ def test_business_numbers_are_not_flagged(text):
 def test_findings_are_sorted_non_overlapping_and_slice_the_text():
     text = "A 040 123 4567, B matti@example.fi, C FI21 1234 5600 0007 85, D 131052-308T, E 4111111111111111"
     findings = find_pii(text)
-    assert [f.kind for f in findings] == [
-        PiiKind.PHONE, PiiKind.EMAIL, PiiKind.IBAN, PiiKind.FI_HETU, PiiKind.CARD
-    ]
-    for before, after in zip(findings, findings[1:]):
+    assert [f.kind for f in findings] == [PiiKind.PHONE, PiiKind.EMAIL, PiiKind.IBAN, PiiKind.FI_HETU, PiiKind.CARD]
+    for before, after in itertools.pairwise(findings):
         assert before.end <= after.start
     assert all(text[f.start : f.end] == f.value for f in findings)
 
@@ -149,7 +148,7 @@ def test_random_number_soup_never_breaks_the_invariants():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         findings = find_pii(text)
         assert all(0 <= f.start < f.end <= len(text) and text[f.start : f.end] == f.value for f in findings)
-        assert all(a.end <= b.start for a, b in zip(findings, findings[1:]))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(findings))
         assert mask_pii(text).masked == findings
 
 
@@ -160,6 +159,7 @@ def test_warm_up_runs():
 def test_units_after_a_number_are_words_not_prefixes():
     # "e" after a number is Finnish for euro, but "e-mail" after a phone number is not an amount.
     assert kinds("puh 040 123 4567 e-mail matti@example.fi") == [
-        ("phone", "040 123 4567"), ("email", "matti@example.fi")
+        ("phone", "040 123 4567"),
+        ("email", "matti@example.fi"),
     ]
     assert kinds("hinta 4012345 e") == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.privacy import find_pii, mask_pii
+from privacy import find_pii, mask_pii
 
 TEXT = (
     "Asiakas 131052-308T soitti numerosta 040 123 4567, kortti 4000 0000 0008 1234 ei käy, "

@@ -2,28 +2,46 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
 from desktop.domain import NewInsight, SyncState
 
-NOW = datetime(2027, 6, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2027, 6, 1, 12, 0, tzinfo=UTC)
 OLD, RECENT = NOW - timedelta(days=45), NOW - timedelta(days=5)
 _versions = iter(range(1, 1_000))
 
 
 def server_insight(insight_id: str, words: str, when: datetime, status: str = "new") -> dict:
     """An insight as the changes feed delivers it (protocol/schema.py's JSON)."""
-    return {"id": insight_id, "text": words, "community": "payments", "product_area": None, "customer_ref": None,
-            "impact": "medium", "tags": [], "author": "rep", "created_at": when.isoformat(),
-            "updated_at": when.isoformat(), "status": status, "version": next(_versions), "withdrawn": False,
-            "duplicate_of": None}
+    return {
+        "id": insight_id,
+        "text": words,
+        "community": "payments",
+        "product_area": None,
+        "customer_ref": None,
+        "impact": "medium",
+        "tags": [],
+        "author": "rep",
+        "created_at": when.isoformat(),
+        "updated_at": when.isoformat(),
+        "status": status,
+        "version": next(_versions),
+        "withdrawn": False,
+        "duplicate_of": None,
+    }
 
 
 def server_reply(reply_id: str, insight_id: str, when: datetime) -> dict:
-    return {"id": reply_id, "insight_id": insight_id, "author": "product-owner", "author_role": "product",
-            "body": "Thanks, we are looking into it", "created_at": when.isoformat()}
+    return {
+        "id": reply_id,
+        "insight_id": insight_id,
+        "author": "product-owner",
+        "author_role": "product",
+        "body": "Thanks, we are looking into it",
+        "created_at": when.isoformat(),
+    }
 
 
 def pull(store, *changes: dict) -> None:
@@ -41,11 +59,17 @@ def count(store, table: str) -> int:
 
 def test_retention_removes_only_synced_quiet_old_insights_with_their_replies_and_notices(store):
     store.settings.set("retention_days", 30)
-    pull(store, *({"kind": "insight", "insight": server_insight(uid(n), f"old synced {n}", OLD)} for n in (1, 2, 3, 4, 5)),
-         {"kind": "insight", "insight": server_insight(uid(6), "recent synced", RECENT)})
+    pull(
+        store,
+        *({"kind": "insight", "insight": server_insight(uid(n), f"old synced {n}", OLD)} for n in (1, 2, 3, 4, 5)),
+        {"kind": "insight", "insight": server_insight(uid(6), "recent synced", RECENT)},
+    )
     # 1: a status change and a reply, both old -> notices and a reply that must go with it.
-    pull(store, {"kind": "insight", "insight": server_insight(uid(1), "old synced 1", OLD, "planned")},
-         {"kind": "reply", "reply": server_reply(uid(101), uid(1), OLD)})
+    pull(
+        store,
+        {"kind": "insight", "insight": server_insight(uid(1), "old synced 1", OLD, "planned")},
+        {"kind": "reply", "reply": server_reply(uid(101), uid(1), OLD)},
+    )
     # 2: an old insight whose thread is still alive.
     pull(store, {"kind": "reply", "reply": server_reply(uid(102), uid(2), RECENT)})
     # 3: the rep edited it and the edit is still queued.  4: the rep's reply is still queued.
@@ -102,8 +126,10 @@ def test_a_queued_change_protects_an_insight_even_if_its_state_says_sent(store):
     pull(store, {"kind": "insight", "insight": server_insight(uid(8), "old, edit queued", OLD)})
     store.edit_insight(uid(8), impact="high")
     with store.engine.begin() as conn:
-        conn.execute(text("UPDATE insight SET sync_state = 'sent', updated_at = :t WHERE uuid = :i"),
-                     {"t": OLD.isoformat(timespec="microseconds"), "i": uid(8)})
+        conn.execute(
+            text("UPDATE insight SET sync_state = 'sent', updated_at = :t WHERE uuid = :i"),
+            {"t": OLD.isoformat(timespec="microseconds"), "i": uid(8)},
+        )
     assert store.apply_retention(now=NOW) == 0
     with store.engine.begin() as conn:
         conn.execute(text("DELETE FROM outbox"))

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from desktop.domain import MAX_TEXT_CHARS, KeptPii, NewInsight
 from desktop.errors import InvalidInput
-from desktop.privacy import find_pii
+from privacy import find_pii
 
 CARD, HETU, EMAIL = "4111 1111 1111 1111", "131052-308T", "anna.virtanen@example.fi"
 NOTE = f"Asiakas luki kortin {CARD} ja hetun {HETU}, vastaus osoitteeseen {EMAIL} kiitos"
@@ -32,8 +32,11 @@ def outbox(store) -> list[tuple[str, dict]]:
 
 def file_bytes(db_path: Path) -> dict[str, bytes]:
     """The database, its WAL and its shared-memory index, as they are on disk now."""
-    return {suffix or "db": Path(f"{db_path}{suffix}").read_bytes()
-            for suffix in ("", "-wal", "-shm") if Path(f"{db_path}{suffix}").exists()}
+    return {
+        suffix or "db": Path(f"{db_path}{suffix}").read_bytes()
+        for suffix in ("", "-wal", "-shm")
+        if Path(f"{db_path}{suffix}").exists()
+    }
 
 
 def test_capture_masks_the_text_and_records_what_it_masked(store):
@@ -67,23 +70,35 @@ def test_the_outbox_carries_the_masked_text_and_nothing_local(store):
     assert payload["customer_ref"] == "[email]"
     # What was masked stays on this machine; of what was kept, only the keys (kind + hash) travel, so the
     # server's detector leaves those items alone and flags the insight.
-    assert set(payload) == {"id", "text", "community", "product_area", "customer_ref", "impact", "tags", "created_at",
-                            "pii_kept"}
+    assert set(payload) == {
+        "id",
+        "text",
+        "community",
+        "product_area",
+        "customer_ref",
+        "impact",
+        "tags",
+        "created_at",
+        "pii_kept",
+    }
     assert payload["pii_kept"] == [key_of(CARD)] and CARD not in str(payload["pii_kept"])
 
 
-@pytest.mark.parametrize(("typed", "saved"), [
-    ("CASE-4711", "CASE-4711"),
-    ("52345678", "52345678"),  # a bare CRM case number fits the Danish plan, and stays
-    ("612345678", "612345678"),
-    (EMAIL, "[email]"),
-    ("+358 40 123 4567", "[phone]"),
-    ("040 123 4567", "[phone]"),
-    ("0045 40 12 34 56", "[phone]"),
-    ("40 12 34 56", "[phone]"),
-    (f"hetu {HETU}", "hetu [national id]"),
-    (CARD, "card ••••1111"),
-])
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("CASE-4711", "CASE-4711"),
+        ("52345678", "52345678"),  # a bare CRM case number fits the Danish plan, and stays
+        ("612345678", "612345678"),
+        (EMAIL, "[email]"),
+        ("+358 40 123 4567", "[phone]"),
+        ("040 123 4567", "[phone]"),
+        ("0045 40 12 34 56", "[phone]"),
+        ("40 12 34 56", "[phone]"),
+        (f"hetu {HETU}", "hetu [national id]"),
+        (CARD, "card ••••1111"),
+    ],
+)
 def test_customer_reference_masks_contacts_and_ids_but_not_case_numbers(store, typed, saved):
     insight = store.capture(NewInsight(text="Soittopyyntö", community="payments", customer_ref=typed))
     assert insight.customer_ref == saved
@@ -91,8 +106,9 @@ def test_customer_reference_masks_contacts_and_ids_but_not_case_numbers(store, t
 
 
 def test_a_customer_reference_item_can_be_kept_too(store):
-    insight = store.capture(NewInsight(text="Soittopyyntö", community="payments", customer_ref=EMAIL),
-                            keep_pii=[key_of(EMAIL)])
+    insight = store.capture(
+        NewInsight(text="Soittopyyntö", community="payments", customer_ref=EMAIL), keep_pii=[key_of(EMAIL)]
+    )
     assert insight.customer_ref == EMAIL and insight.pii_kept == (KeptPii("email", key_of(EMAIL)),)
 
 
@@ -103,7 +119,7 @@ def test_an_edit_is_masked_keeps_earlier_choices_and_adds_to_the_counts(store):
     assert edited.text == f"Kortti {CARD}, sähköposti [email], hetu [national id]"
     assert edited.pii_kept == (KeptPii("card", key_of(CARD)),)
     assert dict(edited.pii_masked) == {"email": 1, "fi_hetu": 1}
-    (_, create), (kind, edit) = outbox(store)
+    (_, _create), (kind, edit) = outbox(store)
     assert kind == "edit" and edit["changes"] == {"text": edited.text}
     assert "pii_kept" not in json.dumps(edit) and EMAIL not in json.dumps(edit)
 
@@ -145,8 +161,9 @@ def test_raw_values_never_reach_the_database_files(store):
     store.edit_insight(saved.id, text=f"Uusi kortti {CARD} ja hetu {HETU}")
     store.add_reply(saved.id, f"Kortti {CARD}, {EMAIL}")
     # A control: a value the rep kept is in the files, so the scan below can see what it looks for.
-    store.capture(NewInsight(text="Kortti 5555 5555 5555 4444", community="payments"),
-                  keep_pii=[key_of("5555 5555 5555 4444")])
+    store.capture(
+        NewInsight(text="Kortti 5555 5555 5555 4444", community="payments"), keep_pii=[key_of("5555 5555 5555 4444")]
+    )
 
     while_open = file_bytes(store.db_path)
     assert any(b"5555 5555 5555 4444" in data for data in while_open.values())

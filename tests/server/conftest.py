@@ -33,7 +33,7 @@ def _pg_reachable() -> str | None:
             conn.execute(text("SELECT 1"))
         engine.dispose()
         return None
-    except Exception as error:  # noqa: BLE001 (any failure means: no PostgreSQL here)
+    except Exception as error:
         return f"{type(error).__name__}: {error}"
 
 
@@ -72,9 +72,17 @@ def database_url(request, tmp_path) -> str | None:
 
 
 def test_settings(tmp_path, database_url, **overrides) -> Settings:
-    values = dict(data_dir=tmp_path / "server", database_url=database_url, argon2_time_cost=1,
-                  argon2_memory_kib=1024, push_per_minute=100_000, pull_per_minute=100_000,
-                  api_per_minute=100_000, login_per_minute=1_000, feed_watch_interval=0.02)
+    values = dict(
+        data_dir=tmp_path / "server",
+        database_url=database_url,
+        argon2_time_cost=1,
+        argon2_memory_kib=1024,
+        push_per_minute=100_000,
+        pull_per_minute=100_000,
+        api_per_minute=100_000,
+        login_per_minute=1_000,
+        feed_watch_interval=0.02,
+    )
     values.update(overrides)
     return Settings(**values)
 
@@ -118,26 +126,26 @@ class Api:
 
     def user(self, name: str, role: str = "rep", *, communities=(), product_areas=()) -> Account:
         with self.db.write() as session:
-            accounts.create_user(session, name, role, PASSWORD, communities=list(communities),
-                                 product_areas=list(product_areas))
+            accounts.create_user(
+                session, name, role, PASSWORD, communities=list(communities), product_areas=list(product_areas)
+            )
         return self.login(name)
 
     def login(self, name: str, device: str = "test") -> Account:
-        answer = self.client.post("/api/v1/auth/login",
-                                  json={"username": name, "password": PASSWORD, "device_name": device})
+        answer = self.client.post(
+            "/api/v1/auth/login", json={"username": name, "password": PASSWORD, "device_name": device}
+        )
         assert answer.status_code == 200, answer.text
         body = answer.json()
         return Account(name, body["user"]["role"], body)
 
     def push(self, account: Account, *mutations: dict, expect: int = 200) -> dict:
-        answer = self.client.post("/api/v1/sync/push", json={"mutations": list(mutations)},
-                                  headers=account.headers)
+        answer = self.client.post("/api/v1/sync/push", json={"mutations": list(mutations)}, headers=account.headers)
         assert answer.status_code == expect, answer.text
         return answer.json()
 
     def pull(self, account: Account, cursor: str = "", **params) -> dict:
-        answer = self.client.get("/api/v1/sync/changes", params={"cursor": cursor, **params},
-                                 headers=account.headers)
+        answer = self.client.get("/api/v1/sync/changes", params={"cursor": cursor, **params}, headers=account.headers)
         assert answer.status_code == 200, answer.text
         return answer.json()
 
@@ -158,9 +166,15 @@ class Api:
 
 
 def create_mutation(number: int, **fields) -> dict:
-    insight = {"id": str(uuid.uuid4()), "text": f"insight {number}", "community": "payments",
-               "product_area": "cards", "impact": "high", "tags": ["t"],
-               "created_at": dt.datetime.now(dt.UTC).isoformat()}
+    insight = {
+        "id": str(uuid.uuid4()),
+        "text": f"insight {number}",
+        "community": "payments",
+        "product_area": "cards",
+        "impact": "high",
+        "tags": ["t"],
+        "created_at": dt.datetime.now(dt.UTC).isoformat(),
+    }
     insight.update(fields)
     return {"type": "create", "number": number, "insight": insight}
 
@@ -172,11 +186,18 @@ def api(app, client) -> Api:
 
 def same_here_mutation(number: int, insight_id: str, **fields) -> dict:
     """Issue 8: a "same here" on an existing insight (fields: id, customer_ref, impact, note, created_at)."""
-    same_here = {"id": str(uuid.uuid4()), "insight_id": insight_id,
-                 "created_at": dt.datetime.now(dt.UTC).isoformat(), **fields}
+    same_here = {
+        "id": str(uuid.uuid4()),
+        "insight_id": insight_id,
+        "created_at": dt.datetime.now(dt.UTC).isoformat(),
+        **fields,
+    }
     return {"type": "same_here", "number": number, "same_here": same_here}
 
 
 def reply_mutation(number: int, insight_id: str, body: str = "me too") -> dict:
-    return {"type": "reply", "number": number,
-            "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body}}
+    return {
+        "type": "reply",
+        "number": number,
+        "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body},
+    }

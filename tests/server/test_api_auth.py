@@ -75,7 +75,9 @@ def test_reuse_after_grace_revokes_the_whole_device(api):
     reuse = refresh(api.client, rita.tokens["refresh_token"])
     assert reuse.status_code == 401 and reuse.json()["error"] == "refresh_refused"
     assert refresh(api.client, second["refresh_token"]).status_code == 401
-    assert api.client.get("/api/v1/me", headers={"Authorization": f"Bearer {second['access_token']}"}).status_code == 401
+    assert (
+        api.client.get("/api/v1/me", headers={"Authorization": f"Bearer {second['access_token']}"}).status_code == 401
+    )
 
 
 def test_logout_and_admin_revocation_stop_every_token(api):
@@ -118,7 +120,11 @@ def test_api_calls_are_rate_limited_with_retry_after(api):
 
 def test_missing_or_malformed_bearer(api):
     api.user("rita")
-    for headers in ({}, {"Authorization": "Bearer "}, {"Authorization": "Basic abc"},
-                    {"Authorization": "Bearer " + "x" * 500}):
+    for headers in (
+        {},
+        {"Authorization": "Bearer "},
+        {"Authorization": "Basic abc"},
+        {"Authorization": "Bearer " + "x" * 500},
+    ):
         answer = api.client.get("/api/v1/me", headers=headers)
         assert answer.status_code == 401, headers

@@ -14,8 +14,9 @@ def team(api):
     cara = api.user("cara", "product", product_areas=["loans"])
     a = api.create(rita, 1, text="Card declined abroad", impact="blocker", product_area="cards")
     b = api.create(rita, 2, text="Loan calculator confusing", community="mobile-app", product_area="loans")
-    c = api.create(rita, 3, text="Onboarding too long", community="onboarding", product_area=None,
-                   customer_ref="ACME-7")
+    c = api.create(
+        rita, 3, text="Onboarding too long", community="onboarding", product_area=None, customer_ref="ACME-7"
+    )
     return api, rita, paula, cara, (a, b, c)
 
 
@@ -29,8 +30,9 @@ def test_product_members_see_their_communities_or_areas_only(team):
     api, rita, paula, cara, _ = team
     assert listed(api, paula) == ["Card declined abroad"]
     assert listed(api, cara) == ["Loan calculator confusing"]
-    assert sorted(listed(api, rita)) == sorted(["Card declined abroad", "Loan calculator confusing",
-                                                "Onboarding too long"])
+    assert sorted(listed(api, rita)) == sorted(
+        ["Card declined abroad", "Loan calculator confusing", "Onboarding too long"]
+    )
 
 
 def test_filters_and_text_search(team):
@@ -47,15 +49,19 @@ def test_filters_and_text_search(team):
 def test_thread_reply_status_and_idempotent_reply_id(team):
     api, rita, paula, _, (a, *_) = team
     reply_id = str(uuid.uuid4())
-    first = api.client.post(f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Fixing it"},
-                            headers=paula.headers)
-    again = api.client.post(f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Fixing it"},
-                            headers=paula.headers)
-    other = api.client.post(f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Changed"},
-                            headers=paula.headers)
+    first = api.client.post(
+        f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Fixing it"}, headers=paula.headers
+    )
+    again = api.client.post(
+        f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Fixing it"}, headers=paula.headers
+    )
+    other = api.client.post(
+        f"/api/v1/insights/{a['id']}/replies", json={"id": reply_id, "body": "Changed"}, headers=paula.headers
+    )
     assert (first.status_code, again.status_code, other.status_code) == (201, 200, 409)
-    status = api.client.post(f"/api/v1/insights/{a['id']}/status", json={"status": "in_progress"},
-                             headers=paula.headers)
+    status = api.client.post(
+        f"/api/v1/insights/{a['id']}/status", json={"status": "in_progress"}, headers=paula.headers
+    )
     assert status.json()["status"] == "in_progress" and status.json()["version"] == 2
     thread = api.client.get(f"/api/v1/insights/{a['id']}", headers=rita.headers).json()
     assert thread["insight"]["status"] == "in_progress"
@@ -65,8 +71,9 @@ def test_thread_reply_status_and_idempotent_reply_id(team):
 def test_setting_the_same_status_twice_does_not_bump_the_version(team):
     api, _, paula, _, (a, *_) = team
     for _ in range(2):
-        answer = api.client.post(f"/api/v1/insights/{a['id']}/status", json={"status": "planned"},
-                                 headers=paula.headers)
+        answer = api.client.post(
+            f"/api/v1/insights/{a['id']}/status", json={"status": "planned"}, headers=paula.headers
+        )
     assert answer.json()["version"] == 2
 
 
@@ -74,12 +81,12 @@ def test_mark_duplicate_and_refuse_cycles(api):
     rita = api.user("rita")
     admin = api.user("ada", "admin")
     a, b = api.create(rita, 1), api.create(rita, 2)
-    ok = api.client.post(f"/api/v1/insights/{b['id']}/duplicate", json={"original_id": a["id"]},
-                         headers=admin.headers)
+    ok = api.client.post(f"/api/v1/insights/{b['id']}/duplicate", json={"original_id": a["id"]}, headers=admin.headers)
     assert ok.status_code == 200 and ok.json()["duplicate_of"] == a["id"]
     for target, original in ((a, b), (a, a)):
-        cycle = api.client.post(f"/api/v1/insights/{target['id']}/duplicate",
-                                json={"original_id": original["id"]}, headers=admin.headers)
+        cycle = api.client.post(
+            f"/api/v1/insights/{target['id']}/duplicate", json={"original_id": original["id"]}, headers=admin.headers
+        )
         assert cycle.status_code == 422 and "duplicate" in cycle.json()["message"]
 
 

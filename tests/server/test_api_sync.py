@@ -7,15 +7,21 @@ import time
 import uuid
 
 from server.db import Database
-from server.services import triage
 from server.models import User
+from server.services import triage
 from tests.server.conftest import create_mutation
 
 
 def test_create_is_stored_with_server_fields_and_text_cleaned(api):
     rep = api.user("rita")
-    insight = api.create(rep, 1, text="line one\nline\ttwo\x07\r", customer_ref="C-1", tags=["a", "b"],
-                         created_at="2026-01-02T10:00:00+02:00")
+    insight = api.create(
+        rep,
+        1,
+        text="line one\nline\ttwo\x07\r",
+        customer_ref="C-1",
+        tags=["a", "b"],
+        created_at="2026-01-02T10:00:00+02:00",
+    )
     assert insight["text"] == "line one\nline\ttwo"
     assert insight["created_at"] == "2026-01-02T08:00:00+00:00"
     assert (insight["author"], insight["status"], insight["version"]) == ("rita", "new", 1)
@@ -33,13 +39,32 @@ def test_long_text_is_kept_whole_and_longer_refused(api):
 def test_edit_bumps_version_and_conflicting_edit_gets_current_state(api):
     rep = api.user("rita")
     insight = api.create(rep, 1)
-    first = api.push(rep, {"type": "edit", "number": 2, "insight_id": insight["id"], "base_version": 1,
-                           "changes": {"text": "better words", "product_area": None}})["results"][0]
+    first = api.push(
+        rep,
+        {
+            "type": "edit",
+            "number": 2,
+            "insight_id": insight["id"],
+            "base_version": 1,
+            "changes": {"text": "better words", "product_area": None},
+        },
+    )["results"][0]
     assert first["status"] == "applied"
     assert (first["insight"]["version"], first["insight"]["text"], first["insight"]["product_area"]) == (
-        2, "better words", None)
-    stale = api.push(rep, {"type": "edit", "number": 3, "insight_id": insight["id"], "base_version": 1,
-                           "changes": {"text": "stale edit"}})["results"][0]
+        2,
+        "better words",
+        None,
+    )
+    stale = api.push(
+        rep,
+        {
+            "type": "edit",
+            "number": 3,
+            "insight_id": insight["id"],
+            "base_version": 1,
+            "changes": {"text": "stale edit"},
+        },
+    )["results"][0]
     assert (stale["status"], stale["code"]) == ("rejected", "conflict")
     assert stale["insight"]["text"] == "better words" and stale["insight"]["version"] == 2
 
@@ -56,8 +81,9 @@ def test_withdraw_and_reply_through_push(api):
     assert [r["status"] for r in results] == ["applied", "applied"]
     assert results[0]["reply"]["id"] == reply_id and results[0]["reply"]["author_role"] == "rep"
     assert results[1]["insight"]["withdrawn"] is True
-    edit = api.push(rep, {"type": "edit", "number": 4, "insight_id": insight["id"], "base_version": 2,
-                          "changes": {"text": "x"}})["results"][0]
+    edit = api.push(
+        rep, {"type": "edit", "number": 4, "insight_id": insight["id"], "base_version": 2, "changes": {"text": "x"}}
+    )["results"][0]
     assert (edit["status"], edit["code"]) == ("rejected", "invalid")
 
 
@@ -73,7 +99,11 @@ def test_per_item_rejections_do_not_block_the_batch(api):
         create_mutation(4),
     )["results"]
     assert [(r["status"], r["code"]) for r in results] == [
-        ("rejected", "invalid"), ("rejected", "id_taken"), ("rejected", "not_found"), ("applied", None)]
+        ("rejected", "invalid"),
+        ("rejected", "id_taken"),
+        ("rejected", "not_found"),
+        ("applied", None),
+    ]
     assert results[2]["insight"] is None  # nothing about the other rep's insight leaks
 
 
@@ -126,17 +156,26 @@ def test_pull_carries_status_and_replies_then_304_when_nothing_new(api):
     product = api.user("paula", "product", communities=["payments"])
     insight = api.create(rep, 1)
     _, cursor = api.pull_all(rep)
-    assert api.client.post(f"/api/v1/insights/{insight['id']}/status", json={"status": "planned"},
-                           headers=product.headers).status_code == 200
-    assert api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "on the roadmap"},
-                           headers=product.headers).status_code == 201
+    assert (
+        api.client.post(
+            f"/api/v1/insights/{insight['id']}/status", json={"status": "planned"}, headers=product.headers
+        ).status_code
+        == 200
+    )
+    assert (
+        api.client.post(
+            f"/api/v1/insights/{insight['id']}/replies", json={"body": "on the roadmap"}, headers=product.headers
+        ).status_code
+        == 201
+    )
     page = api.pull(rep, cursor)
     assert [c["kind"] for c in page["changes"]] == ["insight", "reply"]
     assert page["changes"][0]["insight"]["status"] == "planned"
     assert page["changes"][1]["reply"]["body"] == "on the roadmap"
     tag = f'"{page["cursor"]}"'
-    again = api.client.get("/api/v1/sync/changes", params={"cursor": page["cursor"]},
-                           headers={**rep.headers, "If-None-Match": tag})
+    again = api.client.get(
+        "/api/v1/sync/changes", params={"cursor": page["cursor"]}, headers={**rep.headers, "If-None-Match": tag}
+    )
     assert again.status_code == 304 and again.headers["etag"] == tag and again.content == b""
 
 
@@ -203,8 +242,11 @@ def test_summary_counts_what_the_caller_sees(api):
     a = api.create(rep, 1)
     api.create(rep, 2, impact="low")
     api.create(other, 1)
-    api.push(rep, {"type": "withdraw", "number": 3, "insight_id": a["id"]},
-             {"type": "reply", "number": 4, "reply": {"id": str(uuid.uuid4()), "insight_id": a["id"], "body": "b"}})
+    api.push(
+        rep,
+        {"type": "withdraw", "number": 3, "insight_id": a["id"]},
+        {"type": "reply", "number": 4, "reply": {"id": str(uuid.uuid4()), "insight_id": a["id"], "body": "b"}},
+    )
     summary = api.client.get("/api/v1/sync/summary", headers=rep.headers).json()
     assert (summary["insights"], summary["withdrawn"], summary["replies"]) == (1, 1, 1)
     assert summary["by_status"] == {"new": 1} and summary["last_mutation"] == 4
@@ -217,8 +259,16 @@ def test_an_insight_moved_out_of_view_becomes_a_tombstone(api):
     insight = api.create(rep, 1, product_area=None)
     first, cursor = api.pull_all(product)
     assert [c["kind"] for c in first] == ["insight"]
-    api.push(rep, {"type": "edit", "number": 2, "insight_id": insight["id"], "base_version": 1,
-                   "changes": {"community": "cards"}})
+    api.push(
+        rep,
+        {
+            "type": "edit",
+            "number": 2,
+            "insight_id": insight["id"],
+            "base_version": 1,
+            "changes": {"community": "cards"},
+        },
+    )
     later, _ = api.pull_all(product, cursor)
     assert later == [{"kind": "tombstone", "insight_id": insight["id"], "reason": "hidden"}]
     assert api.client.get(f"/api/v1/insights/{insight['id']}", headers=product.headers).status_code == 404

@@ -19,8 +19,15 @@ def endpoints(insight_id: str, original_id: str) -> list[tuple[str, str, dict | 
         ("GET", "/api/v1/product-areas", None),
         ("GET", "/api/v1/sync/summary", None),
         ("GET", "/api/v1/sync/changes", None),
-        ("POST", "/api/v1/sync/push", {"mutations": [
-            {"type": "edit", "number": 1, "insight_id": insight_id, "base_version": 1, "changes": {"text": "x"}}]}),
+        (
+            "POST",
+            "/api/v1/sync/push",
+            {
+                "mutations": [
+                    {"type": "edit", "number": 1, "insight_id": insight_id, "base_version": 1, "changes": {"text": "x"}}
+                ]
+            },
+        ),
         ("GET", "/api/v1/insights", None),
         ("GET", f"/api/v1/insights/{insight_id}", None),
         ("GET", f"/api/v1/insights/{insight_id}/same-heres", None),
@@ -50,8 +57,11 @@ def test_bad_tokens_are_refused_everywhere(api):
     reused = api.login("rita", device="reused")
     with api.db.write() as session:
         accounts.revoke_device(session, revoked.tokens["device_id"])
-        session.execute(update(Token).where(Token.device_id == expired.tokens["device_id"], Token.kind == "access")
-                        .values(expires_at=utcnow() - timedelta(seconds=1)))
+        session.execute(
+            update(Token)
+            .where(Token.device_id == expired.tokens["device_id"], Token.kind == "access")
+            .values(expires_at=utcnow() - timedelta(seconds=1))
+        )
     api.client.post("/api/v1/auth/refresh", json={"refresh_token": reused.tokens["refresh_token"]})
     bad_headers = {
         "anonymous": {},
@@ -78,10 +88,22 @@ def test_other_users_objects_and_wrong_roles(api):
     before = state(api, rita, insight["id"])
     refused = {
         # (who, method, path) -> the status they must get; anything visible-but-forbidden is 403, else 404.
-        "olli": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404,
-                 "same-heres": 404, "communities/payments": 403},
-        "otto": {f"/api/v1/insights/{insight['id']}": 404, "replies": 404, "status": 404, "duplicate": 404,
-                 "same-heres": 404, "communities/payments": 403},
+        "olli": {
+            f"/api/v1/insights/{insight['id']}": 404,
+            "replies": 404,
+            "status": 404,
+            "duplicate": 404,
+            "same-heres": 404,
+            "communities/payments": 403,
+        },
+        "otto": {
+            f"/api/v1/insights/{insight['id']}": 404,
+            "replies": 404,
+            "status": 404,
+            "duplicate": 404,
+            "same-heres": 404,
+            "communities/payments": 403,
+        },
         "rita": {"status": 403, "duplicate": 403, "communities/payments": 403},
     }
     for who, account in (("olli", olli), ("otto", outsider), ("rita", rita)):
@@ -117,10 +139,11 @@ def test_others_changes_never_reach_the_feed(api):
 def test_a_rep_cannot_reply_to_or_withdraw_anothers_insight_through_push(api):
     rita, olli = api.user("rita"), api.user("olli")
     insight = api.create(rita, 1)
-    results = api.push(olli,
-                       {"type": "reply", "number": 1,
-                        "reply": {"id": str(uuid.uuid4()), "insight_id": insight["id"], "body": "x"}},
-                       {"type": "withdraw", "number": 2, "insight_id": insight["id"]})["results"]
+    results = api.push(
+        olli,
+        {"type": "reply", "number": 1, "reply": {"id": str(uuid.uuid4()), "insight_id": insight["id"], "body": "x"}},
+        {"type": "withdraw", "number": 2, "insight_id": insight["id"]},
+    )["results"]
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "not_found"), ("rejected", "not_found")]
     assert state(api, rita, insight["id"]) == (1, "new", 0)
 
@@ -129,8 +152,10 @@ def test_product_member_cannot_edit_an_insight_through_push(api):
     rita = api.user("rita")
     paula = api.user("paula", "product", communities=["payments"])
     insight = api.create(rita, 1)
-    result = api.push(paula, {"type": "edit", "number": 1, "insight_id": insight["id"], "base_version": 1,
-                              "changes": {"text": "rewritten"}})["results"][0]
+    result = api.push(
+        paula,
+        {"type": "edit", "number": 1, "insight_id": insight["id"], "base_version": 1, "changes": {"text": "rewritten"}},
+    )["results"][0]
     assert (result["status"], result["code"]) == ("rejected", "forbidden")
     assert state(api, rita, insight["id"]) == (1, "new", 0)
 
@@ -144,15 +169,27 @@ def test_community_readers_read_only_and_other_communities_see_nothing(api):
     insight = api.create(rita, 1, customer_ref="CASE-1")
     original = api.create(rita, 2)
     expected = {
-        "olli": {f"/api/v1/insights/{insight['id']}": 200, "same-heres": 200, "replies": 403, "status": 403,
-                 "duplicate": 403, "communities/payments": 403},
-        "mona": {f"/api/v1/insights/{insight['id']}": 404, "same-heres": 404, "replies": 404, "status": 404,
-                 "duplicate": 404, "communities/payments": 403},
+        "olli": {
+            f"/api/v1/insights/{insight['id']}": 200,
+            "same-heres": 200,
+            "replies": 403,
+            "status": 403,
+            "duplicate": 403,
+            "communities/payments": 403,
+        },
+        "mona": {
+            f"/api/v1/insights/{insight['id']}": 404,
+            "same-heres": 404,
+            "replies": 404,
+            "status": 404,
+            "duplicate": 404,
+            "communities/payments": 403,
+        },
         "paula": {f"/api/v1/insights/{insight['id']}": 200, "same-heres": 200},
     }
     for who, account in (("olli", olli), ("mona", mona), ("paula", paula)):
         for method, path, body in endpoints(insight["id"], original["id"]):
-            if path.endswith("/logout") or who == "paula" and ("/status" in path or "/duplicate" in path):
+            if path.endswith("/logout") or (who == "paula" and ("/status" in path or "/duplicate" in path)):
                 continue
             answer = call(api, method, path, body, account.headers)
             key = next((k for k in expected[who] if path.endswith(k)), None)
@@ -160,13 +197,15 @@ def test_community_readers_read_only_and_other_communities_see_nothing(api):
                 assert answer.status_code == expected[who][key], (who, path, answer.text)
             if path.endswith("/sync/push") and who != "paula":
                 result = answer.json()["results"][0]
-                assert (result["status"], result["code"]) == (("rejected", "forbidden") if who == "olli"
-                                                              else ("rejected", "not_found")), who
+                assert (result["status"], result["code"]) == (
+                    ("rejected", "forbidden") if who == "olli" else ("rejected", "not_found")
+                ), who
             if who == "mona" and key is None and not path.endswith("/sync/push"):  # lists, feed, summary
                 assert insight["id"] not in answer.text, (who, path)
             elif who == "olli":
                 assert "CASE-1" not in answer.text, (who, path)
     assert state(api, rita, insight["id"]) == (1, "new", 1)  # the product member's reply only
-    [seen] = [c["insight"] for c in api.pull_all(olli)[0]
-              if c["kind"] == "insight" and c["insight"]["id"] == insight["id"]]
+    [seen] = [
+        c["insight"] for c in api.pull_all(olli)[0] if c["kind"] == "insight" and c["insight"]["id"] == insight["id"]
+    ]
     assert (seen["customer_ref"], seen["following"]) == (None, False)

@@ -22,8 +22,9 @@ def stored_count(api, account) -> int:
 
 
 def raw_push(api, account, content: bytes | str, content_type="application/json"):
-    return api.client.post("/api/v1/sync/push", content=content,
-                           headers={**account.headers, "Content-Type": content_type})
+    return api.client.post(
+        "/api/v1/sync/push", content=content, headers={**account.headers, "Content-Type": content_type}
+    )
 
 
 def test_hostile_text_in_every_field_is_stored_verbatim(api):
@@ -32,13 +33,16 @@ def test_hostile_text_in_every_field_is_stored_verbatim(api):
     for n, text in enumerate(HOSTILE, start=1):
         insight = api.create(rep, n, text=text, customer_ref=text[:100], tags=[text[:40]])
         assert (insight["text"], insight["customer_ref"], insight["tags"]) == (text, text[:100], [text[:40]])
-        reply = api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": text},
-                                headers=product.headers)
+        reply = api.client.post(
+            f"/api/v1/insights/{insight['id']}/replies", json={"body": text}, headers=product.headers
+        )
         assert reply.status_code == 201 and reply.json()["body"] == text
         found = api.client.get("/api/v1/insights", params={"q": text[:30]}, headers=product.headers)
         assert found.status_code == 200
     assert stored_count(api, rep) == len(HOSTILE)
-    assert api.client.post("/api/v1/auth/login", json={"username": HOSTILE[1], "password": HOSTILE[0]}).status_code == 401
+    assert (
+        api.client.post("/api/v1/auth/login", json={"username": HOSTILE[1], "password": HOSTILE[0]}).status_code == 401
+    )
     assert api.client.get("/api/v1/me", headers=product.headers).status_code == 200  # users table intact
 
 
@@ -128,8 +132,9 @@ def test_oversized_bodies_and_batches_are_413(api):
             yield b" " * 65536
         yield b"]}"
 
-    answer = api.client.post("/api/v1/sync/push", content=chunks(),
-                             headers={**rep.headers, "Content-Type": "application/json"})
+    answer = api.client.post(
+        "/api/v1/sync/push", content=chunks(), headers={**rep.headers, "Content-Type": "application/json"}
+    )
     assert answer.status_code == 413
     big_reply = {"body": "x" * schema.MAX_BODY_BYTES}
     assert api.client.post("/api/v1/auth/login", json=big_reply).status_code == 413

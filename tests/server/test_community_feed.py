@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from desktop.privacy import find_pii
+from privacy import find_pii
 from server.cli import main as server_cli
 from server.services import membership
 from tests.server.conftest import reply_mutation, same_here_mutation
@@ -29,8 +29,9 @@ def test_community_readers_get_the_insight_without_customer_ref_or_kept_personal
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     paula = api.user("paula", "product", communities=["payments"])
     key = find_pii(f"mail {EMAIL}")[0].key
-    insight = api.create(rita, 1, text=f"Customer {EMAIL} cannot find the IBAN field", customer_ref="CASE-77",
-                         pii_kept=[key])
+    insight = api.create(
+        rita, 1, text=f"Customer {EMAIL} cannot find the IBAN field", customer_ref="CASE-77", pii_kept=[key]
+    )
     assert EMAIL in insight["text"] and insight["customer_ref"] == "CASE-77" and insight["following"] is True
 
     seen = by_id(api.pull_all(olli)[0])[insight["id"]]
@@ -48,8 +49,9 @@ def test_community_readers_get_the_insight_without_customer_ref_or_kept_personal
     assert own_view["customer_ref"] == "CASE-77" and EMAIL in own_view["text"]
 
     _, cursor = api.pull_all(olli)
-    answer = api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "fixed next week"},
-                             headers=paula.headers).json()
+    answer = api.client.post(
+        f"/api/v1/insights/{insight['id']}/replies", json={"body": "fixed next week"}, headers=paula.headers
+    ).json()
     api.client.post(f"/api/v1/insights/{insight['id']}/status", json={"status": "planned"}, headers=paula.headers)
     news, _ = api.pull_all(olli, cursor)  # the product team's reply and status reach the community too
     assert [c["reply"]["id"] for c in news if c["kind"] == "reply"] == [answer["id"]]
@@ -67,8 +69,12 @@ def test_another_communitys_insights_never_reach_a_rep(api):
     assert theirs["id"] not in pulled + listed and "SECRET-REF" not in pulled + listed
     assert api.client.get(f"/api/v1/insights/{theirs['id']}", headers=olli.headers).status_code == 404
     assert api.client.get(f"/api/v1/insights/{theirs['id']}/same-heres", headers=olli.headers).status_code == 404
-    assert api.client.post(f"/api/v1/insights/{theirs['id']}/replies", json={"body": "x"},
-                           headers=olli.headers).status_code == 404
+    assert (
+        api.client.post(
+            f"/api/v1/insights/{theirs['id']}/replies", json={"body": "x"}, headers=olli.headers
+        ).status_code
+        == 404
+    )
     results = api.push(olli, same_here_mutation(1, theirs["id"]), reply_mutation(2, theirs["id"]))["results"]
     assert [(r["status"], r["code"], r["insight"]) for r in results] == [("rejected", "not_found", None)] * 2
 
@@ -76,15 +82,15 @@ def test_another_communitys_insights_never_reach_a_rep(api):
 def test_a_community_reader_cannot_change_or_join_the_thread_without_same_here(api):
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     insight = api.create(rita, 1)
-    results = api.push(olli,
-                       {"type": "edit", "number": 1, "insight_id": insight["id"], "base_version": 1,
-                        "changes": {"text": "rewritten"}},
-                       {"type": "withdraw", "number": 2, "insight_id": insight["id"]},
-                       reply_mutation(3, insight["id"]))["results"]
+    results = api.push(
+        olli,
+        {"type": "edit", "number": 1, "insight_id": insight["id"], "base_version": 1, "changes": {"text": "rewritten"}},
+        {"type": "withdraw", "number": 2, "insight_id": insight["id"]},
+        reply_mutation(3, insight["id"]),
+    )["results"]
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "forbidden")] * 3
     assert "same here" in results[2]["message"]
-    answer = api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "me too"},
-                             headers=olli.headers)
+    answer = api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "me too"}, headers=olli.headers)
     assert answer.status_code == 403 and "same here" in answer.json()["message"]
     # Once olli backs it, it is his thread too.
     assert api.push(olli, same_here_mutation(4, insight["id"]))["results"][0]["status"] == "applied"
@@ -98,8 +104,16 @@ def test_moving_an_insight_to_another_community_hides_it_from_the_old_one(api):
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     insight = api.create(rita, 1)
     _, cursor = api.pull_all(olli)
-    api.push(rita, {"type": "edit", "number": 2, "insight_id": insight["id"], "base_version": 1,
-                    "changes": {"community": "cards"}})
+    api.push(
+        rita,
+        {
+            "type": "edit",
+            "number": 2,
+            "insight_id": insight["id"],
+            "base_version": 1,
+            "changes": {"community": "cards"},
+        },
+    )
     changes, _ = api.pull_all(olli, cursor)
     assert changes == [{"kind": "tombstone", "insight_id": insight["id"], "reason": "hidden"}]
 

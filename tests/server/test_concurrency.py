@@ -49,11 +49,13 @@ def test_feed_skips_nothing_while_writers_commit_out_of_order(database):
 
     event.listen(Session, "before_commit", stall)
     try:
+
         def write(worker: int) -> None:
             slow.on = True
             for i in range(per_writer):
-                draft = schema.InsightDraft(id=str(uuid.uuid4()), text=f"w{worker} #{i}", community="payments",
-                                            created_at=datetime.now(UTC))
+                draft = schema.InsightDraft(
+                    id=str(uuid.uuid4()), text=f"w{worker} #{i}", community="payments", created_at=datetime.now(UTC)
+                )
                 with database.write() as session:
                     actor = session.scalar(select(User).where(User.name == "rita"))
                     insights.create(session, actor, draft)
@@ -90,8 +92,9 @@ def server(tmp_path, database_url):
 
 
 def sign_in(server) -> dict:
-    answer = requests.post(server.url + "/api/v1/auth/login", json={"username": "rita", "password": PASSWORD},
-                           timeout=10)
+    answer = requests.post(
+        server.url + "/api/v1/auth/login", json={"username": "rita", "password": PASSWORD}, timeout=10
+    )
     answer.raise_for_status()
     return {"Authorization": "Bearer " + answer.json()["access_token"]}
 
@@ -100,8 +103,10 @@ def test_same_push_five_times_then_five_at_once_is_applied_once(server):
     headers = sign_in(server)
     batch = {"mutations": [create_mutation(n) for n in range(1, 21)]}
     url = server.url + "/api/v1/sync/push"
-    statuses = [[r["status"] for r in requests.post(url, json=batch, headers=headers, timeout=30).json()["results"]]
-                for _ in range(5)]
+    statuses = [
+        [r["status"] for r in requests.post(url, json=batch, headers=headers, timeout=30).json()["results"]]
+        for _ in range(5)
+    ]
     assert statuses[0] == ["applied"] * 20 and all(s == ["duplicate"] * 20 for s in statuses[1:])
 
     second = {"mutations": [create_mutation(n) for n in range(21, 41)]}
@@ -119,8 +124,9 @@ def test_same_create_from_two_devices_at_once_is_stored_once(server):
     mutation = create_mutation(1)
     url = server.url + "/api/v1/sync/push"
     with ThreadPoolExecutor(4) as pool:
-        answers = list(pool.map(lambda h: requests.post(url, json={"mutations": [mutation]}, headers=h, timeout=30),
-                                devices))
+        answers = list(
+            pool.map(lambda h: requests.post(url, json={"mutations": [mutation]}, headers=h, timeout=30), devices)
+        )
     results = sorted(a.json()["results"][0]["status"] for a in answers)
     assert results == ["applied", "duplicate", "duplicate", "duplicate"]
 
@@ -129,8 +135,7 @@ def test_concurrent_status_changes_each_get_their_own_version(database):
     with database.write() as session:
         rep = accounts.create_user(session, "rita", "rep", "pw")
         accounts.create_user(session, "paula", "product", "pw", communities=["payments"])
-        draft = schema.InsightDraft(id=str(uuid.uuid4()), text="x", community="payments",
-                                    created_at=datetime.now(UTC))
+        draft = schema.InsightDraft(id=str(uuid.uuid4()), text="x", community="payments", created_at=datetime.now(UTC))
         insights.create(session, rep, draft)
     statuses = ["acknowledged", "planned", "in_progress", "shipped", "declined"]
 

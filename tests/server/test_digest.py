@@ -41,24 +41,28 @@ def test_week_bounds_are_monday_to_monday_utc():
     assert shift_week("2027-W01", -1) == "2026-W53" and shift_week(WEEK, 1) == "2026-W48"
 
 
-@pytest.mark.parametrize("bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x",
-                                 "0001-W01", "9999-W52", "2026-W00"])
+@pytest.mark.parametrize(
+    "bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x", "0001-W01", "9999-W52", "2026-W00"]
+)
 def test_a_week_that_is_not_an_iso_week_is_refused_in_words(bad):
-    with pytest.raises(WeekError, match="week|does not exist|out of range"):
+    with pytest.raises(WeekError, match=r"week|does not exist|out of range"):
         week_bounds(bad)
 
 
 def test_markdown_escapes_user_text_and_keeps_it_on_one_line():
-    assert escape(MARKUP) == (r"\*Starred\* \_under\_ \[link\](http://evil.example) \<b\>tag\</b\> \`code\`"
-                              r" \# hash \| pipe")
+    assert escape(MARKUP) == (
+        r"\*Starred\* \_under\_ \[link\](http://evil.example) \<b\>tag\</b\> \`code\`"
+        r" \# hash \| pipe"
+    )
     assert escape("- not a list") == r"\- not a list" and escape("1. not numbered") == r"1\. not numbered"
     assert escape("two\nlines") == "two lines"
 
 
 def test_markdown_of_a_digest_reads_well():
     item = schema.DigestItem(id="i1", text=MARKUP, status="new", customers=3, reps=2, reply="On it_now")
-    block = schema.CommunityDigest(community="payments", name="Payments CoP", captured=4, same_here=2,
-                                   top=[item], answered=[item], shipped=[])
+    block = schema.CommunityDigest(
+        community="payments", name="Payments CoP", captured=4, same_here=2, top=[item], answered=[item], shipped=[]
+    )
     text = render_markdown(schema.Digest(week=WEEK, starts=START, ends=NEXT, communities=[block]))
     lines = text.splitlines()
     assert lines[0] == "# Weekly digest 2026-W47" and "16 Nov 2026 – 22 Nov 2026 (UTC)" in text
@@ -83,9 +87,22 @@ class World:
 
 
 def _insight(session, author: User, community: Community, text: str, created: datetime, **fields) -> Insight:
-    row = Insight(id=str(uuid.uuid4()), author_id=author.id, community_id=community.id, text=text,
-                  impact="medium", tags=[], status="new", version=1, withdrawn=False, created_at=created,
-                  updated_at=created, customers=1, reps=1, customer_ref=f"{SECRET}-{uuid.uuid4().hex[:6]}")
+    row = Insight(
+        id=str(uuid.uuid4()),
+        author_id=author.id,
+        community_id=community.id,
+        text=text,
+        impact="medium",
+        tags=[],
+        status="new",
+        version=1,
+        withdrawn=False,
+        created_at=created,
+        updated_at=created,
+        customers=1,
+        reps=1,
+        customer_ref=f"{SECRET}-{uuid.uuid4().hex[:6]}",
+    )
     for name, value in fields.items():
         setattr(row, name, value)
     session.add(row)
@@ -94,32 +111,52 @@ def _insight(session, author: User, community: Community, text: str, created: da
 
 
 def _same_here(session, insight: Insight, user: User, created: datetime, merged_from: str | None = None) -> None:
-    session.add(SameHere(id=str(uuid.uuid4()), insight_id=insight.id, said_on=insight.id, user_id=user.id,
-                         customer_ref=f"{SECRET}-same", impact="high", note="note", merged_from=merged_from,
-                         created_at=created))
+    session.add(
+        SameHere(
+            id=str(uuid.uuid4()),
+            insight_id=insight.id,
+            said_on=insight.id,
+            user_id=user.id,
+            customer_ref=f"{SECRET}-same",
+            impact="high",
+            note="note",
+            merged_from=merged_from,
+            created_at=created,
+        )
+    )
 
 
 def _reply(session, insight: Insight, user: User, body: str, created: datetime) -> None:
-    session.add(Reply(id=str(uuid.uuid4()), insight_id=insight.id, author_id=user.id, body=body,
-                      created_at=created))
+    session.add(Reply(id=str(uuid.uuid4()), insight_id=insight.id, author_id=user.id, body=body, created_at=created))
 
 
 @pytest.fixture
 def world(api) -> World:
-    users = {"rita": api.user("rita", "rep", communities=["payments", "cards"]),
-             "sam": api.user("sam", "rep", communities=["payments"]),
-             "pia": api.user("pia", "product", communities=["payments"], product_areas=["cards"]),
-             "olli": api.user("olli", "product", communities=["cards"]),
-             "ada": api.user("ada", "admin")}
+    users = {
+        "rita": api.user("rita", "rep", communities=["payments", "cards"]),
+        "sam": api.user("sam", "rep", communities=["payments"]),
+        "pia": api.user("pia", "product", communities=["payments"], product_areas=["cards"]),
+        "olli": api.user("olli", "product", communities=["cards"]),
+        "ada": api.user("ada", "admin"),
+    }
     with api.db.write() as s:
         by = {u.name: u for u in s.scalars(select(User))}
         pay, cards = (s.scalar(select(Community).where(Community.slug == slug)) for slug in ("payments", "cards"))
         rita, sam, pia = by["rita"], by["sam"], by["pia"]
-        top = _insight(s, rita, pay, "IBAN field missing on the transfer form\nsecond line", IN_WEEK,
-                       customers=3, reps=2)
+        top = _insight(
+            s, rita, pay, "IBAN field missing on the transfer form\nsecond line", IN_WEEK, customers=3, reps=2
+        )
         first = _insight(s, sam, pay, MARKUP, START, customers=2)  # the week's first instant counts
-        old = _insight(s, rita, pay, "Old: statements export times out", BEFORE, customers=9,
-                       status="shipped", status_changed_at=IN_WEEK)
+        old = _insight(
+            s,
+            rita,
+            pay,
+            "Old: statements export times out",
+            BEFORE,
+            customers=9,
+            status="shipped",
+            status_changed_at=IN_WEEK,
+        )
         _insight(s, rita, pay, "Next week's insight", NEXT, customers=8)
         _insight(s, rita, pay, "Withdrawn insight", IN_WEEK, withdrawn=True, customers=7)
         dup = _insight(s, sam, pay, "Duplicate of the IBAN one", IN_WEEK, duplicate_of=top.id, customers=6)
@@ -152,8 +189,13 @@ def test_each_section_counts_only_the_week(api, world):
     assert pay.captured == 7  # top, first, dup and four fillers; not last week's, next week's or withdrawn
     assert pay.same_here == 1  # not last week's, not the merged duplicate's own row
     # Most customers first; ties: more reps, then newer. Only the first line of a text is shown.
-    assert [i.text for i in pay.top] == ["IBAN field missing on the transfer form", "Filler 1", "Filler 0",
-                                         MARKUP, "Filler 3"]
+    assert [i.text for i in pay.top] == [
+        "IBAN field missing on the transfer form",
+        "Filler 1",
+        "Filler 0",
+        MARKUP,
+        "Filler 3",
+    ]
     assert len(pay.top) == digest.TOP_ITEMS and [i.customers for i in pay.top] == [3, 2, 2, 2, 1]
     assert (pay.top[0].customers, pay.top[0].reps) == (3, 2)
     assert world.ids["dup"] not in {i.id for i in pay.top}  # merged into the original, not news of its own
@@ -173,8 +215,7 @@ def test_visibility_per_role_and_the_community_filter(api, world):
     assert [c.community for c in _build(api, "rita").communities] == ["payments", "cards"]
     assert [c.community for c in _build(api, "olli").communities] == ["cards"]
     everything = _build(api, "ada").communities
-    assert [c.community for c in everything] == ["payments", "mobile-app", "onboarding", "cards",
-                                                 "online-banking"]
+    assert [c.community for c in everything] == ["payments", "mobile-app", "onboarding", "cards", "online-banking"]
     [cards] = _build(api, "ada", community="cards").communities
     assert (cards.captured, [i.id for i in cards.top]) == (1, [world.ids["cards"]])
     for reader, community in (("pia", "cards"), ("sam", "cards"), ("olli", "no-such-community")):

@@ -47,8 +47,9 @@ def test_same_here_made_offline_is_counted_once_however_often_it_is_sent(api):
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     insight = api.create(rita, 1, customer_ref="CASE-1")
     offline = (dt.datetime.now(dt.UTC) - dt.timedelta(days=2)).isoformat()
-    mutation = same_here_mutation(1, insight["id"], customer_ref="CASE-9", impact="blocker",
-                                  note="also abroad", created_at=offline)
+    mutation = same_here_mutation(
+        1, insight["id"], customer_ref="CASE-9", impact="blocker", note="also abroad", created_at=offline
+    )
     first = api.push(olli, mutation)["results"][0]
     assert first["status"] == "applied"
     assert (first["insight"]["customers"], first["insight"]["reps"], first["insight"]["following"]) == (2, 2, True)
@@ -69,9 +70,12 @@ def test_same_here_made_offline_is_counted_once_however_often_it_is_sent(api):
 def test_same_customer_counts_once_and_each_rep_once(api):
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     insight = api.create(rita, 1, customer_ref="CASE-1")
-    api.push(olli, same_here_mutation(1, insight["id"], customer_ref=" case-1"),
-             same_here_mutation(2, insight["id"], customer_ref="CASE-2"),
-             same_here_mutation(3, insight["id"]))
+    api.push(
+        olli,
+        same_here_mutation(1, insight["id"], customer_ref=" case-1"),
+        same_here_mutation(2, insight["id"], customer_ref="CASE-2"),
+        same_here_mutation(3, insight["id"]),
+    )
     assert counts(api, rita, insight["id"]) == (3, 2)  # CASE-1 (twice), CASE-2, one unnamed; rita and olli
     api.push(rita, same_here_mutation(2, insight["id"], customer_ref="CASE-2"))
     assert counts(api, rita, insight["id"]) == (3, 2)
@@ -118,13 +122,15 @@ def test_merge_moves_the_counts_and_both_reps_follow_the_original(api):
     original = api.create(rita, 1, community="payments", customer_ref="CASE-1")
     duplicate = api.create(mona, 1, community="mobile-app", customer_ref="CASE-2")
     api.push(olli, same_here_mutation(1, duplicate["id"], customer_ref="CASE-3"))
-    earlier = api.client.post(f"/api/v1/insights/{original['id']}/replies", json={"body": "known issue"},
-                              headers=paula.headers).json()
+    earlier = api.client.post(
+        f"/api/v1/insights/{original['id']}/replies", json={"body": "known issue"}, headers=paula.headers
+    ).json()
     _, mona_cursor = api.pull_all(mona)
     _, olli_cursor = api.pull_all(olli)
 
-    marked = api.client.post(f"/api/v1/insights/{duplicate['id']}/duplicate", json={"original_id": original["id"]},
-                             headers=paula.headers)
+    marked = api.client.post(
+        f"/api/v1/insights/{duplicate['id']}/duplicate", json={"original_id": original["id"]}, headers=paula.headers
+    )
     assert marked.status_code == 200 and marked.json()["duplicate_of"] == original["id"]
     assert counts(api, paula, original["id"]) == (3, 3)
     assert counts(api, paula, duplicate["id"]) == (1, 1)
@@ -137,8 +143,9 @@ def test_merge_moves_the_counts_and_both_reps_follow_the_original(api):
 
     _, mona_cursor = api.pull_all(mona)
     _, olli_cursor = api.pull_all(olli)
-    answer = api.client.post(f"/api/v1/insights/{original['id']}/replies", json={"body": "fix ships Friday"},
-                             headers=paula.headers).json()
+    answer = api.client.post(
+        f"/api/v1/insights/{original['id']}/replies", json={"body": "fix ships Friday"}, headers=paula.headers
+    ).json()
     for account, cursor in ((mona, mona_cursor), (olli, olli_cursor), (rita, "")):
         assert answer["id"] in reply_ids(api.pull_all(account, cursor)[0], original["id"]), account.name
     # Following makes them part of the thread: they may reply now.
@@ -152,8 +159,9 @@ def test_unmarking_moves_the_counts_back_and_hides_the_original_again(api):
     original = api.create(rita, 1, community="payments")
     duplicate = api.create(mona, 1, community="mobile-app")
     api.push(olli, same_here_mutation(1, duplicate["id"]))
-    api.client.post(f"/api/v1/insights/{duplicate['id']}/duplicate", json={"original_id": original["id"]},
-                    headers=paula.headers)
+    api.client.post(
+        f"/api/v1/insights/{duplicate['id']}/duplicate", json={"original_id": original["id"]}, headers=paula.headers
+    )
     assert counts(api, paula, original["id"]) == (3, 3)
     _, mona_cursor = api.pull_all(mona)
     unmark(api, "paula", duplicate["id"])
@@ -170,8 +178,14 @@ def test_chains_count_on_the_end_of_the_chain(api):
     paula = api.user("paula", "product", communities=["payments"])
     a, b, c = (api.create(rita, n, customer_ref=f"CASE-{n}") for n in (1, 2, 3))
     api.push(olli, same_here_mutation(1, a["id"], customer_ref="CASE-9"))
-    mark = lambda dup, orig: api.client.post(f"/api/v1/insights/{dup}/duplicate",  # noqa: E731
-                                             json={"original_id": orig}, headers=paula.headers)
+
+    def mark(dup, orig):
+        return api.client.post(
+            f"/api/v1/insights/{dup}/duplicate",
+            json={"original_id": orig},
+            headers=paula.headers,
+        )
+
     assert mark(b["id"], c["id"]).status_code == 200
     assert mark(a["id"], b["id"]).status_code == 200  # A → B → C: A and its "same here" count on C
     assert [counts(api, paula, x["id"]) for x in (a, b, c)] == [(1, 1), (1, 1), (4, 2)]
@@ -190,11 +204,15 @@ def test_product_list_sorts_by_customers(api):
     rita, olli = api.user("rita", communities=["payments"]), api.user("olli", communities=["payments"])
     paula = api.user("paula", "product", communities=["payments"])
     few, many, newest = (api.create(rita, n) for n in (1, 2, 3))
-    api.push(olli, same_here_mutation(1, many["id"]), same_here_mutation(2, many["id"]),
-             same_here_mutation(3, few["id"]))
+    api.push(
+        olli, same_here_mutation(1, many["id"]), same_here_mutation(2, many["id"]), same_here_mutation(3, few["id"])
+    )
     listed = api.client.get("/api/v1/insights", params={"sort": "customers"}, headers=paula.headers).json()
     assert [(i["id"], i["customers"]) for i in listed["insights"]] == [
-        (many["id"], 3), (few["id"], 2), (newest["id"], 1)]
+        (many["id"], 3),
+        (few["id"], 2),
+        (newest["id"], 1),
+    ]
     default = api.client.get("/api/v1/insights", headers=paula.headers).json()["insights"]
     assert [i["id"] for i in default] == [newest["id"], many["id"], few["id"]]
     assert api.client.get("/api/v1/insights", params={"sort": "loudest"}, headers=paula.headers).status_code == 422
@@ -228,8 +246,9 @@ def test_erasing_an_original_or_a_duplicate_keeps_the_counts_right(api):
     original, duplicate, other = api.create(rita, 1), api.create(mona, 1), api.create(mona, 2)
     api.push(olli, same_here_mutation(1, duplicate["id"]), same_here_mutation(2, other["id"]))
     for dup in (duplicate, other):
-        api.client.post(f"/api/v1/insights/{dup['id']}/duplicate", json={"original_id": original["id"]},
-                        headers=paula.headers)
+        api.client.post(
+            f"/api/v1/insights/{dup['id']}/duplicate", json={"original_id": original["id"]}, headers=paula.headers
+        )
     assert counts(api, paula, original["id"]) == (5, 3)
     with api.db.write() as session:
         privacy.erase(session, other["id"])  # its report and olli's "same here" on it go with it

@@ -32,9 +32,16 @@ def test_every_api_operation_conforms(tmp_path, database_url):
     assert len(operations) >= 13
 
     for operation in operations:
+
         @given(case=operation.as_strategy())
-        @settings(max_examples=10, deadline=None, database=None, derandomize=True,
-                  suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+        @settings(
+            max_examples=10,
+            deadline=None,
+            database=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+            phases=[Phase.explicit, Phase.generate],
+        )
         def check(case):
             case.call_and_validate(headers=headers, checks=CHECKS)
 

@@ -14,12 +14,11 @@ from sqlalchemy import select
 from server.db import Database
 from server.models import User
 from server.services import triage
-from tests.support.server_process import REPO, ServerProcess, ServerError
+from tests.support.server_process import REPO, ServerError, ServerProcess
 
 
 def sign_in(server, name, password="pw"):
-    answer = requests.post(server.url + "/api/v1/auth/login", json={"username": name, "password": password},
-                           timeout=10)
+    answer = requests.post(server.url + "/api/v1/auth/login", json={"username": name, "password": password}, timeout=10)
     assert answer.status_code == 200, answer.text
     return {"Authorization": "Bearer " + answer.json()["access_token"]}
 
@@ -27,8 +26,12 @@ def sign_in(server, name, password="pw"):
 def push_one(server, headers, text="from the CLI test"):
     from tests.server.conftest import create_mutation
 
-    answer = requests.post(server.url + "/api/v1/sync/push", json={"mutations": [create_mutation(1, text=text)]},
-                           headers=headers, timeout=10)
+    answer = requests.post(
+        server.url + "/api/v1/sync/push",
+        json={"mutations": [create_mutation(1, text=text)]},
+        headers=headers,
+        timeout=10,
+    )
     assert answer.status_code == 200, answer.text
     return answer.json()["results"][0]["insight"]
 
@@ -43,12 +46,17 @@ def test_admin_commands_then_sign_in_and_revoke(tmp_path):
         server.add_user("rita", "rep", "pw")
         duplicate = server.cli("user", "add", "rita", "--role", "rep", "--password-stdin", input="x\n", check=False)
         assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
-        bad_slug = server.cli("user", "add", "x", "--role", "product", "--password-stdin", "--community", "nope",
-                              input="x\n", check=False)
+        bad_slug = server.cli(
+            "user", "add", "x", "--role", "product", "--password-stdin", "--community", "nope", input="x\n", check=False
+        )
         assert bad_slug.returncode == 1 and "unknown community" in bad_slug.stderr
         me = requests.get(server.url + "/api/v1/me", headers=sign_in(server, "paula"), timeout=10).json()
-        assert me == {"name": "paula", "role": "product", "communities": ["claims", "payments"],
-                      "product_areas": ["fraud"]}
+        assert me == {
+            "name": "paula",
+            "role": "product",
+            "communities": ["claims", "payments"],
+            "product_areas": ["fraud"],
+        }
         headers = sign_in(server, "rita")
         assert requests.get(server.url + "/api/v1/me", headers=headers, timeout=10).status_code == 200
         listing = server.cli("user", "devices", "rita").stdout
@@ -84,8 +92,9 @@ def test_two_workers_wake_a_long_poll_on_a_commit_from_another_process(tmp_path,
 
         thread = threading.Thread(target=reply_later)
         thread.start()
-        page = requests.get(server.url + "/api/v1/sync/changes", params={"cursor": cursor, "wait": 20},
-                            headers=rep, timeout=30).json()
+        page = requests.get(
+            server.url + "/api/v1/sync/changes", params={"cursor": cursor, "wait": 20}, headers=rep, timeout=30
+        ).json()
         returned = time.monotonic()
         thread.join()
         db.dispose()
@@ -95,13 +104,18 @@ def test_two_workers_wake_a_long_poll_on_a_commit_from_another_process(tmp_path,
 
 def test_production_refuses_insecure_defaults(tmp_path):
     env = {"PALAUTE_SERVER_ENVIRONMENT": "production", "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-m", "server", "--data-dir", str(tmp_path), "migrate"], env=env,
-                            capture_output=True, text=True, cwd=REPO, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "server", "--data-dir", str(tmp_path), "migrate"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "SECRET_KEY" in result.stderr and "COOKIE_SECURE" in result.stderr
 
 
 def test_start_failure_is_reported_with_the_log(tmp_path):
     with pytest.raises(ServerError, match="did not start"):
-        ServerProcess.start(tmp_path / "srv", database_url="postgresql+psycopg://nobody@127.0.0.1:1/none",
-                            timeout=20)
+        ServerProcess.start(tmp_path / "srv", database_url="postgresql+psycopg://nobody@127.0.0.1:1/none", timeout=20)

@@ -23,9 +23,14 @@ def insert(engine, texts: dict[str, str], **columns: object) -> None:
     marks = "".join(f", :{name}" for name in columns)
     rows = [{"u": ident, "t": body, "s": STAMP, **columns} for ident, body in texts.items()]
     with engine.begin() as conn:
-        conn.execute(text(f"INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, "
-                          f"updated_at{extra}) VALUES (:u, :t, 'payments', 'medium', '[]', 'colleague', :s, :s"
-                          f"{marks})"), rows)
+        conn.execute(
+            text(
+                f"INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, "
+                f"updated_at{extra}) VALUES (:u, :t, 'payments', 'medium', '[]', 'colleague', :s, :s"
+                f"{marks})"
+            ),
+            rows,
+        )
 
 
 def near_duplicates() -> dict:

@@ -24,8 +24,10 @@ def test_the_near_duplicate_is_in_the_top_3_for_at_least_90_percent_of_queries(s
         if expected not in ids:
             misses.append(query["text"])
     n = len(fixture["queries"])
-    print(f"\nduplicate hints: {n} queries among {DISTRACTORS + len(fixture['insights']):,} insights: "
-          f"top-1 {top1 / n:.1%}, top-3 {top3 / n:.1%}; missed: {misses}")
+    print(
+        f"\nduplicate hints: {n} queries among {DISTRACTORS + len(fixture['insights']):,} insights: "
+        f"top-1 {top1 / n:.1%}, top-3 {top3 / n:.1%}; missed: {misses}"
+    )
     assert top3 / n >= 0.90, misses
 
 
@@ -33,7 +35,9 @@ def test_unrelated_text_gets_no_hint(store):
     # Among notes about the same products, a sentence about something else must not be hinted as a duplicate.
     insert(store.engine, {key_id(i["key"]): i["text"] for i in near_duplicates()["insights"]})
     insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": t for n, t in enumerate(distractors(400))})
-    for unrelated in ("The coffee machine on the third floor is broken again",
-                      "Kahvinkeitin on taas rikki kolmannessa kerroksessa",
-                      "Customer praised the friendly staff at the branch"):
+    for unrelated in (
+        "The coffee machine on the third floor is broken again",
+        "Kahvinkeitin on taas rikki kolmannessa kerroksessa",
+        "Customer praised the friendly staff at the branch",
+    ):
         assert store.similar(unrelated) == [], unrelated

@@ -31,7 +31,7 @@ def test_similar_prints_one_line_per_hint_best_first(cli):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split()[1] for line in lines] == [best, other]
-    score, ident, community, status, *snippet = lines[0].split()
+    score, _ident, community, status, *snippet = lines[0].split()
     assert 0 < float(score) <= 1 and community == "payments" and status == "new"
     assert " ".join(snippet) == "Kunden hittar inte fakturan i appen efter inloggning med BankID"
 

@@ -60,8 +60,11 @@ def test_a_duplicate_is_shown_as_its_original_once(store):
 
 
 def test_a_duplicate_of_an_insight_not_on_this_computer_is_shown_itself(store):
-    insert(store.engine, {DUPLICATE: "Asiakas toivoo tummaa teemaa sovellukseen"},
-           duplicate_of="ffffffff-0000-4000-8000-000000000009")
+    insert(
+        store.engine,
+        {DUPLICATE: "Asiakas toivoo tummaa teemaa sovellukseen"},
+        duplicate_of="ffffffff-0000-4000-8000-000000000009",
+    )
     assert ids(store.similar("asiakas toivoo tummaa teemaa")) == [DUPLICATE]
 
 
@@ -77,15 +80,18 @@ def test_a_word_still_being_typed_does_not_hide_the_hint(store):
     assert ids(store.similar("kunden hittar inte fakturan i appe")) == [saved.id]
 
 
-@pytest.mark.parametrize("odd", [
-    '"unbalanced quote AND OR NOT NEAR(x y) col:umn * ^ ( )',
-    "payment " * 20_000,  # far more than a rep types: the words used are capped
-    "\x00\x01 \ud800 emoji 🙂🙂 ‮rtl‬",
-    "",
-    "   \n\t ",
-    "a b c d e f g",
-    "1234 5678 9012 3456",
-])
+@pytest.mark.parametrize(
+    "odd",
+    [
+        '"unbalanced quote AND OR NOT NEAR(x y) col:umn * ^ ( )',
+        "payment " * 20_000,  # far more than a rep types: the words used are capped
+        "\x00\x01 \ud800 emoji 🙂🙂 ‮rtl‬",
+        "",
+        "   \n\t ",
+        "a b c d e f g",
+        "1234 5678 9012 3456",
+    ],
+)
 def test_odd_input_never_raises(store, odd):
     store.capture(NewInsight(text="Customer cannot pay the invoice with a payment card", community="payments"))
     assert isinstance(store.similar(odd), list)
@@ -114,8 +120,9 @@ def test_equal_scores_put_the_insight_with_more_customers_first_then_the_newest(
 def test_a_word_new_to_the_store_is_found_once_an_insight_has_it(store):
     # The typical "same here": the rep typed it before (no hint then), saved it, and hears it again.
     # 300 insights: one more is within the 1% of drift the cached frequencies tolerate.
-    insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": f"Payments to Narnia fail, case {n}"
-                          for n in range(300)})
+    insert(
+        store.engine, {f"00000000-0000-4000-8000-{n:012d}": f"Payments to Narnia fail, case {n}" for n in range(300)}
+    )
     assert store.similar("Zorblax widget refuses sideloading") == []
     saved = store.capture(NewInsight(text="Zorblax widget refuses sideloading", community="payments"))
     assert ids(store.similar("Zorblax widget refuses sideloading")) == [saved.id]

@@ -15,18 +15,23 @@ def test_upgrading_from_0005_fills_the_stems_index(paths):
     with engine.begin() as conn:
         tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert "insight_stems" not in tables  # really an older store
-    texts = {"aaaaaaaa-0000-4000-8000-000000000001": "Asiakas ei löydä laskun maksupainiketta",
-             "aaaaaaaa-0000-4000-8000-000000000002": "Kunden hittar inte fakturan i appen",
-             "aaaaaaaa-0000-4000-8000-000000000003": "Customer cannot export transactions to CSV"}
+    texts = {
+        "aaaaaaaa-0000-4000-8000-000000000001": "Asiakas ei löydä laskun maksupainiketta",
+        "aaaaaaaa-0000-4000-8000-000000000002": "Kunden hittar inte fakturan i appen",
+        "aaaaaaaa-0000-4000-8000-000000000003": "Customer cannot export transactions to CSV",
+    }
     insert(engine, texts)
     engine.dispose()
 
     store = open_store(paths)
     try:
         with store.engine.connect() as conn:
-            indexed = dict(conn.exec_driver_sql(
-                "SELECT insight.uuid, insight_stems.stems FROM insight JOIN insight_stems "
-                "ON insight_stems.rowid = insight.id").all())
+            indexed = dict(
+                conn.exec_driver_sql(
+                    "SELECT insight.uuid, insight_stems.stems FROM insight JOIN insight_stems "
+                    "ON insight_stems.rowid = insight.id"
+                ).all()
+            )
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         assert revision == "0006"
         assert indexed == {ident: index_text(body) for ident, body in texts.items()}

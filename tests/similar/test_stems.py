@@ -10,16 +10,19 @@ from desktop.similar import analyze_words, index_text, text_words, word_stems
 from desktop.store.similar import sql_stems
 
 
-@pytest.mark.parametrize("forms", [
-    ("payments", "payment"),
-    ("accounts", "account"),
-    ("maksut", "maksu", "maksun", "maksua"),
-    ("laskun", "lasku", "laskut"),
-    ("betalningar", "betalning", "betalningen"),
-    ("fakturan", "faktura", "fakturor"),
-    ("pagos", "pago"),
-    ("tarjetas", "tarjeta"),
-])
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("payments", "payment"),
+        ("accounts", "account"),
+        ("maksut", "maksu", "maksun", "maksua"),
+        ("laskun", "lasku", "laskut"),
+        ("betalningar", "betalning", "betalningen"),
+        ("fakturan", "faktura", "fakturor"),
+        ("pagos", "pago"),
+        ("tarjetas", "tarjeta"),
+    ],
+)
 def test_inflections_of_a_word_share_a_stem(forms):
     stems = [word_stems(w) for w in forms]
     assert frozenset.intersection(*stems), stems
@@ -60,11 +63,14 @@ def test_the_sql_function_never_raises(odd):
     assert isinstance(sql_stems(odd), str)
 
 
-@pytest.mark.parametrize("typed, stored", [
-    ("sähköposti", "sähköpostin"),  # the Finnish stemmer leaves "sahkopo" and "sahkopost" apart
-    ("osoitteenmuutoksessa", "osoitteenmuutos"),
-    ("jumittui", "jumittuu"),
-])
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("sähköposti", "sähköpostin"),  # the Finnish stemmer leaves "sahkopo" and "sahkopost" apart
+        ("osoitteenmuutoksessa", "osoitteenmuutos"),
+        ("jumittui", "jumittuu"),
+    ],
+)
 def test_stems_that_differ_only_at_the_end_still_match(typed, stored):
     assert word_stems(typed).isdisjoint(word_stems(stored))  # what the index alone would miss
     assert analyze_words([stored]).has(word_stems(typed))

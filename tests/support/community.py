@@ -9,15 +9,41 @@ from datetime import UTC, datetime, timedelta
 _cursor = itertools.count(1)
 
 
-def server_insight(text: str, *, community: str = "payments", author: str = "anna", status: str = "new",
-                   customers: int = 1, reps: int = 1, following: bool = False, days_ago: int = 0,
-                   **extra) -> dict:
+def server_insight(
+    text: str,
+    *,
+    community: str = "payments",
+    author: str = "anna",
+    status: str = "new",
+    customers: int = 1,
+    reps: int = 1,
+    following: bool = False,
+    days_ago: int = 0,
+    **extra,
+) -> dict:
     """An insight as the feed carries it (protocol/schema.py Insight, as JSON)."""
     when = (datetime.now(UTC) - timedelta(days=days_ago)).isoformat()
-    return {"id": str(uuid.uuid4()), "text": text, "community": community, "product_area": None,
-            "customer_ref": None, "impact": "medium", "tags": [], "author": author, "created_at": when,
-            "updated_at": when, "status": status, "version": 1, "withdrawn": False, "duplicate_of": None,
-            "pii_flagged": False, "customers": customers, "reps": reps, "following": following, **extra}
+    return {
+        "id": str(uuid.uuid4()),
+        "text": text,
+        "community": community,
+        "product_area": None,
+        "customer_ref": None,
+        "impact": "medium",
+        "tags": [],
+        "author": author,
+        "created_at": when,
+        "updated_at": when,
+        "status": status,
+        "version": 1,
+        "withdrawn": False,
+        "duplicate_of": None,
+        "pii_flagged": False,
+        "customers": customers,
+        "reps": reps,
+        "following": following,
+        **extra,
+    }
 
 
 def pull_into(store, *insights: dict, replies: tuple[dict, ...] = ()) -> None:
@@ -28,5 +54,11 @@ def pull_into(store, *insights: dict, replies: tuple[dict, ...] = ()) -> None:
 
 
 def product_reply(insight_id: str, body: str, author: str = "pam") -> dict:
-    return {"id": str(uuid.uuid4()), "insight_id": insight_id, "author": author, "author_role": "product",
-            "body": body, "created_at": datetime.now(UTC).isoformat()}
+    return {
+        "id": str(uuid.uuid4()),
+        "insight_id": insight_id,
+        "author": author,
+        "author_role": "product",
+        "body": body,
+        "created_at": datetime.now(UTC).isoformat(),
+    }

@@ -20,8 +20,9 @@ FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "status_500", "statu
 
 
 class FaultProxy:
-    def __init__(self, target_url: str, *, seed: int = 7, fault_rate: float = 0.0,
-                 tls: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, target_url: str, *, seed: int = 7, fault_rate: float = 0.0, tls: ssl.SSLContext | None = None
+    ) -> None:
         parts = urlsplit(target_url)
         self.target = (parts.hostname, parts.port)
         self.rng = random.Random(seed)
@@ -76,8 +77,10 @@ class FaultProxy:
         if fault.startswith("status_"):
             code = int(fault.removeprefix("status_"))
             body = b'{"error":"injected","message":"injected fault"}'
-            head = (f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
-                    f"Connection: close\r\n" + ("Retry-After: 1\r\n" if code == 429 else "") + "\r\n")
+            head = (
+                f"HTTP/1.1 {code} Injected\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+                f"Connection: close\r\n" + ("Retry-After: 1\r\n" if code == 429 else "") + "\r\n"
+            )
             client.sendall(head.encode() + body)
             return
         if fault == "delay":

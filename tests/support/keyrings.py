@@ -49,14 +49,20 @@ def secret_service() -> Iterator[dict[str, str]]:
     runtime = home / "run"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime), "XDG_DATA_HOME": str(home / "data")}
-    bus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE,
-                           text=True, env=env)
+    bus = subprocess.Popen(
+        ["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True, env=env
+    )
     keyring_daemon = None
     try:
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
-            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, text=True)
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+        )
         keyring_daemon.stdin.write("test-keyring-password")
         keyring_daemon.stdin.close()
         _wait_for_secret_service(env)
@@ -75,8 +81,10 @@ def secret_service() -> Iterator[dict[str, str]]:
 
 
 def _wait_for_secret_service(env: dict[str, str], timeout: float = 10.0) -> None:
-    probe = ("import keyring, sys; keyring.set_password('palaute-probe', 'p', 'x');"
-             "sys.exit(keyring.get_password('palaute-probe', 'p') != 'x')")
+    probe = (
+        "import keyring, sys; keyring.set_password('palaute-probe', 'p', 'x');"
+        "sys.exit(keyring.get_password('palaute-probe', 'p') != 'x')"
+    )
     deadline = time.monotonic() + timeout
     while True:
         result = subprocess.run([os.sys.executable, "-c", probe], env=env, capture_output=True, text=True)

@@ -27,21 +27,44 @@ class ServerError(RuntimeError):
 
 
 class ServerProcess:
-    def __init__(self, process: subprocess.Popen, url: str, data_dir: Path, database_url: str | None,
-                 env: dict[str, str], log_path: Path) -> None:
+    def __init__(
+        self,
+        process: subprocess.Popen,
+        url: str,
+        data_dir: Path,
+        database_url: str | None,
+        env: dict[str, str],
+        log_path: Path,
+    ) -> None:
         self.process, self.url, self.data_dir = process, url, data_dir
         self.database_url, self.env, self.log_path = database_url, env, log_path
 
     @classmethod
-    def start(cls, data_dir: Path, *, database_url: str | None = None, workers: int = 1,
-              env: dict[str, str] | None = None, timeout: float = 60.0, port: int = 0) -> ServerProcess:
+    def start(
+        cls,
+        data_dir: Path,
+        *,
+        database_url: str | None = None,
+        workers: int = 1,
+        env: dict[str, str] | None = None,
+        timeout: float = 60.0,
+        port: int = 0,
+    ) -> ServerProcess:
         """Start `palaute-server serve` on 127.0.0.1 (a free port unless `port` is given) and wait until ready."""
         data_dir.mkdir(parents=True, exist_ok=True)
         full_env = {**os.environ, **FAST_HASHING, "PYTHONUNBUFFERED": "1", **(env or {})}
-        args = [*_base_args(data_dir, database_url), "serve", "--host", "127.0.0.1", "--port", str(port),
-                "--workers", str(workers)]
+        args = [
+            *_base_args(data_dir, database_url),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ]
         log_path = data_dir / "server.log"
-        log = open(log_path, "ab")  # noqa: SIM115 (the child keeps it; closed in stop())
+        log = open(log_path, "ab")
         process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=REPO, text=True)
         log.close()
         url = _wait_ready(process, timeout)
@@ -52,14 +75,22 @@ class ServerProcess:
 
     def cli(self, *args: str, input: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
         """Run a `palaute-server` admin command against this server's database."""
-        result = subprocess.run([*_base_args(self.data_dir, self.database_url), *args], input=input,
-                                capture_output=True, text=True, env=self.env, cwd=REPO, timeout=60)
+        result = subprocess.run(
+            [*_base_args(self.data_dir, self.database_url), *args],
+            input=input,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            cwd=REPO,
+            timeout=60,
+        )
         if check and result.returncode != 0:
             raise ServerError(f"palaute-server {' '.join(args)} failed: {result.stderr.strip()}")
         return result
 
-    def add_user(self, name: str, role: str, password: str, *, communities: list[str] = (),
-                 product_areas: list[str] = ()) -> None:
+    def add_user(
+        self, name: str, role: str, password: str, *, communities: list[str] = (), product_areas: list[str] = ()
+    ) -> None:
         args = ["user", "add", name, "--role", role, "--password-stdin"]
         if communities:
             args += ["--community", *communities]
@@ -105,7 +136,7 @@ def _wait_ready(process: subprocess.Popen, timeout: float) -> str | None:
         with process.stdout:
             for line in process.stdout:
                 if not found and line.startswith(READY):
-                    found.append(line[len(READY):].strip())
+                    found.append(line[len(READY) :].strip())
                     ready.set()
         ready.set()
 

@@ -16,8 +16,12 @@ from tests.support.server_process import ServerProcess
 REP, REP_PASSWORD = "rita", "rita-password-1"
 PRODUCT, PRODUCT_PASSWORD = "pam", "pam-password-1"
 # Sync tests make many requests in a short time; the production limits would only slow them down.
-TEST_LIMITS = {"PALAUTE_SERVER_PUSH_PER_MINUTE": "100000", "PALAUTE_SERVER_PULL_PER_MINUTE": "100000",
-               "PALAUTE_SERVER_API_PER_MINUTE": "100000", "PALAUTE_SERVER_LOGIN_PER_MINUTE": "1000"}
+TEST_LIMITS = {
+    "PALAUTE_SERVER_PUSH_PER_MINUTE": "100000",
+    "PALAUTE_SERVER_PULL_PER_MINUTE": "100000",
+    "PALAUTE_SERVER_API_PER_MINUTE": "100000",
+    "PALAUTE_SERVER_LOGIN_PER_MINUTE": "1000",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -108,8 +112,9 @@ class ProductMember:
         self.url = url + "/api/v1"
         self.only_author = only_author  # on the shared server, only this test's rep's insights count
         self.http = requests.Session()
-        token = self.http.post(f"{self.url}/auth/login", json={"username": name, "password": PRODUCT_PASSWORD},
-                               timeout=10).json()["access_token"]
+        token = self.http.post(
+            f"{self.url}/auth/login", json={"username": name, "password": PRODUCT_PASSWORD}, timeout=10
+        ).json()["access_token"]
         self.http.headers["Authorization"] = f"Bearer {token}"
 
     def insights(self) -> list[dict]:

@@ -16,6 +16,7 @@ from desktop.store import open_store
 from desktop.sync.account import resume, sign_in
 from desktop.sync.credentials import Vault
 from desktop.sync.engine import Puller, Pusher
+from desktop.sync.errors import SyncError
 from tests.support.fault_proxy import FaultProxy
 from tests.sync.conftest import PRODUCT_PASSWORD, REP_PASSWORD, ProductMember, add_community, add_user
 
@@ -77,8 +78,14 @@ def team(shared_server, tmp_path, request):
 def test_two_reps_one_community_the_second_is_offered_the_first_and_says_same_here(team):
     """The issue's "done when", through the real server: two customers behind one insight."""
     anna, ben = team.rep("anna"), team.rep("ben")
-    first = anna.capture(NewInsight(text="Customer cannot split a card payment over two accounts in the app",
-                                    community=team.slug, customer_ref="CASE-1001", impact="high"))
+    first = anna.capture(
+        NewInsight(
+            text="Customer cannot split a card payment over two accounts in the app",
+            community=team.slug,
+            customer_ref="CASE-1001",
+            impact="high",
+        )
+    )
     sync_once(anna)
 
     sync_once(ben)
@@ -95,8 +102,11 @@ def test_two_reps_one_community_the_second_is_offered_the_first_and_says_same_he
 
     on_server = team.product().http.get(f"{team.product().url}/insights/{first.id}", timeout=10).json()["insight"]
     assert (on_server["customers"], on_server["reps"]) == (2, 2)
-    listed = team.product().http.get(f"{team.product().url}/insights", params={"sort": "customers"},
-                                     timeout=10).json()["insights"]
+    listed = (
+        team.product()
+        .http.get(f"{team.product().url}/insights", params={"sort": "customers"}, timeout=10)
+        .json()["insights"]
+    )
     assert listed[0]["id"] == first.id
     sync_once(anna)
     assert anna.get_insight(first.id).customers == 2
@@ -128,7 +138,7 @@ def test_same_here_said_offline_and_resent_after_a_lost_answer_is_counted_once(t
         # Said while offline: nothing leaves the machine until the next sync.
         said = ben.same_here(first.id, customer_ref="CASE-9", impact="high")
         assert ben.sync.outbox_size() == 1
-        with pytest.raises(Exception):
+        with pytest.raises(SyncError):
             sync_once(ben)  # the server applies the push, but its answer is lost on the way
         assert proxy.dropped == 1 and ben.sync.outbox_size() == 1
         sync_once(ben)  # sent again: the server recognises it
@@ -146,10 +156,18 @@ def test_same_here_said_offline_and_resent_after_a_lost_answer_is_counted_once(t
 
 def test_merging_moves_the_same_heres_and_notifies_the_reps_of_both(team):
     anna, carl, ben = team.rep("anna"), team.rep("carl"), team.rep("ben")
-    original = anna.capture(NewInsight(text="Recurring transfers cannot be set for the last day of the month",
-                                       community=team.slug, customer_ref="A-1"))
-    duplicate = carl.capture(NewInsight(text="Monthly transfer on the last day of month is not possible",
-                                        community=team.slug, customer_ref="C-1"))
+    original = anna.capture(
+        NewInsight(
+            text="Recurring transfers cannot be set for the last day of the month",
+            community=team.slug,
+            customer_ref="A-1",
+        )
+    )
+    duplicate = carl.capture(
+        NewInsight(
+            text="Monthly transfer on the last day of month is not possible", community=team.slug, customer_ref="C-1"
+        )
+    )
     for store in (anna, carl):
         sync_once(store)
     sync_once(ben)
@@ -157,8 +175,9 @@ def test_merging_moves_the_same_heres_and_notifies_the_reps_of_both(team):
     sync_once(ben)
 
     product = team.product()
-    answer = product.http.post(f"{product.url}/insights/{duplicate.id}/duplicate",
-                               json={"original_id": original.id}, timeout=10)
+    answer = product.http.post(
+        f"{product.url}/insights/{duplicate.id}/duplicate", json={"original_id": original.id}, timeout=10
+    )
     answer.raise_for_status()
     on_server = product.http.get(f"{product.url}/insights/{original.id}", timeout=10).json()["insight"]
     assert (on_server["customers"], on_server["reps"]) == (3, 3)
@@ -172,8 +191,7 @@ def test_merging_moves_the_same_heres_and_notifies_the_reps_of_both(team):
     assert counts == {"anna": 1, "carl": 1, "ben": 1}
 
 
-def test_joining_an_open_community_brings_its_history_and_leaving_drops_it(shared_server, tmp_path, request,
-                                                                          capsys):
+def test_joining_an_open_community_brings_its_history_and_leaving_drops_it(shared_server, tmp_path, request, capsys):
     team = Team(shared_server, tmp_path, request, open_=True)
     try:
         anna, dora = team.rep("anna"), team.rep("dora", member=False)
@@ -186,7 +204,8 @@ def test_joining_an_open_community_brings_its_history_and_leaving_drops_it(share
         code, out, err = palaute(capsys, folder, "communities", "--join", team.slug, "--json")
         assert code == 0, err
         assert {"slug": team.slug, "member": True, "open": True}.items() <= next(
-            c for c in json.loads(out) if c["slug"] == team.slug).items()
+            c for c in json.loads(out) if c["slug"] == team.slug
+        ).items()
         sync_once(dora)
         assert dora.get_insight(first.id) is not None
 
@@ -207,8 +226,9 @@ def test_cli_same_here_and_list_community(team, capsys):
 
     code, out, _ = palaute(capsys, folder, "list", "--community", team.slug)
     assert code == 0 and first.id in out and "by anna-" in out
-    code, out, err = palaute(capsys, folder, "same-here", first.id, "--customer", "CASE-77", "--impact", "high",
-                             "--json")
+    code, out, err = palaute(
+        capsys, folder, "same-here", first.id, "--customer", "CASE-77", "--impact", "high", "--json"
+    )
     assert code == 0, err
     assert json.loads(out)["insight_id"] == first.id
     code, _, err = palaute(capsys, folder, "same-here", "00000000-0000-4000-8000-000000000000")
@@ -231,5 +251,3 @@ class DropFirstPushAnswer(FaultProxy):
             self.dropped += 1
             fault = "drop_response"
         super()._apply(fault, client, request)
-
-

@@ -31,8 +31,14 @@ def test_demo_mode_completes_the_loop(tmp_path):
     ready = tmp_path / "ready"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PALAUTE_READY_FILE": str(ready)}
     env.pop("PALAUTE_DATA_DIR", None)
-    app = subprocess.Popen([sys.executable, "-m", "desktop", "--demo"], cwd=REPO, env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT, text=True)
+    app = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "--demo"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     banner = ""
     try:
         for line in app.stdout:
@@ -44,28 +50,61 @@ def test_demo_mode_completes_the_loop(tmp_path):
         root = Path(re.search(r"quits \((.+)\)\.", banner).group(1))
         _wait(ready.exists, 60, "the app to be ready")
         db = root / "app" / "palaute.db"
-        capture = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(root / "app"), "capture",
-                                  "Demo loop: customers want instant transfers", "-c", "payments", "--json"],
-                                 cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+        capture = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--data-dir",
+                str(root / "app"),
+                "capture",
+                "Demo loop: customers want instant transfers",
+                "-c",
+                "payments",
+                "--json",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert capture.returncode == 0, capture.stderr
         product = requests.Session()
-        token = product.post(f"{url}/api/v1/auth/login", json={"username": "demo-product", "password": password},
-                             timeout=10).json()["access_token"]
+        token = product.post(
+            f"{url}/api/v1/auth/login", json={"username": "demo-product", "password": password}, timeout=10
+        ).json()["access_token"]
         product.headers["Authorization"] = f"Bearer {token}"
+
         def captured() -> list:
             listed = product.get(f"{url}/api/v1/insights", timeout=10).json()["insights"]
             return [i for i in listed if i["text"] == "Demo loop: customers want instant transfers"]
 
         insight = _wait(captured, 30, "the capture to reach the demo server")[0]
         # The colleague's insights came to the app as community insights, and are offered while typing.
-        similar = subprocess.run([sys.executable, "-m", "desktop", "--data-dir", str(root / "app"), "similar",
-                                  "my customer wants to split a card payment between two accounts", "--json"],
-                                 cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+        similar = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "desktop",
+                "--data-dir",
+                str(root / "app"),
+                "similar",
+                "my customer wants to split a card payment between two accounts",
+                "--json",
+            ],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert similar.returncode == 0, similar.stderr
         hints = json.loads(similar.stdout)
         assert hints and hints[0]["author"] == "demo-colleague" and "split a card payment" in hints[0]["text"]
-        product.post(f"{url}/api/v1/insights/{insight['id']}/replies", json={"body": "Coming in spring"},
-                     timeout=10).raise_for_status()
+        product.post(
+            f"{url}/api/v1/insights/{insight['id']}/replies", json={"body": "Coming in spring"}, timeout=10
+        ).raise_for_status()
 
         def shown() -> list:
             with sqlite3.connect(db) as conn:

@@ -45,9 +45,11 @@ def test_faulty_network_loses_and_duplicates_nothing(server, store, vault, produ
     duplicated = len(on_server) - len(set(on_server))
     unexpected = set(on_server) - set(attempted)
     faults = {k: v for k, v in proxy.counts.items() if k != "pass"}
-    print(f"\nfault test: attempted {len(attempted)}, acknowledged {len(set(on_server) & set(attempted))}, "
-          f"lost {len(lost)}, duplicated {duplicated}, unexpected {len(unexpected)}; "
-          f"{failures} failed sync rounds; faults injected {dict(faults)}")
+    print(
+        f"\nfault test: attempted {len(attempted)}, acknowledged {len(set(on_server) & set(attempted))}, "
+        f"lost {len(lost)}, duplicated {duplicated}, unexpected {len(unexpected)}; "
+        f"{failures} failed sync rounds; faults injected {dict(faults)}"
+    )
     assert sum(faults.values()) >= 30, "too few faults were injected to prove anything"
     assert proxy.counts["drop_response"] > 0 and proxy.counts["cut"] > 0
     assert not lost and duplicated == 0 and not unexpected

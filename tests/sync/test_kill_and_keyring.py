@@ -25,8 +25,15 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def palaute(env, *args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "desktop", *args], env=env, cwd=REPO, input=stdin,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        env=env,
+        cwd=REPO,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture
@@ -47,13 +54,29 @@ def scan_for(folder: Path, secrets: list[str]) -> list[str]:
 
 @pytest.mark.slow
 def test_sigkill_during_sync_20_times_loses_and_duplicates_nothing(server, product, keyring_env, data_dir):
-    assert palaute(keyring_env, "login", "--server", server.url, "--user", server.rep, "--password-stdin",
-                   stdin=REP_PASSWORD + "\n").returncode == 0
+    assert (
+        palaute(
+            keyring_env,
+            "login",
+            "--server",
+            server.url,
+            "--user",
+            server.rep,
+            "--password-stdin",
+            stdin=REP_PASSWORD + "\n",
+        ).returncode
+        == 0
+    )
     rng = random.Random(21)
     reported = []
     for run in range(20):
-        child = subprocess.Popen([sys.executable, "-m", "tests.sync.sync_child", str(run)], env=keyring_env,
-                                 cwd=REPO, stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.sync.sync_child", str(run)],
+            env=keyring_env,
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         for line in child.stdout:
             if line.startswith("captured "):
                 reported.append(line.split()[1])
@@ -69,36 +92,58 @@ def test_sigkill_during_sync_20_times_loses_and_duplicates_nothing(server, produ
     on_server = [i["id"] for i in product.insights()]
     lost = set(reported) - set(on_server)
     duplicated = len(on_server) - len(set(on_server))
-    print(f"\nkill test: 20 SIGKILLs mid-sync, {len(reported)} captures reported, {len(on_server)} on the server, "
-          f"lost {len(lost)}, duplicated {duplicated}")
+    print(
+        f"\nkill test: 20 SIGKILLs mid-sync, {len(reported)} captures reported, {len(on_server)} on the server, "
+        f"lost {len(lost)}, duplicated {duplicated}"
+    )
     assert not lost and duplicated == 0
     assert set(on_server) == {i["id"] for i in local}
     assert status["outbox"] == 0 and status["signed_in"]
 
 
 def test_the_refresh_token_lives_in_the_secret_service_and_nowhere_on_disk(server, keyring_env, data_dir):
-    login = palaute(keyring_env, "login", "--server", server.url, "--user", server.rep, "--password-stdin",
-                    stdin=REP_PASSWORD + "\n")
+    login = palaute(
+        keyring_env,
+        "login",
+        "--server",
+        server.url,
+        "--user",
+        server.rep,
+        "--password-stdin",
+        stdin=REP_PASSWORD + "\n",
+    )
     assert login.returncode == 0 and "Signed in" in login.stdout and "keyring" not in login.stderr
     assert palaute(keyring_env, "capture", "stored and synced", "-c", "payments").returncode == 0
     assert palaute(keyring_env, "sync", "--once").returncode == 0  # a new process: the token came from the keyring
     token = subprocess.run(
         [sys.executable, "-c", f"import keyring; print(keyring.get_password('Palaute', '{server.rep}@{server.url}'))"],
-        env=keyring_env, capture_output=True, text=True).stdout.strip()
+        env=keyring_env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert len(token) > 20 and token != "None"
     assert scan_for(data_dir, [token]) == []
     assert palaute(keyring_env, "logout").returncode == 0
     gone = subprocess.run(
         [sys.executable, "-c", f"import keyring; print(keyring.get_password('Palaute', '{server.rep}@{server.url}'))"],
-        env=keyring_env, capture_output=True, text=True).stdout.strip()
+        env=keyring_env,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert gone == "None"
 
 
 def test_without_a_keyring_the_sign_in_lasts_for_the_session_and_says_so(server, data_dir, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
-    env.update(PALAUTE_DATA_DIR=str(data_dir), HOME=str(tmp_path), XDG_RUNTIME_DIR=str(tmp_path),
-               DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent")
-    login = palaute(env, "login", "--server", server.url, "--user", server.rep, "--password-stdin", stdin=REP_PASSWORD + "\n")
+    env.update(
+        PALAUTE_DATA_DIR=str(data_dir),
+        HOME=str(tmp_path),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        DBUS_SESSION_BUS_ADDRESS="unix:path=/nonexistent",
+    )
+    login = palaute(
+        env, "login", "--server", server.url, "--user", server.rep, "--password-stdin", stdin=REP_PASSWORD + "\n"
+    )
     assert login.returncode == 0
     assert "cannot use this computer's password store" in login.stderr
     sync = palaute(env, "sync", "--once")
@@ -117,7 +162,7 @@ def test_tokens_never_reach_the_data_folder_or_the_logs(signed_in, memory_keyrin
     store.capture(NewInsight(text="secret scan", community="payments"))
     Pusher(store.sync).push_all(client)
     Puller(store.sync).pull_all(client)
-    secrets = list(memory_keyring.secrets.values()) + [client.auth.tokens.access_token]
+    secrets = [*list(memory_keyring.secrets.values()), client.auth.tokens.access_token]
     assert all(len(s) > 20 for s in secrets)
     for handler in logging.getLogger().handlers:
         handler.flush()
@@ -129,9 +174,28 @@ def test_an_untrusted_certificate_is_refused_in_words_and_a_configured_ca_is_tru
     import ssl
 
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=palaute-test",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=palaute-test",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     proxy = FaultProxy(server.url, tls=context)

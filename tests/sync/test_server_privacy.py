@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import requests
 
 from desktop.domain import NewInsight
-from desktop.privacy import find_pii
 from desktop.sync.account import resume
 from desktop.sync.credentials import Vault
 from desktop.sync.engine import Puller, Pusher
+from privacy import find_pii
 from tests.sync.conftest import REP_PASSWORD
 
 CARD = "4111 1111 1111 1111"
@@ -20,16 +20,29 @@ EMAIL = "maija.meikalainen@example.com"
 
 def _rep_api(server):
     http = requests.Session()
-    token = http.post(f"{server.url}/api/v1/auth/login", json={"username": server.rep, "password": REP_PASSWORD},
-                      timeout=10).json()["access_token"]
+    token = http.post(
+        f"{server.url}/api/v1/auth/login", json={"username": server.rep, "password": REP_PASSWORD}, timeout=10
+    ).json()["access_token"]
     http.headers["Authorization"] = f"Bearer {token}"
     return http
 
 
 def _push(http, server, **insight):
-    body = {"protocol": 1, "mutations": [{"type": "create", "number": 1, "insight": {
-        "id": str(uuid.uuid4()), "community": "payments", "created_at": datetime.now(timezone.utc).isoformat(),
-        **insight}}]}
+    body = {
+        "protocol": 1,
+        "mutations": [
+            {
+                "type": "create",
+                "number": 1,
+                "insight": {
+                    "id": str(uuid.uuid4()),
+                    "community": "payments",
+                    "created_at": datetime.now(UTC).isoformat(),
+                    **insight,
+                },
+            }
+        ],
+    }
     answer = http.post(f"{server.url}/api/v1/sync/push", json=body, timeout=10)
     answer.raise_for_status()
     return answer.json()["results"][0]
@@ -85,8 +98,11 @@ def test_the_product_page_shows_the_personal_data_flag(server, product):
     web = requests.Session()
     page = web.get(f"{server.url}/web/signin", timeout=10)
     token = page.text.split('name="csrf_token" value="')[1].split('"')[0]
-    web.post(f"{server.url}/web/signin", data={"username": server.product, "password": "pam-password-1",
-                                               "csrf_token": token}, timeout=10)
+    web.post(
+        f"{server.url}/web/signin",
+        data={"username": server.product, "password": "pam-password-1", "csrf_token": token},
+        timeout=10,
+    )
     insight_page = web.get(f"{server.url}/web/insights/{result['insight']['id']}", timeout=10)
     assert insight_page.status_code == 200 and 'id="pii-flag"' in insight_page.text
     assert CARD not in insight_page.text

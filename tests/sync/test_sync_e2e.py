@@ -155,8 +155,12 @@ def test_wrong_password_unreachable_server_and_bad_addresses_say_so(store, vault
 def test_a_server_address_that_is_not_palaute_gives_a_clear_error(store, vault, tmp_path):
     # A plain web server answering HTML, as a wrong address or a captive portal would.
     (tmp_path / "www" / "api" / "v1" / "auth").mkdir(parents=True)
-    web = subprocess.Popen(["python3", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d", str(tmp_path / "www")],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    web = subprocess.Popen(
+        ["python3", "-m", "http.server", "0", "--bind", "127.0.0.1", "-d", str(tmp_path / "www")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         line = web.stdout.readline()
         port = int(line.split("port ")[1].split()[0])

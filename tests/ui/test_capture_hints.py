@@ -9,10 +9,15 @@ from tests.support.community import pull_into, server_insight
 
 
 def _seed(store) -> dict:
-    known = server_insight("Customer cannot split a card payment over two accounts in the mobile app",
-                           customers=2, reps=2)
-    pull_into(store, known, server_insight("Face ID login fails after the iOS update"),
-              server_insight("Recurring transfers cannot be set for the last day of the month"))
+    known = server_insight(
+        "Customer cannot split a card payment over two accounts in the mobile app", customers=2, reps=2
+    )
+    pull_into(
+        store,
+        known,
+        server_insight("Face ID login fails after the iOS update"),
+        server_insight("Recurring transfers cannot be set for the last day of the month"),
+    )
     return known
 
 

@@ -25,7 +25,7 @@ def _window(qtbot, data_dir):
 def _formats_at(window, text: str) -> list:
     """The highlighter's format ranges covering `text` (Qt positions are UTF-16 units)."""
     plain = window.text.toPlainText()
-    start = len(plain[:plain.index(text)].encode("utf-16-le")) // 2
+    start = len(plain[: plain.index(text)].encode("utf-16-le")) // 2
     block = window.text.document().findBlock(start)
     start -= block.position()
     return [r for r in block.layout().formats() if r.start <= start < r.start + r.length]

@@ -141,8 +141,11 @@ def test_a_default_community_from_settings_wins_over_the_last_one(qtbot, store):
 
 
 def test_saved_draft_comes_back_in_a_new_window(qtbot, store):
-    store.save_draft(Draft(text="Typed before a crash", community="cards", product_area="loans",
-                           customer_ref="C-9", impact="blocker"))
+    store.save_draft(
+        Draft(
+            text="Typed before a crash", community="cards", product_area="loans", customer_ref="C-9", impact="blocker"
+        )
+    )
     window = CaptureWindow()
     qtbot.addWidget(window)
     window.set_store(store)
@@ -175,14 +178,25 @@ def test_saving_before_the_store_is_open_says_so_and_keeps_the_text(qtbot):
 
 def test_every_control_has_an_accessible_name_and_tab_walks_the_form(qtbot, capture):
     shown(qtbot, capture)
-    focusable = [w for w in capture.findChildren(QWidget)
-                 if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(capture)
-                 and w is not capture.community.lineEdit()]
+    focusable = [
+        w
+        for w in capture.findChildren(QWidget)
+        if w.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and w.isVisibleTo(capture)
+        and w is not capture.community.lineEdit()
+    ]
     assert focusable
     for widget in focusable:
         assert widget.accessibleName(), widget.objectName()
-    expected = [capture.text, capture.community, capture.area, capture.customer, capture.impact,
-                capture.save_button, capture.hide_button]
+    expected = [
+        capture.text,
+        capture.community,
+        capture.area,
+        capture.customer,
+        capture.impact,
+        capture.save_button,
+        capture.hide_button,
+    ]
     visited = [QApplication.focusWidget()]
     for _ in expected[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

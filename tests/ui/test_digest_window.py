@@ -6,20 +6,27 @@ from datetime import UTC, datetime
 
 import pytest
 
+from desktop.sync.digest import FetchedDigest
+from desktop.sync.errors import Offline
+from desktop.ui.digest_window import DigestWindow
 from protocol import schema
 from protocol.digest import shift_week, week_bounds, week_of
-from desktop.sync.errors import Offline
-from desktop.sync.digest import FetchedDigest
-from desktop.ui.digest_window import DigestWindow
 from tests.support.community import pull_into, server_insight
 
 
 def _digest(week: str) -> schema.Digest:
     starts, ends = week_bounds(week)
-    item = schema.DigestItem(id="i-1", text="Instant payments time out", status="planned", customers=4, reps=3,
-                             reply="Planned for the spring release")
-    community = schema.CommunityDigest(community="payments", name="Payments CoP", captured=5, same_here=7,
-                                       top=[item], answered=[item], shipped=[])
+    item = schema.DigestItem(
+        id="i-1",
+        text="Instant payments time out",
+        status="planned",
+        customers=4,
+        reps=3,
+        reply="Planned for the spring release",
+    )
+    community = schema.CommunityDigest(
+        community="payments", name="Payments CoP", captured=5, same_here=7, top=[item], answered=[item], shipped=[]
+    )
     return schema.Digest(week=week, starts=starts, ends=ends, communities=[community])
 
 

@@ -29,5 +29,5 @@ def test_calls_into_python_overrides_keep_none_and_bools_alive(qapp):
         qapp.processEvents()
     after = (sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False))
     # Each lost reference shows as a drop; a healthy binding stays within a handful either way.
-    assert all(abs(a - b) < 50 for a, b in zip(after, before)), (before, after)
+    assert all(abs(a - b) < 50 for a, b in zip(after, before, strict=True)), (before, after)
     del highlighter

@@ -57,8 +57,9 @@ def test_shows_the_current_values(settings):
 def test_a_taken_hotkey_is_reported_in_words_and_the_old_one_kept(qtbot, settings, hotkey, store):
     settings.hotkey_edit.setFocus()
     with qtbot.assertNotEmitted(settings.hotkey_changed):
-        qtbot.keyClick(settings.hotkey_edit, Qt.Key.Key_T,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(
+            settings.hotkey_edit, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
         qtbot.waitUntil(settings.hotkey_message.isVisible, timeout=3000)
     assert "Another program already uses Ctrl+Alt+T" in settings.hotkey_message.text()
     assert "stays Ctrl+Alt+I" in settings.hotkey_message.text()
@@ -69,8 +70,9 @@ def test_a_taken_hotkey_is_reported_in_words_and_the_old_one_kept(qtbot, setting
 
 def test_a_free_hotkey_is_registered_and_saved(qtbot, settings, hotkey, store):
     with qtbot.waitSignal(settings.hotkey_changed, timeout=3000) as changed:
-        qtbot.keyClick(settings.hotkey_edit, Qt.Key.Key_P,
-                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            settings.hotkey_edit, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        )
     assert changed.args == ["Ctrl+Shift+P"]
     assert hotkey.current() == "Ctrl+Shift+P"
     assert store.settings.get("hotkey") == "Ctrl+Shift+P"
@@ -129,14 +131,20 @@ def test_every_control_is_named_for_screen_readers(settings):
 
 
 def test_communities_row_ticks_memberships_and_lets_open_ones_be_changed_when_signed_in(qtbot, store):
-    store.replace_communities([{"slug": "payments", "name": "Payments CoP", "member": True, "open": False},
-                               {"slug": "cards", "name": "Cards CoP", "member": False, "open": True}])
+    store.replace_communities(
+        [
+            {"slug": "payments", "name": "Payments CoP", "member": True, "open": False},
+            {"slug": "cards", "name": "Cards CoP", "member": False, "open": True},
+        ]
+    )
     window = SettingsWindow(store)
     qtbot.addWidget(window)
     rows = window.communities.list
     items = [rows.item(i) for i in range(rows.count())]
     assert [(i.text(), i.checkState()) for i in items] == [
-        ("Payments CoP (set by your administrator)", Qt.CheckState.Checked), ("Cards CoP", Qt.CheckState.Unchecked)]
+        ("Payments CoP (set by your administrator)", Qt.CheckState.Checked),
+        ("Cards CoP", Qt.CheckState.Unchecked),
+    ]
     assert not any(i.flags() & Qt.ItemFlag.ItemIsUserCheckable for i in items)  # not signed in: nothing to change
 
     store.sync.set_meta(device_id="d-1", username="rita", server_url="https://palaute.example")

@@ -98,8 +98,9 @@ def app_env(data_dir: Path, ready: Path) -> dict[str, str]:
 
 
 def start_app(env: dict[str, str], *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "desktop", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "desktop", *args], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
 
 
 def wait_ready(ready: Path, proc: subprocess.Popen, timeout: float = 20) -> None:
@@ -151,8 +152,9 @@ def test_a_second_instance_hands_over_and_exits(running_app, data_dir):
     proc, env, _ready, _procs = running_app
     log = data_dir / "logs" / "palaute.log"
     started = time.monotonic()
-    second = subprocess.run([sys.executable, "-m", "desktop", "capture", "--show"], cwd=ROOT, env=env,
-                            capture_output=True, timeout=30)
+    second = subprocess.run(
+        [sys.executable, "-m", "desktop", "capture", "--show"], cwd=ROOT, env=env, capture_output=True, timeout=30
+    )
     assert second.returncode == 0, second.stderr.decode()
     assert time.monotonic() - started < 10
     content = wait_for_log(log, "showing the capture window")
@@ -181,8 +183,9 @@ def test_a_stale_lock_after_sigkill_is_recovered(running_app, data_dir, tmp_path
     restarted = start_app(env)
     procs.append(restarted)
     wait_ready(ready, restarted)
-    second = subprocess.run([sys.executable, "-m", "desktop", "capture", "--show"], cwd=ROOT, env=env,
-                            capture_output=True, timeout=30)
+    second = subprocess.run(
+        [sys.executable, "-m", "desktop", "capture", "--show"], cwd=ROOT, env=env, capture_output=True, timeout=30
+    )
     assert second.returncode == 0, second.stderr.decode()
     wait_for_log(data_dir / "logs" / "palaute.log", "showing the capture window")
     assert restarted.poll() is None
@@ -190,7 +193,12 @@ def test_a_stale_lock_after_sigkill_is_recovered(running_app, data_dir, tmp_path
 
 def test_a_cli_capture_tells_the_running_app(running_app, data_dir):
     _proc, env, _ready, _procs = running_app
-    done = subprocess.run([sys.executable, "-m", "desktop", "capture", "Export to CSV drops accents",
-                           "--community", "cards"], cwd=ROOT, env=env, capture_output=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "capture", "Export to CSV drops accents", "--community", "cards"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        timeout=30,
+    )
     assert done.returncode == 0, done.stderr.decode()
     wait_for_log(data_dir / "logs" / "palaute.log", "'type': 'captured'")

@@ -9,17 +9,26 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("sqlalchemy", "alembic", "requests", "pydantic", "keyring", "PySide6.QtNetwork", "desktop.store",
-         "desktop.sync", "desktop.ui.capture_window")
+HEAVY = (
+    "sqlalchemy",
+    "alembic",
+    "requests",
+    "pydantic",
+    "keyring",
+    "PySide6.QtNetwork",
+    "desktop.store",
+    "desktop.sync",
+    "desktop.ui.capture_window",
+)
 
-PROBE = """
+PROBE = f"""
 import json, sys
 import PySide6.QtCore as QtCore
 import desktop.app as app
 
 def announce(self, original=app.PalauteApp._announce_ready):
-    seen = {"qt_namespace": "Qt" in QtCore.__dict__,
-            "heavy": sorted(m for m in sys.modules if m.startswith(%r))}
+    seen = {{"qt_namespace": "Qt" in QtCore.__dict__,
+            "heavy": sorted(m for m in sys.modules if m.startswith({HEAVY!r}))}}
     original(self)
     print("PROBE " + json.dumps(seen), flush=True)
     from PySide6.QtCore import QTimer
@@ -27,13 +36,12 @@ def announce(self, original=app.PalauteApp._announce_ready):
 
 app.PalauteApp._announce_ready = announce
 sys.exit(app.run(None))
-""" % (HEAVY,)
+"""
 
 
 def test_nothing_heavy_before_ready(data_dir):
     env = dict(os.environ, PALAUTE_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     line = next(text for text in done.stdout.splitlines() if text.startswith("PROBE "))
     seen = json.loads(line.removeprefix("PROBE "))

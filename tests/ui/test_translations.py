@@ -61,8 +61,9 @@ def test_plural_forms(qtbot, translations):
     assert tray.icon.toolTip().endswith("3 lukematonta vastausta")
 
 
-@pytest.mark.parametrize(("locale", "expected"), [("fi_FI", "fi"), ("sv_SE", "sv"), ("es_MX", "es"),
-                                                  ("de_DE", "en"), ("en_GB", "en")])
+@pytest.mark.parametrize(
+    ("locale", "expected"), [("fi_FI", "fi"), ("sv_SE", "sv"), ("es_MX", "es"), ("de_DE", "en"), ("en_GB", "en")]
+)
 def test_system_language_is_followed(locale, expected):
     assert resolve_language("system", QLocale(locale)) == expected
 
@@ -74,10 +75,16 @@ def test_the_setting_overrides_the_system():
 @pytest.mark.parametrize("language", [lang for lang in SUPPORTED if lang != "en"])
 def test_every_string_is_translated(language):
     tree = ET.parse(resources_dir() / "translations" / f"palaute_{language}.ts")
-    unfinished = [m.findtext("source") for m in tree.getroot().iter("message")
-                  if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
+    unfinished = [
+        m.findtext("source")
+        for m in tree.getroot().iter("message")
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+    ]
     assert unfinished == []
-    assert translation_file(language).stat().st_mtime >= (resources_dir() / "translations" / f"palaute_{language}.ts").stat().st_mtime - 1
+    assert (
+        translation_file(language).stat().st_mtime
+        >= (resources_dir() / "translations" / f"palaute_{language}.ts").stat().st_mtime - 1
+    )
 
 
 @pytest.mark.parametrize("language", SUPPORTED)

@@ -13,8 +13,14 @@ def test_menu_entries_and_their_signals(qtbot):
     tray = Tray()
     tray.set_hotkey_text("Ctrl+Alt+I")
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts == ["&Capture insight…\tCtrl+Alt+I", "Open &inbox", "S&ync now", "&Pause sync", "&Settings…",
-                     "&Quit Palaute"]
+    assert texts == [
+        "&Capture insight…\tCtrl+Alt+I",
+        "Open &inbox",
+        "S&ync now",
+        "&Pause sync",
+        "&Settings…",
+        "&Quit Palaute",
+    ]
     assert not tray.sync_now_action.isEnabled() and not tray.pause_action.isEnabled()
     tray.set_sync_available(True)
     assert tray.sync_now_action.isEnabled()

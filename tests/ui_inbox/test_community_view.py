@@ -30,9 +30,13 @@ def _shown(window) -> set[str]:
 def test_views_split_the_reps_own_from_the_community_and_its_news(qtbot, data_dir):
     store, window, mine, fresh, answered, shipped = _window(qtbot, data_dir)
     assert _shown(window) == {mine.id, fresh["id"], answered["id"], shipped["id"]}
-    expected = {"mine": {mine.id}, "community": {fresh["id"], answered["id"], shipped["id"]},
-                "community_new": {fresh["id"]}, "community_answered": {answered["id"]},
-                "community_shipped": {shipped["id"]}}
+    expected = {
+        "mine": {mine.id},
+        "community": {fresh["id"], answered["id"], shipped["id"]},
+        "community_new": {fresh["id"]},
+        "community_answered": {answered["id"]},
+        "community_shipped": {shipped["id"]},
+    }
     for view, ids in expected.items():
         window.filters.view.setCurrentIndex(window.filters.view.findData(view))
         qtbot.waitUntil(lambda ids=ids: _shown(window) == ids, timeout=3000)

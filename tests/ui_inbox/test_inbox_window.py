@@ -19,9 +19,14 @@ def _store(data_dir):
 
 def _add_reply(store, insight_id: str, reply_id: str, *, read: bool) -> None:
     with store.engine.begin() as conn:  # as sync stores a product member's reply
-        conn.execute(text("INSERT INTO reply (uuid, insight_uuid, author, body, created_at, read, mine, author_role,"
-                          " sync_state) VALUES (:r, :i, 'pam', 'We are on it', '2026-01-01T00:00:00.000000+00:00',"
-                          " :read, 0, 'product', 'sent')"), {"r": reply_id, "i": insight_id, "read": read})
+        conn.execute(
+            text(
+                "INSERT INTO reply (uuid, insight_uuid, author, body, created_at, read, mine, author_role,"
+                " sync_state) VALUES (:r, :i, 'pam', 'We are on it', '2026-01-01T00:00:00.000000+00:00',"
+                " :read, 0, 'product', 'sent')"
+            ),
+            {"r": reply_id, "i": insight_id, "read": read},
+        )
 
 
 def test_filters_and_search_narrow_the_rows(qtbot, data_dir):
@@ -46,9 +51,14 @@ def test_twenty_thousand_insights_open_fast_and_load_in_pages(qtbot, data_dir):
     store = _store(data_dir)
     rows = [{"u": f"00000000-0000-4000-8000-{i:012d}", "t": f"Insight number {i}"} for i in range(20_000)]
     with store.engine.begin() as conn:
-        conn.execute(text("INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, updated_at)"
-                          " VALUES (:u, :t, 'payments', 'low', '[]', 'x', '2026-01-01T00:00:00.000000+00:00',"
-                          " '2026-01-01T00:00:00.000000+00:00')"), rows)
+        conn.execute(
+            text(
+                "INSERT INTO insight (uuid, text, community, impact, tags, author, created_at, updated_at)"
+                " VALUES (:u, :t, 'payments', 'low', '[]', 'x', '2026-01-01T00:00:00.000000+00:00',"
+                " '2026-01-01T00:00:00.000000+00:00')"
+            ),
+            rows,
+        )
     started = time.perf_counter()
     window = InboxWindow(store)
     qtbot.addWidget(window)
@@ -89,13 +99,18 @@ def test_sync_state_is_shown_in_words(qtbot, data_dir):
     failed = store.capture(NewInsight(text="Refused by the server", community="payments"))
     with store.engine.begin() as conn:
         conn.execute(text("UPDATE insight SET sync_state='sent', server_version=1 WHERE uuid=:u"), {"u": sent.id})
-        conn.execute(text("UPDATE insight SET sync_state='failed', sync_error='unknown community' WHERE uuid=:u"),
-                     {"u": failed.id})
+        conn.execute(
+            text("UPDATE insight SET sync_state='failed', sync_error='unknown community' WHERE uuid=:u"),
+            {"u": failed.id},
+        )
     window = InboxWindow(store)
     qtbot.addWidget(window)
-    shown = {window.model.inbox_row(r).insight.id: " ".join(
-        str(window.model.data(window.model.index(r, c)) or "") for c in range(window.model.columnCount()))
-        for r in range(window.model.rowCount())}
+    shown = {
+        window.model.inbox_row(r).insight.id: " ".join(
+            str(window.model.data(window.model.index(r, c)) or "") for c in range(window.model.columnCount())
+        )
+        for r in range(window.model.rowCount())
+    }
     assert "unknown community" in shown[failed.id]
     assert shown[local.id] != shown[sent.id]
     store.close()

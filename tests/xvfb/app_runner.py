@@ -36,8 +36,11 @@ class RunningApp:
         self.ready_file.unlink(missing_ok=True)
         with self.output.open("ab") as out:
             self.proc = subprocess.Popen([sys.executable, "-m", "desktop"], env=self.env, stdout=out, stderr=out)
-        wait_for(lambda: self.ready_file.exists() or self.proc.poll() is not None, READY_TIMEOUT,
-                 what="the app to say it is ready")
+        wait_for(
+            lambda: self.ready_file.exists() or self.proc.poll() is not None,
+            READY_TIMEOUT,
+            what="the app to say it is ready",
+        )
         assert self.proc.poll() is None, f"the app exited with {self.proc.returncode}:\n{self.log_text()}"
         return self
 
@@ -68,8 +71,14 @@ class RunningApp:
         return row[0] if row else None
 
     def insights(self) -> list[dict]:
-        result = subprocess.run([sys.executable, "-m", "desktop", "list", "--json"], env=self.env,
-                                capture_output=True, text=True, timeout=30, check=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "desktop", "list", "--json"],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=True,
+        )
         return json.loads(result.stdout)
 
     def __enter__(self) -> RunningApp:
@@ -90,6 +99,7 @@ def focused_window(session: XSession) -> int:
 
 def wait_capture_focused(session: XSession, timeout: float = 10) -> int:
     """The capture window's id once it is mapped and holds the keyboard focus."""
+
     def shown_with_focus() -> int | None:
         window = visible_window(session, CAPTURE_TITLE)
         return window if window is not None and focused_window(session) == window else None
@@ -135,7 +145,7 @@ def painted(display_name: str, x: int, y: int, radius: int = 8) -> bool:
     try:
         image = display.screen().root.get_image(x - radius, y - radius, 2 * radius, 2 * radius, X.ZPixmap, 0xFFFFFFFF)
         data = image.data
-        pixels = {bytes(data[i:i + 4]) for i in range(0, len(data), 4)}
+        pixels = {bytes(data[i : i + 4]) for i in range(0, len(data), 4)}
         return len(pixels) > 1
     finally:
         display.close()

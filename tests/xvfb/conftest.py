@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
 from tests.xvfb.xvfb_support import XSession, start_session
 
 REPO = Path(__file__).resolve().parents[2]

@@ -17,10 +17,15 @@ pytestmark = pytest.mark.xvfb
 def trayer(xsession: XSession) -> Iterator[subprocess.Popen]:
     proc = subprocess.Popen(
         ["trayer", "--edge", "top", "--align", "right", "--widthtype", "pixel", "--width", "200", "--height", "24"],
-        env=xsession.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=xsession.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-    wait_for(lambda: xsession.run("xdotool", "search", "--class", "trayer", check=False).stdout.strip(), 10,
-             what="trayer's panel")
+    wait_for(
+        lambda: xsession.run("xdotool", "search", "--class", "trayer", check=False).stdout.strip(),
+        10,
+        what="trayer's panel",
+    )
     yield proc
     stop_process(proc)
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QObject, Slot
 from Xlib import X
-from tests.xvfb.xvfb_support import ForeignGrab, KeyRecorder, XSession, wait_for
 
 from desktop.platform.hotkey import HotkeyTaken
 from desktop.platform.hotkey.x11 import X11Hotkey
+from tests.xvfb.xvfb_support import ForeignGrab, KeyRecorder, XSession, wait_for
 
 pytestmark = pytest.mark.xvfb
 

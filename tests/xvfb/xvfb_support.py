@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from Xlib import X, XK
+from Xlib import XK, X
 from Xlib.display import Display
 
 
@@ -71,7 +71,9 @@ def start_xvfb(size: str = "1280x800x24") -> tuple[str, subprocess.Popen]:
     read_fd, write_fd = os.pipe()
     proc = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", size, "-nolisten", "tcp", "-noreset"],
-        pass_fds=[write_fd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        pass_fds=[write_fd],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
     try:
@@ -88,7 +90,8 @@ def start_dbus() -> tuple[str, subprocess.Popen]:
     """A private session bus, so nothing the tests start autolaunches a daemon that outlives them."""
     proc = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
     )
     assert proc.stdout is not None
     try:
@@ -128,8 +131,16 @@ class KeyRecorder:
         self.display = Display(display_name)
         screen = self.display.screen()
         self.window = screen.root.create_window(
-            10, 10, 200, 100, 0, screen.root_depth, X.InputOutput, X.CopyFromParent,
-            background_pixel=screen.white_pixel, event_mask=X.KeyPressMask | X.StructureNotifyMask,
+            10,
+            10,
+            200,
+            100,
+            0,
+            screen.root_depth,
+            X.InputOutput,
+            X.CopyFromParent,
+            background_pixel=screen.white_pixel,
+            event_mask=X.KeyPressMask | X.StructureNotifyMask,
         )
         self.window.set_wm_name("key recorder")
         self.window.map()

@@ -20,7 +20,7 @@ def autostart_dir() -> Path:
 def _exec_line(args: list[str]) -> str:
     # Desktop-entry Exec quoting: double quotes, with `"`, backtick, `$` and `\` escaped; `%` doubled.
     def quote(arg: str) -> str:
-        if arg and not any(c in arg for c in ' \t\n"\'\\><~|&;$*?#()`%'):
+        if arg and not any(c in arg for c in " \t\n\"'\\><~|&;$*?#()`%"):
             return arg
         escaped = "".join("\\" + c if c in '"`$\\' else c for c in arg).replace("%", "%%")
         return f'"{escaped}"'
@@ -56,22 +56,22 @@ class XdgAutostart:
             else:
                 self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(
-                f"Could not change start at login ({self.path}): {exc.strerror or exc}."
-            ) from exc
+            raise AutostartError(f"Could not change start at login ({self.path}): {exc.strerror or exc}.") from exc
 
     def _entry(self) -> str:
-        return "\n".join([
-            "[Desktop Entry]",
-            "Type=Application",
-            f"Name={APP_NAME}",
-            "Comment=Capture product insights during customer calls",
-            f"Exec={_exec_line(self.command)}",
-            f"Icon={APP_ID}",
-            "Terminal=false",
-            "X-GNOME-Autostart-enabled=true",
-            # Let the panel and its tray come up first, so the icon docks at once.
-            "X-GNOME-Autostart-Delay=2",
-            f"# command: {shlex.join(self.command)}",
-            "",
-        ])
+        return "\n".join(
+            [
+                "[Desktop Entry]",
+                "Type=Application",
+                f"Name={APP_NAME}",
+                "Comment=Capture product insights during customer calls",
+                f"Exec={_exec_line(self.command)}",
+                f"Icon={APP_ID}",
+                "Terminal=false",
+                "X-GNOME-Autostart-enabled=true",
+                # Let the panel and its tray come up first, so the icon docks at once.
+                "X-GNOME-Autostart-Delay=2",
+                f"# command: {shlex.join(self.command)}",
+                "",
+            ]
+        )

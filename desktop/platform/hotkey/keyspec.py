@@ -30,8 +30,7 @@ class Key:
     KEY_MASK = 0x01FFFFFF
 
 
-_MODIFIER_KEYS = {Key.SHIFT, Key.CONTROL, Key.META, Key.ALT, Key.ALT_GR, Key.CAPS_LOCK, Key.NUM_LOCK,
-                  Key.SCROLL_LOCK}
+_MODIFIER_KEYS = {Key.SHIFT, Key.CONTROL, Key.META, Key.ALT, Key.ALT_GR, Key.CAPS_LOCK, Key.NUM_LOCK, Key.SCROLL_LOCK}
 
 
 @dataclass(frozen=True)

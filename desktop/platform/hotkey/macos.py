@@ -25,20 +25,79 @@ SIGNATURE = fourcc("PLTE")
 # Hardware key codes (kVK_*) of the ANSI layout: Carbon hotkeys are bound to key positions, not characters.
 _LETTERS = "asdfhgzxcv?bqweryt"  # 0x00..0x11, "?" is 0x0A (ISO section key)
 _KEYCODES: dict[int, int] = {ord(ch.upper()): code for code, ch in enumerate(_LETTERS) if ch != "?"}
-_KEYCODES.update({
-    ord("1"): 0x12, ord("2"): 0x13, ord("3"): 0x14, ord("4"): 0x15, ord("6"): 0x16, ord("5"): 0x17,
-    ord("="): 0x18, ord("9"): 0x19, ord("7"): 0x1A, ord("-"): 0x1B, ord("8"): 0x1C, ord("0"): 0x1D,
-    ord("]"): 0x1E, ord("O"): 0x1F, ord("U"): 0x20, ord("["): 0x21, ord("I"): 0x22, ord("P"): 0x23,
-    ord("L"): 0x25, ord("J"): 0x26, ord("'"): 0x27, ord("K"): 0x28, ord(";"): 0x29, ord("\\"): 0x2A,
-    ord(","): 0x2B, ord("/"): 0x2C, ord("N"): 0x2D, ord("M"): 0x2E, ord("."): 0x2F, ord("`"): 0x32,
-})
+_KEYCODES.update(
+    {
+        ord("1"): 0x12,
+        ord("2"): 0x13,
+        ord("3"): 0x14,
+        ord("4"): 0x15,
+        ord("6"): 0x16,
+        ord("5"): 0x17,
+        ord("="): 0x18,
+        ord("9"): 0x19,
+        ord("7"): 0x1A,
+        ord("-"): 0x1B,
+        ord("8"): 0x1C,
+        ord("0"): 0x1D,
+        ord("]"): 0x1E,
+        ord("O"): 0x1F,
+        ord("U"): 0x20,
+        ord("["): 0x21,
+        ord("I"): 0x22,
+        ord("P"): 0x23,
+        ord("L"): 0x25,
+        ord("J"): 0x26,
+        ord("'"): 0x27,
+        ord("K"): 0x28,
+        ord(";"): 0x29,
+        ord("\\"): 0x2A,
+        ord(","): 0x2B,
+        ord("/"): 0x2C,
+        ord("N"): 0x2D,
+        ord("M"): 0x2E,
+        ord("."): 0x2F,
+        ord("`"): 0x32,
+    }
+)
 _NAMED = {
-    Key.RETURN: 0x24, Key.ENTER: 0x4C, Key.TAB: 0x30, Key.SPACE: 0x31, Key.BACKSPACE: 0x33, Key.ESCAPE: 0x35,
-    Key.DELETE: 0x75, Key.HOME: 0x73, Key.END: 0x77, Key.PAGE_UP: 0x74, Key.PAGE_DOWN: 0x79, Key.LEFT: 0x7B,
-    Key.RIGHT: 0x7C, Key.DOWN: 0x7D, Key.UP: 0x7E,
+    Key.RETURN: 0x24,
+    Key.ENTER: 0x4C,
+    Key.TAB: 0x30,
+    Key.SPACE: 0x31,
+    Key.BACKSPACE: 0x33,
+    Key.ESCAPE: 0x35,
+    Key.DELETE: 0x75,
+    Key.HOME: 0x73,
+    Key.END: 0x77,
+    Key.PAGE_UP: 0x74,
+    Key.PAGE_DOWN: 0x79,
+    Key.LEFT: 0x7B,
+    Key.RIGHT: 0x7C,
+    Key.DOWN: 0x7D,
+    Key.UP: 0x7E,
 }
-_FKEYS = [0x7A, 0x78, 0x63, 0x76, 0x60, 0x61, 0x62, 0x64, 0x65, 0x6D, 0x67, 0x6F, 0x69, 0x6B, 0x71, 0x6A,
-          0x40, 0x4F, 0x50, 0x5A]  # F1..F20
+_FKEYS = [
+    0x7A,
+    0x78,
+    0x63,
+    0x76,
+    0x60,
+    0x61,
+    0x62,
+    0x64,
+    0x65,
+    0x6D,
+    0x67,
+    0x6F,
+    0x69,
+    0x6B,
+    0x71,
+    0x6A,
+    0x40,
+    0x4F,
+    0x50,
+    0x5A,
+]  # F1..F20
 _KEYCODES.update(_NAMED)
 _KEYCODES.update({Key.F1 + n: code for n, code in enumerate(_FKEYS)})
 
@@ -72,12 +131,25 @@ class _Carbon:
         self.UnregisterEventHotKey = lib.UnregisterEventHotKey
         self.UnregisterEventHotKey.argtypes, self.UnregisterEventHotKey.restype = [vp], i32
         self.InstallEventHandler = lib.InstallEventHandler
-        self.InstallEventHandler.argtypes = [vp, EventHandlerProc, ctypes.c_ulong,
-                                             ctypes.POINTER(EventTypeSpec), vp, ctypes.POINTER(vp)]
+        self.InstallEventHandler.argtypes = [
+            vp,
+            EventHandlerProc,
+            ctypes.c_ulong,
+            ctypes.POINTER(EventTypeSpec),
+            vp,
+            ctypes.POINTER(vp),
+        ]
         self.InstallEventHandler.restype = i32
         self.GetEventParameter = lib.GetEventParameter
-        self.GetEventParameter.argtypes = [vp, u32, u32, ctypes.POINTER(u32), ctypes.c_ulong,
-                                           ctypes.POINTER(ctypes.c_ulong), vp]
+        self.GetEventParameter.argtypes = [
+            vp,
+            u32,
+            u32,
+            ctypes.POINTER(u32),
+            ctypes.c_ulong,
+            ctypes.POINTER(ctypes.c_ulong),
+            vp,
+        ]
         self.GetEventParameter.restype = i32
         self.callbacks: dict[int, Any] = {}
         self._proc = EventHandlerProc(self._on_event)  # must outlive the handler: Carbon keeps the pointer
@@ -86,15 +158,17 @@ class _Carbon:
     def _install(self) -> None:
         spec = EventTypeSpec(fourcc("keyb"), K_EVENT_HOTKEY_PRESSED)
         handler_ref = ctypes.c_void_p()
-        status = self.InstallEventHandler(self.GetApplicationEventTarget(), self._proc, 1, ctypes.byref(spec),
-                                          None, ctypes.byref(handler_ref))
+        status = self.InstallEventHandler(
+            self.GetApplicationEventTarget(), self._proc, 1, ctypes.byref(spec), None, ctypes.byref(handler_ref)
+        )
         if status != NO_ERR:
             raise HotkeyUnavailable(f"macOS refused the hotkey event handler (error {status}).")
 
     def _on_event(self, _call_ref: int, event: int, _user_data: int) -> int:
         hotkey_id = EventHotKeyID()
-        status = self.GetEventParameter(event, fourcc("----"), fourcc("hkid"), None,
-                                        ctypes.sizeof(hotkey_id), None, ctypes.byref(hotkey_id))
+        status = self.GetEventParameter(
+            event, fourcc("----"), fourcc("hkid"), None, ctypes.sizeof(hotkey_id), None, ctypes.byref(hotkey_id)
+        )
         if status == NO_ERR and hotkey_id.signature == SIGNATURE and hotkey_id.id in self.callbacks:
             self.callbacks[hotkey_id.id]()
         return NO_ERR
@@ -127,8 +201,9 @@ class MacHotkey(GlobalHotkey):
         mods |= (OPTION_KEY if spec.alt else 0) | (SHIFT_KEY if spec.shift else 0)
         hotkey_id = next(self._ids)
         ref = ctypes.c_void_p()
-        status = carbon.RegisterEventHotKey(keycode, mods, EventHotKeyID(SIGNATURE, hotkey_id),
-                                            carbon.GetApplicationEventTarget(), 0, ctypes.byref(ref))
+        status = carbon.RegisterEventHotKey(
+            keycode, mods, EventHotKeyID(SIGNATURE, hotkey_id), carbon.GetApplicationEventTarget(), 0, ctypes.byref(ref)
+        )
         if status == EVENT_HOTKEY_EXISTS_ERR:
             raise HotkeyTaken(
                 f"{spec.text} is already used by another application. Choose another key combination in Settings."

@@ -39,8 +39,9 @@ _tokens = itertools.count(1)
 
 def portal_trigger(spec: KeySpec) -> str:
     """The XDG shortcut text the portal expects, e.g. CTRL+ALT+i (modifiers, then an xkb keysym name)."""
-    mods = [name for name, on in (("CTRL", spec.ctrl), ("ALT", spec.alt), ("SHIFT", spec.shift),
-                                  ("LOGO", spec.meta)) if on]
+    mods = [
+        name for name, on in (("CTRL", spec.ctrl), ("ALT", spec.alt), ("SHIFT", spec.shift), ("LOGO", spec.meta)) if on
+    ]
     keysym = keysym_for(spec.key)
     name = XK.keysym_to_string(keysym) if keysym else None
     return "+".join([*mods, name or spec.key_name])
@@ -108,12 +109,18 @@ class PortalHotkey(GlobalHotkey):
         session = self._create_session()
         token = f"palaute_bind_{os.getpid()}_{next(_tokens)}"
         self._pending[self._request_path(token)] = "bind"
-        shortcut = (SHORTCUT_ID, {"description": ("s", "Capture an insight"),
-                                  "preferred_trigger": ("s", portal_trigger(spec))})
+        shortcut = (
+            SHORTCUT_ID,
+            {"description": ("s", "Capture an insight"), "preferred_trigger": ("s", portal_trigger(spec))},
+        )
         # The answer may wait for the user to confirm in a desktop dialog: it arrives later as a signal.
         try:
-            self._call(SHORTCUTS_IFACE, "BindShortcuts", "oa(sa{sv})sa{sv}",
-                       (session, [shortcut], "", {"handle_token": ("s", token)}))
+            self._call(
+                SHORTCUTS_IFACE,
+                "BindShortcuts",
+                "oa(sa{sv})sa{sv}",
+                (session, [shortcut], "", {"handle_token": ("s", token)}),
+            )
         except HotkeyUnavailable:
             self._ungrab(spec, session)
             raise

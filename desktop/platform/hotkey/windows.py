@@ -19,9 +19,25 @@ _MESSAGE_TYPES = {b"windows_generic_MSG", b"windows_dispatcher_MSG"}  # thread h
 _ids = itertools.count(1)  # application hotkey ids must stay below 0xC000
 
 _NAMED_VKS = {
-    Key.SPACE: 0x20, Key.RETURN: 0x0D, Key.ENTER: 0x0D, Key.ESCAPE: 0x1B, Key.TAB: 0x09, Key.BACKSPACE: 0x08,
-    Key.INSERT: 0x2D, Key.DELETE: 0x2E, Key.HOME: 0x24, Key.END: 0x23, Key.PAGE_UP: 0x21, Key.PAGE_DOWN: 0x22,
-    Key.LEFT: 0x25, Key.UP: 0x26, Key.RIGHT: 0x27, Key.DOWN: 0x28, Key.PRINT: 0x2C, Key.PAUSE: 0x13, Key.MENU: 0x5D,
+    Key.SPACE: 0x20,
+    Key.RETURN: 0x0D,
+    Key.ENTER: 0x0D,
+    Key.ESCAPE: 0x1B,
+    Key.TAB: 0x09,
+    Key.BACKSPACE: 0x08,
+    Key.INSERT: 0x2D,
+    Key.DELETE: 0x2E,
+    Key.HOME: 0x24,
+    Key.END: 0x23,
+    Key.PAGE_UP: 0x21,
+    Key.PAGE_DOWN: 0x22,
+    Key.LEFT: 0x25,
+    Key.UP: 0x26,
+    Key.RIGHT: 0x27,
+    Key.DOWN: 0x28,
+    Key.PRINT: 0x2C,
+    Key.PAUSE: 0x13,
+    Key.MENU: 0x5D,
 }
 
 
@@ -66,7 +82,7 @@ class _HotkeyFilter(QAbstractNativeEventFilter):
         self._msg_type = user32.wintypes.MSG
         self.callbacks: dict[int, Any] = {}
 
-    def nativeEventFilter(self, event_type: QByteArray, message: int) -> tuple[bool, int]:  # noqa: N802
+    def nativeEventFilter(self, event_type: QByteArray, message: int) -> tuple[bool, int]:
         if bytes(event_type) not in _MESSAGE_TYPES:
             return False, 0
         msg = self._msg_type.from_address(int(message))

@@ -7,8 +7,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier
-from Xlib import X, XK, error
-from Xlib import ext as xlib_ext
+from Xlib import XK, X, error, ext as xlib_ext
 from Xlib.display import Display
 
 from desktop.platform.hotkey.base import GlobalHotkey
@@ -18,10 +17,25 @@ from desktop.platform.hotkey.keyspec import Key, KeySpec
 log = logging.getLogger(__name__)
 
 _NAMED_KEYSYMS = {
-    Key.ESCAPE: "Escape", Key.TAB: "Tab", Key.BACKSPACE: "BackSpace", Key.RETURN: "Return", Key.ENTER: "KP_Enter",
-    Key.INSERT: "Insert", Key.DELETE: "Delete", Key.PAUSE: "Pause", Key.PRINT: "Print", Key.HOME: "Home",
-    Key.END: "End", Key.LEFT: "Left", Key.UP: "Up", Key.RIGHT: "Right", Key.DOWN: "Down", Key.PAGE_UP: "Prior",
-    Key.PAGE_DOWN: "Next", Key.MENU: "Menu", Key.SPACE: "space",
+    Key.ESCAPE: "Escape",
+    Key.TAB: "Tab",
+    Key.BACKSPACE: "BackSpace",
+    Key.RETURN: "Return",
+    Key.ENTER: "KP_Enter",
+    Key.INSERT: "Insert",
+    Key.DELETE: "Delete",
+    Key.PAUSE: "Pause",
+    Key.PRINT: "Print",
+    Key.HOME: "Home",
+    Key.END: "End",
+    Key.LEFT: "Left",
+    Key.UP: "Up",
+    Key.RIGHT: "Right",
+    Key.DOWN: "Down",
+    Key.PAGE_UP: "Prior",
+    Key.PAGE_DOWN: "Next",
+    Key.MENU: "Menu",
+    Key.SPACE: "space",
 }
 
 
@@ -76,7 +90,8 @@ class X11Hotkey(GlobalHotkey):
                 raise HotkeyUnavailable(f"Could not connect to the X display for the hotkey ({exc}).") from exc
             display.set_error_handler(self._log_x_error)
             self._masks = {
-                "ctrl": X.ControlMask, "shift": X.ShiftMask,
+                "ctrl": X.ControlMask,
+                "shift": X.ShiftMask,
                 "alt": _modifier_mask(display, "Alt_L", X.Mod1Mask),
                 "meta": _modifier_mask(display, "Super_L", X.Mod4Mask),
                 "numlock": _modifier_mask(display, "Num_Lock", X.Mod2Mask),

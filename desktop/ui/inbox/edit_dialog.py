@@ -59,14 +59,16 @@ class EditDialog(QDialog):
         self.tags.setObjectName("editTags")
         self.message = ErrorLabel(self)
         self.message.setObjectName("editMessage")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.text_label = QLabel(self)
         self.text_label.setBuddy(self.text)
         self.labels = [QLabel(self) for _ in range(5)]
         form = QFormLayout()
-        for label, field in zip(self.labels, self._fields()):
+        for label, field in zip(self.labels, self._fields(), strict=True):
             label.setBuddy(field)
             form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -102,11 +104,21 @@ class EditDialog(QDialog):
         self.setWindowTitle(self.tr("Palaute — Edit insight"))
         self.text_label.setText(self.tr("&What did the customer say?"))
         self.text.setAccessibleName(self.tr("Insight text"))
-        texts = (self.tr("&Community:"), self.tr("Product &area:"), self.tr("C&ustomer reference:"),
-                 self.tr("&Impact:"), self.tr("&Tags:"))
-        names = (self.tr("Community"), self.tr("Product area"), self.tr("Customer reference"), self.tr("Impact"),
-                 self.tr("Tags"))
-        for label, text, field, name in zip(self.labels, texts, self._fields(), names):
+        texts = (
+            self.tr("&Community:"),
+            self.tr("Product &area:"),
+            self.tr("C&ustomer reference:"),
+            self.tr("&Impact:"),
+            self.tr("&Tags:"),
+        )
+        names = (
+            self.tr("Community"),
+            self.tr("Product area"),
+            self.tr("Customer reference"),
+            self.tr("Impact"),
+            self.tr("Tags"),
+        )
+        for label, text, field, name in zip(self.labels, texts, self._fields(), names, strict=True):
             label.setText(text)
             field.setAccessibleName(name)
         self.area.setItemText(0, self.tr("Not set"))
@@ -119,14 +131,21 @@ class EditDialog(QDialog):
     def changes(self) -> dict[str, Any]:
         """Only what the rep changed: an untouched field is not re-checked or re-sent."""
         now = {
-            "text": self.text.toPlainText(), "community": self.community.currentData(),
-            "product_area": self.area.currentData(), "customer_ref": self.customer.text().strip() or None,
+            "text": self.text.toPlainText(),
+            "community": self.community.currentData(),
+            "product_area": self.area.currentData(),
+            "customer_ref": self.customer.text().strip() or None,
             "impact": self.impact.currentData(),
             "tags": tuple(t.strip() for t in self.tags.text().split(",") if t.strip()),
         }
-        before = {"text": self.insight.text, "community": self.insight.community,
-                  "product_area": self.insight.product_area, "customer_ref": self.insight.customer_ref,
-                  "impact": str(self.insight.impact), "tags": tuple(self.insight.tags)}
+        before = {
+            "text": self.insight.text,
+            "community": self.insight.community,
+            "product_area": self.insight.product_area,
+            "customer_ref": self.insight.customer_ref,
+            "impact": str(self.insight.impact),
+            "tags": tuple(self.insight.tags),
+        }
         return {k: v for k, v in now.items() if v != before[k]}
 
     def save(self) -> bool:
@@ -144,18 +163,28 @@ class EditDialog(QDialog):
 def withdraw_question(insight: Insight, parent: QWidget) -> QMessageBox:
     """A window-modal Yes/No, No the default: withdrawing tells the product team to drop the insight."""
     # Literal QCoreApplication.translate calls: lupdate files them under the thread view, which asks this.
-    question = QCoreApplication.translate("ThreadView", "Withdraw this insight? The product team will see it as "
-                                                        "withdrawn, and it can no longer be edited.")
-    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("ThreadView", "Palaute — Withdraw insight"),
-                      f"{question}\n\n“{first_line(insight.text)[:200]}”",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    question = QCoreApplication.translate(
+        "ThreadView",
+        "Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.",
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("ThreadView", "Palaute — Withdraw insight"),
+        f"{question}\n\n“{first_line(insight.text)[:200]}”",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setTextFormat(Qt.TextFormat.PlainText)  # the insight's own words must never render as markup
     box.setObjectName("withdrawQuestion")
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.button(QMessageBox.StandardButton.Yes).setText(QCoreApplication.translate("ThreadView", "&Withdraw"))
-    box.button(QMessageBox.StandardButton.Yes).setAccessibleName(QCoreApplication.translate("ThreadView", "Withdraw the insight"))
+    box.button(QMessageBox.StandardButton.Yes).setAccessibleName(
+        QCoreApplication.translate("ThreadView", "Withdraw the insight")
+    )
     box.button(QMessageBox.StandardButton.No).setText(QCoreApplication.translate("ThreadView", "&Keep it"))
-    box.button(QMessageBox.StandardButton.No).setAccessibleName(QCoreApplication.translate("ThreadView", "Keep the insight"))
+    box.button(QMessageBox.StandardButton.No).setAccessibleName(
+        QCoreApplication.translate("ThreadView", "Keep the insight")
+    )
     return box

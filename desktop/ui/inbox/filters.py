@@ -34,7 +34,9 @@ class FilterBar(QWidget):
         self.labels = [QLabel(self) for _ in range(5)]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, field in zip(self.labels, (self.search, self.view, self.community, self.status, self.impact)):
+        for label, field in zip(
+            self.labels, (self.search, self.view, self.community, self.status, self.impact), strict=True
+        ):
             label.setBuddy(field)
             layout.addWidget(label)
             layout.addWidget(field, 2 if field is self.search else 0)
@@ -71,9 +73,14 @@ class FilterBar(QWidget):
             self.community.blockSignals(False)
 
     def retranslate(self) -> None:
-        texts = (self.tr("&Search:"), self.tr("Sho&w:"), self.tr("C&ommunity:"), self.tr("S&tatus:"),
-                 self.tr("I&mpact:"))
-        for label, text in zip(self.labels, texts):
+        texts = (
+            self.tr("&Search:"),
+            self.tr("Sho&w:"),
+            self.tr("C&ommunity:"),
+            self.tr("S&tatus:"),
+            self.tr("I&mpact:"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
             label.setText(text)
         self.search.setPlaceholderText(self.tr("Words in the text, customer reference or tags (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search insights"))
@@ -83,13 +90,17 @@ class FilterBar(QWidget):
         self.impact.setAccessibleName(self.tr("Filter by impact"))
         if self.community.count():
             self.community.setItemText(0, self.tr("All communities"))
-        self._fill(self.view, self.tr("Everything"), [
-            (self.tr("My insights"), "mine"),
-            (self.tr("Community: all"), "community"),
-            (self.tr("Community: new this week"), "community_new"),
-            (self.tr("Community: answered"), "community_answered"),
-            (self.tr("Community: shipped"), "community_shipped"),
-        ])
+        self._fill(
+            self.view,
+            self.tr("Everything"),
+            [
+                (self.tr("My insights"), "mine"),
+                (self.tr("Community: all"), "community"),
+                (self.tr("Community: new this week"), "community_new"),
+                (self.tr("Community: answered"), "community_answered"),
+                (self.tr("Community: shipped"), "community_shipped"),
+            ],
+        )
         self._fill(self.status, self.tr("All statuses"), [(status_label(s), s.value) for s in Status])
         self._fill(self.impact, self.tr("All impacts"), [(impact_label(i), i.value) for i in Impact])
 
@@ -109,8 +120,13 @@ class FilterBar(QWidget):
     def values(self) -> dict[str, str | None]:
         """The keyword arguments of store.inbox_filter."""
         text = self.search.text().strip()
-        return {"community": self.community.currentData(), "status": self.status.currentData(),
-                "impact": self.impact.currentData(), "text": text or None, "view": self.view.currentData()}
+        return {
+            "community": self.community.currentData(),
+            "status": self.status.currentData(),
+            "impact": self.impact.currentData(),
+            "text": text or None,
+            "view": self.view.currentData(),
+        }
 
     def is_filtering(self) -> bool:
         return any(self.values().values())

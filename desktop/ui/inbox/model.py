@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 
 from desktop.errors import PalauteError
 from desktop.store.inbox import InboxFilter, InboxRow
-from desktop.ui.inbox.texts import backing_text, first_line, insight_sync_text, status_text, Inbox, when
+from desktop.ui.inbox.texts import Inbox, backing_text, first_line, insight_sync_text, status_text, when
 from desktop.ui.labels import impact_label
 
 PAGE = 200
@@ -18,6 +18,7 @@ MAX_PAGE = 2000  # later pages grow (half of what is loaded) so reaching the end
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()  # the root: what Qt passes when it asks about top-level rows
 
 
 class Column:
@@ -26,8 +27,16 @@ class Column:
 
 
 def _headers() -> list[str]:
-    return [Inbox.tr("Date"), Inbox.tr("Community"), Inbox.tr("Impact"), Inbox.tr("Status"), Inbox.tr("Customers"), Inbox.tr("Sync"), Inbox.tr("Unread"),
-            Inbox.tr("Insight")]
+    return [
+        Inbox.tr("Date"),
+        Inbox.tr("Community"),
+        Inbox.tr("Impact"),
+        Inbox.tr("Status"),
+        Inbox.tr("Customers"),
+        Inbox.tr("Sync"),
+        Inbox.tr("Unread"),
+        Inbox.tr("Insight"),
+    ]
 
 
 class InboxModel(QAbstractTableModel):
@@ -52,10 +61,10 @@ class InboxModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     # --- what the view asks ---------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else Column.COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -111,10 +120,10 @@ class InboxModel(QAbstractTableModel):
         return None
 
     # --- lazy paging --------------------------------------------------------------------------------------
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:
+    def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:
         return not parent.isValid() and len(self._rows) < self._total
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:
+    def fetchMore(self, parent: Index = _NO_PARENT) -> None:
         if parent.isValid():
             return
         loaded = len(self._rows)

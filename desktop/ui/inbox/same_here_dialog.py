@@ -52,8 +52,9 @@ class SameHereDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            self.said = self._store.same_here(self.insight.id, customer_ref=self.customer.text().strip() or None,
-                                              impact=self.impact.currentData())
+            self.said = self._store.same_here(
+                self.insight.id, customer_ref=self.customer.text().strip() or None, impact=self.impact.currentData()
+            )
         except PalauteError as exc:
             self.message.show_error(exc.user_message)  # stays open with what was typed
             return

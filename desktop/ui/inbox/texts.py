@@ -54,7 +54,7 @@ def backing_text(insight: Insight) -> str:
 
 
 def count_text(n: int) -> str:
-    """"1 insight", "12 insights"; the plural forms come from the translation when one is loaded."""
+    """ "1 insight", "12 insights"; the plural forms come from the translation when one is loaded."""
     text = Inbox.tr("%n insight(s)", "", n)
     if "(s)" in text:  # no translation carries this string yet: English forms, so the count still reads well
         text = f"{n} insight" if n == 1 else f"{n} insights"

@@ -90,9 +90,13 @@ class ThreadView(QWidget):
         layout.addWidget(self.reply)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        for first, second in ((self.thread, self.reply), (self.reply, self.send_button),
-                              (self.send_button, self.same_here_button), (self.same_here_button, self.edit_button),
-                              (self.edit_button, self.withdraw_button)):
+        for first, second in (
+            (self.thread, self.reply),
+            (self.reply, self.send_button),
+            (self.send_button, self.same_here_button),
+            (self.same_here_button, self.edit_button),
+            (self.edit_button, self.withdraw_button),
+        ):
             QWidget.setTabOrder(first, second)
         self.send_button.clicked.connect(self.send_reply)
         self.edit_button.clicked.connect(self.edit)
@@ -185,7 +189,10 @@ class ThreadView(QWidget):
         fields = [
             (self.tr("Saved"), when(insight.created_at)),
             (self.tr("Community"), names.get(insight.community, insight.community)),
-            (self.tr("Product area"), areas.get(insight.product_area or "", insight.product_area or self.tr("Not set"))),
+            (
+                self.tr("Product area"),
+                areas.get(insight.product_area or "", insight.product_area or self.tr("Not set")),
+            ),
             (self.tr("Customer reference"), insight.customer_ref or "—"),
             (self.tr("Impact"), impact_label(insight.impact)),
             (self.tr("Tags"), ", ".join(insight.tags) or "—"),
@@ -202,8 +209,7 @@ class ThreadView(QWidget):
         else:
             role = self.tr("product team") if reply.author_role == "product" else reply.author_role
             who = f"{reply.author} ({role})"
-        return (f"<p><b>{_html(who)}</b> · {_html(when(reply.created_at))}<br>"
-                f"{_html(reply.body)}</p>")
+        return f"<p><b>{_html(who)}</b> · {_html(when(reply.created_at))}<br>{_html(reply.body)}</p>"
 
     # --- the rep's actions --------------------------------------------------------------------------------
     def send_reply(self) -> bool:

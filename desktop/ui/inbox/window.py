@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,8 +26,15 @@ from desktop.ui.inbox.thread_view import ThreadView
 from desktop.ui.widgets import ErrorLabel
 
 # Widths in average characters: fixed widths keep the header from measuring every loaded row.
-_WIDTHS = {Column.DATE: 17, Column.COMMUNITY: 18, Column.IMPACT: 9, Column.STATUS: 14, Column.CUSTOMERS: 9, Column.SYNC: 22,
-           Column.UNREAD: 7}
+_WIDTHS = {
+    Column.DATE: 17,
+    Column.COMMUNITY: 18,
+    Column.IMPACT: 9,
+    Column.STATUS: 14,
+    Column.CUSTOMERS: 9,
+    Column.SYNC: 22,
+    Column.UNREAD: 7,
+}
 
 
 class InboxWindow(QWidget):

@@ -18,26 +18,47 @@ class RepClient:
 
     def __init__(self, base_url: str, name: str, password: str) -> None:
         self.base_url, self.http = base_url, requests.Session()
-        answer = self.http.post(f"{base_url}{API}/auth/login", timeout=10,
-                                json={"username": name, "password": password, "device_name": "web-tests"})
+        answer = self.http.post(
+            f"{base_url}{API}/auth/login",
+            timeout=10,
+            json={"username": name, "password": password, "device_name": "web-tests"},
+        )
         answer.raise_for_status()
         self.http.headers["Authorization"] = f"Bearer {answer.json()['access_token']}"
         self._numbers = itertools.count(1)
 
-    def push(self, text: str, community: str, impact: str = "medium", product_area: str | None = None,
-             customer_ref: str | None = None, tags: tuple[str, ...] = (), age_days: float = 0.0) -> str:
+    def push(
+        self,
+        text: str,
+        community: str,
+        impact: str = "medium",
+        product_area: str | None = None,
+        customer_ref: str | None = None,
+        tags: tuple[str, ...] = (),
+        age_days: float = 0.0,
+    ) -> str:
         """Create one insight through the sync API; returns its id."""
         created = datetime.now(UTC) - timedelta(days=age_days)
-        draft = {"id": str(uuid.uuid4()), "text": text, "community": community, "product_area": product_area,
-                 "customer_ref": customer_ref, "impact": impact, "tags": list(tags),
-                 "created_at": created.isoformat()}
+        draft = {
+            "id": str(uuid.uuid4()),
+            "text": text,
+            "community": community,
+            "product_area": product_area,
+            "customer_ref": customer_ref,
+            "impact": impact,
+            "tags": list(tags),
+            "created_at": created.isoformat(),
+        }
         return self.push_drafts([draft])[0]
 
     def push_drafts(self, drafts: list[dict]) -> list[str]:
         """Create insights in one push batch (one transaction); returns their ids."""
         mutations = [{"type": "create", "number": next(self._numbers), "insight": d} for d in drafts]
-        answer = self.http.post(f"{self.base_url}{API}/sync/push", timeout=10,
-                                json={"protocol": schema.PROTOCOL_VERSION, "mutations": mutations})
+        answer = self.http.post(
+            f"{self.base_url}{API}/sync/push",
+            timeout=10,
+            json={"protocol": schema.PROTOCOL_VERSION, "mutations": mutations},
+        )
         answer.raise_for_status()
         results = answer.json()["results"]
         assert [r["status"] for r in results] == ["applied"] * len(drafts), results
@@ -47,8 +68,9 @@ class RepClient:
         """Everything the rep's desktop would receive on a full pull (all pages)."""
         cursor, found = "", []
         while True:
-            answer = self.http.get(f"{self.base_url}{API}/sync/changes", params={"cursor": cursor, "wait": 0},
-                                   timeout=10)
+            answer = self.http.get(
+                f"{self.base_url}{API}/sync/changes", params={"cursor": cursor, "wait": 0}, timeout=10
+            )
             answer.raise_for_status()
             body = answer.json()
             found += body["changes"]

@@ -61,18 +61,36 @@ def set_backing(db: Database, insight_id: str, customers: int, reps: int) -> Non
         insight.customers, insight.reps = customers, reps
 
 
-def add_same_here(db: Database, insight_id: str, author: str, customer_ref: str | None, note: str | None,
-                  merged_from: str | None = None, impact: str = "high", minutes_ago: int = 5) -> None:
+def add_same_here(
+    db: Database,
+    insight_id: str,
+    author: str,
+    customer_ref: str | None,
+    note: str | None,
+    merged_from: str | None = None,
+    impact: str = "high",
+    minutes_ago: int = 5,
+) -> None:
     with db.write() as session:
         user = session.scalar(select(User).where(User.name == author))
-        session.add(SameHere(id=str(uuid.uuid4()), insight_id=insight_id, said_on=merged_from or insight_id,
-                             user_id=user.id, customer_ref=customer_ref, impact=impact, note=note,
-                             merged_from=merged_from, created_at=datetime.now(UTC) - timedelta(minutes=minutes_ago)))
+        session.add(
+            SameHere(
+                id=str(uuid.uuid4()),
+                insight_id=insight_id,
+                said_on=merged_from or insight_id,
+                user_id=user.id,
+                customer_ref=customer_ref,
+                impact=impact,
+                note=note,
+                merged_from=merged_from,
+                created_at=datetime.now(UTC) - timedelta(minutes=minutes_ago),
+            )
+        )
 
 
 def test_most_customers_first_is_the_default_and_shows_the_counts(page: Page, site, db, artifacts):
     ids = [site.rep.push(f"Sortcheck {n}: standing order cannot be edited.", "payments") for n in range(3)]
-    for insight_id, (customers, reps) in zip(ids, [(1, 1), (3, 2), (2, 1)]):
+    for insight_id, (customers, reps) in zip(ids, [(1, 1), (3, 2), (2, 1)], strict=True):
         set_backing(db, insight_id, customers, reps)
     sign_in(page, site, site.pia)
     page.goto(f"{site.base_url}/web/inbox?q=sortcheck")
@@ -91,8 +109,7 @@ def test_most_customers_first_is_the_default_and_shows_the_counts(page: Page, si
 
 
 def test_the_insight_page_lists_same_heres_and_merged_ones(page: Page, site, db, artifacts):
-    original = site.rep.push("Card PIN change SMS never arrives.", "payments", impact="high",
-                             customer_ref="ORIG-1")
+    original = site.rep.push("Card PIN change SMS never arrives.", "payments", impact="high", customer_ref="ORIG-1")
     merged = site.rep.push("PIN SMS missing (merged duplicate).", "payments", customer_ref="DUP-2")
     set_backing(db, original, 3, 2)
     add_same_here(db, original, site.rita, "ACME-77", "Also on Android", impact="blocker", minutes_ago=10)
@@ -103,15 +120,17 @@ def test_the_insight_page_lists_same_heres_and_merged_ones(page: Page, site, db,
     section = page.get_by_role("region", name=re.compile(r"^Same here"))
     expect(section.get_by_role("heading")).to_have_text("Same here (2)")
     rows = section.locator("tbody tr")
-    expect(rows.first.locator("td")).to_have_text([site.rita, "ACME-77", "Blocker", "Also on Android",
-                                                   re.compile(r"UTC$")])
+    expect(rows.first.locator("td")).to_have_text(
+        [site.rita, "ACME-77", "Blocker", "Also on Android", re.compile(r"UTC$")]
+    )
     expect(rows.nth(1).locator("td").nth(1)).to_have_text("Not given")
     page.screenshot(path=str(artifacts / "insight-same-here.png"), full_page=True)
     expect(rows.nth(1)).to_contain_text("merged from a duplicate: “PIN SMS missing (merged duplicate).”")
     section.get_by_role("link", name="a duplicate").click()
     expect(page).to_have_url(re.compile(merged))
     expect(page.get_by_role("region", name=re.compile(r"^Same here"))).to_contain_text(
-        "No representative has said “same here”")
+        "No representative has said “same here”"
+    )
 
 
 def same_here_rows(page: Page):
@@ -209,4 +228,6 @@ def test_the_digest_refuses_foreign_communities_and_bad_weeks_in_words(page: Pag
     options = page.goto(f"{site.base_url}/web/digest")
     assert options is not None and options.status == 200
     assert page.get_by_label("Community").locator("option").all_inner_texts() == [
-        "All my communities", "Online banking CoP"]
+        "All my communities",
+        "Online banking CoP",
+    ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import uuid
-from datetime import UTC, datetime, timedelta
 import sqlite3
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
@@ -47,16 +47,14 @@ class Browserless:
 def served(tmp_path, database_url) -> Iterator[ServerProcess]:
     env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000"}
     with ServerProcess.start(tmp_path / "server", database_url=database_url, env=env) as server:
-        add_users(server, ("pia", "product", ["payments"], ["insurance"]),
-                  ("rita", "rep", ["payments", "cards"], []))
+        add_users(server, ("pia", "product", ["payments"], ["insurance"]), ("rita", "rep", ["payments", "cards"], []))
         yield server
 
 
 def test_triage_flow_over_http(served: ServerProcess):
     rep = RepClient(served.url, "rita", PASSWORD)
     first = rep.push("Card reader declines 100% off vouchers.", "payments", impact="high", tags=("Voucher",))
-    second = rep.push("Vouchers fail at the card reader again.", "payments", impact="low",
-                      product_area="cards")
+    second = rep.push("Vouchers fail at the card reader again.", "payments", impact="low", product_area="cards")
     claims = rep.push("Claim form loses attachments.", "cards", impact="blocker", product_area="insurance")
     hidden = rep.push("Hidden from pia: cards only.", "cards", impact="medium", product_area="cards")
     web = Browserless(served.url)
@@ -121,8 +119,16 @@ def test_an_admin_sees_every_community(site):
 def test_the_inbox_pages_through_many_insights(site):
     start = datetime.now(UTC) - timedelta(hours=1)
     # In a community only the admin sees, so the other tests' inbox views stay as they are.
-    drafts = [{"id": str(uuid.uuid4()), "text": f"Paging check number {n}", "community": "onboarding",
-               "impact": "low", "created_at": (start + timedelta(seconds=n)).isoformat()} for n in range(55)]
+    drafts = [
+        {
+            "id": str(uuid.uuid4()),
+            "text": f"Paging check number {n}",
+            "community": "onboarding",
+            "impact": "low",
+            "created_at": (start + timedelta(seconds=n)).isoformat(),
+        }
+        for n in range(55)
+    ]
     site.rep.push_drafts(drafts)
     web = Browserless(site.base_url)
     web.sign_in(site.ada)
@@ -146,8 +152,12 @@ def test_a_form_sent_after_the_session_ended_leads_back_after_sign_in(site):
     answer = web.post(f"/web/insights/{target}/reply", body="Typed before the session ended")
     assert "/web/signin?next=" in answer.url
     assert "Your session ended before the form was sent." in answer.text
-    back = web.post("/web/signin", username=site.pia, password=site.password,
-                    next=re.search(r'name="next" value="([^"]+)"', answer.text).group(1))
+    back = web.post(
+        "/web/signin",
+        username=site.pia,
+        password=site.password,
+        next=re.search(r'name="next" value="([^"]+)"', answer.text).group(1),
+    )
     assert back.url.endswith(f"/web/insights/{target}")
     assert "Typed before the session ended" not in back.text  # nothing was stored without a session
 
@@ -164,6 +174,10 @@ def test_cookie_flags_and_security_headers(site):
     with requests.Session() as http:
         form = http.get(f"{site.base_url}/web/signin", timeout=10).text
         token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-        answer = http.post(f"{site.base_url}/web/signin", timeout=10, allow_redirects=False, data={
-            "username": site.pia, "password": site.password, "csrf_token": token, "next": "//evil.example/"})
+        answer = http.post(
+            f"{site.base_url}/web/signin",
+            timeout=10,
+            allow_redirects=False,
+            data={"username": site.pia, "password": site.password, "csrf_token": token, "next": "//evil.example/"},
+        )
         assert answer.status_code == 303 and answer.headers["location"] == "/web/inbox"

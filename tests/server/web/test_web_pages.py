@@ -48,11 +48,20 @@ def test_sign_in_filter_and_inbox_screenshot(page: Page, site, artifacts):
 
 
 def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
-    original = site.rep.push("Statements PDF export times out for accounts with >5k rows.", "payments",
-                             impact="high", product_area="online-bank", customer_ref="ACME Oy",
-                             tags=("export", "pdf"))
-    copy = site.rep.push("Export of statements never finishes for a big company account.", "payments",
-                         impact="medium", product_area="online-bank")
+    original = site.rep.push(
+        "Statements PDF export times out for accounts with >5k rows.",
+        "payments",
+        impact="high",
+        product_area="online-bank",
+        customer_ref="ACME Oy",
+        tags=("export", "pdf"),
+    )
+    copy = site.rep.push(
+        "Export of statements never finishes for a big company account.",
+        "payments",
+        impact="medium",
+        product_area="online-bank",
+    )
     sign_in(page, site, site.pia)
     page.goto(f"{site.base_url}/web/insights/{original}")
     expect(page.get_by_role("heading", name=f"Insight from {site.rita}")).to_be_visible()
@@ -91,12 +100,10 @@ def test_a_post_without_the_csrf_token_is_refused(page: Page, site):
     page.goto(f"{site.base_url}/web/insights/{target}")
     for form in ({"status": "declined"}, {"status": "declined", "csrf_token": "forged-token"}):
         # The browser's own cookies go with this request, exactly like a forged cross-site form would.
-        answer = page.request.post(f"{site.base_url}/web/insights/{target}/status", form=form,
-                                   max_redirects=0)
+        answer = page.request.post(f"{site.base_url}/web/insights/{target}/status", form=form, max_redirects=0)
         assert answer.status == 403
         assert "This form has expired" in answer.text()
-    answer = page.request.post(f"{site.base_url}/web/insights/{target}/reply", form={"body": "forged"},
-                               max_redirects=0)
+    answer = page.request.post(f"{site.base_url}/web/insights/{target}/reply", form={"body": "forged"}, max_redirects=0)
     assert answer.status == 403
     page.reload()
     expect(page.locator(".insight-head .badge.status-new")).to_have_text("New")
@@ -129,8 +136,7 @@ def test_a_wrong_password_is_refused_in_words(page: Page, site):
     page.get_by_label("User name").fill(site.pia)
     page.get_by_label("Password").fill("not the password")
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("alert")).to_have_text(
-        "The user name or password is not right. Check them and try again.")
+    expect(page.get_by_role("alert")).to_have_text("The user name or password is not right. Check them and try again.")
     expect(page.get_by_label("User name")).to_have_value(site.pia)
 
 

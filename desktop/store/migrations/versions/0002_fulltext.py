@@ -20,7 +20,7 @@ def upgrade() -> None:
     op.execute(
         "CREATE VIRTUAL TABLE insight_fts USING fts5("
         "text, customer_ref, tags, content='insight', content_rowid='id', "
-        "tokenize=\"unicode61 remove_diacritics 2\")"
+        'tokenize="unicode61 remove_diacritics 2")'
     )
     op.execute(
         "CREATE TRIGGER insight_fts_ai AFTER INSERT ON insight BEGIN "

@@ -21,8 +21,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.execute(
-        "CREATE VIRTUAL TABLE insight_stems USING fts5("
-        "stems, detail=none, tokenize=\"unicode61 remove_diacritics 2\")"
+        'CREATE VIRTUAL TABLE insight_stems USING fts5(stems, detail=none, tokenize="unicode61 remove_diacritics 2")'
     )
     op.execute("CREATE VIRTUAL TABLE insight_stems_vocab USING fts5vocab(insight_stems, row)")
     op.execute(

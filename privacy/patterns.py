@@ -10,7 +10,7 @@ from collections.abc import Iterator
 class Lazy:
     """A regex that compiles itself the first time it is used; offers the few methods the detector needs."""
 
-    __slots__ = ("_source", "_flags", "_compiled")
+    __slots__ = ("_compiled", "_flags", "_source")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source, self._flags = source, flags

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from desktop.privacy.patterns import Lazy
+from privacy.patterns import Lazy
 
 # A word directly before the number (only "no.", "#", ":" and the like in between) that names it as a
 # business number. Prefixes, so "tilausnumero", "orders" and "referencia" all count. Four languages plus
@@ -21,9 +21,7 @@ _BUSINESS_PREFIXES = tuple(
 _BUSINESS_WORDS = frozenset({"ref", "sag", "erä", "po"})
 # Alone they may precede a phone number ("asiakas 040 ..."); followed by "number"/"id" they name an account.
 _ACCOUNT_HOLDERS = ("customer", "client", "cliente", "asiakas", "kund")
-_CONNECTORS = frozenset(
-    "no nr nro n nº n° no. number numero número nummer nummeret num núm id".split()
-)
+_CONNECTORS = frozenset("no nr nro n nº n° no. number numero número nummer nummeret num núm id".split())
 _PUNCTUATION = "#:.,;()[]-–/º°"
 _WINDOW = 40
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from desktop.privacy.detector import find_pii
-from desktop.privacy.kinds import NATIONAL_ID_KINDS, Finding, MaskResult, PiiKind
-from desktop.privacy.masking import mask_pii
+from privacy.detector import find_pii
+from privacy.kinds import NATIONAL_ID_KINDS, Finding, MaskResult, PiiKind
+from privacy.masking import mask_pii
 
 # How a masked kind is named to the user ("Masked before saving: 1 card number, 2 e-mail addresses.").
 _NAMES: dict[str, tuple[str, str]] = {

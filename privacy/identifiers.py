@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from types import SimpleNamespace
 
-from desktop.privacy.context import weak_number_is_not_pii
-from desktop.privacy.kinds import Finding, PiiKind
-from desktop.privacy.patterns import Lazy as _Lazy
+from privacy.context import weak_number_is_not_pii
+from privacy.kinds import Finding, PiiKind
+from privacy.patterns import Lazy as _Lazy
 
 # Regexes only find candidates; stdnum decides. Lookarounds keep us out of longer tokens such as
 # "ORD-240312-0042", "v1.2.3" or "1.299,00". Most patterns start with a plain character class and
@@ -20,9 +20,7 @@ _IBAN = _Lazy(
     r"(?![A-Za-z0-9])"
 )
 # DDMMYY/YYMMDD + separator + 4 chars: Finnish hetu, Swedish personnummer, Danish CPR share this shape.
-_DATE_SERIAL = _Lazy(
-    r"(\d(?<![\w+#/.,-]\d)\d{5}(?:\d\d)?)([-+A-FU-Ya-fu-y])(\d{3}[0-9A-Za-z])(?![\w]|[.,/-]\d)"
-)
+_DATE_SERIAL = _Lazy(r"(\d(?<![\w+#/.,-]\d)\d{5}(?:\d\d)?)([-+A-FU-Ya-fu-y])(\d{3}[0-9A-Za-z])(?![\w]|[.,/-]\d)")
 _LONG_DIGITS = _Lazy(r"(\d(?<![\w+#/.,-]\d)\d{9}(?:\d\d)?)(?![\w]|[.,/-]\d)")
 _NO_FNR = _Lazy(r"\d(?<![\w+#/.,-]\d)\d{5}[ -]?\d{5}(?![\w]|[.,/-]\d)")
 _DNI = _Lazy(r"(\d(?<![\w.-]\d)\d?\.?\d{3}\.?\d{3})([- ]?)([A-Za-z])(?![\w])")
@@ -39,7 +37,7 @@ _DIGIT_GROUP = _Lazy(r"\d+")
 
 @functools.cache
 def _stdnum() -> SimpleNamespace:
-    """Import stdnum on first use: it costs ~40 ms, which must not land on `import desktop.privacy`."""
+    """Import stdnum on first use: it costs ~40 ms, which must not land on `import privacy`."""
     from stdnum import iban, luhn
     from stdnum.dk import cpr
     from stdnum.es import dni, nie

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 from types import ModuleType
 
-from desktop.privacy.context import weak_number_is_not_pii
-from desktop.privacy.kinds import Finding, PiiKind
-from desktop.privacy.patterns import Lazy as _Lazy
+from privacy.context import weak_number_is_not_pii
+from privacy.kinds import Finding, PiiKind
+from privacy.patterns import Lazy as _Lazy
 
 # National formats are tried in this order; the first region whose numbering plan accepts the number
 # wins (so "040 123 4567" is a Finnish mobile, not a Swedish landline). International numbers need none.
@@ -28,7 +28,7 @@ _AFTER_FIRST_GROUP = _Lazy(r"\(?\d+\)?[ -]+((?:\+|0[1-9])[\d \-()]*)")
 
 
 def _is_compact_date(digits: str) -> bool:
-    """"20240312": eight digits that read as a date in 1900-2099."""
+    """ "20240312": eight digits that read as a date in 1900-2099."""
     if len(digits) != 8 or digits[:2] not in ("19", "20"):
         return False
     month, day = int(digits[4:6]), int(digits[6:8])
@@ -123,9 +123,7 @@ def _regions_for(run: str) -> tuple[str, ...]:
         return PHONE_REGIONS[:1]  # the country code decides; the region is only a formality
     first = run.lstrip("(")[:1]
     return tuple(
-        region
-        for region, prefix in _trunk_prefixes().items()
-        if (first == prefix if prefix else first != "0")
+        region for region, prefix in _trunk_prefixes().items() if (first == prefix if prefix else first != "0")
     )
 
 

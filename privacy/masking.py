@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from desktop.privacy.detector import find_pii
-from desktop.privacy.kinds import MaskResult
+from privacy.detector import find_pii
+from privacy.kinds import MaskResult
 
 
 def mask_pii(text: str, keep: Iterable[str] = ()) -> MaskResult:

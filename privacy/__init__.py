@@ -2,7 +2,7 @@
 
 API (stable; the capture window, the CLI and the server all use it)::
 
-    from desktop.privacy import find_pii, mask_pii, Finding, PiiKind
+    from privacy import find_pii, mask_pii, Finding, PiiKind
 
     find_pii(text) -> list[Finding]
         Non-overlapping findings sorted by start; text[f.start:f.end] == f.value.
@@ -19,10 +19,10 @@ API (stable; the capture window, the CLI and the server all use it)::
                  no_fodselsnummer, dk_cpr, es_dni, es_nie, email, phone.  .is_national_id
 
 Saving: the store masks every capture, edit and reply before it enters the outbox (Store.capture(new,
-keep_pii=keys)); the helpers it and the CLI use are in `desktop.privacy.saving`.
+keep_pii=keys)); the helpers it and the CLI use are in `privacy.saving`.
 
 Checksums come from python-stdnum, phone numbering plans from phonenumbers (national formats tried in
-`desktop.privacy.contacts.PHONE_REGIONS` order: FI, SE, NO, DK, ES). Both load lazily, so importing this
+`privacy.contacts.PHONE_REGIONS` order: FI, SE, NO, DK, ES). Both load lazily, so importing this
 package costs ~15 ms (most of it `dataclasses`); the first find_pii call pays 60-200 ms of imports
 (call `warm_up()` off the UI thread at start-up). After that a 2,000-character note takes ~1 ms CPU.
 Plain Python, no Qt, no shared mutable state except caches: safe on the server and in worker threads.
@@ -31,9 +31,9 @@ Design, rules and limits: docs/privacy.md.
 
 from __future__ import annotations
 
-from desktop.privacy.detector import find_pii
-from desktop.privacy.kinds import Finding, MaskResult, PiiKind
-from desktop.privacy.masking import mask_pii
+from privacy.detector import find_pii
+from privacy.kinds import Finding, MaskResult, PiiKind
+from privacy.masking import mask_pii
 
 __all__ = ["Finding", "MaskResult", "PiiKind", "find_pii", "mask_pii", "warm_up"]
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.privacy.contacts import find_emails, find_phones
-from desktop.privacy.identifiers import find_identifiers
-from desktop.privacy.kinds import Finding, PiiKind
+from privacy.contacts import find_emails, find_phones
+from privacy.identifiers import find_identifiers
+from privacy.kinds import Finding, PiiKind
 
 # When two findings overlap, the stronger evidence wins: an exact e-mail shape, then checksummed
 # identifiers (two-digit and mod-97 checks before Luhn), then a phone-number plan.
