@@ -1,7 +1,17 @@
-"""Duplicate hints (issue 8): multilingual stems for the local index and the 0..1 similarity score. No Qt."""
+"""Duplicate hints (issue 8): the desktop's view of the shared `similarity` package, and its CLI output. No Qt."""
 
-from desktop.similar.scoring import Analyzed, Scored, analyze_insight, analyze_words, overlap_score
-from desktop.similar.stems import MAX_QUERY_WORDS, index_text, is_stop_word, text_words, word_stems
+from similarity import (
+    MAX_QUERY_WORDS,
+    Analyzed,
+    Scored,
+    analyze_insight,
+    analyze_words,
+    index_text,
+    is_stop_word,
+    overlap_score,
+    text_words,
+    word_stems,
+)
 
 __all__ = [
     "MAX_QUERY_WORDS",

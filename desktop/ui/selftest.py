@@ -84,7 +84,7 @@ def _check_packages() -> None:
     for kind, package in ((PiiKind.IBAN, "python-stdnum"), (PiiKind.PHONE, "phonenumbers")):
         if kind not in found:
             raise RuntimeError(f"the privacy guard found no {kind.value} ({package} or its data is missing)")
-    from desktop.similar.stems import word_stems
+    from similarity.stems import word_stems
 
     if not word_stems("maksut") & word_stems("maksu"):  # duplicate hints stem with PyStemmer's C extension
         raise RuntimeError("the duplicate hints' stemmer (PyStemmer) does not stem Finnish")

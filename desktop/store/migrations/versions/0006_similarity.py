@@ -1,7 +1,7 @@
 """Duplicate hints (issue 8): a full-text index of each insight's stems in four languages.
 
 `insight_stems` holds, per insight (rowid = insight.id), the distinct stems palaute_stems(text) gives
-(desktop/similar/stems.py; the SQL function is registered on every connection by database.py). It keeps
+(similarity/stems.py; the SQL function is registered on every connection by database.py). It keeps
 its own copy of the stems rather than being contentless, so a row can be deleted by rowid alone: deleting
 from a contentless index needs the exact tokens it was given, which a newer stemmer might not reproduce.
 detail=none: similarity needs which insights hold a stem, not where. `insight_stems_vocab` exposes

@@ -18,7 +18,7 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.similar.stems import is_stop_word, text_words, word_stems
+from similarity.stems import is_stop_word, text_words, word_stems
 
 Stems = frozenset[str]
 FUZZY_MIN_CHARS = 6

@@ -16,7 +16,7 @@ import unicodedata
 
 import Stemmer
 
-from desktop.similar.stopwords import STOP_WORDS
+from similarity.stopwords import STOP_WORDS
 
 LANGUAGES = ("english", "finnish", "swedish", "spanish")
 MAX_WORD_CHARS = 40  # longer "words" are pasted ids or URLs: kept whole, never stemmed
