@@ -30,6 +30,10 @@ class PiiKind(enum.StrEnum):
         return self.value in NATIONAL_ID_KINDS
 
 
+# The word a masked card or IBAN starts with; typed just before the value, it is not repeated.
+_LABELS = {PiiKind.CARD: "card", PiiKind.IBAN: "iban"}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One piece of personal data in a text: text[start:end] == value."""
@@ -57,16 +61,32 @@ class Finding:
     @property
     def masked(self) -> str:
         """What replaces the value when the text is masked."""
-        tail = "".join(ch for ch in (self.normalized or self.value) if ch.isalnum())[-4:]
         if self.kind is PiiKind.CARD:
-            return f"card ••••{tail}"
+            return f"card {self.tail}"
         if self.kind is PiiKind.IBAN:
-            return f"[IBAN ••••{tail}]"
+            return f"[IBAN {self.tail}]"
         if self.kind is PiiKind.EMAIL:
             return "[email]"
         if self.kind is PiiKind.PHONE:
             return "[phone]"
         return "[national id]"
+
+    @property
+    def tail(self) -> str:
+        """The last four characters behind dots ("••••1111"): enough to tell two cards apart on a call."""
+        return "••••" + "".join(ch for ch in (self.normalized or self.value) if ch.isalnum())[-4:]
+
+    def masked_after(self, before: str) -> str:
+        """The replacement where `before` is the text in front of the value.
+
+        "card 4111 1111 1111 1111" must not become "card card ••••1111": when the rep already named the kind
+        right before the number, only the dotted tail replaces it.
+        """
+        label = _LABELS.get(self.kind)
+        words = before.rstrip(" :\t").rsplit(None, 1)
+        if label and words and words[-1].lower() == label:
+            return self.tail
+        return self.masked
 
 
 @dataclass(frozen=True)

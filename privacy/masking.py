@@ -18,7 +18,7 @@ def mask_pii(text: str, keep: Iterable[str] = ()) -> MaskResult:
             kept.append(finding)
             continue
         parts.append(text[position : finding.start])
-        parts.append(finding.masked)
+        parts.append(finding.masked_after(text[position : finding.start]))
         position = finding.end
         masked.append(finding)
     parts.append(text[position:])

@@ -18,7 +18,7 @@ def test_capture_masks_and_says_so_in_one_line(cli):
         "Masked before saving: 1 card number, 1 national identity number, 1 e-mail address."
     ]
     [saved] = json.loads(cli("list", "--json").stdout)
-    assert saved["text"] == "Customer read out card card ••••1111 and hetu [national id] on the call"
+    assert saved["text"] == "Customer read out card ••••1111 and hetu [national id] on the call"
     assert saved["customer_ref"] == "[email]"
     assert (saved["pii_kept"], saved["pii_masked"]) == ([], {"card": 1, "fi_hetu": 1, "email": 1})
 

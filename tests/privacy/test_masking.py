@@ -51,3 +51,12 @@ def test_text_without_personal_data_is_returned_unchanged():
     text = "Versio 2.14.3 kaatuu 12.3.2024 klo 14.30, tilaus #48213 (1 299,00 €)."
     result = mask_pii(text)
     assert result.text == text and result.masked == [] and result.kept == []
+
+
+def test_a_kind_named_just_before_the_value_is_not_repeated():
+    assert mask_pii("card 4111 1111 1111 1111").text == "card ••••1111"
+    assert mask_pii("Card: 4111 1111 1111 1111 declined").text == "Card: ••••1111 declined"
+    assert mask_pii("IBAN FI21 1234 5600 0007 85").text == "IBAN ••••0785"
+    # Not named just before: the replacement says what it was.
+    assert mask_pii("paid with 4111 1111 1111 1111").text == "paid with card ••••1111"
+    assert mask_pii("a card was 4111 1111 1111 1111").text == "a card was card ••••1111"
