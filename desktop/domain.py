@@ -135,13 +135,20 @@ class SameHere:
 
 @dataclass(frozen=True)
 class Notice:
-    """A reply or status change the rep has not been shown yet (one tray notification each)."""
+    """A reply, status change or merge the rep has not been shown yet.
+
+    The store keeps facts, not sentences: the tray builds the words in the rep's language. `title` is only
+    set on notices stored by an older version (English words, shown as they are).
+    """
 
     id: int
-    kind: str  # "reply" or "status"
+    kind: str  # "reply", "status" or "merged"
     insight_id: str
     title: str
-    body: str
+    body: str  # the reply's words (reply), else the insight's first words
+    actor: str | None = None  # who replied
+    status: str | None = None  # the insight's new status
+    insight_text: str = ""  # the insight's first words, so the notice can say which one it is about
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import exists, func, select, text
+from sqlalchemy import Integer, exists, func, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain import Insight, utc_now
@@ -23,12 +23,15 @@ class InboxFilter:
     match: str | None = None  # an FTS5 query built by desktop.store.search.fts_query
     include_withdrawn: bool = True
     view: str | None = None  # one of VIEWS: the rep's own, or the community's (issue 8)
+    only: str | None = None  # one of ONLY: unread replies, answered by the product team, new this week
 
 
 # The inbox's views: what the rep follows, and the community feed (insights of their communities they only
 # read): all of it, what is new this week, what the product team answered, and what shipped.
 VIEWS = ("mine", "community", "community_new", "community_answered", "community_shipped")
 NEW_DAYS = 7
+# Narrowings that are not a status; the inbox offers them in one list with the statuses, one at a time.
+ONLY = ("unread", "answered", "new")
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def _conditions(f: InboxFilter) -> list:
         conditions.append(InsightRow.withdrawn.is_(False))
     if f.view:
         conditions += _view(f.view)
+    if f.only:
+        conditions.append(_only(f.only))
     if f.match:
         conditions.append(
             InsightRow.rowid.in_(
@@ -76,6 +81,16 @@ def _view(view: str, now: datetime | None = None) -> list:
     return conditions
 
 
+def _only(only: str, now: datetime | None = None):  # noqa: ANN202 - a SQL expression
+    if only == "unread":
+        return exists().where(ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.read.is_(False), ReplyRow.mine.is_(False))
+    if only == "answered":
+        return exists().where(ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.author_role.in_(("product", "admin")))
+    if only == "new":
+        return InsightRow.created_at >= (now or utc_now()) - timedelta(days=NEW_DAYS)
+    raise ValueError(f"unknown inbox narrowing {only!r}")
+
+
 def count(session: Session, f: InboxFilter) -> int:
     return session.scalar(select(func.count()).select_from(InsightRow).where(*_conditions(f))) or 0
 
@@ -95,9 +110,8 @@ def page(session: Session, f: InboxFilter, offset: int, limit: int) -> list[Inbo
             select(
                 ReplyRow.insight_uuid,
                 func.count().label("total"),
-                func.sum(((ReplyRow.read.is_(False)) & (ReplyRow.mine.is_(False))).cast(ReplyRow.read.type)).label(
-                    "unread"
-                ),
+                # Cast to a number, not to the Boolean column type: that would read the sum back as True.
+                func.sum(((ReplyRow.read.is_(False)) & (ReplyRow.mine.is_(False))).cast(Integer)).label("unread"),
             )
             .where(ReplyRow.insight_uuid.in_(ids))
             .group_by(ReplyRow.insight_uuid)

@@ -85,3 +85,6 @@ class SyncLedger:
 
     def unread_count(self) -> int:
         return self._store._read(ss.unread_count)
+
+    def newest_unread(self) -> str | None:
+        return self._store._read(ss.newest_unread)

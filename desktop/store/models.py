@@ -194,7 +194,10 @@ class NoticeRow(Base):
     key: Mapped[str] = mapped_column(String(120), unique=True)
     kind: Mapped[str] = mapped_column(String(16))
     insight_uuid: Mapped[str] = mapped_column(String(36))
-    title: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)  # English words of notices stored before migration 0010; now ""
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     shown_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Migration 0010: the facts the tray's words are built from in the rep's language when shown.
+    actor: Mapped[str | None] = mapped_column(Text)  # who replied
+    status: Mapped[str | None] = mapped_column(String(16))  # the new status

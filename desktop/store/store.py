@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -38,7 +38,7 @@ from desktop.settings import Settings
 from desktop.store import drafts, inbox, insights, reference, same_here, threads
 from desktop.store.database import WRITER_OPTION, open_database, translate_error
 from desktop.store.ledger import SyncLedger
-from desktop.store.models import SettingRow
+from desktop.store.models import OutboxRow, SettingRow
 from desktop.store.search import fts_query
 
 if TYPE_CHECKING:
@@ -46,6 +46,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+QUEUED = "palaute_queued"  # in a write's session.info once it added an outbox entry
+
+
+def _note_queued(session: Session, _context: object, _instances: object) -> None:
+    if any(isinstance(obj, OutboxRow) for obj in session.new):
+        session.info[QUEUED] = True
 
 
 def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = None) -> Store:
@@ -75,6 +81,7 @@ class Store:
         self.notices = notices or []
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(**{WRITER_OPTION: True}), expire_on_commit=False)
+        event.listen(self._writer, "before_flush", _note_queued)
         self.settings = Settings(self._read_setting, self._write_setting)
         # Reference lists change only when sync brings new ones; every capture checks against them.
         self._communities: list[Community] | None = None
@@ -82,6 +89,12 @@ class Store:
         self.sync = SyncLedger(self)
         self._author_cache: str | None = None
         self._frequencies = None  # the similarity index's document frequencies, read on first use
+        self._queued_listeners: list[Callable[[], None]] = []
+
+    def on_queued(self, listener: Callable[[], None]) -> None:
+        """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
+        withdraw, "same here", whatever window or command made it), so a running app sends it at once."""
+        self._queued_listeners.append(listener)
 
     # -- insights -----------------------------------------------------------------------------------
     def capture(self, new: NewInsight, keep_pii: Iterable[str] = ()) -> Insight:
@@ -148,6 +161,7 @@ class Store:
         text: str | None = None,
         include_withdrawn: bool = True,
         view: str | None = None,
+        only: str | None = None,
     ) -> inbox.InboxFilter:
         """A checked filter for `inbox_count`/`inbox_page`; `text` matches words as typed (last one as prefix).
 
@@ -157,6 +171,8 @@ class Store:
         match = fts_query(text, prefix=True) if text and text.strip() else None
         if view is not None and view not in inbox.VIEWS:
             raise InvalidInput(f"Unknown inbox view “{view}”.")
+        if only is not None and only not in inbox.ONLY:
+            raise InvalidInput(f"Unknown inbox choice “{only}”.")
         return inbox.InboxFilter(
             community=community,
             status=status,
@@ -164,6 +180,7 @@ class Store:
             match=match,
             include_withdrawn=include_withdrawn,
             view=view,
+            only=only,
         )
 
     def inbox_count(self, f: inbox.InboxFilter) -> int:
@@ -209,6 +226,10 @@ class Store:
 
     def withdraw_insight(self, insight_id: str) -> None:
         self._write(lambda s: threads.withdraw(s, insight_id))
+
+    def undo_capture(self, insight_id: str) -> str:
+        """Take back a capture: "removed" while the server has not seen it, else "withdrawn" (queued for sync)."""
+        return self._write(lambda s: threads.undo_capture(s, insight_id))
 
     def add_reply(self, insight_id: str, body: str) -> Reply:
         """Save the rep's reply (personal data masked, nothing kept) and queue it for sync."""
@@ -321,8 +342,17 @@ class Store:
             return work(session)
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        with self._translated(), self._writer.begin() as session:
-            return work(session)
+        with self._translated():
+            with self._writer.begin() as session:
+                result = work(session)
+            queued = session.info.pop(QUEUED, False)  # read after the commit's own flush
+        if queued:  # committed: now the sync loop may look
+            for listener in self._queued_listeners:
+                try:
+                    listener()
+                except Exception:  # a listener's bug must not turn a saved change into an error
+                    log.exception("outbox listener failed")
+        return result
 
     @contextmanager
     def _translated(self) -> Iterator[None]:

@@ -20,14 +20,6 @@ from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, Sam
 # Fields the server owns: a pulled change may always set them, even while the rep has an edit queued.
 SERVER_FIELDS = ("status", "duplicate_of", "withdrawn", "customers", "reps", "following")
 REP_FIELDS = ("text", "community", "product_area", "customer_ref", "impact", "tags")
-STATUS_WORDS = {
-    "new": "new",
-    "acknowledged": "acknowledged",
-    "planned": "planned",
-    "in_progress": "in progress",
-    "shipped": "shipped",
-    "declined": "declined",
-}
 
 
 @dataclass(frozen=True)
@@ -152,8 +144,13 @@ def apply_push_results(session: Session, pairs: list[tuple[Pending, dict[str, An
     for item, result in pairs:
         if item.kind == "reply" or result.get("code") == "conflict":
             known.flush()
+        # Undone while its push was on the way: the server has it now, so it is withdrawn there instead.
+        undone = item.kind == "create" and item.object_id not in known.rows and result["status"] != "rejected"
         if result.get("insight"):
             _store_server_insight(session, result["insight"], known)
+        if undone:
+            known.flush()
+            _withdraw_undone(session, item.object_id, known)
         if result["status"] in ("applied", "duplicate"):
             sent[item.kind if item.kind in sent else "insight"].append(item.object_id)
         elif not (result.get("code") == "conflict" and _rebase(session, item, result.get("insight"), known)):
@@ -170,6 +167,16 @@ def apply_push_results(session: Session, pairs: list[tuple[Pending, dict[str, An
         session.execute(
             update(InsightRow).where(InsightRow.uuid.in_(done)).values(sync_state=SyncState.SENT.value, sync_error=None)
         )
+
+
+def _withdraw_undone(session: Session, insight_id: str, known: _Known) -> None:
+    session.execute(
+        update(InsightRow)
+        .where(InsightRow.uuid == insight_id)
+        .values(withdrawn=True, sync_state=SyncState.LOCAL.value, updated_at=utc_now())
+    )
+    queue(session, "withdraw", insight_id, {"insight_id": insight_id, "base_version": None})
+    known.pending.add(insight_id)
 
 
 def _rebase(session: Session, item: Pending, current: dict | None, known: _Known) -> bool:
@@ -257,24 +264,16 @@ def _store_server_insight(session: Session, data: dict[str, Any], known: _Known,
     if not (announce and values["following"]):
         return 0
     if old_status != data["status"]:
-        status = STATUS_WORDS.get(data["status"], data["status"])
         return _notice(
             session,
             f"status:{data['id']}:{data['version']}",
             "status",
             data["id"],
-            f"Insight {status}",
             _snippet(local["text"]),
+            status=data["status"],
         )
     if data.get("duplicate_of") and data["duplicate_of"] != old_original:
-        return _notice(
-            session,
-            f"merged:{data['id']}:{data['version']}",
-            "status",
-            data["id"],
-            "Merged with an existing insight",
-            _snippet(local["text"]),
-        )
+        return _notice(session, f"merged:{data['id']}:{data['version']}", "merged", data["id"], _snippet(local["text"]))
     return 0
 
 
@@ -330,12 +329,7 @@ def _store_reply(session: Session, data: dict[str, Any], known: _Known, *, me: s
     if quiet:
         return 0
     return _notice(
-        session,
-        f"reply:{data['id']}",
-        "reply",
-        data["insight_id"],
-        f"Reply from {data['author']}",
-        _snippet(data["body"]),
+        session, f"reply:{data['id']}", "reply", data["insight_id"], _snippet(data["body"]), actor=data["author"]
     )
 
 
@@ -359,12 +353,22 @@ def forget_unfollowed(session: Session, communities: list[str]) -> int:
     return len(ids)
 
 
-def _notice(session: Session, key: str, kind: str, insight_id: str, title: str, body: str) -> int:
+def _notice(
+    session: Session, key: str, kind: str, insight_id: str, body: str, *, actor: str | None = None, status: str | None = None
+) -> int:
+    """Keep the facts of a notice; the words are the tray's, in the rep's language (desktop/ui/notice_text.py)."""
     if session.scalar(select(NoticeRow.id).where(NoticeRow.key == key)) is not None:
         return 0
     session.execute(
         insert(NoticeRow).values(
-            key=key, kind=kind, insight_uuid=insight_id, title=title, body=body, created_at=utc_now()
+            key=key,
+            kind=kind,
+            insight_uuid=insight_id,
+            title="",
+            body=body,
+            actor=actor,
+            status=status,
+            created_at=utc_now(),
         )
     )
     return 1
@@ -377,8 +381,26 @@ def _snippet(text: str, limit: int = 120) -> str:
 
 # -- notices -----------------------------------------------------------------------------------------------
 def pending_notices(session: Session) -> list[Notice]:
-    rows = session.scalars(select(NoticeRow).where(NoticeRow.shown_at.is_(None)).order_by(NoticeRow.id))
-    return [Notice(r.id, r.kind, r.insight_uuid, r.title, r.body) for r in rows]
+    rows = session.execute(
+        select(NoticeRow, InsightRow.text)
+        .outerjoin(InsightRow, InsightRow.uuid == NoticeRow.insight_uuid)
+        .where(NoticeRow.shown_at.is_(None))
+        .order_by(NoticeRow.id)
+    )
+    return [
+        Notice(n.id, n.kind, n.insight_uuid, n.title, n.body, n.actor, n.status, _snippet(text or "", 80))
+        for n, text in rows
+    ]
+
+
+def newest_unread(session: Session) -> str | None:
+    """The insight with the newest unread reply (a tray click opens its thread), or None."""
+    return session.scalar(
+        select(ReplyRow.insight_uuid)
+        .where(ReplyRow.read.is_(False), ReplyRow.mine.is_(False))
+        .order_by(ReplyRow.created_at.desc())
+        .limit(1)
+    )
 
 
 def mark_shown(session: Session, notice_ids: list[int]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Reply, SyncState, new_id, utc_now
@@ -102,3 +102,17 @@ def to_reply(row: ReplyRow) -> Reply:
         sync_state=SyncState(row.sync_state),
         sync_error=row.sync_error,
     )
+
+
+def undo_capture(session: Session, insight_id: str) -> str:
+    """"removed" when the create never left this computer (it and its queued changes go), else withdraw it."""
+    row = _insight(session, insight_id)
+    queued = session.scalars(
+        select(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id, ss.OutboxRow.kind == "create")
+    ).first()
+    if queued is not None and row.server_version is None:
+        session.execute(delete(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id))
+        session.delete(row)
+        return "removed"
+    withdraw(session, insight_id)
+    return "withdrawn"

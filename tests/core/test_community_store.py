@@ -35,7 +35,7 @@ def test_news_on_a_followed_insight_is_announced_once_including_a_merge(store):
     merged = {**followed, "version": 2, "duplicate_of": "11111111-1111-4111-8111-111111111111", "customers": 3}
     assert _announced(store, {"kind": "insight", "insight": merged}) == 1
     assert _announced(store, {"kind": "insight", "insight": merged}) == 0  # the same version again
-    assert [n.title for n in store.sync.pending_notices()] == ["Merged with an existing insight"]
+    assert [(n.kind, n.title) for n in store.sync.pending_notices()] == [("merged", "")]  # words: the tray's
     assert store.get_insight(followed["id"]).customers == 3
 
 

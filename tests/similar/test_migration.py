@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from desktop.store.database import SCHEMA_HEAD
+
 from desktop.similar import index_text
 from desktop.store import open_store
 from desktop.store.database import _create_engine, run_migrations
@@ -33,7 +35,7 @@ def test_upgrading_from_0005_fills_the_stems_index(paths):
                 ).all()
             )
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        assert revision == "0006"
+        assert revision == SCHEMA_HEAD
         assert indexed == {ident: index_text(body) for ident, body in texts.items()}
         hints = store.similar("asiakas ei löytänyt maksupainiketta laskulle")
         assert [h.insight.id for h in hints] == ["aaaaaaaa-0000-4000-8000-000000000001"]

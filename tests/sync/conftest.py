@@ -110,6 +110,7 @@ class ProductMember:
 
     def __init__(self, url: str, name: str = PRODUCT, only_author: str | None = None) -> None:
         self.url = url + "/api/v1"
+        self.name = name
         self.only_author = only_author  # on the shared server, only this test's rep's insights count
         self.http = requests.Session()
         token = self.http.post(
