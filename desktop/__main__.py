@@ -12,13 +12,14 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.ui.selftest import run_self_test
 
         return run_self_test()
-    from desktop.cli import build_parser, run
+    from desktop.cli import build_parser, choose_language, run
     from desktop.logs import setup_logging
     from desktop.paths import AppPaths
 
+    choose_language()  # the help texts speak the system's language
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
-    gui = args.command is None or (args.command == "capture" and args.show)
+    gui = args.command is None or (args.command in ("capture", "inbox") and args.show)
     setup_logging(paths.log_dir, console=not gui)
     if gui:
         from desktop.app import run as run_app

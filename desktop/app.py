@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.paths import AppPaths
-from desktop.platform.instance_client import ACTIVATE, SHOW_CAPTURE, notify_running_app
+from desktop.platform.instance_client import ACTIVATE, SHOW_CAPTURE, SHOW_INBOX, notify_running_app, show_inbox
 
 log = logging.getLogger("palaute.app")
 READY_FILE_ENV = "PALAUTE_READY_FILE"
@@ -59,7 +59,7 @@ def _run_with(paths: AppPaths, args: Any, started: float, demo: Any = None) -> i
         print(f"Palaute cannot create its data folder {paths.data_dir} ({exc.strerror}).", file=sys.stderr)
         return 1
     _setup_logging(paths)
-    request = SHOW_CAPTURE if _wants_capture(args) else ACTIVATE
+    request = _request(args)
 
     from desktop.ui.instance_lock import InstanceLock
 
@@ -69,16 +69,19 @@ def _run_with(paths: AppPaths, args: Any, started: float, demo: Any = None) -> i
         if handed is not None:
             return handed
     try:
-        return _run_app(paths, request is SHOW_CAPTURE, started, demo)
+        return _run_app(paths, request, started, demo)
     finally:
         lock.release()
 
 
-def _wants_capture(args: Any) -> bool:
-    # `palaute capture --show` arrives as command="capture", show=True from the CLI parser.
-    if getattr(args, "show_capture", False):
-        return True
-    return getattr(args, "command", None) == "capture" and bool(getattr(args, "show", False))
+def _request(args: Any) -> dict:
+    """What the start asks for: `palaute capture --show`, `palaute inbox --show [ID]`, or just the app."""
+    command = getattr(args, "command", None)
+    if getattr(args, "show_capture", False) or (command == "capture" and getattr(args, "show", False)):
+        return SHOW_CAPTURE
+    if command == "inbox":
+        return show_inbox(getattr(args, "insight_id", None))
+    return ACTIVATE
 
 
 def _setup_logging(paths: AppPaths) -> None:
@@ -108,7 +111,7 @@ def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
         time.sleep(0.1)
 
 
-def _run_app(paths: AppPaths, show_capture: bool, started: float, demo: Any = None) -> int:
+def _run_app(paths: AppPaths, request: dict, started: float, demo: Any = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     _set_windows_app_id()
@@ -119,7 +122,9 @@ def _run_app(paths: AppPaths, show_capture: bool, started: float, demo: Any = No
     QApplication.setDesktopFileName(APP_ID)
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     qapp.setQuitOnLastWindowClosed(False)  # a tray app lives on with no window open
-    palaute = PalauteApp(qapp, paths, show_capture=show_capture, started=started, demo=demo)
+    palaute = PalauteApp(qapp, paths, show_capture=request is SHOW_CAPTURE, started=started, demo=demo)
+    if request.get("action") == SHOW_INBOX:
+        palaute.after_start(lambda: palaute.on_message(request))
     try:
         return qapp.exec()
     finally:
@@ -150,6 +155,7 @@ class PalauteApp:
         self.fallback: Any = None
         self.hotkey_problem: str | None = None
         self._show_capture_when_built = show_capture
+        self._after_start: list[Any] = []
         self._shut_down = False
         quick = read_quick_settings(paths.db_path)  # hotkey and language before SQLAlchemy is even imported
 
@@ -160,6 +166,7 @@ class PalauteApp:
 
         self.tray = Tray(qapp)
         self._connect_menu(self.tray)
+        self.tray.digest_requested.connect(self.show_digest)
         self.has_tray = self.tray.available()
         if self.has_tray:
             self.tray.show()
@@ -262,6 +269,12 @@ class PalauteApp:
             self.tell(self.hotkey_problem, error=True)
         if self._show_capture_when_built:
             self.capture.present()
+        for call in self._after_start:
+            call()
+
+    def after_start(self, call: Any) -> None:
+        """Run `call()` once the start is finished (the store is loading): `palaute inbox --show` uses it."""
+        self._after_start.append(call)
 
     def _build_capture(self) -> None:
         if self.capture is not None:
@@ -503,6 +516,9 @@ class PalauteApp:
                 _raise(self.fallback)
             else:
                 self.show_capture()
+        elif action == SHOW_INBOX:
+            insight_id = message.get("insight_id")
+            self.open_thread(insight_id) if isinstance(insight_id, str) and insight_id else self.show_inbox()
         elif action == "refresh":
             self._on_captured(None)
         else:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from desktop import APP_NAME, __version__
 from desktop.domain import Impact
 from desktop.errors import PalauteError, StoreWriteFailed
+from desktop.language import _, format_moment, language_from, use
 from desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -68,16 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output", "-o", help="file to write (default: standard output)")
 
     from desktop.cli_community import add_parsers as add_community_parsers
+    from desktop.cli_inbox import add_parsers as add_inbox_parsers
     from desktop.cli_sync import add_parsers
 
     add_parsers(commands)
     add_community_parsers(commands)
+    add_inbox_parsers(commands)
     return parser
+
+
+def choose_language(paths: AppPaths | None = None) -> str:
+    """The language of Settings (read without opening the store), else the system's; used from then on."""
+    setting = None
+    if paths is not None:
+        from desktop.ui.quick_settings import read_quick_settings  # plain sqlite3, no Qt
+
+        setting = read_quick_settings(paths.db_path).get("language")
+    return use(language_from(setting))
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one CLI command; PalauteErrors become a sentence on stderr and their exit code."""
     paths = AppPaths.resolve(args.data_dir)
+    choose_language(paths)
     try:
         if args.command in ("capture", "list", "search", "similar", "export"):
             handler = {
@@ -89,11 +103,12 @@ def run(args: argparse.Namespace) -> int:
             }
             return handler[args.command](args, paths)
         from desktop.cli_community import HANDLERS as COMMUNITY_HANDLERS
+        from desktop.cli_inbox import HANDLERS as INBOX_HANDLERS
         from desktop.cli_sync import HANDLERS
 
         store = _open(paths)
         try:
-            return {**HANDLERS, **COMMUNITY_HANDLERS}[args.command](args, paths, store)
+            return {**HANDLERS, **COMMUNITY_HANDLERS, **INBOX_HANDLERS}[args.command](args, paths, store)
         finally:
             store.close()
     except PalauteError as error:
@@ -102,7 +117,10 @@ def run(args: argparse.Namespace) -> int:
     except Exception:
         log.exception("Command %s failed", args.command)
         print(
-            f"palaute: something went wrong inside Palaute (a bug). Details are in the log in {paths.log_dir}.",
+            "palaute: "
+            + _("something went wrong inside Palaute (a bug). Details are in the log in {folder}.").format(
+                folder=paths.log_dir
+            ),
             file=sys.stderr,
         )
         return BUG_EXIT_CODE
@@ -147,7 +165,10 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
     except StoreWriteFailed:
         # The shell history has the text too, but scripts pipe it in: print it so nothing is lost.
         print(
-            "palaute: your insight was NOT saved. Its text follows, so you can save it again later:\n" + text,
+            "palaute: "
+            + _("your insight was NOT saved. Its text follows, so you can save it again later:")
+            + "\n"
+            + text,
             file=sys.stderr,
         )
         raise
@@ -158,7 +179,7 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
 
         write_json([insight], sys.stdout)
     else:
-        print(f"Saved insight {insight.id} for {insight.community}.")
+        print(_("Saved insight {id} for {community}.").format(id=insight.id, community=insight.community))
     return 0
 
 
@@ -182,7 +203,7 @@ def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:
     finally:
         store.close()
     _print_insights(
-        insights, as_json=args.json, empty="No insights yet. Save one with: palaute capture TEXT -c COMMUNITY"
+        insights, as_json=args.json, empty=_("No insights yet. Save one with: palaute capture TEXT -c COMMUNITY")
     )
     return 0
 
@@ -193,7 +214,7 @@ def cmd_search(args: argparse.Namespace, paths: AppPaths) -> int:
         insights = store.search(args.query, limit=args.limit)
     finally:
         store.close()
-    _print_insights(insights, as_json=args.json, empty=f"No insight matches “{args.query}”.")
+    _print_insights(insights, as_json=args.json, empty=_("No insight matches “{query}”.").format(query=args.query))
     return 0
 
 
@@ -228,7 +249,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
             writer(insights, out)
     except OSError as exc:
         raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
-    print(f"Exported {len(insights)} insights to {args.output}.", file=sys.stderr)
+    print(_("Exported {n} insights to {file}.").format(n=len(insights), file=args.output), file=sys.stderr)
     return 0
 
 
@@ -245,29 +266,37 @@ def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
         first_line = insight.text.strip().splitlines()[0]
         if len(first_line) > 70:
             first_line = first_line[:69] + "…"  # display only: the stored text is never shortened
-        when = insight.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{when}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
+        when = format_moment(insight.created_at)
+        print(f"{when:<16}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
         print(f"{'':18}{insight.id}{_backing(insight)}")
 
 
 def _backing(insight: Insight) -> str:
     """ " · by Anna · 3 customers, 2 reps" for a community insight or one with "same here"s; else nothing."""
-    parts = [] if insight.following else [f"by {insight.author}"]
+    from desktop.language import n_
+
+    parts = [] if insight.following else [_("by {author}").format(author=insight.author)]
     if insight.customers > 1 or insight.reps > 1:
-        parts.append(f"{insight.customers} customers, {insight.reps} reps")
+        parts.append(
+            n_("{n} customer", "{n} customers", insight.customers).format(n=insight.customers)
+            + ", "
+            + n_("{n} rep", "{n} reps", insight.reps).format(n=insight.reps)
+        )
     return "".join(f" · {p}" for p in parts)
 
 
-def _notify_running_app(paths: AppPaths, message: dict) -> None:
-    """Tell a running desktop app that the store changed (best effort: the insight is saved either way)."""
+def _notify_running_app(paths: AppPaths, message: dict) -> bool:
+    """Tell a running desktop app that the store changed, so it sends the change at once (best effort: the
+    change is saved either way). True when an app took the message."""
     try:
         from desktop.platform.instance_client import notify_running_app
     except ImportError:
-        return
+        return False
     try:
-        notify_running_app(paths, message)
+        return notify_running_app(paths, message)
     except OSError:
         log.debug("No running app to notify", exc_info=True)
+        return False
 
 
 class _usage(PalauteError):

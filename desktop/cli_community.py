@@ -10,6 +10,7 @@ import json
 import sys
 
 from desktop.errors import PalauteError
+from desktop.language import _
 from desktop.paths import AppPaths
 
 
@@ -63,7 +64,7 @@ def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # t
         )
         print()
     else:
-        print(f"Added “same here” to insight {said.insight_id}; it is sent with the next sync.")
+        print(_("Added “same here” to insight {id}; it is sent with the next sync.").format(id=said.insight_id))
     return 0
 
 
@@ -81,10 +82,10 @@ def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  #
         print()
         return 0
     for c in listed:
-        mark = "member" if c.member else ("open" if c.open else "")
+        mark = _("member") if c.member else (_("open") if c.open else "")
         print(f"{'*' if c.member else ' '} {c.slug:<20} {c.name:<30} {mark}")
     if not any(c.member for c in listed):
-        print("You belong to no community yet (sign in, then sync; or join an open one with --join).")
+        print(_("You belong to no community yet (sign in, then sync; or join an open one with --join)."))
     return 0
 
 
@@ -95,13 +96,15 @@ def _change_membership(store, join: str | None, leave: str | None, *, quiet: boo
     slug = store.resolve_community(join or leave).slug
     change_membership(store, Vault(), slug, join=bool(join))
     # With --json the confirmation goes to stderr, so standard output stays one JSON document.
+    done = _("Joined {community}.") if join else _("Left {community}.")
     print(
-        f"{'Joined' if join else 'Left'} {slug}. The next sync brings its insights up to date.",
+        done.format(community=slug) + " " + _("The next sync brings its insights up to date."),
         file=sys.stderr if quiet else sys.stdout,
     )
 
 
 def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+    from desktop.language import digest_words
     from protocol.digest import render_markdown
 
     client = _client(store)
@@ -110,7 +113,7 @@ def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
     text = (
         json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
         if args.json
-        else render_markdown(digest)
+        else render_markdown(digest, digest_words())
     )
     if not args.output:
         sys.stdout.write(text)
@@ -119,8 +122,10 @@ def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
         with open(args.output, "w", encoding="utf-8") as out:
             out.write(text)
     except OSError as exc:
-        raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
-    print(f"Wrote the digest of {digest.week} to {args.output}.", file=sys.stderr)
+        raise PalauteError(
+            _("Could not write {file}: {reason}.").format(file=args.output, reason=exc.strerror)
+        ) from exc
+    print(_("Wrote the digest of {week} to {file}.").format(week=digest.week, file=args.output), file=sys.stderr)
     return 0
 
 
@@ -131,7 +136,7 @@ def _client(store):  # type: ignore[no-untyped-def]
 
     client = resume(store, Vault())
     if client is None:
-        raise SignInRequired("Not signed in. Use: palaute login --server URL --user NAME")
+        raise SignInRequired(_("Not signed in. Use: palaute login --server URL --user NAME"))
     return client
 
 

@@ -8,6 +8,7 @@ import json
 import sys
 
 from desktop.errors import InvalidInput
+from desktop.language import _, format_moment, n_
 from desktop.paths import AppPaths
 
 
@@ -30,12 +31,16 @@ def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type:
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(f"Password for {args.user}: ")
+        password = getpass.getpass(_("Password for {user}: ").format(user=args.user))
     if not password:
-        raise InvalidInput("No password given.")
+        raise InvalidInput(_("No password given."))
     vault = Vault()
     pair = sign_in(store, vault, args.server, args.user, password)
-    print(f"Signed in to {args.server} as {pair.user.name} ({pair.user.role}).")
+    print(
+        _("Signed in to {server} as {user} ({role}).").format(
+            server=args.server, user=pair.user.name, role=pair.user.role
+        )
+    )
     if vault.problem:
         print(f"palaute: {vault.problem}", file=sys.stderr)
     return 0
@@ -47,7 +52,8 @@ def cmd_logout(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
 
     sign_out(store, Vault())
     waiting = store.sync.outbox_size()
-    print("Signed out." + (f" {waiting} unsent changes stay on this computer." if waiting else ""))
+    stay = n_("{n} unsent change stays on this computer.", "{n} unsent changes stay on this computer.", waiting)
+    print(_("Signed out.") + (" " + stay.format(n=waiting) if waiting else ""))
     return 0
 
 
@@ -59,7 +65,7 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: 
 
     client = resume(store, Vault())
     if client is None:
-        raise SignInRequired("Not signed in. Use: palaute login --server URL --user NAME")
+        raise SignInRequired(_("Not signed in. Use: palaute login --server URL --user NAME"))
     try:
         pushed = Pusher(store.sync).push_all(client)
         notices = Puller(store.sync).pull_all(client)
@@ -68,12 +74,18 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: 
         raise
     store.sync.record_success()
     removed = store.apply_retention()
-    print(
-        f"Sent {pushed.sent} changes"
-        + (f", {pushed.rejected} refused by the server" if pushed.rejected else "")
-        + f"; {notices} new replies or status changes."
-        + (f" Removed {removed} old synced insights (retention)." if removed else "")
-    )
+    sent = n_("Sent {n} change", "Sent {n} changes", pushed.sent).format(n=pushed.sent)
+    if pushed.rejected:
+        sent += ", " + n_("{n} refused by the server", "{n} refused by the server", pushed.rejected).format(
+            n=pushed.rejected
+        )
+    news = n_("{n} new reply or status change.", "{n} new replies or status changes.", notices).format(n=notices)
+    line = f"{sent}; {news}"
+    if removed:
+        line += " " + n_(
+            "Removed {n} old synced insight (retention).", "Removed {n} old synced insights (retention).", removed
+        ).format(n=removed)
+    print(line)
     return 0
 
 
@@ -95,15 +107,31 @@ def cmd_status(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
         json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
-    who = f"{info['user']} on {info['server']}" if info["signed_in"] else "not signed in"
-    print(f"Signed in:     {who}")
-    print(f"Waiting:       {info['outbox']} changes to send")
-    print(f"Last sync:     {info['last_sync'] or 'never'}")
+    who = (
+        _("{user} on {server}").format(user=info["user"], server=info["server"])
+        if info["signed_in"]
+        else _("not signed in")
+    )
+    rows = [
+        (_("Signed in:"), who),
+        (_("Waiting:"), n_("{n} change to send", "{n} changes to send", info["outbox"]).format(n=info["outbox"])),
+        (_("Last sync:"), _moment(info["last_sync"]) or _("never")),
+    ]
     if info["last_error"]:
-        print(f"Last problem:  {info['last_error']} ({info['last_error_at']})")
-    print(f"Unread:        {info['unread_replies']} replies")
-    print(f"Data folder:   {info['data_dir']}")
+        rows.append((_("Last problem:"), f"{info['last_error']} ({_moment(info['last_error_at'])})"))
+    unread = info["unread_replies"]
+    rows.append((_("Unread:"), n_("{n} reply", "{n} replies", unread).format(n=unread)))
+    rows.append((_("Data folder:"), info["data_dir"]))
+    width = max(len(label) for label, _value in rows) + 2
+    for label, value in rows:
+        print(f"{label:<{width}}{value}")
     return 0
+
+
+def _moment(stored: str | None) -> str | None:
+    from datetime import datetime
+
+    return format_moment(datetime.fromisoformat(stored)) if stored else None
 
 
 HANDLERS = {"login": cmd_login, "logout": cmd_logout, "sync": cmd_sync, "status": cmd_status}

@@ -10,6 +10,20 @@ from desktop import APP_NAME
 
 DATA_DIR_ENV = "PALAUTE_DATA_DIR"
 DB_FILENAME = "palaute.db"
+RESOURCES_ENV = "PALAUTE_RESOURCES"
+
+
+def resources_dir() -> Path:
+    """The shipped resources (icons, translations): $PALAUTE_RESOURCES, the frozen bundle's, or <repo>/resources."""
+    import sys
+
+    override = os.environ.get(RESOURCES_ENV)
+    if override:
+        return Path(override)
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ Pure Python: imports only `protocol.schema` and the standard library.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from protocol import schema
@@ -67,13 +69,28 @@ def escape(text: str) -> str:
     return _NUMBER_START.sub(r"\1\\\2", _BULLET_START.sub(r"\\\1", flat))
 
 
-def backing(customers: int, reps: int) -> str:
+@dataclass(frozen=True)
+class Words:
+    """How the Markdown digest speaks: English unless a caller passes its language's (the desktop's command line).
+
+    `_(text)` translates a fixed text, `n_(singular, plural, n)` picks a plural form, `day(date)` writes a date.
+    """
+
+    _: Callable[[str], str] = lambda text: text
+    n_: Callable[[str, str, int], str] = lambda singular, plural, n: singular if n == 1 else plural
+    day: Callable[[date], str] = lambda d: f"{d:%d %b %Y}"
+
+
+ENGLISH = Words()
+
+
+def backing(customers: int, reps: int, w: Words = ENGLISH) -> str:
     """ "3 customers · 2 reps", singular where it is one."""
-    return f"{_count(customers, 'customer')} · {_count(reps, 'rep')}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    return (
+        w.n_("{n} customer", "{n} customers", customers).format(n=customers)
+        + " · "
+        + w.n_("{n} rep", "{n} reps", reps).format(n=reps)
+    )
 
 
 def file_name(digest: schema.Digest, community: str | None = None) -> str:
@@ -82,39 +99,40 @@ def file_name(digest: schema.Digest, community: str | None = None) -> str:
     return f"palaute-digest-{digest.week}{suffix}.md"
 
 
-def render_markdown(digest: schema.Digest) -> str:
+def render_markdown(digest: schema.Digest, w: Words = ENGLISH) -> str:
     """The digest as a Markdown document: one section per community."""
     last_day = (digest.ends - timedelta(days=1)).date()
-    lines = [f"# Weekly digest {digest.week}", "", f"{digest.starts.date():%d %b %Y} – {last_day:%d %b %Y} (UTC)", ""]
+    span = w._("{first} – {last} (UTC)").format(first=w.day(digest.starts.date()), last=w.day(last_day))
+    lines = [w._("# Weekly digest {week}").format(week=digest.week), "", span, ""]
     if not digest.communities:
-        lines += ["No communities to show.", ""]
+        lines += [w._("No communities to show."), ""]
     for community in digest.communities:
-        lines += _community(community)
+        lines += _community(community, w)
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _community(c: schema.CommunityDigest) -> list[str]:
+def _community(c: schema.CommunityDigest, w: Words) -> list[str]:
     lines = [
         f"## {escape(c.name)}",
         "",
-        f"- Captured: {c.captured}",
-        f"- Same here: {c.same_here}",
-        f"- Answered: {len(c.answered)}",
-        f"- Shipped: {len(c.shipped)}",
+        w._("- Captured: {n}").format(n=c.captured),
+        w._("- Same here: {n}").format(n=c.same_here),
+        w._("- Answered: {n}").format(n=len(c.answered)),
+        w._("- Shipped: {n}").format(n=len(c.shipped)),
         "",
     ]
-    lines += _section("Top new insights", c.top, with_reply=False)
-    lines += _section("Answered by the product team", c.answered, with_reply=True)
-    lines += _section("Shipped", c.shipped, with_reply=False)
+    lines += _section(w._("### Top new insights"), c.top, w, with_reply=False)
+    lines += _section(w._("### Answered by the product team"), c.answered, w, with_reply=True)
+    lines += _section(w._("### Shipped"), c.shipped, w, with_reply=False)
     return lines
 
 
-def _section(title: str, items: list[schema.DigestItem], *, with_reply: bool) -> list[str]:
-    lines = [f"### {title}", ""]
+def _section(title: str, items: list[schema.DigestItem], w: Words, *, with_reply: bool) -> list[str]:
+    lines = [title, ""]
     if not items:
-        return [*lines, "Nothing this week.", ""]
+        return [*lines, w._("Nothing this week."), ""]
     for item in items:
-        lines.append(f"- {escape(item.text)} ({backing(item.customers, item.reps)})")
+        lines.append(f"- {escape(item.text)} ({backing(item.customers, item.reps, w)})")
         if with_reply and item.reply:
-            lines.append(f"  - Reply: {escape(item.reply)}")
+            lines.append("  - " + w._("Reply: {text}").format(text=escape(item.reply)))
     return [*lines, ""]

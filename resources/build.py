@@ -1,8 +1,9 @@
-"""Regenerate the shipped resources: PNG renders of the SVG icons and compiled translations (.qm).
+"""Regenerate the shipped resources: PNG renders of the SVG icons and compiled translations.
 
 Run from the repository root: `.venv/bin/python resources/build.py [--update-ts]`.
---update-ts first re-extracts the strings from the sources into the .ts files (pyside6-lupdate), keeping
-the translations already there; then every .ts is compiled to .qm (pyside6-lrelease).
+--update-ts first re-extracts the strings from the sources: the windows' into the .ts files
+(pyside6-lupdate), the command line's into translations/cli/<lang>.po (Babel), keeping the translations
+already there; then every .ts is compiled to .qm (pyside6-lrelease) and every .po to .mo (Babel).
 """
 
 from __future__ import annotations
@@ -68,6 +69,55 @@ def update_ts() -> None:
         )
 
 
+CLI_SOURCES = (
+    "desktop/cli.py",
+    "desktop/cli_sync.py",
+    "desktop/cli_community.py",
+    "desktop/cli_inbox.py",
+    "protocol/digest.py",
+)
+CLI_KEYWORDS = {"_": None, "n_": (1, 2)}
+
+
+def update_po() -> None:
+    """Re-extract the command line's strings into each language's .po, keeping what is translated."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_file
+    from babel.messages.pofile import read_po, write_po
+
+    template = Catalog(project="Palaute", charset="utf-8")
+    for source in CLI_SOURCES:
+        for line, message, comments, _context in extract_from_file("python", str(ROOT / source), CLI_KEYWORDS):
+            template.add(message, locations=[(source, line)], auto_comments=comments)
+    folder = HERE / "translations" / "cli"
+    folder.mkdir(exist_ok=True)
+    for lang in LANGUAGES[1:]:
+        po = folder / f"{lang}.po"
+        if po.exists():
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=lang)
+        else:
+            catalog = Catalog(locale=lang, project="Palaute", charset="utf-8")
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        catalog.fuzzy = False  # the header: a fuzzy one would be left out of the .mo, plural rule and all
+        with po.open("wb") as f:
+            write_po(f, catalog, omit_header=False, no_location=True, sort_output=True, width=120)
+
+
+def compile_mo() -> None:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted((HERE / "translations" / "cli").glob("*.po")):
+        with po.open("rb") as f:
+            catalog = read_po(f, locale=po.stem)
+        out = po.parent / po.stem / "LC_MESSAGES" / "palaute_cli.mo"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("wb") as f:
+            write_mo(f, catalog)
+
+
 def compile_qm() -> None:
     for ts in sorted((HERE / "translations").glob("palaute_*.ts")):
         subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
@@ -76,8 +126,10 @@ def compile_qm() -> None:
 def main(argv: list[str]) -> int:
     if "--update-ts" in argv:
         update_ts()
+        update_po()
     render_icons()
     compile_qm()
+    compile_mo()
     return 0
 
 

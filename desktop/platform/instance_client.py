@@ -13,6 +13,12 @@ from typing import Any
 SHOW_CAPTURE: dict[str, Any] = {"action": "show_capture"}
 ACTIVATE: dict[str, Any] = {"action": "activate"}  # a second plain `palaute`
 REFRESH: dict[str, Any] = {"action": "refresh"}  # the store changed under the app; {"type": "captured"} too
+SHOW_INBOX = "show_inbox"  # {"action": "show_inbox", "insight_id": ID or None}: the Inbox, at that thread
+
+
+def show_inbox(insight_id: str | None = None) -> dict[str, Any]:
+    return {"action": SHOW_INBOX, "insight_id": insight_id}
+
 
 _MAX_MESSAGE = 64 * 1024
 

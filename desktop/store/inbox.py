@@ -81,9 +81,11 @@ def _view(view: str, now: datetime | None = None) -> list:
     return conditions
 
 
-def _only(only: str, now: datetime | None = None):  # noqa: ANN202 - a SQL expression
+def _only(only: str, now: datetime | None = None):
     if only == "unread":
-        return exists().where(ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.read.is_(False), ReplyRow.mine.is_(False))
+        return exists().where(
+            ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.read.is_(False), ReplyRow.mine.is_(False)
+        )
     if only == "answered":
         return exists().where(ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.author_role.in_(("product", "admin")))
     if only == "new":

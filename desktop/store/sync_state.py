@@ -354,7 +354,14 @@ def forget_unfollowed(session: Session, communities: list[str]) -> int:
 
 
 def _notice(
-    session: Session, key: str, kind: str, insight_id: str, body: str, *, actor: str | None = None, status: str | None = None
+    session: Session,
+    key: str,
+    kind: str,
+    insight_id: str,
+    body: str,
+    *,
+    actor: str | None = None,
+    status: str | None = None,
 ) -> int:
     """Keep the facts of a notice; the words are the tray's, in the rep's language (desktop/ui/notice_text.py)."""
     if session.scalar(select(NoticeRow.id).where(NoticeRow.key == key)) is not None:

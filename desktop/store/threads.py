@@ -105,7 +105,7 @@ def to_reply(row: ReplyRow) -> Reply:
 
 
 def undo_capture(session: Session, insight_id: str) -> str:
-    """"removed" when the create never left this computer (it and its queued changes go), else withdraw it."""
+    """ "removed" when the create never left this computer (it and its queued changes go), else withdraw it."""
     row = _insight(session, insight_id)
     queued = session.scalars(
         select(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id, ss.OutboxRow.kind == "create")

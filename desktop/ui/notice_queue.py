@@ -1,4 +1,4 @@
-"""NoticeQueue: one tray notification per reply or status change, shown one after another, never twice."""
+"""NoticeQueue: tray notifications for replies and status changes, one insight at a time, never twice."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.domain import Notice
+from desktop.ui.notice_text import describe
 
-SHOW_EACH_MS = 6_000  # long enough to read a line; the tray shows one message at a time
+# How long the tray shows a notification is how long the queue waits before the next one: one number, or a
+# click on a notice still on screen would open nothing (or the wrong thread).
+from desktop.ui.tray import BALLOON_MS
 
 
 class NoticeQueue(QObject):
-    """Signals: `open_requested(str)` with the insight id when the rep clicks the notification on screen."""
+    """Signals: `open_requested(str)` with the insight id when the rep clicks the notification shown."""
 
     open_requested = Signal(str)
 
@@ -22,14 +25,14 @@ class NoticeQueue(QObject):
         mark_shown: Callable[[list[Notice]], None],
         parent: QObject | None = None,
         *,
-        interval_ms: int = SHOW_EACH_MS,
+        interval_ms: int = BALLOON_MS,
     ) -> None:
         super().__init__(parent)
         self._show = show
         self._mark_shown = mark_shown
         self._waiting: list[Notice] = []
         self._known: set[int] = set()
-        self.current: Notice | None = None
+        self.current: Notice | None = None  # the last one shown: a click opens its thread
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(interval_ms)
@@ -47,12 +50,14 @@ class NoticeQueue(QObject):
             self.open_requested.emit(self.current.insight_id)
 
     def _next(self) -> None:
-        self.current = None
+        # The one on screen stays `current` until another replaces it: it can be clicked as long as it shows.
         if not self._waiting:
             return
-        notice = self._waiting.pop(0)
-        self._show(notice.title, notice.body)
+        first = self._waiting[0]
+        group = [n for n in self._waiting if n.insight_id == first.insight_id]  # a reply and a status change: one
+        self._waiting = [n for n in self._waiting if n.insight_id != first.insight_id]
+        self._show(*describe(group))
         # Marked once on screen: a crash before this shows it again after restart, never twice after.
-        self._mark_shown([notice])
-        self.current = notice
+        self._mark_shown(group)
+        self.current = first
         self._timer.start()

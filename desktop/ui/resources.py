@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import os
-import sys
 from functools import cache
 from pathlib import Path
 
-RESOURCES_ENV = "PALAUTE_RESOURCES"
+from desktop.paths import RESOURCES_ENV as RESOURCES_ENV, resources_dir as _resources_dir
 
 
 @cache
 def resources_dir() -> Path:
-    """$PALAUTE_RESOURCES, else the PyInstaller bundle's copy, else <repo>/resources."""
-    override = os.environ.get(RESOURCES_ENV)
-    if override:
-        return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    """$PALAUTE_RESOURCES, else the PyInstaller bundle's copy, else <repo>/resources (desktop/paths.py)."""
+    return _resources_dir()
 
 
 def icon_file(stem: str, size: int) -> Path:

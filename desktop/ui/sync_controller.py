@@ -47,6 +47,11 @@ class SyncController(QObject):
         tray.sync_now_requested.connect(self.worker.sync_now)
         tray.pause_sync_toggled.connect(self.set_paused)
         tray.icon.messageClicked.connect(self.notices.clicked)
+        tray.unread_requested.connect(self.open_newest_unread)
+        # Every change a rep makes (capture, reply, edit, withdraw, "same here"; from any window) goes out at
+        # once, not when the next capture or "Sync now" happens to wake the push loop. Thread-safe: it only
+        # sets the loops' wake-up events.
+        store.on_queued(self.worker.sync_now)
 
     def start(self) -> None:
         """Start syncing with the saved sign-in, looked up off the UI thread (a locked keyring may ask for its
@@ -76,6 +81,7 @@ class SyncController(QObject):
         log.info("Not syncing: %s", message)
         self.tray.set_sync_available(False)
         self._show_unread()
+        self._show_details(self.status)
         self.started.emit(False)
 
     def _run(self, service: Any) -> None:
@@ -104,6 +110,7 @@ class SyncController(QObject):
         self.worker.stop()
         sign_out(self.store, self.vault)
         self.tray.set_sync_available(False)
+        self._show_details(self.status)
 
     def capture_saved(self) -> None:
         self.worker.sync_now()
@@ -119,6 +126,7 @@ class SyncController(QObject):
     def _on_status(self, status: SyncStatus) -> None:
         previous, self.status = self.status, status
         self.tray.set_state(TRAY_STATES[status.state])
+        self._show_details(status)
         if status.state is State.IDLE and previous.state is not State.IDLE:
             self.data_changed.emit()  # a push or pull just finished: sync states and statuses may have moved
         self.status_changed.emit(status)
@@ -131,5 +139,29 @@ class SyncController(QObject):
     def _show_unread(self) -> None:
         self.tray.set_unread(self.store.sync.unread_count())
 
+    def _show_details(self, status: SyncStatus) -> None:
+        from desktop.errors import PalauteError
+
+        meta = self.store.sync.meta
+        try:
+            signed_in = bool(meta("device_id"))
+            account = f"{meta('username')} ({_host(meta('server_url'))})" if signed_in else None
+            waiting = status.outbox if status.state is not State.SIGNED_OUT else self.store.sync.outbox_size()
+            self.tray.set_details(account, self.store.sync.last_success(), waiting)
+        except PalauteError as exc:  # the tooltip is a convenience: a busy store must not break sync
+            log.info("tray details not updated: %s", exc.user_message)
+
+    def open_newest_unread(self) -> None:
+        """A click on the tray icon while replies are unread: the newest one's thread."""
+        insight_id = self.store.sync.newest_unread()
+        if insight_id is not None:
+            self.open_thread.emit(insight_id)
+
     def thread_read(self) -> None:
         self._show_unread()
+
+
+def _host(url: str | None) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url or "").hostname or (url or "")

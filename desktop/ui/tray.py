@@ -1,6 +1,8 @@
-"""The tray icon and its menu; the icon shows the sync state and the number of unread replies."""
+"""The tray icon and its menu; the icon shows the sync state and unread replies, the tooltip the details."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QAction
@@ -8,18 +10,24 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from desktop.ui.icons import TrayState, state_icon
 
+BALLOON_MS = 10_000  # how long a notification stays on screen
+
 
 class Tray(QObject):
     """Owns the QSystemTrayIcon. The app connects the request signals; nothing here knows the store.
 
     Signals:
-        capture_requested, inbox_requested, settings_requested, quit_requested, sync_now_requested:
-            the user picked that menu entry (a left click on the icon also asks for the capture window).
+        capture_requested, inbox_requested, digest_requested, settings_requested, quit_requested,
+        sync_now_requested: the user picked that menu entry (a left click on the icon asks for the capture
+            window, or with unread replies, `unread_requested()`: the newest one's thread).
         pause_sync_toggled(bool): the user paused (True) or resumed (False) sync.
     """
 
+    BALLOON_MS = BALLOON_MS
     capture_requested = Signal()
     inbox_requested = Signal()
+    unread_requested = Signal()
+    digest_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
     sync_now_requested = Signal()
@@ -30,11 +38,16 @@ class Tray(QObject):
         self.state = TrayState.IDLE
         self.unread = 0
         self.hotkey_text: str | None = None
+        self.account: str | None = None  # "anna on palaute.example.com" while signed in
+        self.last_sync: datetime | None = None
+        self.waiting = 0  # changes not yet sent
+        self._details_known = False  # until sync has started, the tooltip says nothing about the account
         self.icon = QSystemTrayIcon(state_icon(self.state), self)
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.capture_action = self._action(self.capture_requested)
         self.inbox_action = self._action(self.inbox_requested)
+        self.digest_action = self._action(self.digest_requested)
         self.menu.addSeparator()
         self.sync_now_action = self._action(self.sync_now_requested)
         self.pause_action = QAction(self.menu)
@@ -81,16 +94,25 @@ class Tray(QObject):
     def set_sync_available(self, available: bool) -> None:
         self.sync_now_action.setEnabled(available)
         self.pause_action.setEnabled(available)
+        self.digest_action.setEnabled(available)
+
+    def set_details(self, account: str | None, last_sync: datetime | None, waiting: int) -> None:
+        """What the tooltip tells besides the state: who is signed in where, the last sync, what waits."""
+        if (account, last_sync, waiting) != (self.account, self.last_sync, self.waiting) or not self._details_known:
+            self.account, self.last_sync, self.waiting = account, last_sync, max(0, waiting)
+            self._details_known = True
+            self.icon.setToolTip(self._tooltip())
 
     def notify(self, title: str, text: str, error: bool = False) -> None:
         kind = QSystemTrayIcon.MessageIcon.Warning if error else QSystemTrayIcon.MessageIcon.Information
-        self.icon.showMessage(title, text, kind, 10_000)
+        self.icon.showMessage(title, text, kind, BALLOON_MS)
 
     def retranslate(self) -> None:
         capture = self.tr("&Capture insight…")
         # The tab puts the hotkey in the menu's shortcut column, where the user looks for it.
         self.capture_action.setText(f"{capture}\t{self.hotkey_text}" if self.hotkey_text else capture)
         self.inbox_action.setText(self.tr("Open &inbox"))
+        self.digest_action.setText(self.tr("Weekly &digest…"))
         self.sync_now_action.setText(self.tr("S&ync now"))
         self.pause_action.setText(self.tr("&Pause sync"))
         self.settings_action.setText(self.tr("&Settings…"))
@@ -109,16 +131,36 @@ class Tray(QObject):
             TrayState.SYNCING: self.tr("Palaute — syncing"),
             TrayState.ERROR: self.tr("Palaute — sync problem, see the inbox"),
         }
-        text = states[self.state]
+        lines = [states[self.state]]
+        if self.account:
+            lines.append(self.tr("Signed in as %1").replace("%1", self.account))
+        elif self._details_known:
+            lines.append(self.tr("Not signed in: insights stay on this computer"))
+        if self.last_sync is not None:
+            lines.append(self.tr("Last sync: %1").replace("%1", _when(self.last_sync)))
+        if self.waiting:
+            lines.append(self.tr("%n change(s) waiting to be sent", "", self.waiting))
         if self.unread:
-            text += "\n" + self.tr("%n unread reply(s)", "", self.unread)
-        return text
+            lines.append(self.tr("%n unread reply(s)", "", self.unread))
+        return "\n".join(lines)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
-            self.capture_requested.emit()
+            (self.unread_requested if self.unread else self.capture_requested).emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.menu and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
+
+
+def _when(moment: datetime) -> str:
+    """Today's time alone, else date and time, in the interface language's own format."""
+    from PySide6.QtCore import QDateTime, QLocale
+
+    local = moment.astimezone()
+    when = QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+    locale = QLocale()
+    if local.date() == datetime.now().astimezone().date():
+        return locale.toString(when.time(), QLocale.FormatType.ShortFormat)
+    return locale.toString(when, QLocale.FormatType.ShortFormat)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.store.database import SCHEMA_HEAD
-
 from desktop.similar import index_text
 from desktop.store import open_store
-from desktop.store.database import _create_engine, run_migrations
+from desktop.store.database import SCHEMA_HEAD, _create_engine, run_migrations
 from tests.similar.data import insert
 
 

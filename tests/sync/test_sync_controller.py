@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QSystemTrayIcon
+
 from desktop.domain import NewInsight
 from desktop.sync.credentials import Vault
 from desktop.ui.icons import TrayState
@@ -40,10 +42,20 @@ def test_controller_signs_in_syncs_notifies_and_signs_out(qtbot, store, server, 
         with qtbot.waitSignal(controller.data_changed, timeout=15000):
             product.reply(insight.id, "Fixed in the next release")
         qtbot.waitUntil(lambda: tray.unread == 1, timeout=5000)
-        assert tray.shown and tray.shown[0][1] == "Fixed in the next release"
+        # Who, which insight and what, in one notification.
+        assert tray.shown == [
+            (f"Reply from {server.product}", "“Statement PDF lacks the IBAN”\nFixed in the next release")
+        ]
         with qtbot.waitSignal(controller.open_thread, timeout=1000) as opened:
             tray.icon.messageClicked.emit()
         assert opened.args == [insight.id]
+        # A click on the icon with a reply unread opens that reply's thread, not the capture window.
+        with qtbot.waitSignal(controller.open_thread, timeout=1000) as opened:
+            tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+        assert opened.args == [insight.id]
+        tooltip = tray.icon.toolTip()
+        assert f"Signed in as {server.rep} (127.0.0.1)" in tooltip and "Last sync: " in tooltip
+        assert "1 unread reply" in tooltip
         tray.pause_action.setChecked(True)
         assert store.settings.get("sync_paused") is True
         tray.pause_action.setChecked(False)

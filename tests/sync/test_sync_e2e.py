@@ -65,7 +65,10 @@ def test_replies_and_status_changes_come_home_with_one_notice_each(signed_in, pr
     assert sorted(n.kind for n in pending) == ["reply", "status"]
     assert any("We are looking into it" in n.body for n in pending)
     # Facts, not English words: the tray builds the sentence in the rep's language.
-    assert {(n.kind, n.actor, n.status) for n in pending} == {("reply", product.name, None), ("status", None, "planned")}
+    assert {(n.kind, n.actor, n.status) for n in pending} == {
+        ("reply", product.name, None),
+        ("status", None, "planned"),
+    }
     assert all(n.title == "" and n.insight_text == "Card limit cannot be raised in the app" for n in pending)
     assert store.get_insight(insight.id).status is Status.PLANNED
     assert [r.body for r in store.thread(insight.id)] == ["Thanks! We are looking into it."]

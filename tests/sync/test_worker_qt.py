@@ -13,15 +13,41 @@ from desktop.ui.sync_worker import SyncWorker
 def test_notices_are_shown_one_after_another_once_each(qtbot):
     shown, marked = [], []
     queue = NoticeQueue(lambda title, body: shown.append(title), marked.extend, interval_ms=30)
-    notices = [Notice(i, "reply", f"insight-{i}", f"Reply {i}", "body") for i in range(3)]
+    notices = [Notice(i, "reply", f"insight-{i}", "", "body", actor=f"pm{i}") for i in range(3)]
     queue.add(notices[:2])
     queue.add(notices)  # the service hands over every pending notice again: no repeats
-    assert shown == ["Reply 0"]
+    assert shown == ["Reply from pm0"]
     with qtbot.waitSignal(queue.open_requested, timeout=1000) as opened:
         queue.clicked()
     assert opened.args == ["insight-0"]
     qtbot.waitUntil(lambda: len(shown) == 3, timeout=2000)
-    assert shown == ["Reply 0", "Reply 1", "Reply 2"] and [n.id for n in marked] == [0, 1, 2]
+    assert shown == ["Reply from pm0", "Reply from pm1", "Reply from pm2"] and [n.id for n in marked] == [0, 1, 2]
+
+
+def test_a_notice_can_be_clicked_for_as_long_as_the_tray_shows_it(qtbot):
+    from desktop.ui.notice_queue import BALLOON_MS
+    from desktop.ui.tray import Tray
+
+    queue = NoticeQueue(lambda title, body: None, lambda shown: None)
+    queue.add([Notice(1, "reply", "insight-1", "", "Is this on Android or iOS?", actor="pam")])
+    queue._timer.timeout.emit()  # the queue's display time is over and nothing else waits
+    with qtbot.waitSignal(queue.open_requested, timeout=1000) as opened:
+        queue.clicked()
+    assert opened.args == ["insight-1"]
+    # The queue moves on no sooner than the tray hides the balloon.
+    assert queue._timer.interval() >= BALLOON_MS == Tray.BALLOON_MS
+
+
+def test_a_reply_and_a_status_change_of_one_insight_make_one_notification_that_says_which(qtbot):
+    shown = []
+    queue = NoticeQueue(lambda title, body: shown.append((title, body)), lambda shown: None)
+    queue.add(
+        [
+            Notice(1, "reply", "i-1", "", "On the roadmap for spring", "pam", None, "Export drops the decimals"),
+            Notice(2, "status", "i-1", "", "Export drops the decimals", None, "planned", "Export drops the decimals"),
+        ]
+    )
+    assert shown == [("Reply from pam · Planned", "“Export drops the decimals”\nOn the roadmap for spring")]
 
 
 def test_worker_reports_status_and_a_reply_arrives_as_a_notice(qtbot, signed_in, product):

@@ -16,6 +16,7 @@ def test_menu_entries_and_their_signals(qtbot):
     assert texts == [
         "&Capture insight…\tCtrl+Alt+I",
         "Open &inbox",
+        "Weekly &digest…",
         "S&ync now",
         "&Pause sync",
         "&Settings…",
@@ -30,7 +31,12 @@ def test_menu_entries_and_their_signals(qtbot):
         tray.settings_action.trigger()
     with qtbot.waitSignal(tray.quit_requested):
         tray.quit_action.trigger()
+    with qtbot.waitSignal(tray.digest_requested):
+        tray.digest_action.trigger()
     with qtbot.waitSignal(tray.capture_requested):
+        tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    tray.set_unread(2)  # with replies unread, a click opens the newest one instead
+    with qtbot.waitSignal(tray.unread_requested):
         tray.icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
 
 
@@ -52,6 +58,18 @@ def test_tooltip_says_the_state(qtbot):
     assert "offline" in tray.icon.toolTip()
     tray.set_state(TrayState.ERROR)
     assert "problem" in tray.icon.toolTip()
+
+
+def test_tooltip_says_who_is_signed_in_the_last_sync_and_what_waits(qtbot):
+    from datetime import UTC, datetime
+
+    tray = Tray()
+    assert "signed in" not in tray.icon.toolTip().lower()  # not known before sync starts: nothing said
+    tray.set_details(None, None, 2)
+    assert "Not signed in" in tray.icon.toolTip() and "2 change" in tray.icon.toolTip()
+    tray.set_details("anna (palaute.example.com)", datetime(2026, 1, 5, 9, 10, tzinfo=UTC), 0)
+    tip = tray.icon.toolTip()
+    assert "Signed in as anna (palaute.example.com)" in tip and "Last sync: " in tip and "waiting" not in tip
 
 
 def _differs(first: QImage, second: QImage) -> bool:
