@@ -31,27 +31,28 @@ def test_views_split_the_reps_own_from_the_community_and_its_news(qtbot, data_di
     store, window, mine, fresh, answered, shipped = _window(qtbot, data_dir)
     assert _shown(window) == {mine.id, fresh["id"], answered["id"], shipped["id"]}
     expected = {
-        "mine": {mine.id},
-        "community": {fresh["id"], answered["id"], shipped["id"]},
-        "community_new": {fresh["id"]},
-        "community_answered": {answered["id"]},
-        "community_shipped": {shipped["id"]},
+        ("mine", None): {mine.id},
+        ("community", None): {fresh["id"], answered["id"], shipped["id"]},
+        ("community", "only:new"): {fresh["id"]},
+        ("community", "only:answered"): {answered["id"]},
+        ("community", "status:shipped"): {shipped["id"]},
+        (None, "only:answered"): {answered["id"]},
     }
-    for view, ids in expected.items():
-        window.filters.view.setCurrentIndex(window.filters.view.findData(view))
+    for (view, state), ids in expected.items():
+        window.filters.choose(window.filters.view, view)
+        window.filters.choose(window.filters.state, state)
         qtbot.waitUntil(lambda ids=ids: _shown(window) == ids, timeout=3000)
     store.close()
 
 
 def test_a_community_row_shows_who_is_behind_it(qtbot, data_dir):
     store, window, _mine, fresh, *_ = _window(qtbot, data_dir)
-    from desktop.ui.inbox.model import Column
+    from desktop.ui.inbox.model import META_ROLE
 
     row = window.model.find(fresh["id"])
-    assert window.model.index(row, Column.CUSTOMERS).data() == "3"
-    assert window.model.index(row, Column.SYNC).data() == "Community"
-    tip = window.model.index(row, Column.CUSTOMERS).data(3)  # ToolTipRole
-    assert "3 customer" in tip and "reported by anna" in tip
+    index = window.model.index(row)
+    assert index.data() == "Colleague: instant payments time out"  # the text comes first
+    assert "3 customers" in index.data(META_ROLE) and "by anna" in index.data(META_ROLE)
     store.close()
 
 

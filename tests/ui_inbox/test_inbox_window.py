@@ -11,6 +11,7 @@ from desktop.domain import NewInsight
 from desktop.paths import AppPaths
 from desktop.store import open_store
 from desktop.ui.inbox import InboxWindow
+from desktop.ui.inbox.model import META_ROLE
 
 
 def _store(data_dir):
@@ -80,6 +81,7 @@ def test_thread_reply_and_read(qtbot, data_dir):
     qtbot.addWidget(window)
     assert window.model.inbox_row(0).unread == 1
     assert window.model.data(window.model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
+    assert _dot_drawn(window, 0)  # the unread dot, in the row's gutter
     with qtbot.waitSignal(window.unread_changed, timeout=3000) as unread:
         window.open_thread(insight.id)
     assert unread.args == [0] and store.sync.unread_count() == 0
@@ -89,6 +91,32 @@ def test_thread_reply_and_read(qtbot, data_dir):
     assert window.thread_view.send_reply()
     assert store.sync.outbox_size() == outbox_before + 1  # queued, works offline
     assert "It rounds 0.005 down" in window.thread_view.thread.toPlainText()
+    assert not _dot_drawn(window, 0)
+    store.close()
+
+
+def _dot_drawn(window, row: int) -> bool:
+    """A clearly blue pixel where the delegate draws the unread dot (the row's first line, left gutter)."""
+    window.resize(1000, 620)
+    window.view.clearSelection()
+    image = window.view.viewport().grab().toImage()
+    rect = window.view.visualRect(window.model.index(row))
+    line = window.view.fontMetrics().lineSpacing()
+    pixels = [image.pixelColor(x, rect.top() + 6 + line // 2) for x in range(rect.left(), rect.left() + 30)]
+    return any(c.blue() > 150 and c.red() < 100 for c in pixels)
+
+
+def test_a_row_is_its_text_then_its_facts_and_the_filters_ask_each_question_once(qtbot, data_dir):
+    store = _store(data_dir)
+    insight = store.capture(NewInsight(text="Split a card payment\nin two", community="payments", impact="high"))
+    window = InboxWindow(store)
+    qtbot.addWidget(window)
+    index = window.model.index(0)
+    assert index.data() == "Split a card payment"
+    assert index.data(META_ROLE).startswith("Payments CoP · High · New · 1 customer · just now")
+    assert window.model.row_of(insight.id) == 0
+    texts = [c.itemText(i) for c in window.filters.combos() for i in range(c.count()) if c.itemText(i)]
+    assert len(texts) == len(set(texts))  # no entry in two lists ("answered" once, "community" once)
     store.close()
 
 
@@ -106,9 +134,7 @@ def test_sync_state_is_shown_in_words(qtbot, data_dir):
     window = InboxWindow(store)
     qtbot.addWidget(window)
     shown = {
-        window.model.inbox_row(r).insight.id: " ".join(
-            str(window.model.data(window.model.index(r, c)) or "") for c in range(window.model.columnCount())
-        )
+        window.model.inbox_row(r).insight.id: window.model.index(r).data(META_ROLE)
         for r in range(window.model.rowCount())
     }
     assert "unknown community" in shown[failed.id]

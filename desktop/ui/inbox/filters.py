@@ -1,4 +1,8 @@
-"""FilterBar: the inbox's search field (debounced as you type) and its community, status and impact choices."""
+"""FilterBar: the inbox's one row of filters: search (as you type), whose, community, state and impact.
+
+Each question is asked once: "whose" (everything, mine, my communities'), "which community", "what state"
+(unread, answered, new this week, or one status) and "what impact", so no two choices can contradict.
+"""
 
 from __future__ import annotations
 
@@ -27,31 +31,32 @@ class FilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
+        self.search_label = QLabel(self)
+        self.search_label.setBuddy(self.search)
         self.view = self._combo("viewFilter")
         self.community = self._combo("communityFilter")
-        self.status = self._combo("statusFilter")
+        self.state = self._combo("stateFilter")
         self.impact = self._combo("impactFilter")
-        self.labels = [QLabel(self) for _ in range(5)]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, field in zip(
-            self.labels, (self.search, self.view, self.community, self.status, self.impact), strict=True
-        ):
-            label.setBuddy(field)
-            layout.addWidget(label)
-            layout.addWidget(field, 2 if field is self.search else 0)
+        layout.addWidget(self.search_label)
+        layout.addWidget(self.search, 1)
+        for combo in self.combos():
+            layout.addWidget(combo)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.changed)
         self.search.textChanged.connect(self._timer.start)
-        for combo in (self.view, self.community, self.status, self.impact):
+        previous: QWidget = self.search
+        for combo in self.combos():
             combo.currentIndexChanged.connect(self._on_choice)
-        QWidget.setTabOrder(self.search, self.view)
-        QWidget.setTabOrder(self.view, self.community)
-        QWidget.setTabOrder(self.community, self.status)
-        QWidget.setTabOrder(self.status, self.impact)
+            QWidget.setTabOrder(previous, combo)
+            previous = combo
         self.retranslate()
+
+    def combos(self) -> tuple[QComboBox, ...]:
+        return self.view, self.community, self.state, self.impact
 
     def _combo(self, name: str) -> QComboBox:
         combo = QComboBox(self)
@@ -73,36 +78,28 @@ class FilterBar(QWidget):
             self.community.blockSignals(False)
 
     def retranslate(self) -> None:
-        texts = (
-            self.tr("&Search:"),
-            self.tr("Sho&w:"),
-            self.tr("C&ommunity:"),
-            self.tr("S&tatus:"),
-            self.tr("I&mpact:"),
-        )
-        for label, text in zip(self.labels, texts, strict=True):
-            label.setText(text)
-        self.search.setPlaceholderText(self.tr("Words in the text, customer reference or tags (Ctrl+F)"))
+        self.search_label.setText(self.tr("&Search:"))
+        self.search.setPlaceholderText(self.tr("Words in the text, customer or tags (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search insights"))
-        self.view.setAccessibleName(self.tr("Your insights or the community's"))
+        self.view.setAccessibleName(self.tr("Whose insights"))
         self.community.setAccessibleName(self.tr("Filter by community"))
-        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.state.setAccessibleName(self.tr("Filter by state"))
         self.impact.setAccessibleName(self.tr("Filter by impact"))
         if self.community.count():
             self.community.setItemText(0, self.tr("All communities"))
         self._fill(
             self.view,
-            self.tr("Everything"),
-            [
-                (self.tr("My insights"), "mine"),
-                (self.tr("Community: all"), "community"),
-                (self.tr("Community: new this week"), "community_new"),
-                (self.tr("Community: answered"), "community_answered"),
-                (self.tr("Community: shipped"), "community_shipped"),
-            ],
+            self.tr("Mine and my communities'"),
+            [(self.tr("Mine"), "mine"), (self.tr("My communities'"), "community")],
         )
-        self._fill(self.status, self.tr("All statuses"), [(status_label(s), s.value) for s in Status])
-        self._fill(self.impact, self.tr("All impacts"), [(impact_label(i), i.value) for i in Impact])
+        states = [
+            (self.tr("Unread replies"), "only:unread"),
+            (self.tr("Answered"), "only:answered"),
+            (self.tr("New this week"), "only:new"),
+        ]
+        self._fill(self.state, self.tr("Any state"), states + [(status_label(s), f"status:{s.value}") for s in Status])
+        self.state.insertSeparator(len(states) + 1)
+        self._fill(self.impact, self.tr("Any impact"), [(impact_label(i), i.value) for i in Impact])
 
     @staticmethod
     def _fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
@@ -120,25 +117,31 @@ class FilterBar(QWidget):
     def values(self) -> dict[str, str | None]:
         """The keyword arguments of store.inbox_filter."""
         text = self.search.text().strip()
+        kind, _, value = (self.state.currentData() or ":").partition(":")
         return {
             "community": self.community.currentData(),
-            "status": self.status.currentData(),
+            "status": value if kind == "status" else None,
+            "only": value if kind == "only" else None,
             "impact": self.impact.currentData(),
             "text": text or None,
             "view": self.view.currentData(),
         }
+
+    def choose(self, combo: QComboBox, value: str | None) -> None:
+        """Pick the entry with this value (e.g. `choose(bar.state, "only:unread")`)."""
+        combo.setCurrentIndex(max(combo.findData(value), 0))
 
     def is_filtering(self) -> bool:
         return any(self.values().values())
 
     def clear(self) -> None:
         """Back to everything, announced once."""
-        fields = (self.search, self.view, self.community, self.status, self.impact)
+        fields = (self.search, *self.combos())
         for field in fields:
             field.blockSignals(True)
         try:
             self.search.clear()
-            for combo in fields[1:]:
+            for combo in self.combos():
                 combo.setCurrentIndex(0)
         finally:
             for field in fields:

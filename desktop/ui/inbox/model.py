@@ -1,45 +1,34 @@
-"""InboxModel: the rep's insights as a table, loaded a page at a time as the view scrolls (fetchMore)."""
+"""InboxModel: the rep's insights as a list, loaded a page at a time as the view scrolls (fetchMore).
+
+Each row is the insight's first line (DisplayRole) and a line of facts (META_ROLE: "Payments · High · Planned
+· 2 customers · 3 h ago"); desktop/ui/inbox/row_delegate.py draws the two lines and the unread dot.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
+from desktop.domain import SyncState
 from desktop.errors import PalauteError
 from desktop.store.inbox import InboxFilter, InboxRow
-from desktop.ui.inbox.texts import Inbox, backing_text, first_line, insight_sync_text, status_text, when
-from desktop.ui.labels import impact_label
+from desktop.ui.inbox.texts import Inbox, ago, first_line, insight_sync_text, status_text
+from desktop.ui.labels import customers_label, impact_label
 
 PAGE = 200
 MAX_PAGE = 2000  # later pages grow (half of what is loaded) so reaching the end takes few queries
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 2
+META_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 _NO_PARENT = QModelIndex()  # the root: what Qt passes when it asks about top-level rows
 
 
-class Column:
-    DATE, COMMUNITY, IMPACT, STATUS, CUSTOMERS, SYNC, UNREAD, TEXT = range(8)
-    COUNT = 8
-
-
-def _headers() -> list[str]:
-    return [
-        Inbox.tr("Date"),
-        Inbox.tr("Community"),
-        Inbox.tr("Impact"),
-        Inbox.tr("Status"),
-        Inbox.tr("Customers"),
-        Inbox.tr("Sync"),
-        Inbox.tr("Unread"),
-        Inbox.tr("Insight"),
-    ]
-
-
-class InboxModel(QAbstractTableModel):
+class InboxModel(QAbstractListModel):
     """Rows of InboxRow, newest first; only loaded rows exist, canFetchMore tells the view there are more.
 
     Signals:
@@ -59,65 +48,55 @@ class InboxModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
+        self.now: datetime | None = None  # "3 h ago" is counted from this; None: the clock (tests pin it)
 
     # --- what the view asks ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = _NO_PARENT) -> int:
-        return 0 if parent.isValid() else Column.COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, index.column())
+            return first_line(row.insight.text)
+        if role == META_ROLE:
+            return self.meta(row)
         if role == Qt.ItemDataRole.FontRole and row.unread > 0:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, index.column())
+            return row.insight.text[:1000]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._spoken(row)
         if role == ID_ROLE:
             return row.insight.id
         if role == UNREAD_ROLE:
             return row.unread
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (Column.UNREAD, Column.CUSTOMERS):
-            return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, row: InboxRow, column: int) -> str:
+    def meta(self, row: InboxRow) -> str:
+        """The second line: community · impact · status · customers · age, then who or where it stands."""
         insight = row.insight
-        if column == Column.DATE:
-            return when(insight.created_at)
-        if column == Column.COMMUNITY:
-            return self._names.get(insight.community, insight.community)
-        if column == Column.IMPACT:
-            return impact_label(insight.impact)
-        if column == Column.STATUS:
-            return status_text(insight)
-        if column == Column.CUSTOMERS:
-            return str(insight.customers)
-        if column == Column.SYNC:
-            return insight_sync_text(insight) if insight.following else Inbox.tr("Community")
-        if column == Column.UNREAD:
-            return str(row.unread) if row.unread else ""
-        return first_line(insight.text)
+        parts = [
+            self._names.get(insight.community, insight.community),
+            impact_label(insight.impact),
+            status_text(insight),
+            customers_label(insight.customers),
+            ago(insight.created_at, self.now),
+        ]
+        if not insight.following:
+            parts.append(Inbox.tr("by {author}").format(author=insight.author))
+        elif insight.sync_state != SyncState.SENT:
+            parts.append(insight_sync_text(insight))
+        if row.replies:
+            parts.append(Inbox.tr("%n reply(s)", "", row.replies))
+        return " · ".join(parts)
 
-    def _tooltip(self, row: InboxRow, column: int) -> str | None:
-        if column == Column.TEXT:
-            return row.insight.text[:1000]
-        if column == Column.CUSTOMERS:
-            return backing_text(row.insight)
-        if column == Column.SYNC:
-            return insight_sync_text(row.insight)
-        if column == Column.UNREAD and row.unread:
-            return Inbox.tr("%n unread reply(s)", "", row.unread)
-        return None
+    def _spoken(self, row: InboxRow) -> str:
+        text = f"{first_line(row.insight.text)}. {self.meta(row)}"
+        if row.unread:
+            text = Inbox.tr("%n unread reply(s)", "", row.unread) + ". " + text
+        return text
 
     # --- lazy paging --------------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = _NO_PARENT) -> bool:
@@ -164,6 +143,11 @@ class InboxModel(QAbstractTableModel):
             self.failed.emit(exc.user_message)
         self.endResetModel()
 
+    def retranslate(self) -> None:
+        """The language changed: every row's words are new."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def total(self) -> int:
         return self._total
 
@@ -184,7 +168,7 @@ class InboxModel(QAbstractTableModel):
         if row < 0 or self._rows[row].unread == 0:
             return
         self._rows[row] = replace(self._rows[row], unread=0)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, Column.COUNT - 1))
+        self.dataChanged.emit(self.index(row), self.index(row))
 
     def _append(self, rows: list[InboxRow]) -> None:
         start = len(self._rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from desktop.domain import Insight, Reply, Status, SyncState
 from desktop.ui.labels import customers_label, reps_label, status_label
@@ -62,7 +62,29 @@ def count_text(n: int) -> str:
 
 
 def when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """Date and time in the interface language's own short format ("5.1.2026 9.10", "1/5/26 9:10 AM")."""
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def ago(moment: datetime, now: datetime | None = None) -> str:
+    """How long ago, as a rep scans a list: "just now", "5 min ago", "3 h ago", "yesterday", "4 days ago", then
+    the date in the language's short format."""
+    now = now or datetime.now(moment.tzinfo)
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return Inbox.tr("just now")
+    if seconds < 3600:
+        return Inbox.tr("%n min ago", "", int(seconds // 60))
+    if seconds < 24 * 3600:
+        return Inbox.tr("%n h ago", "", int(seconds // 3600))
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 1:
+        return Inbox.tr("yesterday")
+    if days < 7:
+        return Inbox.tr("%n days ago", "", days)
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).date()
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 def first_line(text: str) -> str:

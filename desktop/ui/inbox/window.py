@@ -4,41 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
+    QListView,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import PalauteError
 from desktop.ui.inbox.filters import FilterBar
-from desktop.ui.inbox.model import ID_ROLE, Column, InboxModel
+from desktop.ui.inbox.model import ID_ROLE, InboxModel
+from desktop.ui.inbox.row_delegate import InboxRowDelegate
 from desktop.ui.inbox.texts import count_text
 from desktop.ui.inbox.thread_view import ThreadView
 from desktop.ui.widgets import ErrorLabel
 
-# Widths in average characters: fixed widths keep the header from measuring every loaded row.
-_WIDTHS = {
-    Column.DATE: 17,
-    Column.COMMUNITY: 18,
-    Column.IMPACT: 9,
-    Column.STATUS: 14,
-    Column.CUSTOMERS: 9,
-    Column.SYNC: 22,
-    Column.UNREAD: 7,
-}
-
 
 class InboxWindow(QWidget):
-    """The rep's insights, newest first, with their sync state, status and unread replies.
+    """The rep's insights, newest first: each row its text, then community, impact, status, customers and age.
 
     Slots: refresh() re-reads the store keeping selection and scroll; open_thread(id) shows one insight.
 
@@ -60,7 +49,8 @@ class InboxWindow(QWidget):
         self.filters.set_communities(self._communities())
         self.model.reload()
         self._update_count()
-        self.resize(1100, 620)
+        self.resize(1000, 620)
+        self.splitter.setSizes([480, 520])
 
     # --- building --------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -69,21 +59,14 @@ class InboxWindow(QWidget):
         self.count.setObjectName("count")
         self.digest_button = QPushButton(self)
         self.digest_button.setObjectName("digest")
-        self.view = QTableView(self)
+        self.view = QListView(self)
         self.view.setObjectName("insights")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setItemDelegate(InboxRowDelegate(self.view))
+        self.view.setUniformItemSizes(True)  # every row two lines: the view need not measure each one
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)  # Tab leaves the table for the thread, as a keyboard user expects
         self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.view.horizontalHeader()
-        average = self.fontMetrics().averageCharWidth()
-        for column, chars in _WIDTHS.items():
-            header.resizeSection(column, chars * average + 12)
-        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
         self.thread_view = ThreadView(self._store, self)
         self.message = ErrorLabel(self)
         self.message.setObjectName("inboxMessage")
@@ -98,15 +81,16 @@ class InboxWindow(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.thread_view)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         QWidget.setTabOrder(self.filters.impact, self.view)
-        QWidget.setTabOrder(self.view, self.thread_view.thread)
+        QWidget.setTabOrder(self.view, self.digest_button)
+        QWidget.setTabOrder(self.digest_button, self.thread_view.thread)
 
     def _connect(self) -> None:
         self.filters.changed.connect(self.apply_filter)
@@ -130,7 +114,7 @@ class InboxWindow(QWidget):
         self.digest_button.setAccessibleName(self.tr("Weekly community digest"))
         self.message.setAccessibleName(self.tr("Message"))
         self.splitter.setAccessibleName(self.tr("Insights and thread"))
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, Column.COUNT - 1)
+        self.model.retranslate()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -146,8 +130,8 @@ class InboxWindow(QWidget):
     def refresh(self) -> None:
         """Read the store again (sync brought changes, a capture was saved), keeping selection and scroll."""
         current = self.current_id()
-        top = self.view.rowAt(0)
-        bottom = self.view.rowAt(max(self.view.viewport().height() - 1, 0))
+        top = self.view.indexAt(QPoint(1, 1)).row()
+        bottom = self.view.indexAt(QPoint(1, max(self.view.viewport().height() - 1, 0))).row()
         keep = max(bottom, top, self.view.currentIndex().row()) + 1
         self.filters.set_communities(self._communities())
         self.model.reload(keep=keep)
