@@ -1,35 +1,45 @@
-"""The quick-capture window: built once, shown on the hotkey, saved with Ctrl+Enter, hidden with Esc."""
+"""The quick-capture window: built once, shown on the hotkey, saved with Ctrl+Enter, hidden with Esc.
+
+Its layout never moves while the rep types: the text area has a fixed height, and the personal-data chips
+and the duplicate hints each have a place of their own, kept while they are hidden. A line at the top says
+when a draft from earlier is in the window (with a key to discard it) or, after a save, offers Undo.
+"""
 
 from __future__ import annotations
 
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.domain import MAX_CUSTOMER_REF_CHARS, Draft, Impact, NewInsight
+from desktop.domain import MAX_CUSTOMER_REF_CHARS, Draft, Impact, NewInsight, utc_now
 from desktop.errors import PalauteError
 from desktop.ui.draft_autosave import DraftAutosave
 from desktop.ui.duplicate_hints import DuplicateHints
 from desktop.ui.labels import impact_label
 from desktop.ui.pii_guard import PiiGuard
-from desktop.ui.toast import Toast
+from desktop.ui.toast import UNDO_MS, Toast
 from desktop.ui.widgets import ErrorLabel
 
 log = logging.getLogger(__name__)
+TEXT_LINES = 6  # the text area's fixed height, in lines
+HINT_LINES = 8  # the hints' place: a title and three hints of up to two lines
 
 
 class CaptureWindow(QWidget):
@@ -41,6 +51,7 @@ class CaptureWindow(QWidget):
 
     captured = Signal(object)
     same_here_said = Signal(object)  # a SameHere was saved instead of a new insight (issue 8)
+    undone = Signal(str)  # a save was undone: "removed" (never left this computer) or "withdrawn"
 
     def __init__(self, parent: QWidget | None = None, autosave_delay_ms: int | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
@@ -49,14 +60,19 @@ class CaptureWindow(QWidget):
         self._store_error: str | None = None
         self._edited = False  # typed into since start: a draft arriving late must not overwrite it
         self._loading = False
+        self._draft_since: Any = None  # when the text in the window was first typed (the banner says it)
+        self._last_saved: tuple[Any, Draft, list[str]] | None = None  # (insight, what was typed, kept) for Undo
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self._undo_timer.timeout.connect(self._undo_expired)
         kwargs = {} if autosave_delay_ms is None else {"delay_ms": autosave_delay_ms}
         self.autosave = DraftAutosave(self.draft, parent=self, **kwargs)
         self.autosave.failed.connect(self._on_draft_failed)
         self.toast = Toast()
+        self.toast.undo_clicked.connect(self.undo_last_save)
         self._build()
         self._connect_edits()
         self.retranslate()
-        self.resize(480, 340)
+        self.resize(560, 600)
         # Polish, lay out and create the native window now, so the first show on the hotkey costs no
         # more than the later ones.
         self.ensurePolished()
@@ -87,9 +103,11 @@ class CaptureWindow(QWidget):
         for impact in Impact:
             self.impact.addItem(impact_label(impact), impact.value)
         self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
+        self.text.setFixedHeight(TEXT_LINES * self.text.fontMetrics().lineSpacing() + 12)
         self.pii = PiiGuard(self.text, self.customer, self)
         self.hints = DuplicateHints(self.text, self)
         self.hints.chosen.connect(self.same_here)
+        self._build_banner()
         self.message = ErrorLabel(self)
         self.message.setObjectName("message")
         self.save_button = QPushButton(self)
@@ -100,7 +118,7 @@ class CaptureWindow(QWidget):
         buttons = QDialogButtonBox(self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.hide_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(self.request_save)
         self.hide_button.clicked.connect(self.hide)
 
         self.form = QFormLayout()
@@ -111,15 +129,18 @@ class CaptureWindow(QWidget):
         self.text_label = QLabel(self)
         self.text_label.setBuddy(self.text)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.text_label)
-        layout.addWidget(self.text, 1)
+        layout.addWidget(self.text)
         layout.addWidget(self.pii)
-        layout.addWidget(self.hints)
+        layout.addWidget(self._hints_place())
         layout.addLayout(self.form)
+        layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         for widget_from, widget_to in zip(
             (
+                self.banner_button,
                 self.text,
                 self.pii.list,
                 self.hints.list,
@@ -130,6 +151,7 @@ class CaptureWindow(QWidget):
                 self.save_button,
             ),
             (
+                self.text,
                 self.pii.list,
                 self.hints.list,
                 self.community,
@@ -143,8 +165,41 @@ class CaptureWindow(QWidget):
         ):
             QWidget.setTabOrder(widget_from, widget_to)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save, context=Qt.ShortcutContext.WindowShortcut)
+            QShortcut(QKeySequence(keys), self, self.request_save, context=Qt.ShortcutContext.WindowShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.hide, context=Qt.ShortcutContext.WindowShortcut)
+
+    def _build_banner(self) -> None:
+        """The line at the top: "Draft from 09:10 · CASE-4711 [Discard draft]" or "Saved to … [Undo]"."""
+        self.banner = QFrame(self)
+        self.banner.setObjectName("banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setObjectName("bannerText")
+        self.banner_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner_button = QPushButton(self.banner)
+        self.banner_button.setObjectName("bannerButton")
+        self.banner_button.clicked.connect(self._on_banner_button)
+        row = QHBoxLayout(self.banner)
+        row.setContentsMargins(8, 2, 2, 2)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.banner_button)
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # shown or not, the text below stays where it is
+        self.banner.setSizePolicy(policy)
+        self._banner_mode: str | None = None  # "draft" or "undo"
+        self.banner.hide()
+
+    def _hints_place(self) -> QWidget:
+        """A place of fixed height for the duplicate hints, so they appear without moving anything."""
+        place = QWidget(self)
+        place.setObjectName("hintsPlace")
+        place.setFixedHeight(HINT_LINES * self.fontMetrics().lineSpacing() + 8)
+        place.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        inner = QVBoxLayout(place)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.hints)
+        inner.addStretch(1)
+        return place
 
     def _connect_edits(self) -> None:
         self._last_text = ""
@@ -183,6 +238,8 @@ class CaptureWindow(QWidget):
         self.hide_button.setText(self.tr("Hide (Esc)"))
         self.hide_button.setAccessibleName(self.tr("Hide and keep the draft"))
         self.message.setAccessibleName(self.tr("Message"))
+        self.banner_text.setAccessibleName(self.tr("Note"))
+        self._show_banner(self._banner_mode)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -239,6 +296,7 @@ class CaptureWindow(QWidget):
     def _apply_draft(self, draft: Draft | None) -> None:
         if draft is None:
             return
+        self._draft_since = draft.updated_at
         self.text.setPlainText(draft.text)
         if draft.community:
             self._select_community(draft.community)
@@ -285,11 +343,26 @@ class CaptureWindow(QWidget):
         if self._loading:
             return
         self._edited = True
+        if self._draft_since is None:
+            self._draft_since = utc_now()
+        if self._banner_mode == "undo":
+            self._show_banner(None)  # typing a new insight: the last one's Undo moves to the toast only
         self.message.clear_message()
         self.autosave.touch()
 
     def present(self) -> None:
-        """Show on the screen under the mouse, on top, with the cursor in the text."""
+        """Show on the screen under the mouse, on top, with the cursor in the text.
+
+        Text from earlier is announced (the banner says since when, and for which customer); a customer
+        reference left without any text belongs to an earlier call and is cleared.
+        """
+        if not self.isVisible():
+            if not self.text.toPlainText().strip() and self.customer.text():
+                self._loading = True
+                self.customer.clear()
+                self._loading = False
+            if self._banner_mode != "undo":
+                self._show_banner("draft" if self.text.toPlainText().strip() else None)
         screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         if screen is not None and not self.isVisible():
             area = screen.availableGeometry()
@@ -300,6 +373,10 @@ class CaptureWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.text.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def request_save(self) -> bool:
+        """Ctrl+Enter and the Save button: the one way in to saving (a check before the save belongs here)."""
+        return self.save()
 
     def save(self) -> bool:
         """Store the insight; on success clear, hide and confirm; on failure say why and keep every word."""
@@ -312,11 +389,13 @@ class CaptureWindow(QWidget):
                 self._store_error or self.tr("Palaute is still opening its database. Try again in a moment.")
             )
             return False
+        typed, kept = self.draft(), self.pii.kept_keys()
         try:
-            insight = self._store.capture(self._new_insight(), keep_pii=self.pii.kept_keys())
+            insight = self._store.capture(self._new_insight(), keep_pii=kept)
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return False
+        self._last_saved = (insight, typed, kept)
         self._after_save(insight)
         return True
 
@@ -339,6 +418,7 @@ class CaptureWindow(QWidget):
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return False
+        self._last_saved = None
         self._reset_after(self._community_value(), self.tr("“Same here” added"))
         self.same_here_said.emit(said)
         return True
@@ -356,10 +436,110 @@ class CaptureWindow(QWidget):
         )
 
     def _after_save(self, insight: Any) -> None:
-        self._reset_after(insight.community, self.tr("Insight saved"))
+        self._reset_after(insight.community, self._saved_words(insight), undo=True)
         self.captured.emit(insight)
 
-    def _reset_after(self, community: str, confirmation: str) -> None:
+    def _saved_words(self, insight: Any) -> str:
+        """ "Saved to Cards CoP · 2 items masked": where it went and what was masked."""
+        names = {c.slug: c.name for c in self._store.communities()}
+        words = self.tr("Saved to {community}").format(community=names.get(insight.community, insight.community))
+        masked = sum(count for _kind, count in insight.pii_masked)
+        if masked:
+            words += " · " + self.tr("%n item(s) masked", "", masked)
+        return words
+
+    def undo_last_save(self) -> bool:
+        """Take the last save back (within UNDO_MS): removed if it never left, else withdrawn; the words typed
+        come back into the window so they can be fixed and saved again."""
+        if self._last_saved is None or self._store is None:
+            return False
+        insight, typed, kept = self._last_saved
+        self._last_saved = None
+        self._undo_timer.stop()
+        try:
+            outcome = self._store.undo_capture(insight.id)
+        except PalauteError as exc:
+            self.message.show_error(exc.user_message)
+            return False
+        self.toast.hide()
+        self._loading = True
+        try:
+            self._apply_draft(typed)
+            self.pii.clear()
+            self.pii._kept.update(kept)
+        finally:
+            self._loading = False
+        self._edited = True
+        self.autosave.touch()
+        self._show_banner(None)
+        if outcome == "removed":
+            self.message.show_note(self.tr("Undone: the insight was removed before it was sent."))
+        else:
+            self.message.show_note(
+                self.tr("Undone: the insight had been sent, so it is withdrawn. Save it again when it is right.")
+            )
+        self.present()
+        self.undone.emit(outcome)
+        return True
+
+    def _undo_expired(self) -> None:
+        self._last_saved = None
+        if self._banner_mode == "undo":
+            self._show_banner(None)
+
+    def _on_banner_button(self) -> None:
+        if self._banner_mode == "undo":
+            self.undo_last_save()
+        elif self._banner_mode == "draft":
+            self.discard_draft()
+
+    def discard_draft(self) -> None:
+        """Throw away the text from earlier (and its customer reference): the window is fresh for this call."""
+        self._loading = True
+        try:
+            self.text.clear()
+            self.customer.clear()
+            self.area.setCurrentIndex(0)
+            self.impact.setCurrentIndex(self.impact.findData(Impact.MEDIUM.value))
+        finally:
+            self._loading = False
+        self._edited = False
+        self._draft_since = None
+        self.autosave.discard()
+        self.pii.clear()
+        self.hints.clear()
+        if self._store is not None:
+            try:
+                self._store.clear_draft()
+            except PalauteError as exc:
+                self.message.show_error(exc.user_message)
+        self._show_banner(None)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_banner(self, mode: str | None) -> None:
+        self._banner_mode = mode
+        if mode == "draft":
+            since = self._draft_since or utc_now()
+            local = QDateTime.fromSecsSinceEpoch(int(since.timestamp()))
+            when = QLocale().toString(local.time(), QLocale.FormatType.ShortFormat)
+            if local.date() != QDateTime.currentDateTime().date():
+                when = QLocale().toString(local, QLocale.FormatType.ShortFormat)
+            words = self.tr("Draft from {time}").format(time=when)
+            if self.customer.text().strip():
+                words += " · " + self.customer.text().strip()
+            self.banner_text.setText(words)
+            self.banner_button.setText(self.tr("&Discard draft"))
+            self.banner_button.setAccessibleName(self.tr("Discard the draft and start a new insight"))
+        elif mode == "undo" and self._last_saved is not None:
+            self.banner_text.setText(self._saved_words(self._last_saved[0]))
+            self.banner_button.setText(self.tr("U&ndo"))
+            self.banner_button.setAccessibleName(self.tr("Undo the last save"))
+        else:
+            self._banner_mode = None
+        self.banner.setVisible(self._banner_mode is not None)
+        self.banner_button.setEnabled(self._banner_mode is not None)
+
+    def _reset_after(self, community: str, confirmation: str, *, undo: bool = False) -> None:
         self.autosave.discard()
         self._loading = True
         try:
@@ -371,8 +551,10 @@ class CaptureWindow(QWidget):
         finally:
             self._loading = False
         self._edited = False
+        self._draft_since = None
         self.pii.clear()
         self.hints.clear()
+        self.message.clear_message()
         try:
             self._store.clear_draft()
             self._store.settings.set("last_community", community)
@@ -380,7 +562,13 @@ class CaptureWindow(QWidget):
             log.warning("after capture: %s", exc.user_message)
         center = self.frameGeometry().center()
         self.hide()
-        self.toast.pop(confirmation, center)
+        if undo:
+            self._undo_timer.start()
+            self._show_banner("undo")  # the hotkey within UNDO_MS: the window offers Undo by keyboard too
+            self.toast.pop(confirmation, center, UNDO_MS, undo=self.tr("Undo"))
+        else:
+            self._show_banner(None)
+            self.toast.pop(confirmation, center)
 
     def hideEvent(self, event: QEvent) -> None:
         self.autosave.flush()  # Esc, the close button or the window manager: the draft is written now

@@ -1,19 +1,32 @@
-"""Personal data in the capture window: highlighted while the rep types, listed with a "keep" choice each.
+"""Personal data in the capture window: highlighted while the rep types, listed as compact chips.
 
 Detection runs 250 ms after typing stops (≈1 ms for a 2,000-character note), never on every key press, so
-typing stays as fast as without it. What is found is masked when the insight is saved (the store does it),
-unless the rep ticks "keep as typed" for that item; the store records what was kept.
+typing stays as fast as without it. Each finding is a chip, "4111… → card ••••1111": masked when the insight
+is saved (the store does it), unless the rep ticks the chip to keep it as typed; the store records what was
+kept. The chips wrap in a box of fixed height, so the window never grows or jumps while the rep types.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from privacy import Finding
 
 DETECT_DELAY_MS = 250
+CHIP_ROWS = 2  # more findings than fit scroll inside the box
 
 
 def _utf16(text: str, index: int) -> int:
@@ -56,30 +69,51 @@ class PiiHighlighter(QSyntaxHighlighter):
 
 
 class PiiGuard(QWidget):
-    """The list under the text: each finding with "keep as typed" (unticked: masked on save).
+    """The chips under the text: each finding, ticked to keep it as typed (unticked: masked on save).
 
-    Signals: `findings_changed(int)` with how many items were found (the window shows or hides the list).
+    Hidden while nothing is found, keeping its place (the window lays out the same either way).
+
+    Signals: `findings_changed(int)` with how many items were found.
     """
 
     findings_changed = Signal(int)
 
     def __init__(self, editor: QPlainTextEdit, customer: QLineEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("piiGuard")
         self.editor, self.customer = editor, customer
         self.highlighter = PiiHighlighter(editor)
         self.findings: list[Finding] = []  # in the text, then in the customer reference
         self._in_text: list[Finding] = []
         self._kept: set[str] = set()
         self.heading = QLabel(self)
-        self.heading.setWordWrap(True)
+        self.heading.setObjectName("piiHeading")
         self.list = QListWidget(self)
         self.list.setObjectName("piiFindings")
-        self.list.setMaximumHeight(90)
+        self.list.setViewMode(QListView.ViewMode.ListMode)
+        self.list.setFlow(QListView.Flow.LeftToRight)
+        self.list.setWrapping(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setStyleSheet(
+            "QListWidget#piiFindings { border: none; background: transparent; }"
+            "QListWidget#piiFindings::item { border: 1px solid rgba(200, 80, 0, 160); border-radius: 9px;"
+            " padding: 1px 8px; background: rgba(255, 196, 0, 50); }"
+        )
+        row = self.list.fontMetrics().height() + 10
+        self.list.setFixedHeight(CHIP_ROWS * row + 6)
         self.heading.setBuddy(self.list)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.heading)
         layout.addWidget(self.list)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(policy)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DETECT_DELAY_MS)
@@ -92,13 +126,13 @@ class PiiGuard(QWidget):
         self.hide()
 
     def retranslate(self) -> None:
-        self.heading.setText(
-            self.tr(
-                "Personal data found: it is masked when you save. Tick an item to keep it "
-                "as typed (only when the product team really needs it)."
-            )
-        )
+        self.heading.setText(self.tr("Masked when you save; tick one to keep it as typed:"))
         self.list.setAccessibleName(self.tr("Personal data found"))
+        self.list.setAccessibleDescription(
+            self.tr("Each item is masked when you save. Space ticks it to keep it as typed.")
+        )
+        if self.findings:
+            self._fill_list()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -116,6 +150,10 @@ class PiiGuard(QWidget):
             self.timer.stop()
             self.detect()
         return sorted(self._kept & {f.key for f in self.findings})
+
+    def masked_count(self) -> int:
+        """How many items the next save masks (found and not kept)."""
+        return len([f for f in self.findings if f.key not in self._kept])
 
     def clear(self) -> None:
         self._kept.clear()
@@ -140,17 +178,26 @@ class PiiGuard(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for finding in self.findings:
-            kind = self._kind_words(str(finding.kind))
-            item = QListWidgetItem(
-                self.tr("Keep as typed: {kind} {value} (saved as “{masked}”)").format(
-                    kind=kind, value=finding.value, masked=finding.masked
-                )
+            kept = finding.key in self._kept
+            item = QListWidgetItem(self._chip(finding, kept))
+            words = self.tr("{kind} {value}: saved as “{masked}”. Tick to keep it as typed.").format(
+                kind=self._kind_words(str(finding.kind)), value=finding.value, masked=finding.masked
             )
+            item.setToolTip(words)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, words)
             item.setData(Qt.ItemDataRole.UserRole, finding.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if finding.key in self._kept else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
+            item.setSizeHint(item.sizeHint().expandedTo(QSize(0, self.list.fontMetrics().height() + 6)))
             self.list.addItem(item)
         self.list.blockSignals(False)
+
+    def _chip(self, finding: Finding, kept: bool) -> str:
+        value = finding.value
+        if kept:
+            return self.tr("{value} (kept)").format(value=value)
+        short = value if len(value) <= 8 else value[:4] + "…"
+        return f"{short} → {finding.masked}"
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
@@ -159,12 +206,17 @@ class PiiGuard(QWidget):
         else:
             self._kept.discard(key)
         self.highlighter.show(self.editor.toPlainText(), self._in_text, self._kept)
+        finding = next((f for f in self.findings if f.key == key), None)
+        if finding is not None:
+            self.list.blockSignals(True)
+            item.setText(self._chip(finding, key in self._kept))
+            self.list.blockSignals(False)
 
     def _kind_words(self, kind: str) -> str:
         words = {
-            "card": self.tr("card number"),
+            "card": self.tr("Card number"),
             "iban": self.tr("IBAN"),
-            "email": self.tr("e-mail address"),
-            "phone": self.tr("phone number"),
+            "email": self.tr("E-mail address"),
+            "phone": self.tr("Phone number"),
         }
-        return words.get(kind, self.tr("national identity number"))
+        return words.get(kind, self.tr("National identity number"))

@@ -51,7 +51,7 @@ def test_an_item_the_rep_ticks_is_kept_as_typed(qtbot, data_dir):
     window, store = _window(qtbot, data_dir)
     qtbot.keyClicks(window.text, f"Card {CARD}, hetu {HETU}")
     qtbot.waitUntil(lambda: window.pii.list.count() == 2, timeout=3000)
-    card_item = next(window.pii.list.item(i) for i in range(2) if CARD in window.pii.list.item(i).text())
+    card_item = next(window.pii.list.item(i) for i in range(2) if CARD in window.pii.list.item(i).toolTip())
     card_item.setCheckState(Qt.CheckState.Checked)
     assert _formats_at(window, CARD)[0].format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
     assert window.save()
