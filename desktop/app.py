@@ -408,7 +408,7 @@ class PalauteApp:
     def tell(self, text: str, *, error: bool = False) -> None:
         """A message the user must see once: a tray notification, or the fallback window's note line."""
         if self.fallback is not None:
-            (self.fallback.show_problem if error else self.fallback.problem.show_note)(text)
+            (self.fallback.show_problem if error else self.fallback.show_message)(text)
         elif self.has_tray:
             self.tray.notify(APP_NAME, text, error=error)
         log.info("told the user: %s", text)
@@ -455,7 +455,7 @@ class PalauteApp:
         self.hotkey_problem = None
         self._show_hotkey_text()
         if self.fallback is not None:
-            self.fallback.problem.clear_message()
+            self.fallback.clear_problem()
 
     def show_inbox(self) -> None:
         store = self._require_store()

@@ -1,5 +1,5 @@
-"""The Settings row for communities of practice (issue 8): the rep's own are ticked; open ones can be
-joined or left here, the others are set by an administrator."""
+"""The Settings row for communities of practice: open ones can be joined or left here (a tick box each); the
+others are set by an administrator and say so in words, with no tick box that would do nothing."""
 
 from __future__ import annotations
 
@@ -40,17 +40,26 @@ class CommunitiesRow(QWidget):
         try:
             self.list.clear()
             for c in self._communities:
-                item = QListWidgetItem(
-                    c.name if c.open else self.tr("%1 (set by your administrator)").replace("%1", c.name), self.list
-                )
+                changeable = c.open and getattr(self, "_signed_in", False)
+                item = QListWidgetItem(c.name if changeable else self._words(c), self.list)
                 item.setData(Qt.ItemDataRole.UserRole, c.slug)
-                item.setCheckState(Qt.CheckState.Checked if c.member else Qt.CheckState.Unchecked)
                 flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if c.open and getattr(self, "_signed_in", False):
+                if changeable:
+                    item.setCheckState(Qt.CheckState.Checked if c.member else Qt.CheckState.Unchecked)
                     flags |= Qt.ItemFlag.ItemIsUserCheckable
                 item.setFlags(flags)
         finally:
             self._filling = False
+
+    def _words(self, c: Any) -> str:
+        """A community the rep cannot change here, its membership in words."""
+        if not c.open:
+            if c.member:
+                return self.tr("✓ %1: member (set by your administrator)").replace("%1", c.name)
+            return self.tr("%1: not a member (set by your administrator)").replace("%1", c.name)
+        if c.member:
+            return self.tr("✓ %1: member (sign in to leave)").replace("%1", c.name)
+        return self.tr("%1: open (sign in to join)").replace("%1", c.name)
 
     def _on_changed(self, item: QListWidgetItem) -> None:
         if not self._filling:
@@ -61,7 +70,9 @@ class CommunitiesRow(QWidget):
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Your communities"))
         self.note.setText(
-            self.tr("Ticked: you belong to it and see its insights. Open communities can be joined or left here.")
+            self.tr(
+                "You see the insights of the communities you belong to. Tick or untick an open one to join or leave it."
+            )
         )
         if self._communities:
             self._fill()

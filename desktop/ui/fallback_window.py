@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.ui.widgets import ErrorLabel
 
+WIDTH = 460
+
 
 class FallbackWindow(QWidget):
     """Closing it only hides it: the hotkey keeps working, and starting Palaute again brings it back.
@@ -45,6 +47,7 @@ class FallbackWindow(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.problem)
         layout.addLayout(row)
+        self.setMinimumWidth(WIDTH)
         self.retranslate()
 
     def set_hotkey_text(self, text: str | None) -> None:
@@ -59,9 +62,32 @@ class FallbackWindow(QWidget):
                 "“AppIndicator and KStatusNotifierItem Support” extension to get a Palaute icon in the top bar."
             )
         )
+        self._fit()
 
     def show_problem(self, text: str) -> None:
         self.problem.show_error(text)
+        self._fit()
+
+    def show_message(self, text: str) -> None:
+        self.problem.show_note(text)
+        self._fit()
+
+    def clear_problem(self) -> None:
+        self.problem.clear_message()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow (or shrink) to the height the wrapped words need at this width: a top-level window does not
+        follow its labels' height-for-width by itself, and would cut the text off."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > 0 and needed != self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        self._fit()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Palaute"))
@@ -78,6 +104,9 @@ class FallbackWindow(QWidget):
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
         self.note.setAccessibleName(self.tr("Note"))
         self.problem.setAccessibleName(self.tr("Problem"))
+        self.status.setAccessibleName(self.tr("Palaute is running"))
+        if self.isVisible():
+            self._fit()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -213,7 +213,8 @@ class SettingsWindow(QWidget):
     # --- applying --------------------------------------------------------------------------------------
     def _on_hotkey_edited(self) -> None:
         sequence = self.hotkey_edit.keySequence().toString(_PORTABLE)
-        if sequence:
+        current = self._hotkey.current() if self._hotkey is not None else None
+        if sequence and sequence != current:  # leaving the field unchanged saves nothing and says nothing
             self.apply_hotkey(sequence)
 
     def apply_hotkey(self, sequence: str) -> bool:

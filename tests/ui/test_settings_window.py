@@ -80,6 +80,14 @@ def test_a_free_hotkey_is_registered_and_saved(qtbot, settings, hotkey, store):
     assert hotkey.current() == "Ctrl+Alt+I" == store.settings.get("hotkey")
 
 
+def test_leaving_the_hotkey_field_unchanged_says_nothing(qtbot, settings, hotkey):
+    settings.hotkey_edit.setFocus()
+    with qtbot.assertNotEmitted(settings.hotkey_changed):
+        settings.hotkey_edit.editingFinished.emit()
+    assert not settings.hotkey_message.isVisibleTo(settings) and settings.hotkey_message.text() == ""
+    assert hotkey.current() == "Ctrl+Alt+I"
+
+
 def test_default_community_and_language_are_persisted(qtbot, settings, store):
     settings.community.setCurrentIndex(settings.community.findData("cards"))
     assert store.settings.get("default_community") == "cards"
@@ -141,16 +149,20 @@ def test_communities_row_ticks_memberships_and_lets_open_ones_be_changed_when_si
     qtbot.addWidget(window)
     rows = window.communities.list
     items = [rows.item(i) for i in range(rows.count())]
-    assert [(i.text(), i.checkState()) for i in items] == [
-        ("Payments CoP (set by your administrator)", Qt.CheckState.Checked),
-        ("Cards CoP", Qt.CheckState.Unchecked),
+    # Not signed in: nothing can be changed here, so nothing looks like it could (no tick boxes), words instead.
+    assert [(i.text(), i.data(Qt.ItemDataRole.CheckStateRole)) for i in items] == [
+        ("✓ Payments CoP: member (set by your administrator)", None),
+        ("Cards CoP: open (sign in to join)", None),
     ]
-    assert not any(i.flags() & Qt.ItemFlag.ItemIsUserCheckable for i in items)  # not signed in: nothing to change
+    assert not any(i.flags() & Qt.ItemFlag.ItemIsUserCheckable for i in items)
 
     store.sync.set_meta(device_id="d-1", username="rita", server_url="https://palaute.example")
     window.load()
     items = [rows.item(i) for i in range(rows.count())]
-    assert not items[0].flags() & Qt.ItemFlag.ItemIsUserCheckable  # closed: set by an administrator
+    # Closed: set by an administrator, so no tick box that would do nothing when clicked.
+    assert items[0].data(Qt.ItemDataRole.CheckStateRole) is None
+    assert not items[0].flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert (items[1].text(), items[1].checkState()) == ("Cards CoP", Qt.CheckState.Unchecked)
     with qtbot.waitSignal(window.communities.membership_requested) as asked:
         items[1].setCheckState(Qt.CheckState.Checked)
     assert asked.args == ["cards", True]

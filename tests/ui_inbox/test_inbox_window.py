@@ -140,3 +140,20 @@ def test_sync_state_is_shown_in_words(qtbot, data_dir):
     assert "unknown community" in shown[failed.id]
     assert shown[local.id] != shown[sent.id]
     store.close()
+
+
+def test_a_saved_reply_note_gives_way_once_the_reply_is_sent(qtbot, data_dir):
+    store = _store(data_dir)
+    insight = store.capture(NewInsight(text="Loan calculator rounds wrong", community="payments"))
+    window = InboxWindow(store)
+    qtbot.addWidget(window)
+    window.open_thread(insight.id)
+    window.thread_view.reply.setPlainText("It rounds 0.005 down")
+    assert window.thread_view.send_reply()
+    assert "sent when Palaute is online" in window.thread_view.message.text()
+    with store.engine.begin() as conn:  # what a push result leaves: the reply is on the server
+        conn.execute(text("UPDATE reply SET sync_state='sent'"))
+        conn.execute(text("DELETE FROM outbox WHERE kind='reply'"))
+    window.refresh()  # sync reports new data: the window re-reads the store
+    assert window.thread_view.message.text() == "Reply sent."
+    store.close()

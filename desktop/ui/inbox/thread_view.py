@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain import Insight, Reply
+from desktop.domain import Insight, Reply, SyncState
 from desktop.errors import PalauteError
 from desktop.ui.inbox.edit_dialog import EditDialog, withdraw_question
 from desktop.ui.inbox.same_here_dialog import SameHereDialog
@@ -53,6 +53,7 @@ class ThreadView(QWidget):
         self.edit_dialog: EditDialog | None = None
         self.same_here_dialog: SameHereDialog | None = None
         self.withdraw_box: QMessageBox | None = None
+        self._waiting: str | None = None  # the change the note says is waiting: "reply:<id>", "insight", "same_here"
         self._build()
         self.retranslate()
         self._show_nothing()
@@ -132,6 +133,7 @@ class ThreadView(QWidget):
         if self.insight is None or self.insight.id != insight_id:
             self.reply.clear()
             self.message.clear_message()
+            self._waiting = None
         try:
             insight = self._store.get_insight(insight_id)
             if insight is None:
@@ -145,8 +147,35 @@ class ThreadView(QWidget):
             return False
         self._render()
         self._enable()
+        self._say_if_sent()
         self.read.emit(insight_id)
         return True
+
+    def _note_waiting(self, what: str, note: str) -> None:
+        """Say a change is saved and waits to be sent; `_say_if_sent` replaces the words once it is sent."""
+        self._waiting = what
+        self.message.show_note(note)
+
+    def _say_if_sent(self) -> None:
+        """The note about a waiting change must not outlive the wait: once sync sent it, say so instead."""
+        if self._waiting is None or self.insight is None:
+            return
+        kind, _, object_id = self._waiting.partition(":")
+        if kind == "reply":
+            sent = any(r.id == object_id and r.sync_state == SyncState.SENT for r in self.replies)
+        elif kind == "same_here":
+            sent = all(s.sync_state == SyncState.SENT for s in self._store.same_heres(self.insight.id))
+        else:
+            sent = self.insight.sync_state == SyncState.SENT
+        if sent:
+            self._waiting = None
+            self.message.show_note(
+                {
+                    "reply": self.tr("Reply sent."),
+                    "same_here": self.tr("“Same here” sent."),
+                    "withdraw": self.tr("Withdrawal sent."),
+                }.get(kind, self.tr("Changes sent."))
+            )
 
     def reload(self) -> None:
         if self.insight is not None:
@@ -221,12 +250,12 @@ class ThreadView(QWidget):
             self.message.show_error(self.tr("The reply is empty. Type it, then press Ctrl+Enter."))
             return False
         try:
-            self._store.add_reply(self.insight.id, body)
+            reply = self._store.add_reply(self.insight.id, body)
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return False
         self.reply.clear()
-        self.message.show_note(self.tr("Reply saved. It is sent when Palaute is online."))
+        self._note_waiting(f"reply:{reply.id}", self.tr("Reply saved. It is sent when Palaute is online."))
         self.reload()
         self.changed.emit(self.insight.id)
         return True
@@ -241,7 +270,7 @@ class ThreadView(QWidget):
 
     def _after_edit(self, result: int) -> None:
         dialog, self.edit_dialog = self.edit_dialog, None
-        self._after_dialog(dialog, result, self.tr("Changes saved. They are sent when Palaute is online."))
+        self._after_dialog(dialog, result, self.tr("Changes saved. They are sent when Palaute is online."), "edit")
 
     def same_here(self) -> None:
         if self.insight is None or self.insight.withdrawn:
@@ -253,14 +282,16 @@ class ThreadView(QWidget):
 
     def _after_same_here(self, result: int) -> None:
         dialog, self.same_here_dialog = self.same_here_dialog, None
-        self._after_dialog(dialog, result, self.tr("“Same here” saved. It is sent when Palaute is online."))
+        self._after_dialog(
+            dialog, result, self.tr("“Same here” saved. It is sent when Palaute is online."), "same_here"
+        )
 
-    def _after_dialog(self, dialog: QDialog | None, result: int, note: str) -> None:
+    def _after_dialog(self, dialog: QDialog | None, result: int, note: str, what: str) -> None:
         """A dialog that saves through the store closed: on Accept say so and show the insight as it is now."""
         if dialog is not None:
             dialog.deleteLater()
         if result == QDialog.DialogCode.Accepted and self.insight is not None:
-            self.message.show_note(note)
+            self._note_waiting(what, note)
             self.reload()
             self.changed.emit(self.insight.id)
 
@@ -284,6 +315,6 @@ class ThreadView(QWidget):
         except PalauteError as exc:
             self.message.show_error(exc.user_message)
             return
-        self.message.show_note(self.tr("Insight withdrawn."))
+        self._note_waiting("withdraw", self.tr("Insight withdrawn. The product team is told when Palaute is online."))
         self.reload()
         self.changed.emit(self.insight.id)
