@@ -1,7 +1,8 @@
 """DigestWindow: the weekly community digest (issue 8): what was captured, answered and shipped, per community.
 
-It is the server's digest (it sees every rep's insights), rendered from the same Markdown the web page offers
-for download; the last copy of each week is kept in the store, so it can be read offline.
+It is the server's digest (it sees every rep's insights), drawn from its data with tiles and chips like the
+web page (desktop/ui/digest_view.py); the last copy of each week is kept in the store, so it can be read
+offline. "Save as Markdown" writes the same document the web page offers, in the interface language.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain import utc_now
 from desktop.ui.background import BackgroundCall
+from desktop.ui.digest_view import digest_html
 from desktop.ui.widgets import ErrorLabel
 from protocol.digest import file_name, render_markdown, shift_week, week_of
 
@@ -43,7 +45,7 @@ class DigestWindow(QWidget):
         self._call.failed.connect(self._on_failed)
         self._build()
         self.retranslate()
-        self.resize(720, 640)
+        self.resize(760, 660)
 
     def _build(self) -> None:
         self.previous = QPushButton(self)
@@ -92,6 +94,8 @@ class DigestWindow(QWidget):
         self.text.setAccessibleName(self.tr("Digest"))
         self._fill_communities()
         self._show_week()
+        if self.shown is not None:
+            self.text.setHtml(digest_html(self.shown.digest))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -130,9 +134,12 @@ class DigestWindow(QWidget):
         if (week, community) != (self.week, self.community.currentData()):
             return
         self.shown = fetched
-        self.text.setMarkdown(render_markdown(fetched.digest))
+        self.text.setHtml(digest_html(fetched.digest))
         if fetched.offline_reason:
-            at = fetched.fetched_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            from PySide6.QtCore import QDateTime, QLocale
+
+            moment = QDateTime.fromSecsSinceEpoch(int(fetched.fetched_at.timestamp()))
+            at = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
             self.message.show_note(
                 self.tr("Offline: this is the copy fetched {at}. ({reason})").format(
                     at=at, reason=fetched.offline_reason
@@ -161,8 +168,10 @@ class DigestWindow(QWidget):
 
     def write_markdown(self, path: str) -> bool:
         try:
+            from desktop.language import digest_words
+
             with open(path, "w", encoding="utf-8") as out:
-                out.write(render_markdown(self.shown.digest))
+                out.write(render_markdown(self.shown.digest, digest_words()))
         except OSError as exc:
             self.message.show_error(self.tr("Could not save {path}: {reason}").format(path=path, reason=exc.strerror))
             return False

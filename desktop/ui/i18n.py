@@ -49,6 +49,9 @@ class Translations:
         ):
             self._install(app, qt_own)
         self.language = language
+        from desktop.language import use
+
+        use(language)  # what the windows write in files (the digest's Markdown) speaks the same language
         return language
 
     def _install(self, app: QCoreApplication, translator: QTranslator) -> None:

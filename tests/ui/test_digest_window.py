@@ -1,4 +1,4 @@
-"""The desktop's weekly digest window (issue 8): rendered from the shared Markdown, weeks, saving, offline copy."""
+"""The desktop's weekly digest window: drawn from the digest's data (tiles, chips), weeks, saving, offline copy."""
 
 from __future__ import annotations
 
@@ -81,3 +81,17 @@ def test_save_as_markdown_writes_the_shared_rendering(qtbot, window, tmp_path):
     assert written.startswith("#") and "Payments CoP" in written
     assert not window.write_markdown(str(tmp_path / "missing" / "digest.md"))
     assert "Could not save" in window.message.text()
+
+
+def test_the_digest_is_drawn_from_its_data_with_tiles_and_chips_and_takes_more_tiles(qtbot, store):
+    from desktop.ui.digest_view import TILES, Tile, digest_html
+
+    digest = _digest("2026-W49")
+    page = digest_html(digest)
+    assert "## " not in page and "- Captured" not in page  # no Markdown in it
+    for label, value in (("Captured", "5"), ("Same here", "7"), ("Answered", "1"), ("Shipped", "0")):
+        assert f">{value}</span><br>{label}</td>" in page
+    assert "background-color: #e3f3f4" in page and ">&nbsp;Planned&nbsp;<" in page  # the status chip
+    assert "Reply: Planned for the spring release" in page
+    more = [*TILES, Tile(lambda: "Answered within 7 days", lambda c: "100 %")]
+    assert ">100 %</span><br>Answered within 7 days</td>" in digest_html(digest, more)
