@@ -18,11 +18,13 @@ from desktop.domain import Status
 from desktop.ui.labels import customers_label, reps_label, status_label
 from protocol import schema
 
-CONTEXT = "DigestView"
 
+class DigestView:
+    """lupdate files `DigestView.tr(...)` under the context "DigestView"."""
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    @staticmethod
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("DigestView", source)
 
 
 @dataclass(frozen=True)
@@ -34,10 +36,10 @@ class Tile:
 
 
 TILES: list[Tile] = [
-    Tile(lambda: _tr("Captured"), lambda c: c.captured),
-    Tile(lambda: _tr("Same here"), lambda c: c.same_here),
-    Tile(lambda: _tr("Answered"), lambda c: len(c.answered)),
-    Tile(lambda: _tr("Shipped"), lambda c: len(c.shipped)),
+    Tile(lambda: DigestView.tr("Captured"), lambda c: c.captured),
+    Tile(lambda: DigestView.tr("Same here"), lambda c: c.same_here),
+    Tile(lambda: DigestView.tr("Answered"), lambda c: len(c.answered)),
+    Tile(lambda: DigestView.tr("Shipped"), lambda c: len(c.shipped)),
 ]
 
 # The web page's status colours (server/web/static/app.css), light palette.
@@ -63,7 +65,7 @@ def day(d: date) -> str:
 
 def week_heading(digest: schema.Digest) -> str:
     last = (digest.ends - timedelta(days=1)).date()
-    return _tr("Week {week}: {first} – {last}").format(
+    return DigestView.tr("Week {week}: {first} – {last}").format(
         week=digest.week, first=day(digest.starts.date()), last=day(last)
     )
 
@@ -73,9 +75,8 @@ def digest_html(digest: schema.Digest, tiles: Sequence[Tile] = ()) -> str:
     tiles = tiles or TILES
     parts = [f"<h2>{_e(week_heading(digest))}</h2>"]
     if not digest.communities:
-        parts.append(
-            f"<p><i>{_e(_tr('You belong to no community yet. Ask an administrator to add you to one.'))}</i></p>"
-        )
+        none = DigestView.tr("You belong to no community yet. Ask an administrator to add you to one.")
+        parts.append(f"<p><i>{_e(none)}</i></p>")
     for community in digest.communities:
         parts.append(_community(community, tiles))
     return "".join(parts)
@@ -90,9 +91,14 @@ def _community(c: schema.CommunityDigest, tiles: Sequence[Tile]) -> str:
     return (
         f"<h3>{_e(c.name)}</h3>"
         f'<table width="100%" cellspacing="6" cellpadding="0"><tr>{cells}</tr></table>'
-        + _section(_tr("Top new insights"), c.top, _tr("Nothing new this week."))
-        + _section(_tr("Answered by the product team"), c.answered, _tr("No answers this week."), with_reply=True)
-        + _section(_tr("Shipped"), c.shipped, _tr("Nothing shipped this week."))
+        + _section(DigestView.tr("Top new insights"), c.top, DigestView.tr("Nothing new this week."))
+        + _section(
+            DigestView.tr("Answered by the product team"),
+            c.answered,
+            DigestView.tr("No answers this week."),
+            with_reply=True,
+        )
+        + _section(DigestView.tr("Shipped"), c.shipped, DigestView.tr("Nothing shipped this week."))
     )
 
 
@@ -105,7 +111,7 @@ def _section(title: str, items: list[schema.DigestItem], empty: str, *, with_rep
         backing = f"{customers_label(item.customers)} · {reps_label(item.reps)}"
         row = f"{_e(item.text)}<br>{_chip(backing, *BACKING)}&nbsp;{_status_chip(item.status)}"
         if with_reply and item.reply:
-            reply = _tr("Reply: {text}").format(text=item.reply)
+            reply = DigestView.tr("Reply: {text}").format(text=item.reply)
             row += f'<br><span style="color: #3d4752;">“{_e(reply)}”</span>'
         rows.append(f'<li style="margin-bottom: 6px;">{row}</li>')
     return head + "<ol>" + "".join(rows) + "</ol>"

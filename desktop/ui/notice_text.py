@@ -11,11 +11,13 @@ from PySide6.QtCore import QCoreApplication
 from desktop.domain import Notice, Status
 from desktop.ui.labels import status_label
 
-CONTEXT = "Notice"
 
+class NoticeWords:
+    """lupdate files `NoticeWords.tr(...)` under the context "NoticeWords"."""
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate(CONTEXT, source)
+    @staticmethod
+    def tr(source: str) -> str:
+        return QCoreApplication.translate("NoticeWords", source)
 
 
 def describe(notices: list[Notice]) -> tuple[str, str]:
@@ -28,20 +30,20 @@ def describe(notices: list[Notice]) -> tuple[str, str]:
     merged = any(n.kind == "merged" for n in notices)
     status = _status(statuses[-1].status) if statuses else None  # type: ignore[arg-type]
     insight = next((n.insight_text for n in notices if n.insight_text), "")
-    about = _tr("“{insight}”").format(insight=insight) if insight else ""
+    about = NoticeWords.tr("“{insight}”").format(insight=insight) if insight else ""
     if replies:
         who = ", ".join(dict.fromkeys(n.actor for n in replies if n.actor))
-        title = _tr("Reply from {who}").format(who=who)
+        title = NoticeWords.tr("Reply from {who}").format(who=who)
         if status:
-            title = _tr("{reply} · {status}").format(reply=title, status=status)
+            title = NoticeWords.tr("{reply} · {status}").format(reply=title, status=status)
         words = "\n".join(n.body for n in replies)
         return title, f"{about}\n{words}" if about else words
     if merged:
-        title = _tr("Merged with an existing insight")
+        title = NoticeWords.tr("Merged with an existing insight")
     elif status:
-        title = _tr("Your insight is now: {status}").format(status=status)
+        title = NoticeWords.tr("Your insight is now: {status}").format(status=status)
     else:
-        title = _tr("News about your insight")
+        title = NoticeWords.tr("News about your insight")
     return title, about or notices[-1].body
 
 

@@ -140,6 +140,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your draft could not be saved: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -156,14 +160,65 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Insight saved</source>
+        <source>Saved to {community}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) masked</source>
+        <translation>
+            <numerusform>%n item masked</numerusform>
+            <numerusform>%n items masked</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone: the insight was removed before it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the insight had been sent, so it is withdrawn. Save it again when it is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft from {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard the draft and start a new insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CommunitiesRow</name>
     <message>
-        <source>%1 (set by your administrator)</source>
+        <source>✓ %1: member (set by your administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a member (set by your administrator)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1: member (sign in to leave)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: open (sign in to join)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -171,7 +226,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
+        <source>You see the insights of the communities you belong to. Tick or untick an open one to join or leave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>Captured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You belong to no community yet. Ask an administrator to add you to one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top new insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by the product team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answers this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing shipped this week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply: {text}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -386,6 +492,10 @@
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Palaute is running</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -398,23 +508,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sho&amp;w:</source>
+        <source>Words in the text, customer or tags (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>C&amp;ommunity:</source>
+        <source>Whose insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
+        <source>Filter by state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>I&amp;mpact:</source>
+        <source>Mine and my communities&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Words in the text, customer reference or tags (Ctrl+F)</source>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My communities&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unread replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New this week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any impact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -422,51 +556,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your insights or the community&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Filter by status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Filter by impact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My insights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community: all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community: new this week</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community: answered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community: shipped</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All impacts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -492,36 +586,15 @@
 <context>
     <name>Inbox</name>
     <message>
-        <source>Date</source>
+        <source>by {author}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Insight</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n reply</numerusform>
+            <numerusform>%n replies</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
@@ -561,6 +634,35 @@
             <numerusform>%n insights</numerusform>
         </translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n h ago</numerusform>
+            <numerusform>%n h ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InboxWindow</name>
@@ -598,9 +700,36 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message>
+        <source>“{insight}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply from {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reply} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged with an existing insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your insight is now: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>News about your insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PiiGuard</name>
     <message>
-        <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
+        <source>Masked when you save; tick one to keep it as typed:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -608,27 +737,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
+        <source>Each item is masked when you save. Space ticks it to keep it as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>card number</source>
+        <source>{kind} {value}: saved as “{masked}”. Tick to keep it as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} (kept)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>National identity number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>IBAN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e-mail address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>phone number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>national identity number</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -935,6 +1072,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reply sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Same here” sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawal sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -999,7 +1152,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Insight withdrawn.</source>
+        <source>Insight withdrawn. The product team is told when Palaute is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1019,6 +1172,10 @@
     </message>
     <message>
         <source>Open &amp;inbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly &amp;digest…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1056,6 +1213,25 @@
     <message>
         <source>Palaute — sync problem, see the inbox</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: insights stay on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n change waiting to be sent</numerusform>
+            <numerusform>%n changes waiting to be sent</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>

@@ -140,6 +140,10 @@
         <translation>Mensaje</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
         <source>Your draft could not be saved: {reason}</source>
         <translation>No se pudo guardar el borrador: {reason}</translation>
     </message>
@@ -156,23 +160,125 @@
         <translation>«A mí también» añadido</translation>
     </message>
     <message>
-        <source>Insight saved</source>
-        <translation>Hallazgo guardado</translation>
+        <source>Saved to {community}</source>
+        <translation>Guardado en {community}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) masked</source>
+        <translation>
+            <numerusform>%n dato ocultado</numerusform>
+            <numerusform>%n datos ocultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone: the insight was removed before it was sent.</source>
+        <translation>Deshecho: el hallazgo se eliminó antes de enviarse.</translation>
+    </message>
+    <message>
+        <source>Undone: the insight had been sent, so it is withdrawn. Save it again when it is right.</source>
+        <translation>Deshecho: el hallazgo ya se había enviado, así que se retira. Guárdalo de nuevo cuando esté bien.</translation>
+    </message>
+    <message>
+        <source>Draft from {time}</source>
+        <translation>Borrador de las {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>&amp;Descartar borrador</translation>
+    </message>
+    <message>
+        <source>Discard the draft and start a new insight</source>
+        <translation>Descartar el borrador y empezar un hallazgo nuevo</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Undo the last save</source>
+        <translation>Deshacer el último guardado</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
     </message>
 </context>
 <context>
     <name>CommunitiesRow</name>
     <message>
-        <source>%1 (set by your administrator)</source>
-        <translation>%1 (establecida por tu administrador)</translation>
+        <source>✓ %1: member (set by your administrator)</source>
+        <translation>✓ %1: miembro (lo decide tu administrador)</translation>
+    </message>
+    <message>
+        <source>%1: not a member (set by your administrator)</source>
+        <translation>%1: no eres miembro (lo decide tu administrador)</translation>
+    </message>
+    <message>
+        <source>✓ %1: member (sign in to leave)</source>
+        <translation>✓ %1: miembro (inicia sesión para salir)</translation>
+    </message>
+    <message>
+        <source>%1: open (sign in to join)</source>
+        <translation>%1: abierta (inicia sesión para unirte)</translation>
     </message>
     <message>
         <source>Your communities</source>
         <translation>Tus comunidades</translation>
     </message>
     <message>
-        <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation>Marcada: perteneces a ella y ves sus hallazgos. Aquí puedes unirte a las comunidades abiertas o salir de ellas.</translation>
+        <source>You see the insights of the communities you belong to. Tick or untick an open one to join or leave it.</source>
+        <translation>Ves los hallazgos de las comunidades a las que perteneces. Marca o desmarca una abierta para unirte o salir.</translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>Captured</source>
+        <translation>Anotados</translation>
+    </message>
+    <message>
+        <source>Same here</source>
+        <translation>A mí también</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidos</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Publicados</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Semana {week}: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>You belong to no community yet. Ask an administrator to add you to one.</source>
+        <translation>Aún no perteneces a ninguna comunidad. Pide a un administrador que te añada.</translation>
+    </message>
+    <message>
+        <source>Top new insights</source>
+        <translation>Principales hallazgos nuevos</translation>
+    </message>
+    <message>
+        <source>Nothing new this week.</source>
+        <translation>Nada nuevo esta semana.</translation>
+    </message>
+    <message>
+        <source>Answered by the product team</source>
+        <translation>Respondidos por el equipo de producto</translation>
+    </message>
+    <message>
+        <source>No answers this week.</source>
+        <translation>Ninguna respuesta esta semana.</translation>
+    </message>
+    <message>
+        <source>Nothing shipped this week.</source>
+        <translation>No se publicó nada esta semana.</translation>
+    </message>
+    <message>
+        <source>Reply: {text}</source>
+        <translation>Respuesta: {text}</translation>
     </message>
 </context>
 <context>
@@ -386,6 +492,10 @@
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
+    <message>
+        <source>Palaute is running</source>
+        <translation>Palaute está en marcha</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -398,76 +508,60 @@
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <source>Sho&amp;w:</source>
-        <translation>&amp;Mostrar:</translation>
+        <source>Words in the text, customer or tags (Ctrl+F)</source>
+        <translation>Palabras del texto, cliente o etiquetas (Ctrl+F)</translation>
     </message>
     <message>
-        <source>C&amp;ommunity:</source>
-        <translation>&amp;Comunidad:</translation>
+        <source>Whose insights</source>
+        <translation>De quién son los hallazgos</translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
-        <translation>&amp;Estado:</translation>
+        <source>Filter by state</source>
+        <translation>Filtrar por estado</translation>
     </message>
     <message>
-        <source>I&amp;mpact:</source>
-        <translation>&amp;Impacto:</translation>
+        <source>Mine and my communities&apos;</source>
+        <translation>Míos y de mis comunidades</translation>
     </message>
     <message>
-        <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation>Palabras del texto, referencia del cliente o etiquetas (Ctrl+F)</translation>
+        <source>Mine</source>
+        <translation>Míos</translation>
+    </message>
+    <message>
+        <source>My communities&apos;</source>
+        <translation>De mis comunidades</translation>
+    </message>
+    <message>
+        <source>Unread replies</source>
+        <translation>Respuestas sin leer</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Respondidos</translation>
+    </message>
+    <message>
+        <source>New this week</source>
+        <translation>Nuevos esta semana</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Any impact</source>
+        <translation>Cualquier impacto</translation>
     </message>
     <message>
         <source>Search insights</source>
         <translation>Buscar hallazgos</translation>
     </message>
     <message>
-        <source>Your insights or the community&apos;s</source>
-        <translation>Tus hallazgos o los de la comunidad</translation>
-    </message>
-    <message>
         <source>Filter by community</source>
         <translation>Filtrar por comunidad</translation>
     </message>
     <message>
-        <source>Filter by status</source>
-        <translation>Filtrar por estado</translation>
-    </message>
-    <message>
         <source>Filter by impact</source>
         <translation>Filtrar por impacto</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Todo</translation>
-    </message>
-    <message>
-        <source>My insights</source>
-        <translation>Mis hallazgos</translation>
-    </message>
-    <message>
-        <source>Community: all</source>
-        <translation>Comunidad: todos</translation>
-    </message>
-    <message>
-        <source>Community: new this week</source>
-        <translation>Comunidad: nuevos esta semana</translation>
-    </message>
-    <message>
-        <source>Community: answered</source>
-        <translation>Comunidad: respondidos</translation>
-    </message>
-    <message>
-        <source>Community: shipped</source>
-        <translation>Comunidad: publicados</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Todos los estados</translation>
-    </message>
-    <message>
-        <source>All impacts</source>
-        <translation>Todos los impactos</translation>
     </message>
 </context>
 <context>
@@ -492,36 +586,15 @@
 <context>
     <name>Inbox</name>
     <message>
-        <source>Date</source>
-        <translation>Fecha</translation>
+        <source>by {author}</source>
+        <translation>de {author}</translation>
     </message>
-    <message>
-        <source>Community</source>
-        <translation>Comunidad</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Impacto</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Clientes</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Sincronización</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Sin leer</translation>
-    </message>
-    <message>
-        <source>Insight</source>
-        <translation>Hallazgo</translation>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n respuesta</numerusform>
+            <numerusform>%n respuestas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
@@ -561,6 +634,35 @@
             <numerusform>%n hallazgos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation>ahora mismo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>ayer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InboxWindow</name>
@@ -598,38 +700,73 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message>
+        <source>“{insight}”</source>
+        <translation>«{insight}»</translation>
+    </message>
+    <message>
+        <source>Reply from {who}</source>
+        <translation>Respuesta de {who}</translation>
+    </message>
+    <message>
+        <source>{reply} · {status}</source>
+        <translation>{reply} · {status}</translation>
+    </message>
+    <message>
+        <source>Merged with an existing insight</source>
+        <translation>Fusionado con un hallazgo existente</translation>
+    </message>
+    <message>
+        <source>Your insight is now: {status}</source>
+        <translation>Tu hallazgo está ahora: {status}</translation>
+    </message>
+    <message>
+        <source>News about your insight</source>
+        <translation>Novedades de tu hallazgo</translation>
+    </message>
+</context>
+<context>
     <name>PiiGuard</name>
     <message>
-        <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation>Se encontraron datos personales: se ocultan al guardar. Marca un elemento para conservarlo tal como lo escribiste (solo si el equipo de producto de verdad lo necesita).</translation>
+        <source>Masked when you save; tick one to keep it as typed:</source>
+        <translation>Se ocultan al guardar; marca uno para conservarlo tal cual:</translation>
     </message>
     <message>
         <source>Personal data found</source>
         <translation>Datos personales encontrados</translation>
     </message>
     <message>
-        <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation>Conservar tal cual: {kind} {value} (se guarda como «{masked}»)</translation>
+        <source>Each item is masked when you save. Space ticks it to keep it as typed.</source>
+        <translation>Cada dato se oculta al guardar. La barra espaciadora lo marca para conservarlo tal cual.</translation>
     </message>
     <message>
-        <source>card number</source>
-        <translation>número de tarjeta</translation>
+        <source>{kind} {value}: saved as “{masked}”. Tick to keep it as typed.</source>
+        <translation>{kind} {value}: se guarda como «{masked}». Márcalo para conservarlo tal cual.</translation>
+    </message>
+    <message>
+        <source>{value} (kept)</source>
+        <translation>{value} (se conserva)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Número de tarjeta</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Número de teléfono</translation>
+    </message>
+    <message>
+        <source>National identity number</source>
+        <translation>Número de identidad</translation>
     </message>
     <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
-    </message>
-    <message>
-        <source>e-mail address</source>
-        <translation>dirección de correo</translation>
-    </message>
-    <message>
-        <source>phone number</source>
-        <translation>número de teléfono</translation>
-    </message>
-    <message>
-        <source>national identity number</source>
-        <translation>número de documento de identidad</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1073,22 @@
         <translation>Este hallazgo ya no está en este equipo.</translation>
     </message>
     <message>
+        <source>Reply sent.</source>
+        <translation>Respuesta enviada.</translation>
+    </message>
+    <message>
+        <source>“Same here” sent.</source>
+        <translation>«A mí también» enviado.</translation>
+    </message>
+    <message>
+        <source>Withdrawal sent.</source>
+        <translation>Retirada enviada.</translation>
+    </message>
+    <message>
+        <source>Changes sent.</source>
+        <translation>Cambios enviados.</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Guardado</translation>
     </message>
@@ -1000,8 +1153,8 @@
         <translation>«A mí también» guardado. Se enviará cuando Palaute tenga conexión.</translation>
     </message>
     <message>
-        <source>Insight withdrawn.</source>
-        <translation>Hallazgo retirado.</translation>
+        <source>Insight withdrawn. The product team is told when Palaute is online.</source>
+        <translation>Hallazgo retirado. El equipo de producto lo sabrá cuando Palaute tenga conexión.</translation>
     </message>
     <message>
         <source>Choose an insight in the list to see its thread.</source>
@@ -1021,6 +1174,10 @@
     <message>
         <source>Open &amp;inbox</source>
         <translation>Abrir &amp;bandeja</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;digest…</source>
+        <translation>Resumen &amp;semanal…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
@@ -1057,6 +1214,25 @@
     <message>
         <source>Palaute — sync problem, see the inbox</source>
         <translation>Palaute — problema de sincronización, mira la bandeja</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
+    </message>
+    <message>
+        <source>Not signed in: insights stay on this computer</source>
+        <translation>Sin sesión iniciada: los hallazgos se quedan en este equipo</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Última sincronización: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n cambio pendiente de enviar</numerusform>
+            <numerusform>%n cambios pendientes de enviar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>

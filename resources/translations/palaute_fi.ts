@@ -140,6 +140,10 @@
         <translation>Viesti</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Huomautus</translation>
+    </message>
+    <message>
         <source>Your draft could not be saved: {reason}</source>
         <translation>Luonnosta ei voitu tallentaa: {reason}</translation>
     </message>
@@ -156,23 +160,125 @@
         <translation>”Sama täällä” lisätty</translation>
     </message>
     <message>
-        <source>Insight saved</source>
-        <translation>Havainto tallennettu</translation>
+        <source>Saved to {community}</source>
+        <translation>Tallennettu: {community}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) masked</source>
+        <translation>
+            <numerusform>%n kohta peitetty</numerusform>
+            <numerusform>%n kohtaa peitetty</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone: the insight was removed before it was sent.</source>
+        <translation>Kumottu: havainto poistettiin ennen kuin se lähetettiin.</translation>
+    </message>
+    <message>
+        <source>Undone: the insight had been sent, so it is withdrawn. Save it again when it is right.</source>
+        <translation>Kumottu: havainto oli jo lähetetty, joten se peruttiin. Tallenna se uudelleen, kun se on kunnossa.</translation>
+    </message>
+    <message>
+        <source>Draft from {time}</source>
+        <translation>Luonnos klo {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>&amp;Hylkää luonnos</translation>
+    </message>
+    <message>
+        <source>Discard the draft and start a new insight</source>
+        <translation>Hylkää luonnos ja aloita uusi havainto</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>K&amp;umoa</translation>
+    </message>
+    <message>
+        <source>Undo the last save</source>
+        <translation>Kumoa viimeisin tallennus</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Kumoa</translation>
     </message>
 </context>
 <context>
     <name>CommunitiesRow</name>
     <message>
-        <source>%1 (set by your administrator)</source>
-        <translation>%1 (ylläpitäjän määräämä)</translation>
+        <source>✓ %1: member (set by your administrator)</source>
+        <translation>✓ %1: jäsen (ylläpitäjän asettama)</translation>
+    </message>
+    <message>
+        <source>%1: not a member (set by your administrator)</source>
+        <translation>%1: et ole jäsen (ylläpitäjän asettama)</translation>
+    </message>
+    <message>
+        <source>✓ %1: member (sign in to leave)</source>
+        <translation>✓ %1: jäsen (kirjaudu sisään erotaksesi)</translation>
+    </message>
+    <message>
+        <source>%1: open (sign in to join)</source>
+        <translation>%1: avoin (kirjaudu sisään liittyäksesi)</translation>
     </message>
     <message>
         <source>Your communities</source>
         <translation>Yhteisösi</translation>
     </message>
     <message>
-        <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation>Valittuna: kuulut yhteisöön ja näet sen havainnot. Avoimiin yhteisöihin voit liittyä tai erota niistä täällä.</translation>
+        <source>You see the insights of the communities you belong to. Tick or untick an open one to join or leave it.</source>
+        <translation>Näet niiden yhteisöjen havainnot, joihin kuulut. Valitse avoin yhteisö liittyäksesi tai poista valinta erotaksesi.</translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>Captured</source>
+        <translation>Kirjattu</translation>
+    </message>
+    <message>
+        <source>Same here</source>
+        <translation>Sama täällä</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Vastattu</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Julkaistu</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Viikko {week}: {first}–{last}</translation>
+    </message>
+    <message>
+        <source>You belong to no community yet. Ask an administrator to add you to one.</source>
+        <translation>Et kuulu vielä mihinkään yhteisöön. Pyydä ylläpitäjää lisäämään sinut.</translation>
+    </message>
+    <message>
+        <source>Top new insights</source>
+        <translation>Tärkeimmät uudet havainnot</translation>
+    </message>
+    <message>
+        <source>Nothing new this week.</source>
+        <translation>Ei mitään uutta tällä viikolla.</translation>
+    </message>
+    <message>
+        <source>Answered by the product team</source>
+        <translation>Tuotetiimin vastaamat</translation>
+    </message>
+    <message>
+        <source>No answers this week.</source>
+        <translation>Ei vastauksia tällä viikolla.</translation>
+    </message>
+    <message>
+        <source>Nothing shipped this week.</source>
+        <translation>Mitään ei julkaistu tällä viikolla.</translation>
+    </message>
+    <message>
+        <source>Reply: {text}</source>
+        <translation>Vastaus: {text}</translation>
     </message>
 </context>
 <context>
@@ -386,6 +492,10 @@
         <source>Problem</source>
         <translation>Ongelma</translation>
     </message>
+    <message>
+        <source>Palaute is running</source>
+        <translation>Palaute on käynnissä</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -398,76 +508,60 @@
         <translation>&amp;Hae:</translation>
     </message>
     <message>
-        <source>Sho&amp;w:</source>
-        <translation>&amp;Näytä:</translation>
+        <source>Words in the text, customer or tags (Ctrl+F)</source>
+        <translation>Sanoja tekstistä, asiakkaasta tai tunnisteista (Ctrl+F)</translation>
     </message>
     <message>
-        <source>C&amp;ommunity:</source>
-        <translation>&amp;Yhteisö:</translation>
+        <source>Whose insights</source>
+        <translation>Kenen havainnot</translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
-        <translation>&amp;Tila:</translation>
+        <source>Filter by state</source>
+        <translation>Suodata tilan mukaan</translation>
     </message>
     <message>
-        <source>I&amp;mpact:</source>
-        <translation>&amp;Vaikutus:</translation>
+        <source>Mine and my communities&apos;</source>
+        <translation>Omat ja yhteisöjen</translation>
     </message>
     <message>
-        <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation>Sanoja tekstistä, asiakasviite tai tunnisteet (Ctrl+F)</translation>
+        <source>Mine</source>
+        <translation>Omat</translation>
+    </message>
+    <message>
+        <source>My communities&apos;</source>
+        <translation>Yhteisöjeni</translation>
+    </message>
+    <message>
+        <source>Unread replies</source>
+        <translation>Lukemattomat vastaukset</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Vastatut</translation>
+    </message>
+    <message>
+        <source>New this week</source>
+        <translation>Uudet tällä viikolla</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Mikä tahansa tila</translation>
+    </message>
+    <message>
+        <source>Any impact</source>
+        <translation>Mikä tahansa vaikutus</translation>
     </message>
     <message>
         <source>Search insights</source>
         <translation>Hae havaintoja</translation>
     </message>
     <message>
-        <source>Your insights or the community&apos;s</source>
-        <translation>Omat vai yhteisön havainnot</translation>
-    </message>
-    <message>
         <source>Filter by community</source>
         <translation>Suodata yhteisön mukaan</translation>
     </message>
     <message>
-        <source>Filter by status</source>
-        <translation>Suodata tilan mukaan</translation>
-    </message>
-    <message>
         <source>Filter by impact</source>
         <translation>Suodata vaikutuksen mukaan</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Kaikki</translation>
-    </message>
-    <message>
-        <source>My insights</source>
-        <translation>Omat havainnot</translation>
-    </message>
-    <message>
-        <source>Community: all</source>
-        <translation>Yhteisö: kaikki</translation>
-    </message>
-    <message>
-        <source>Community: new this week</source>
-        <translation>Yhteisö: uudet tällä viikolla</translation>
-    </message>
-    <message>
-        <source>Community: answered</source>
-        <translation>Yhteisö: vastatut</translation>
-    </message>
-    <message>
-        <source>Community: shipped</source>
-        <translation>Yhteisö: julkaistut</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Kaikki tilat</translation>
-    </message>
-    <message>
-        <source>All impacts</source>
-        <translation>Kaikki vaikutukset</translation>
     </message>
 </context>
 <context>
@@ -492,36 +586,15 @@
 <context>
     <name>Inbox</name>
     <message>
-        <source>Date</source>
-        <translation>Päivä</translation>
+        <source>by {author}</source>
+        <translation>tekijä {author}</translation>
     </message>
-    <message>
-        <source>Community</source>
-        <translation>Yhteisö</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Vaikutus</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Tila</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Asiakkaat</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Synkronointi</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Lukematta</translation>
-    </message>
-    <message>
-        <source>Insight</source>
-        <translation>Havainto</translation>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n vastaus</numerusform>
+            <numerusform>%n vastausta</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
@@ -561,6 +634,35 @@
             <numerusform>%n havaintoa</numerusform>
         </translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation>juuri nyt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min sitten</numerusform>
+            <numerusform>%n min sitten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n t sitten</numerusform>
+            <numerusform>%n t sitten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>eilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>%n päivä sitten</numerusform>
+            <numerusform>%n päivää sitten</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InboxWindow</name>
@@ -598,38 +700,73 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message>
+        <source>“{insight}”</source>
+        <translation>”{insight}”</translation>
+    </message>
+    <message>
+        <source>Reply from {who}</source>
+        <translation>Vastaus: {who}</translation>
+    </message>
+    <message>
+        <source>{reply} · {status}</source>
+        <translation>{reply} · {status}</translation>
+    </message>
+    <message>
+        <source>Merged with an existing insight</source>
+        <translation>Yhdistetty aiempaan havaintoon</translation>
+    </message>
+    <message>
+        <source>Your insight is now: {status}</source>
+        <translation>Havaintosi tila: {status}</translation>
+    </message>
+    <message>
+        <source>News about your insight</source>
+        <translation>Uutta havainnostasi</translation>
+    </message>
+</context>
+<context>
     <name>PiiGuard</name>
     <message>
-        <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation>Löytyi henkilötietoja: ne peitetään tallennettaessa. Valitse kohta, jos haluat säilyttää sen sellaisenaan (vain jos tuotetiimi todella tarvitsee sitä).</translation>
+        <source>Masked when you save; tick one to keep it as typed:</source>
+        <translation>Peitetään tallennettaessa; valitse kohta, jos se pitää säilyttää kirjoitettuna:</translation>
     </message>
     <message>
         <source>Personal data found</source>
         <translation>Löydetyt henkilötiedot</translation>
     </message>
     <message>
-        <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation>Säilytä sellaisenaan: {kind} {value} (tallennetaan muodossa ”{masked}”)</translation>
+        <source>Each item is masked when you save. Space ticks it to keep it as typed.</source>
+        <translation>Jokainen kohta peitetään tallennettaessa. Välilyönti valitsee sen säilytettäväksi kirjoitettuna.</translation>
     </message>
     <message>
-        <source>card number</source>
-        <translation>kortin numero</translation>
+        <source>{kind} {value}: saved as “{masked}”. Tick to keep it as typed.</source>
+        <translation>{kind} {value}: tallennetaan muodossa ”{masked}”. Valitse, jos se pitää säilyttää kirjoitettuna.</translation>
+    </message>
+    <message>
+        <source>{value} (kept)</source>
+        <translation>{value} (säilytetään)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Kortinnumero</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>Sähköpostiosoite</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Puhelinnumero</translation>
+    </message>
+    <message>
+        <source>National identity number</source>
+        <translation>Henkilötunnus</translation>
     </message>
     <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
-    </message>
-    <message>
-        <source>e-mail address</source>
-        <translation>sähköpostiosoite</translation>
-    </message>
-    <message>
-        <source>phone number</source>
-        <translation>puhelinnumero</translation>
-    </message>
-    <message>
-        <source>national identity number</source>
-        <translation>henkilötunnus</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1073,22 @@
         <translation>Tätä havaintoa ei enää ole tällä tietokoneella.</translation>
     </message>
     <message>
+        <source>Reply sent.</source>
+        <translation>Vastaus lähetetty.</translation>
+    </message>
+    <message>
+        <source>“Same here” sent.</source>
+        <translation>”Sama täällä” lähetetty.</translation>
+    </message>
+    <message>
+        <source>Withdrawal sent.</source>
+        <translation>Peruutus lähetetty.</translation>
+    </message>
+    <message>
+        <source>Changes sent.</source>
+        <translation>Muutokset lähetetty.</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Tallennettu</translation>
     </message>
@@ -1000,8 +1153,8 @@
         <translation>”Sama täällä” tallennettu. Se lähetetään, kun Palaute on verkossa.</translation>
     </message>
     <message>
-        <source>Insight withdrawn.</source>
-        <translation>Havainto peruttu.</translation>
+        <source>Insight withdrawn. The product team is told when Palaute is online.</source>
+        <translation>Havainto peruttu. Tuotetiimi saa tiedon, kun Palaute on verkossa.</translation>
     </message>
     <message>
         <source>Choose an insight in the list to see its thread.</source>
@@ -1021,6 +1174,10 @@
     <message>
         <source>Open &amp;inbox</source>
         <translation>Avaa &amp;saapuneet</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;digest…</source>
+        <translation>Viikko&amp;kooste…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
@@ -1057,6 +1214,25 @@
     <message>
         <source>Palaute — sync problem, see the inbox</source>
         <translation>Palaute — synkronointiongelma, katso saapuneet</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Kirjautuneena: %1</translation>
+    </message>
+    <message>
+        <source>Not signed in: insights stay on this computer</source>
+        <translation>Et ole kirjautunut: havainnot säilyvät tällä tietokoneella</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Viimeksi synkronoitu: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n muutos odottaa lähetystä</numerusform>
+            <numerusform>%n muutosta odottaa lähetystä</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>

@@ -140,6 +140,10 @@
         <translation>Meddelande</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>Anteckning</translation>
+    </message>
+    <message>
         <source>Your draft could not be saved: {reason}</source>
         <translation>Utkastet kunde inte sparas: {reason}</translation>
     </message>
@@ -156,23 +160,125 @@
         <translation>”Samma här” tillagt</translation>
     </message>
     <message>
-        <source>Insight saved</source>
-        <translation>Insikten sparad</translation>
+        <source>Saved to {community}</source>
+        <translation>Sparad i {community}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) masked</source>
+        <translation>
+            <numerusform>%n uppgift maskerad</numerusform>
+            <numerusform>%n uppgifter maskerade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undone: the insight was removed before it was sent.</source>
+        <translation>Ångrat: insikten togs bort innan den skickades.</translation>
+    </message>
+    <message>
+        <source>Undone: the insight had been sent, so it is withdrawn. Save it again when it is right.</source>
+        <translation>Ångrat: insikten hade redan skickats, så den dras tillbaka. Spara den igen när den är rätt.</translation>
+    </message>
+    <message>
+        <source>Draft from {time}</source>
+        <translation>Utkast från {time}</translation>
+    </message>
+    <message>
+        <source>&amp;Discard draft</source>
+        <translation>&amp;Kasta utkastet</translation>
+    </message>
+    <message>
+        <source>Discard the draft and start a new insight</source>
+        <translation>Kasta utkastet och börja en ny insikt</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo</source>
+        <translation>Å&amp;ngra</translation>
+    </message>
+    <message>
+        <source>Undo the last save</source>
+        <translation>Ångra den senaste sparningen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ångra</translation>
     </message>
 </context>
 <context>
     <name>CommunitiesRow</name>
     <message>
-        <source>%1 (set by your administrator)</source>
-        <translation>%1 (vald av din administratör)</translation>
+        <source>✓ %1: member (set by your administrator)</source>
+        <translation>✓ %1: medlem (satt av administratören)</translation>
+    </message>
+    <message>
+        <source>%1: not a member (set by your administrator)</source>
+        <translation>%1: inte medlem (satt av administratören)</translation>
+    </message>
+    <message>
+        <source>✓ %1: member (sign in to leave)</source>
+        <translation>✓ %1: medlem (logga in för att lämna)</translation>
+    </message>
+    <message>
+        <source>%1: open (sign in to join)</source>
+        <translation>%1: öppen (logga in för att gå med)</translation>
     </message>
     <message>
         <source>Your communities</source>
         <translation>Dina gemenskaper</translation>
     </message>
     <message>
-        <source>Ticked: you belong to it and see its insights. Open communities can be joined or left here.</source>
-        <translation>Markerad: du tillhör gemenskapen och ser dess insikter. Öppna gemenskaper kan du gå med i eller lämna här.</translation>
+        <source>You see the insights of the communities you belong to. Tick or untick an open one to join or leave it.</source>
+        <translation>Du ser insikterna i de gemenskaper du tillhör. Kryssa i eller ur en öppen gemenskap för att gå med eller lämna den.</translation>
+    </message>
+</context>
+<context>
+    <name>DigestView</name>
+    <message>
+        <source>Captured</source>
+        <translation>Antecknade</translation>
+    </message>
+    <message>
+        <source>Same here</source>
+        <translation>Samma här</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Levererade</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>Vecka {week}: {first}–{last}</translation>
+    </message>
+    <message>
+        <source>You belong to no community yet. Ask an administrator to add you to one.</source>
+        <translation>Du tillhör ingen gemenskap än. Be en administratör lägga till dig.</translation>
+    </message>
+    <message>
+        <source>Top new insights</source>
+        <translation>Viktigaste nya insikterna</translation>
+    </message>
+    <message>
+        <source>Nothing new this week.</source>
+        <translation>Inget nytt den här veckan.</translation>
+    </message>
+    <message>
+        <source>Answered by the product team</source>
+        <translation>Besvarade av produktteamet</translation>
+    </message>
+    <message>
+        <source>No answers this week.</source>
+        <translation>Inga svar den här veckan.</translation>
+    </message>
+    <message>
+        <source>Nothing shipped this week.</source>
+        <translation>Inget levererades den här veckan.</translation>
+    </message>
+    <message>
+        <source>Reply: {text}</source>
+        <translation>Svar: {text}</translation>
     </message>
 </context>
 <context>
@@ -386,6 +492,10 @@
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
+    <message>
+        <source>Palaute is running</source>
+        <translation>Palaute körs</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>
@@ -398,76 +508,60 @@
         <translation>&amp;Sök:</translation>
     </message>
     <message>
-        <source>Sho&amp;w:</source>
-        <translation>&amp;Visa:</translation>
+        <source>Words in the text, customer or tags (Ctrl+F)</source>
+        <translation>Ord i texten, kunden eller taggarna (Ctrl+F)</translation>
     </message>
     <message>
-        <source>C&amp;ommunity:</source>
-        <translation>&amp;Gemenskap:</translation>
+        <source>Whose insights</source>
+        <translation>Vems insikter</translation>
     </message>
     <message>
-        <source>S&amp;tatus:</source>
-        <translation>S&amp;tatus:</translation>
+        <source>Filter by state</source>
+        <translation>Filtrera efter läge</translation>
     </message>
     <message>
-        <source>I&amp;mpact:</source>
-        <translation>&amp;Påverkan:</translation>
+        <source>Mine and my communities&apos;</source>
+        <translation>Mina och gemenskapernas</translation>
     </message>
     <message>
-        <source>Words in the text, customer reference or tags (Ctrl+F)</source>
-        <translation>Ord i texten, kundreferens eller taggar (Ctrl+F)</translation>
+        <source>Mine</source>
+        <translation>Mina</translation>
+    </message>
+    <message>
+        <source>My communities&apos;</source>
+        <translation>Mina gemenskapers</translation>
+    </message>
+    <message>
+        <source>Unread replies</source>
+        <translation>Olästa svar</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarade</translation>
+    </message>
+    <message>
+        <source>New this week</source>
+        <translation>Nya den här veckan</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>Alla lägen</translation>
+    </message>
+    <message>
+        <source>Any impact</source>
+        <translation>All påverkan</translation>
     </message>
     <message>
         <source>Search insights</source>
         <translation>Sök insikter</translation>
     </message>
     <message>
-        <source>Your insights or the community&apos;s</source>
-        <translation>Dina insikter eller gemenskapens</translation>
-    </message>
-    <message>
         <source>Filter by community</source>
         <translation>Filtrera efter gemenskap</translation>
     </message>
     <message>
-        <source>Filter by status</source>
-        <translation>Filtrera efter status</translation>
-    </message>
-    <message>
         <source>Filter by impact</source>
         <translation>Filtrera efter påverkan</translation>
-    </message>
-    <message>
-        <source>Everything</source>
-        <translation>Allt</translation>
-    </message>
-    <message>
-        <source>My insights</source>
-        <translation>Mina insikter</translation>
-    </message>
-    <message>
-        <source>Community: all</source>
-        <translation>Gemenskap: alla</translation>
-    </message>
-    <message>
-        <source>Community: new this week</source>
-        <translation>Gemenskap: nya den här veckan</translation>
-    </message>
-    <message>
-        <source>Community: answered</source>
-        <translation>Gemenskap: besvarade</translation>
-    </message>
-    <message>
-        <source>Community: shipped</source>
-        <translation>Gemenskap: levererade</translation>
-    </message>
-    <message>
-        <source>All statuses</source>
-        <translation>Alla statusar</translation>
-    </message>
-    <message>
-        <source>All impacts</source>
-        <translation>Alla påverkansnivåer</translation>
     </message>
 </context>
 <context>
@@ -492,36 +586,15 @@
 <context>
     <name>Inbox</name>
     <message>
-        <source>Date</source>
-        <translation>Datum</translation>
+        <source>by {author}</source>
+        <translation>av {author}</translation>
     </message>
-    <message>
-        <source>Community</source>
-        <translation>Gemenskap</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Påverkan</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>Kunder</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Synk</translation>
-    </message>
-    <message>
-        <source>Unread</source>
-        <translation>Olästa</translation>
-    </message>
-    <message>
-        <source>Insight</source>
-        <translation>Insikt</translation>
+    <message numerus="yes">
+        <source>%n reply(s)</source>
+        <translation>
+            <numerusform>%n svar</numerusform>
+            <numerusform>%n svar</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
@@ -561,6 +634,35 @@
             <numerusform>%n insikter</numerusform>
         </translation>
     </message>
+    <message>
+        <source>just now</source>
+        <translation>just nu</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>för %n min sedan</numerusform>
+            <numerusform>för %n min sedan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>för %n tim sedan</numerusform>
+            <numerusform>för %n tim sedan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>i går</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days ago</source>
+        <translation>
+            <numerusform>för %n dag sedan</numerusform>
+            <numerusform>för %n dagar sedan</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InboxWindow</name>
@@ -598,38 +700,73 @@
     </message>
 </context>
 <context>
+    <name>NoticeWords</name>
+    <message>
+        <source>“{insight}”</source>
+        <translation>”{insight}”</translation>
+    </message>
+    <message>
+        <source>Reply from {who}</source>
+        <translation>Svar från {who}</translation>
+    </message>
+    <message>
+        <source>{reply} · {status}</source>
+        <translation>{reply} · {status}</translation>
+    </message>
+    <message>
+        <source>Merged with an existing insight</source>
+        <translation>Sammanslagen med en befintlig insikt</translation>
+    </message>
+    <message>
+        <source>Your insight is now: {status}</source>
+        <translation>Din insikt är nu: {status}</translation>
+    </message>
+    <message>
+        <source>News about your insight</source>
+        <translation>Nytt om din insikt</translation>
+    </message>
+</context>
+<context>
     <name>PiiGuard</name>
     <message>
-        <source>Personal data found: it is masked when you save. Tick an item to keep it as typed (only when the product team really needs it).</source>
-        <translation>Personuppgifter hittades: de maskeras när du sparar. Markera en rad för att behålla den som du skrev den (bara när produktteamet verkligen behöver den).</translation>
+        <source>Masked when you save; tick one to keep it as typed:</source>
+        <translation>Maskeras när du sparar; kryssa i en för att behålla den som skriven:</translation>
     </message>
     <message>
         <source>Personal data found</source>
         <translation>Hittade personuppgifter</translation>
     </message>
     <message>
-        <source>Keep as typed: {kind} {value} (saved as “{masked}”)</source>
-        <translation>Behåll som skrivet: {kind} {value} (sparas som ”{masked}”)</translation>
+        <source>Each item is masked when you save. Space ticks it to keep it as typed.</source>
+        <translation>Varje uppgift maskeras när du sparar. Mellanslag kryssar i den så att den behålls som skriven.</translation>
     </message>
     <message>
-        <source>card number</source>
-        <translation>kortnummer</translation>
+        <source>{kind} {value}: saved as “{masked}”. Tick to keep it as typed.</source>
+        <translation>{kind} {value}: sparas som ”{masked}”. Kryssa i för att behålla den som skriven.</translation>
+    </message>
+    <message>
+        <source>{value} (kept)</source>
+        <translation>{value} (behålls)</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Kortnummer</translation>
+    </message>
+    <message>
+        <source>E-mail address</source>
+        <translation>E-postadress</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>National identity number</source>
+        <translation>Personnummer</translation>
     </message>
     <message>
         <source>IBAN</source>
         <translation>IBAN</translation>
-    </message>
-    <message>
-        <source>e-mail address</source>
-        <translation>e-postadress</translation>
-    </message>
-    <message>
-        <source>phone number</source>
-        <translation>telefonnummer</translation>
-    </message>
-    <message>
-        <source>national identity number</source>
-        <translation>personnummer</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1073,22 @@
         <translation>Den här insikten finns inte längre på den här datorn.</translation>
     </message>
     <message>
+        <source>Reply sent.</source>
+        <translation>Svaret har skickats.</translation>
+    </message>
+    <message>
+        <source>“Same here” sent.</source>
+        <translation>”Samma här” har skickats.</translation>
+    </message>
+    <message>
+        <source>Withdrawal sent.</source>
+        <translation>Återkallelsen har skickats.</translation>
+    </message>
+    <message>
+        <source>Changes sent.</source>
+        <translation>Ändringarna har skickats.</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Sparad</translation>
     </message>
@@ -1000,8 +1153,8 @@
         <translation>”Samma här” sparat. Det skickas när Palaute är online.</translation>
     </message>
     <message>
-        <source>Insight withdrawn.</source>
-        <translation>Insikten tillbakadragen.</translation>
+        <source>Insight withdrawn. The product team is told when Palaute is online.</source>
+        <translation>Insikten har dragits tillbaka. Produktteamet får veta det när Palaute är online.</translation>
     </message>
     <message>
         <source>Choose an insight in the list to see its thread.</source>
@@ -1021,6 +1174,10 @@
     <message>
         <source>Open &amp;inbox</source>
         <translation>Öppna &amp;inkorgen</translation>
+    </message>
+    <message>
+        <source>Weekly &amp;digest…</source>
+        <translation>Veckosa&amp;mmanfattning…</translation>
     </message>
     <message>
         <source>S&amp;ync now</source>
@@ -1057,6 +1214,25 @@
     <message>
         <source>Palaute — sync problem, see the inbox</source>
         <translation>Palaute — synkproblem, se inkorgen</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Inloggad som %1</translation>
+    </message>
+    <message>
+        <source>Not signed in: insights stay on this computer</source>
+        <translation>Inte inloggad: insikterna stannar på den här datorn</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Senast synkroniserad: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n ändring väntar på att skickas</numerusform>
+            <numerusform>%n ändringar väntar på att skickas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n unread reply(s)</source>
