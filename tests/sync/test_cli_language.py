@@ -63,7 +63,7 @@ def test_the_digest_in_finnish_has_no_english_headings_and_finnish_dates(capsys,
     found = [word for word in ENGLISH if word in out]
     assert found == [], out
     week = week_of(datetime.now(UTC))
-    first, end = week_bounds(week)
+    first, _end = week_bounds(week)
     assert out.startswith(f"# Viikkokooste {week}\n")
     assert f"{first:%-d.%-m.%Y}–" in out  # Finnish dates: 30.11.2026, not "30 Nov 2026"
     assert not re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", out)
