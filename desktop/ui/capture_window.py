@@ -72,7 +72,7 @@ class CaptureWindow(QWidget):
         self._build()
         self._connect_edits()
         self.retranslate()
-        self.resize(560, 600)
+        self.resize(560, max(self.sizeHint().height(), 480))
         # Polish, lay out and create the native window now, so the first show on the hotkey costs no
         # more than the later ones.
         self.ensurePolished()
@@ -228,6 +228,7 @@ class CaptureWindow(QWidget):
             field.setAccessibleName(name)
         self.community.setAccessibleDescription(self.tr("Type a few letters of the community's name to pick it."))
         self.community.lineEdit().setPlaceholderText(self.tr("Type to choose a community"))
+        self.community.lineEdit().setAccessibleName(self.tr("Community"))  # the part that takes the focus
         self.customer.setPlaceholderText(self.tr("Case or customer number (optional)"))
         if self.area.count():
             self.area.setItemText(0, self.tr("Not set"))

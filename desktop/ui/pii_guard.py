@@ -8,7 +8,7 @@ kept. The chips wrap in a box of fixed height, so the window never grows or jump
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -188,7 +188,6 @@ class PiiGuard(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, finding.key)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if kept else Qt.CheckState.Unchecked)
-            item.setSizeHint(item.sizeHint().expandedTo(QSize(0, self.list.fontMetrics().height() + 6)))
             self.list.addItem(item)
         self.list.blockSignals(False)
 

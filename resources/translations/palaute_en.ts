@@ -508,10 +508,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Words in the text, customer or tags (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Whose insights</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,6 +549,10 @@
     </message>
     <message>
         <source>Search insights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text, customer, tags (Ctrl+F)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

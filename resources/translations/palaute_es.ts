@@ -508,10 +508,6 @@
         <translation>&amp;Buscar:</translation>
     </message>
     <message>
-        <source>Words in the text, customer or tags (Ctrl+F)</source>
-        <translation>Palabras del texto, cliente o etiquetas (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Whose insights</source>
         <translation>De quién son los hallazgos</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Search insights</source>
         <translation>Buscar hallazgos</translation>
+    </message>
+    <message>
+        <source>Text, customer, tags (Ctrl+F)</source>
+        <translation>Texto, cliente, etiquetas (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter by community</source>

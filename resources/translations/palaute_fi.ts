@@ -508,10 +508,6 @@
         <translation>&amp;Hae:</translation>
     </message>
     <message>
-        <source>Words in the text, customer or tags (Ctrl+F)</source>
-        <translation>Sanoja tekstistä, asiakkaasta tai tunnisteista (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Whose insights</source>
         <translation>Kenen havainnot</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Search insights</source>
         <translation>Hae havaintoja</translation>
+    </message>
+    <message>
+        <source>Text, customer, tags (Ctrl+F)</source>
+        <translation>Teksti, asiakas, tunniste (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter by community</source>

@@ -508,10 +508,6 @@
         <translation>&amp;Sök:</translation>
     </message>
     <message>
-        <source>Words in the text, customer or tags (Ctrl+F)</source>
-        <translation>Ord i texten, kunden eller taggarna (Ctrl+F)</translation>
-    </message>
-    <message>
         <source>Whose insights</source>
         <translation>Vems insikter</translation>
     </message>
@@ -554,6 +550,10 @@
     <message>
         <source>Search insights</source>
         <translation>Sök insikter</translation>
+    </message>
+    <message>
+        <source>Text, customer, tags (Ctrl+F)</source>
+        <translation>Text, kund, taggar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Filter by community</source>

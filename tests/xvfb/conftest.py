@@ -27,8 +27,12 @@ def xsession() -> Iterator[XSession]:
         session.stop()
 
 
-@pytest.fixture
-def artifacts_dir() -> Path:
+def artifacts_folder() -> Path:
     folder = Path(os.environ.get("PALAUTE_ARTIFACTS") or REPO / "artifacts") / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def artifacts_dir() -> Path:
+    return artifacts_folder()

@@ -79,7 +79,7 @@ class FilterBar(QWidget):
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Search:"))
-        self.search.setPlaceholderText(self.tr("Words in the text, customer or tags (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Text, customer, tags (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search insights"))
         self.view.setAccessibleName(self.tr("Whose insights"))
         self.community.setAccessibleName(self.tr("Filter by community"))

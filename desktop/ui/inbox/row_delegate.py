@@ -58,7 +58,9 @@ class InboxRowDelegate(QStyledItemDelegate):
             index.data(),
         )
         meta_rect = QRect(rect.left() + gutter, rect.top() + line + PAD, rect.width() - gutter, line)
-        self._line(painter, opt.font, meta_color, meta_rect, index.data(META_ROLE))
+        meta_font = QFont(opt.font)
+        meta_font.setBold(False)  # only the text is bold while replies are unread
+        self._line(painter, meta_font, meta_color, meta_rect, index.data(META_ROLE))
         painter.restore()
 
     @staticmethod
