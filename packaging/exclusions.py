@@ -119,6 +119,7 @@ MODULES: tuple[Excluded, ...] = (
 # "*" also matches "/", so "PySide6*/plugins" covers both.
 QT = "PySide6*"
 FILES: tuple[Excluded, ...] = (
+    Excluded("babel/locale-data/*", "CLDR data of ~800 locales (35 MB); the four languages shipped are KEPT_FILES"),
     Excluded(f"{QT}/translations/*", "Qt's catalogues for languages the app does not ship (kept: KEPT_FILES)"),
     Excluded(f"{QT}/plugins/platformthemes/*gtk3*", "the GTK theme plugin pulls ~20 MB of GTK, cairo and pango"),
     Excluded(f"{QT}/plugins/platforms/*eglfs*", "embedded full-screen EGL: no desktop session uses it"),
@@ -187,6 +188,8 @@ FILES: tuple[Excluded, ...] = (
 # And python-stdnum's IBAN country formats, which stdnum.iban reads. Patterns, like FILES.
 KEPT_FILES: tuple[str, ...] = (
     *(f"{QT}/translations/qtbase_{lang}.qm" for lang in ("fi", "sv", "es")),
+    # Babel reads a language's file and its parents (root, then en for en_001 style variants).
+    *(f"babel/locale-data/{name}.dat" for name in ("root", "en", "fi", "sv", "es")),
     "stdnum/iban.dat",
 )
 

@@ -4,7 +4,6 @@ the test's own Xvfb and D-Bus. Every control has a name, and the keyboard alone 
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -26,14 +25,14 @@ WINDOWS = ("Palaute — Capture insight", "Palaute — Inbox", "Palaute — Sett
 
 
 @pytest.fixture(scope="module")
-def app(xsession: XSession) -> Iterator[tuple[XSession, dict]]:
+def app(xsession: XSession, tmp_path_factory) -> Iterator[tuple[XSession, dict]]:
     assert BUS_LAUNCHER, "install at-spi2-core (scripts/system-deps.sh test)"
     probe = subprocess.run([SYSTEM_PYTHON, "-c", "import pyatspi"], capture_output=True, text=True)
     assert probe.returncode == 0, f"install python3-pyatspi (scripts/system-deps.sh test): {probe.stderr}"
     bus = subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=xsession.env, stderr=subprocess.DEVNULL)
     env = {**xsession.env, "PYTHONPATH": str(REPO), "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
     tour = subprocess.Popen(
-        [sys.executable, "-m", "tests.xvfb.window_tour", "en", str(xsession_tmp(xsession)), "--hold"],
+        [sys.executable, "-m", "tests.xvfb.window_tour", "en", str(tmp_path_factory.mktemp("a11y")), "--hold"],
         env=env,
         cwd=REPO,
         stdin=subprocess.PIPE,
@@ -48,12 +47,6 @@ def app(xsession: XSession) -> Iterator[tuple[XSession, dict]]:
     finally:
         stop_process(tour)
         stop_process(bus)
-
-
-def xsession_tmp(xsession: XSession) -> Path:
-    folder = Path(shutil.os.environ.get("TMPDIR", "/tmp")) / f"palaute-a11y{xsession.display.replace(':', '-')}"
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def tree(env: dict, *args: str) -> list[dict]:
