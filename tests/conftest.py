@@ -17,3 +17,13 @@ def data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "palaute-data"
     monkeypatch.setenv("PALAUTE_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def translations(qapp):
+    """Translations that are put back to English after the test (translators are process-wide)."""
+    from desktop.ui.i18n import Translations
+
+    installed = Translations()
+    yield installed
+    installed.apply("en")

@@ -25,17 +25,33 @@ def test_notices_are_shown_one_after_another_once_each(qtbot):
 
 
 def test_a_notice_can_be_clicked_for_as_long_as_the_tray_shows_it(qtbot):
-    from desktop.ui.notice_queue import BALLOON_MS
-    from desktop.ui.tray import Tray
-
     queue = NoticeQueue(lambda title, body: None, lambda shown: None)
     queue.add([Notice(1, "reply", "insight-1", "", "Is this on Android or iOS?", actor="pam")])
     queue._timer.timeout.emit()  # the queue's display time is over and nothing else waits
     with qtbot.waitSignal(queue.open_requested, timeout=1000) as opened:
-        queue.clicked()
+        queue.clicked()  # the balloon is still on screen
     assert opened.args == ["insight-1"]
-    # The queue moves on no sooner than the tray hides the balloon.
-    assert queue._timer.interval() >= BALLOON_MS == Tray.BALLOON_MS
+    from desktop.ui.tray import BALLOON_MS
+
+    assert queue._timer.interval() >= BALLOON_MS  # the queue moves on no sooner than the tray hides it
+
+
+def test_notification_words_follow_the_interface_language(qtbot, translations):
+    shown = []
+    translations.apply("fi")
+    queue = NoticeQueue(lambda title, body: shown.append((title, body)), lambda shown: None)
+    queue.add(
+        [
+            Notice(1, "reply", "i-1", "", "Korjataan keväällä", "pam", None, "Vienti pudottaa desimaalit"),
+            Notice(2, "status", "i-1", "", "", None, "planned", "Vienti pudottaa desimaalit"),
+            Notice(3, "merged", "i-2", "", "", None, None, "Kortin raja"),
+        ]
+    )
+    queue._timer.timeout.emit()
+    assert shown == [
+        ("Vastaus: pam · Suunniteltu", "”Vienti pudottaa desimaalit”\nKorjataan keväällä"),
+        ("Yhdistetty aiempaan havaintoon", "”Kortin raja”"),
+    ]
 
 
 def test_a_reply_and_a_status_change_of_one_insight_make_one_notification_that_says_which(qtbot):

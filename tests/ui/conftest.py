@@ -23,16 +23,6 @@ def store(paths):
 
 
 @pytest.fixture
-def translations(qapp):
-    """Translations that are put back to English after the test (translators are process-wide)."""
-    from desktop.ui.i18n import Translations
-
-    installed = Translations()
-    yield installed
-    installed.apply("en")
-
-
-@pytest.fixture
 def capture(qtbot, store):
     from desktop.ui.capture_window import CaptureWindow
 
