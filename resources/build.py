@@ -98,7 +98,9 @@ def update_po() -> None:
                 catalog = read_po(f, locale=lang)
         else:
             catalog = Catalog(locale=lang, project="Palaute", charset="utf-8")
+        created = catalog.creation_date
         catalog.update(template, no_fuzzy_matching=True)
+        catalog.creation_date = created  # unchanged strings leave the file unchanged
         catalog.obsolete.clear()
         catalog.fuzzy = False  # the header: a fuzzy one would be left out of the .mo, plural rule and all
         with po.open("wb") as f:
