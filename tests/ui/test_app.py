@@ -129,3 +129,27 @@ def test_every_window_names_its_controls(qtbot, palaute):
         for widget in window.findChildren(QWidget):
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
                 assert widget.accessibleName(), f"{window.objectName()}: {widget.objectName() or type(widget).__name__}"
+
+
+def test_palaute_inbox_show_opens_the_inbox_at_that_thread(qtbot, palaute):
+    from desktop.domain import NewInsight
+    from desktop.platform.instance_client import show_inbox
+
+    first = palaute.store.capture(NewInsight(text="Card limit cannot be raised", community="cards"))
+    palaute.store.capture(NewInsight(text="Statement PDF misses the IBAN", community="payments"))
+    palaute.on_message(show_inbox(first.id))  # what `palaute inbox --show ID` (and a notification) sends
+    assert palaute.inbox_window.isVisible()
+    assert palaute.inbox_window.current_id() == first.id
+    assert palaute.inbox_window.thread_view.insight.id == first.id
+    palaute.inbox_window.hide()
+    palaute.on_message(show_inbox())  # no id: just the inbox
+    assert palaute.inbox_window.isVisible()
+
+
+def test_the_app_started_by_palaute_inbox_show_opens_it(qtbot, qapp, paths):
+    app = PalauteApp(qapp, paths)
+    app.after_start(lambda: app.on_message({"action": "show_inbox", "insight_id": None}))
+    try:
+        qtbot.waitUntil(lambda: app.inbox_window is not None and app.inbox_window.isVisible(), timeout=15_000)
+    finally:
+        stop(app)
