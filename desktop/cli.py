@@ -24,49 +24,49 @@ BUG_EXIT_CODE = 70  # EX_SOFTWARE: an internal error, not the user's
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="palaute",
-        description=f"{APP_NAME}: capture product insights during calls.",
-        epilog="Without a command, the desktop app starts (in the tray).",
+        description=_("{app}: capture product insights during calls.").format(app=APP_NAME),
+        epilog=_("Without a command, the desktop app starts (in the tray)."),
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="keep all data in DIR (also: $PALAUTE_DATA_DIR)")
-    parser.add_argument("--demo", action="store_true", help="start with a local demo server (first look)")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR (also: $PALAUTE_DATA_DIR)"))
+    parser.add_argument("--demo", action="store_true", help=_("start with a local demo server (first look)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    capture = commands.add_parser("capture", help="save an insight (or, with --show, open the capture window)")
-    capture.add_argument("text", nargs="?", help="what the customer said; '-' reads it from standard input")
-    capture.add_argument("--show", action="store_true", help="open the capture window of the running app")
-    capture.add_argument("--community", "-c", help="community of practice (name, slug or the start of one)")
-    capture.add_argument("--area", "-a", help="product area")
-    capture.add_argument("--customer", help="customer reference (e.g. a case number)")
-    capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help="low, medium, high or blocker")
-    capture.add_argument("--tag", "-t", action="append", default=[], help="a free tag (repeatable)")
+    capture = commands.add_parser("capture", help=_("save an insight (or, with --show, open the capture window)"))
+    capture.add_argument("text", nargs="?", help=_("what the customer said; '-' reads it from standard input"))
+    capture.add_argument("--show", action="store_true", help=_("open the capture window of the running app"))
+    capture.add_argument("--community", "-c", help=_("community of practice (name, slug or the start of one)"))
+    capture.add_argument("--area", "-a", help=_("product area"))
+    capture.add_argument("--customer", help=_("customer reference (e.g. a case number)"))
+    capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help=_("low, medium, high or blocker"))
+    capture.add_argument("--tag", "-t", action="append", default=[], help=_("a free tag (repeatable)"))
     capture.add_argument(
         "--keep-pii",
         action="store_true",
-        help="keep personal data (card numbers, ids, e-mail, phones) as typed instead of masking it",
+        help=_("keep personal data (card numbers, ids, e-mail, phones) as typed instead of masking it"),
     )
-    capture.add_argument("--json", action="store_true", help="print the saved insight as JSON")
+    capture.add_argument("--json", action="store_true", help=_("print the saved insight as JSON"))
 
-    listing = commands.add_parser("list", help="list insights, newest first")
+    listing = commands.add_parser("list", help=_("list insights, newest first"))
     listing.add_argument(
-        "--community", "-c", help="only this community's insights (yours and, once synced, the other reps')"
+        "--community", "-c", help=_("only this community's insights (yours and, once synced, the other reps')")
     )
-    listing.add_argument("--limit", "-n", type=int, help="at most this many")
-    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.add_argument("--limit", "-n", type=int, help=_("at most this many"))
+    listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    search = commands.add_parser("search", help="full-text search, best matches first")
+    search = commands.add_parser("search", help=_("full-text search, best matches first"))
     search.add_argument("query")
     search.add_argument("--limit", "-n", type=int, default=50)
-    search.add_argument("--json", action="store_true", help="machine-readable output")
+    search.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    similar = commands.add_parser("similar", help="the existing insights most like TEXT (duplicate hints)")
-    similar.add_argument("text", help="what you would type in the capture window; '-' reads it from standard input")
-    similar.add_argument("--limit", "-n", type=int, default=3, help="at most this many hints (default 3)")
-    similar.add_argument("--json", action="store_true", help="machine-readable output")
+    similar = commands.add_parser("similar", help=_("the existing insights most like TEXT (duplicate hints)"))
+    similar.add_argument("text", help=_("what you would type in the capture window; '-' reads it from standard input"))
+    similar.add_argument("--limit", "-n", type=int, default=3, help=_("at most this many hints (default 3)"))
+    similar.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    export = commands.add_parser("export", help="write every insight as CSV or JSON")
+    export = commands.add_parser("export", help=_("write every insight as CSV or JSON"))
     export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
-    export.add_argument("--output", "-o", help="file to write (default: standard output)")
+    export.add_argument("--output", "-o", help=_("file to write (default: standard output)"))
 
     from desktop.cli_community import add_parsers as add_community_parsers
     from desktop.cli_inbox import add_parsers as add_inbox_parsers

@@ -13,15 +13,15 @@ from desktop.paths import AppPaths
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
-    login = commands.add_parser("login", help="sign this computer in to a Palaute server")
-    login.add_argument("--server", required=True, help="server address, e.g. https://palaute.example.com")
-    login.add_argument("--user", required=True, help="your user name on the server")
-    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    commands.add_parser("logout", help="sign this computer out (unsent insights stay here)")
-    sync = commands.add_parser("sync", help="send unsent insights and fetch replies")
-    sync.add_argument("--once", action="store_true", required=True, help="sync once and exit")
-    status = commands.add_parser("status", help="who is signed in, what waits to be sent, the last sync")
-    status.add_argument("--json", action="store_true", help="machine-readable output")
+    login = commands.add_parser("login", help=_("sign this computer in to a Palaute server"))
+    login.add_argument("--server", required=True, help=_("server address, e.g. https://palaute.example.com"))
+    login.add_argument("--user", required=True, help=_("your user name on the server"))
+    login.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
+    commands.add_parser("logout", help=_("sign this computer out (unsent insights stay here)"))
+    sync = commands.add_parser("sync", help=_("send unsent insights and fetch replies"))
+    sync.add_argument("--once", action="store_true", required=True, help=_("sync once and exit"))
+    status = commands.add_parser("status", help=_("who is signed in, what waits to be sent, the last sync"))
+    status.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
 def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
