@@ -46,8 +46,14 @@ from protocol.limits import (
     STATUSES as STATUSES,
 )
 
-PROTOCOL_VERSION = 1
+# Version 2: device-bound tokens (DPoP, RFC 9449) and mutation ids (docs/protocol.md). The URL prefix names
+# the API's generation and stays /api/v1; the major version is in every answer's X-Palaute-Protocol header.
+PROTOCOL_VERSION = 2
 API_PREFIX = "/api/v1"
+# Token types of a sign-in: "DPoP" when the sign-in carried a proof of possession (the desktop always does),
+# "bearer" otherwise (scripts and tests: an access token only, nothing that can be refreshed).
+DPOP_TOKEN = "DPoP"
+BEARER_TOKEN = "bearer"
 
 # Wire values are plain strings; the Literal spells them for pydantic and the OpenAPI document, and
 # tests/core/test_limits.py checks that each equals its enumeration in protocol.limits.
@@ -157,7 +163,25 @@ class LoginRequest(Model):
 
 
 class RefreshRequest(Model):
+    """Sent with a DPoP proof made by the key the refresh token is bound to; the token does not rotate."""
+
     refresh_token: Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class PublicKey(Model):
+    """A device's public key as a JWK (RFC 7517): an EC P-256 key, public members only."""
+
+    kty: Literal["EC"]
+    crv: Literal["P-256"]
+    x: Annotated[str, Field(min_length=43, max_length=43, pattern=r"^[A-Za-z0-9_-]+$")]
+    y: Annotated[str, Field(min_length=43, max_length=43, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class DeviceRequest(Model):
+    """A new device for the signed-in user, bound to `key` (sent by a device whose numbering forked)."""
+
+    device_name: Name = "desktop"
+    key: PublicKey
 
 
 class UserInfo(Answer):
@@ -168,13 +192,16 @@ class UserInfo(Answer):
 
 
 class TokenPair(Answer):
-    """Tokens are short random strings. The access token is sent as `Authorization: Bearer ...`."""
+    """Tokens are short random strings, sent as `Authorization: <token_type> <access_token>`.
 
-    token_type: Literal["bearer"] = "bearer"
+    `DPoP` tokens are bound to the device's key: every request carries a fresh proof signed by it (header
+    `DPoP`), so a copied token is useless. A `bearer` sign-in (no proof) gets no refresh token."""
+
+    token_type: Literal["DPoP", "bearer"]
     device_id: str
     access_token: str
     access_expires_at: UtcDatetime
-    refresh_token: str
+    refresh_token: str | None = None
     user: UserInfo
 
 
@@ -315,12 +342,14 @@ class DuplicateRequest(Model):
 class CreateMutation(Model):
     type: Literal["create"]
     number: Number
+    id: Uuid  # the mutation's own id, made when it was queued: the server remembers it (idempotency key)
     insight: InsightDraft
 
 
 class EditMutation(Model):
     type: Literal["edit"]
     number: Number
+    id: Uuid  # the mutation's own id, made when it was queued: the server remembers it (idempotency key)
     insight_id: Uuid
     base_version: Number
     changes: InsightPatch
@@ -329,6 +358,7 @@ class EditMutation(Model):
 class WithdrawMutation(Model):
     type: Literal["withdraw"]
     number: Number
+    id: Uuid  # the mutation's own id, made when it was queued: the server remembers it (idempotency key)
     insight_id: Uuid
     base_version: Number | None = None
 
@@ -336,12 +366,14 @@ class WithdrawMutation(Model):
 class ReplyMutation(Model):
     type: Literal["reply"]
     number: Number
+    id: Uuid  # the mutation's own id, made when it was queued: the server remembers it (idempotency key)
     reply: ReplyDraft
 
 
 class SameHereMutation(Model):
     type: Literal["same_here"]
     number: Number
+    id: Uuid  # the mutation's own id, made when it was queued: the server remembers it (idempotency key)
     same_here: SameHereDraft
 
 
@@ -354,15 +386,21 @@ Mutation = Annotated[
 class PushRequest(Model):
     """Mutations in increasing `number` order; numbers are per device and never reused."""
 
-    protocol: Literal[1] = PROTOCOL_VERSION
+    protocol: Literal[2] = PROTOCOL_VERSION
     mutations: Annotated[list[Mutation], Field(min_length=1, max_length=MAX_BATCH_MUTATIONS)]
 
 
-ResultStatus = Literal["applied", "duplicate", "rejected"]
+# number_used: this device already used the number for another mutation (`mutation_id` names the one the
+# server holds, or is null). Nothing was applied; the device's numbering forked (a restored backup, a copied
+# data folder): the client registers a new device and sends the mutation again.
+ResultStatus = Literal["applied", "duplicate", "rejected", "number_used"]
 
 
 class MutationResult(Answer):
     number: int
+    # The mutation this result is about: the one sent, except for number_used. A client never takes a result
+    # whose id is not the one it sent as an answer to what it sent.
+    mutation_id: str | None = None
     status: ResultStatus
     code: str | None = None  # why rejected: conflict, not_found, forbidden, invalid, id_taken
     message: str | None = None

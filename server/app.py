@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from protocol import schema
-from server import security
+from server import proofs, security
 from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
 from server.db import Database
@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.settings = settings
     app.state.db = db
     app.state.limiter = RateLimiter()
+    app.state.replays = proofs.ReplayCache()
     errors.install(app)
     for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)

@@ -33,7 +33,6 @@ class Settings(BaseSettings):
     cookie_secure: bool = False  # production requires HTTPS cookies (TLS at the reverse proxy)
     access_token_minutes: float = 15.0
     refresh_token_days: float = 90.0
-    refresh_grace_seconds: float = 30.0
     argon2_time_cost: int = 3
     argon2_memory_kib: int = 65536
     # Rate limits per device (API) or per user name + address (sign-in), as requests per minute.

@@ -102,12 +102,16 @@ class User(Base):
 
 
 class Device(Base):
-    """One signed-in installation; holds the per-device mutation high-water mark."""
+    """One signed-in installation; holds the per-device mutation high-water mark.
+
+    `key_thumbprint` (RFC 7638) names the key its tokens are bound to (DPoP); null for a bearer sign-in.
+    """
 
     __tablename__ = "devices"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(100))
+    key_thumbprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
     last_mutation: Mapped[int] = mapped_column(BigInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
@@ -116,7 +120,8 @@ class Device(Base):
 
 
 class Token(Base):
-    """An access or refresh token, stored as its SHA-256 only."""
+    """An access or refresh token, stored as its SHA-256 only. A device's refresh token does not rotate:
+    it is bound to the device's key, so presenting it again (a retry, a second process) is safe."""
 
     __tablename__ = "tokens"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -124,11 +129,30 @@ class Token(Base):
     kind: Mapped[str] = mapped_column(String(10))  # access | refresh
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    rotated_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)  # refresh: when spent
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
-    # A refresh token and the access token issued with it share a pair id, so a pair can be revoked.
-    pair: Mapped[str] = mapped_column(String(32), index=True)
     device: Mapped[Device] = relationship(lazy="joined")
+
+
+class DeviceMutation(Base):
+    """What each (device, number) applied, and its outcome: kept so that the server never calls a mutation a
+    duplicate unless it holds that very mutation (by id), and answers a re-sent one as it did the first time.
+
+    (user_id, mutation_id) is unique: a mutation re-sent under a new device of the same user (after its data
+    folder forked) is recognised, not applied twice.
+    """
+
+    __tablename__ = "device_mutations"
+    device_id: Mapped[str] = mapped_column(ForeignKey("devices.id", ondelete="CASCADE"), primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    mutation_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(10))  # create | edit | withdraw | reply | same_here
+    object_id: Mapped[str] = mapped_column(String(36))  # the insight, reply or "same here" it is about
+    outcome: Mapped[str] = mapped_column(String(10))  # applied | duplicate | rejected
+    code: Mapped[str | None] = mapped_column(String(20), nullable=True)  # why rejected
+    message: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+    __table_args__ = (Index("ux_device_mutations_user_mutation", "user_id", "mutation_id", unique=True),)
 
 
 class Insight(Base):

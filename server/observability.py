@@ -9,8 +9,11 @@ import time
 import uuid
 from contextvars import ContextVar
 
+from protocol.schema import PROTOCOL_VERSION
+
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
 log = logging.getLogger("palaute.server")
+_PROTOCOL = str(PROTOCOL_VERSION).encode()
 
 
 class JsonFormatter(logging.Formatter):
@@ -59,7 +62,7 @@ class RequestLog:
                 message["headers"] = [
                     *message.get("headers", []),
                     (b"x-request-id", rid.encode()),
-                    (b"x-palaute-protocol", b"1"),
+                    (b"x-palaute-protocol", _PROTOCOL),
                 ]
             await send(message)
 

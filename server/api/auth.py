@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 from fastapi import APIRouter, Request, Response
-from sqlalchemy.exc import IntegrityError
 
 from protocol import schema
-from server.api.deps import ERRORS, ApiError, ApiPrincipal, CurrentPrincipal, DatabaseDep, SettingsDep
+from server import proofs
+from server.api.deps import ERRORS, ApiError, ApiPrincipal, CurrentPrincipal, DatabaseDep, SettingsDep, proof_of
 from server.config import Settings
 from server.services import accounts
 
@@ -19,7 +19,6 @@ def policy(settings: Settings) -> accounts.TokenPolicy:
     return accounts.TokenPolicy(
         access_ttl=timedelta(minutes=settings.access_token_minutes),
         refresh_ttl=timedelta(days=settings.refresh_token_days),
-        grace=timedelta(seconds=settings.refresh_grace_seconds),
     )
 
 
@@ -27,37 +26,49 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "-"
 
 
+def _rate_limit(request: Request, bucket: str, key: str, per_minute: int, what: str) -> None:
+    wait = request.app.state.limiter.check(bucket, key, per_minute)
+    if wait:
+        raise ApiError(429, "rate_limited", f"{what}; retry in {wait:.0f} s", {"Retry-After": f"{wait:.0f}"})
+
+
 @router.post("/login", response_model=schema.TokenPair)
 def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
-    """Sign in with name and password; creates a device and returns its first token pair."""
-    wait = request.app.state.limiter.check("login", f"{body.username}|{_client(request)}", settings.login_per_minute)
-    if wait:
-        raise ApiError(
-            429, "rate_limited", f"too many sign-in attempts; retry in {wait:.0f} s", {"Retry-After": f"{wait:.0f}"}
-        )
+    """Sign in with name and password; creates a device and returns its first tokens.
+
+    With a `DPoP` proof header the device is bound to the proof's key (tokens of type DPoP, with a refresh
+    token); without one the answer is a bearer access token only."""
+    _rate_limit(
+        request, "login", f"{body.username}|{_client(request)}", settings.login_per_minute, "too many sign-in attempts"
+    )
+    proof = proof_of(request, required=False)
     with db.write() as session:
-        pair = accounts.sign_in(session, body.username, body.password, body.device_name, policy(settings))
+        pair = accounts.sign_in(
+            session, body.username, body.password, body.device_name, policy(settings), proof and proof.thumbprint
+        )
     request.scope.setdefault("state", {})["user_name"] = pair.user.name
     return pair
 
 
 @router.post("/refresh", response_model=schema.TokenPair)
 def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
-    """Exchange a refresh token for a new pair (the old refresh token is spent)."""
-    wait = request.app.state.limiter.check("refresh", _client(request), settings.api_per_minute)
-    if wait:
-        raise ApiError(429, "rate_limited", f"too many requests; retry in {wait:.0f} s", {"Retry-After": f"{wait:.0f}"})
-    try:
-        with db.write() as session:
-            return accounts.refresh(session, body.refresh_token, policy(settings))
-    except accounts.AuthError as error:
-        if error.revoke_device:
-            # A reused refresh token: the revocation must persist although this request fails.
-            with db.write() as session:
-                accounts.revoke_device(session, error.revoke_device)
-        raise
-    except IntegrityError:
-        raise ApiError(409, "conflict", "refresh raced with another; retry") from None
+    """A new access token for the device's refresh token, proven with the device's key (no rotation)."""
+    _rate_limit(request, "refresh", _client(request), settings.api_per_minute, "too many requests")
+    proof = proof_of(request)
+    with db.write() as session:
+        return accounts.refresh(session, body.refresh_token, proof.thumbprint, policy(settings))
+
+
+@router.post("/devices", response_model=schema.TokenPair)
+def add_device(body: schema.DeviceRequest, principal: ApiPrincipal, db: DatabaseDep, settings: SettingsDep):
+    """A new device for the signed-in user, bound to the key in the body (answered with its first tokens).
+
+    Sent by a desktop that found its mutation numbers already used (a restored backup, a copied data folder),
+    so that it can number its changes afresh without asking the user for the password."""
+    with db.write() as session:
+        return accounts.add_device(
+            session, principal.device_id, body.device_name, proofs.thumbprint(body.key), policy(settings)
+        )
 
 
 @router.post("/logout", status_code=204, response_class=Response)

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBase
 from sqlalchemy.orm import Session
 
 from protocol import schema
+from server import proofs
 from server.config import Settings
 from server.db import Database
 from server.models import User
@@ -48,34 +49,66 @@ class Principal:
         return user
 
 
-_bearer = HTTPBearer(auto_error=False, description="The access token from /auth/login or /auth/refresh")
+_authorization = HTTPBase(
+    scheme="DPoP",
+    auto_error=False,
+    description=(
+        "`DPoP <access_token>` with a `DPoP` proof header signed by the device key (RFC 9449), as the desktop "
+        "sends it; or `Bearer <access_token>` from a sign-in made without a proof (scripts)."
+    ),
+)
+
+
+def _refused(message: str) -> ApiError:
+    return ApiError(401, "unauthorized", message, {"WWW-Authenticate": 'DPoP algs="ES256", Bearer'})
 
 
 def current_principal(
     request: Request,
     db: Annotated[Database, Depends(get_db)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_authorization)],
 ) -> Principal:
-    if credentials is None or credentials.scheme.lower() != "bearer":
-        raise ApiError(
-            401, "unauthorized", "missing bearer access token; sign in first", {"WWW-Authenticate": "Bearer"}
-        )
+    scheme = credentials.scheme.lower() if credentials else ""
+    if scheme not in ("dpop", "bearer"):
+        raise _refused("missing access token; sign in first")
     token = credentials.credentials
-    principal = None
+    caller = None
     if len(token) <= 200:
         with db.read() as session:
             caller = accounts.check_access(session, token)
-            if caller:
-                principal = Principal(caller.user_id, caller.user_name, caller.role, caller.device_id)
-    if principal is None:
-        raise ApiError(
-            401,
-            "unauthorized",
-            "access token unknown, expired or revoked; refresh or sign in",
-            {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+    if caller is None:
+        raise _refused("access token unknown, expired or revoked; refresh or sign in")
+    if caller.key_thumbprint is None:
+        if scheme != "bearer":
+            raise _refused("this access token is a bearer token: send it as Bearer")
+    else:
+        # A token bound to a key is worth nothing without a fresh proof by that key (a copy alone is refused).
+        if scheme != "dpop":
+            raise _refused("this access token is bound to a key: send it as DPoP with a proof")
+        proof = proof_of(request, access_token=token)
+        if proof.thumbprint != caller.key_thumbprint:
+            raise _refused("the DPoP proof was made with another key than this token's")
+    request.scope.setdefault("state", {})["user_name"] = caller.user_name
+    return Principal(caller.user_id, caller.user_name, caller.role, caller.device_id)
+
+
+def proof_of(request: Request, *, access_token: str | None = None, required: bool = True) -> proofs.Proof | None:
+    """The request's DPoP proof, checked (401 `invalid_dpop_proof` when it fails); None if absent and optional."""
+    values = request.headers.getlist("dpop")
+    if not values and not required:
+        return None
+    if len(values) > 1:
+        raise ApiError(401, "invalid_dpop_proof", "send exactly one DPoP header")
+    try:
+        return proofs.verify(
+            values[0] if values else None,
+            request.method,
+            request.url.path,
+            request.app.state.replays,
+            access_token=access_token,
         )
-    request.scope.setdefault("state", {})["user_name"] = principal.user_name
-    return principal
+    except proofs.ProofError as error:
+        raise ApiError(401, "invalid_dpop_proof", str(error), {"WWW-Authenticate": 'DPoP algs="ES256"'}) from None
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

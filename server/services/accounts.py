@@ -1,4 +1,4 @@
-"""Users, devices and tokens: sign-in, access-token checks, refresh-token rotation and revocation."""
+"""Users, devices and tokens: sign-in, access-token checks, key-bound refresh, new devices and revocation."""
 
 from __future__ import annotations
 
@@ -19,18 +19,16 @@ from server.services.errors import Invalid, NotFound
 class AuthError(Exception):
     """Sign-in or token refused; `code` is the protocol's error code."""
 
-    def __init__(self, code: str, message: str, revoke_device: str | None = None) -> None:
+    def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
-        self.revoke_device = revoke_device  # the caller revokes it in a transaction that commits
 
 
 @dataclass(frozen=True)
 class TokenPolicy:
     access_ttl: timedelta = timedelta(minutes=15)
-    refresh_ttl: timedelta = timedelta(days=90)
-    grace: timedelta = timedelta(seconds=30)
+    refresh_ttl: timedelta = timedelta(days=90)  # since the refresh token was last used
 
 
 def create_user(
@@ -64,17 +62,44 @@ def authenticate(session: Session, name: str, password: str) -> User | None:
 
 
 def sign_in(
-    session: Session, name: str, password: str, device_name: str, policy: TokenPolicy = TokenPolicy()
+    session: Session,
+    name: str,
+    password: str,
+    device_name: str,
+    policy: TokenPolicy = TokenPolicy(),
+    key_thumbprint: str | None = None,
 ) -> schema.TokenPair:
+    """A new device for the user. With a key (a DPoP sign-in) its tokens are bound to that key and it gets a
+    refresh token; without one, a bearer access token only (scripts): nothing long-lived to copy."""
     user = authenticate(session, name, password)
     if user is None:
         raise AuthError("unauthorized", "wrong user name or password")
+    return _issue(session, _new_device(session, user, device_name, key_thumbprint), policy, with_refresh=True)
+
+
+def add_device(
+    session: Session, caller_device_id: str, device_name: str, key_thumbprint: str, policy: TokenPolicy = TokenPolicy()
+) -> schema.TokenPair:
+    """A new device for the caller's user, bound to another key: for a device whose mutation numbering forked."""
+    caller = session.get(Device, caller_device_id)
+    if caller is None or caller.revoked_at is not None or caller.user.disabled:
+        raise AuthError("unauthorized", "this device is signed out")
+    return _issue(session, _new_device(session, caller.user, device_name, key_thumbprint), policy, with_refresh=True)
+
+
+def _new_device(session: Session, user: User, device_name: str, key_thumbprint: str | None) -> Device:
     device = Device(
-        id=str(uuid.uuid4()), user=user, user_id=user.id, name=device_name, last_mutation=0, last_seen_at=utcnow()
+        id=str(uuid.uuid4()),
+        user=user,
+        user_id=user.id,
+        name=device_name,
+        key_thumbprint=key_thumbprint,
+        last_mutation=0,
+        last_seen_at=utcnow(),
     )
     session.add(device)
     session.flush()
-    return _issue(session, device, policy)
+    return device
 
 
 @dataclass(frozen=True)
@@ -85,12 +110,13 @@ class Caller:
     user_name: str
     role: str
     device_id: str
+    key_thumbprint: str | None  # the key every request of this device must prove; None: a bearer token
 
 
 def check_access(session: Session, token: str) -> Caller | None:
     """The caller of a valid, unexpired access token on a live device and enabled account, else None."""
     row = session.execute(
-        select(User.id, User.name, User.role, Device.id, Token.expires_at)
+        select(User.id, User.name, User.role, Device.id, Device.key_thumbprint, Token.expires_at)
         .join(Device, Token.device_id == Device.id)
         .join(User, Device.user_id == User.id)
         .where(
@@ -101,35 +127,29 @@ def check_access(session: Session, token: str) -> Caller | None:
             User.disabled.is_(False),
         )
     ).first()  # one query: this runs on every API call
-    if row is None or row[4] <= utcnow():
+    if row is None or row[5] <= utcnow():
         return None
-    return Caller(row[0], row[1], row[2], row[3])
+    return Caller(row[0], row[1], row[2], row[3], row[4])
 
 
-def refresh(session: Session, token: str, policy: TokenPolicy = TokenPolicy()) -> schema.TokenPair:
-    """Rotate a refresh token. A spent one again within the grace window re-issues (the answer was lost);
-    later, it is taken as stolen and the device's whole chain is revoked."""
+def refresh(session: Session, token: str, key_thumbprint: str, policy: TokenPolicy = TokenPolicy()) -> schema.TokenPair:
+    """A new access token for a refresh token presented with a proof by the key it is bound to.
+
+    The refresh token does not rotate, so a retry after a lost answer, or two processes refreshing at once,
+    is simply answered again. Without the key the token is refused and nothing else happens: a copy cannot
+    sign the real device out. Its lifetime counts from its last use."""
     now = utcnow()
-    row = session.scalar(
-        select(Token)
-        .where(Token.token_hash == security.token_hash(token), Token.kind == "refresh")
-        .with_for_update(of=Token)
-    )
+    row = session.scalar(select(Token).where(Token.token_hash == security.token_hash(token), Token.kind == "refresh"))
     if row is None or row.revoked or row.expires_at <= now or row.device.revoked_at is not None:
         raise AuthError("refresh_refused", "sign in again")
     if row.device.user.disabled:
         raise AuthError("refresh_refused", "this account is disabled")
-    if row.rotated_at is not None:
-        if now - row.rotated_at > policy.grace:
-            raise AuthError(
-                "refresh_refused",
-                "this refresh token was already used; the device is signed out",
-                revoke_device=row.device_id,
-            )
-        _revoke_pairs_after(session, row)
-    row.rotated_at = row.rotated_at or now
+    if row.device.key_thumbprint is None or row.device.key_thumbprint != key_thumbprint:
+        raise AuthError("refresh_refused", "this refresh token is bound to another key")
+    row.expires_at = now + policy.refresh_ttl
     row.device.last_seen_at = now
-    return _issue(session, row.device, policy)
+    pair = _issue(session, row.device, policy, with_refresh=False)
+    return pair.model_copy(update={"refresh_token": token})
 
 
 def revoke_device(session: Session, device_id: str) -> Device:
@@ -145,48 +165,33 @@ def devices_of(session: Session, user: User) -> list[Device]:
     return list(session.scalars(select(Device).where(Device.user_id == user.id).order_by(Device.created_at)))
 
 
-def _issue(session: Session, device: Device, policy: TokenPolicy) -> schema.TokenPair:
+def _issue(session: Session, device: Device, policy: TokenPolicy, *, with_refresh: bool) -> schema.TokenPair:
     now = utcnow()
-    # Expired access tokens are useless; spent refresh tokens stay until they expire (reuse detection).
+    # Expired access tokens are useless: they go whenever the device gets a new one.
     session.execute(delete(Token).where(Token.device_id == device.id, Token.kind == "access", Token.expires_at < now))
-    pair = uuid.uuid4().hex
-    access, refresh_token = security.new_token(), security.new_token()
+    bound = device.key_thumbprint is not None
+    access, refresh_token = security.new_token(), security.new_token() if bound and with_refresh else None
     access_expires: datetime = now + policy.access_ttl
-    session.add_all(
-        [
-            Token(
-                device_id=device.id,
-                kind="access",
-                token_hash=security.token_hash(access),
-                expires_at=access_expires,
-                pair=pair,
-                revoked=False,
-            ),
+    rows = [
+        Token(device_id=device.id, kind="access", token_hash=security.token_hash(access), expires_at=access_expires)
+    ]
+    if refresh_token is not None:
+        rows.append(
             Token(
                 device_id=device.id,
                 kind="refresh",
                 token_hash=security.token_hash(refresh_token),
                 expires_at=now + policy.refresh_ttl,
-                pair=pair,
-                revoked=False,
-            ),
-        ]
-    )
+            )
+        )
+    session.add_all(rows)
     return schema.TokenPair(
+        token_type=schema.DPOP_TOKEN if bound else schema.BEARER_TOKEN,
         device_id=device.id,
         access_token=access,
         access_expires_at=access_expires,
         refresh_token=refresh_token,
         user=user_info(device.user),
-    )
-
-
-def _revoke_pairs_after(session: Session, spent: Token) -> None:
-    """The retry of a lost answer: revoke what the lost answer issued (every pair newer than `spent`)."""
-    session.execute(
-        update(Token)
-        .where(Token.device_id == spent.device_id, Token.id > spent.id, Token.pair != spent.pair)
-        .values(revoked=True)
     )
 
 

@@ -6,28 +6,41 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
-from server.models import Change, Device, Insight, Reply, SameHere, User
+from server.models import Change, Device, DeviceMutation, Insight, Reply, SameHere, User
 from server.services import backing, feed, insights, triage
 from server.services.access import backed_among, can_see, change_condition, insight_condition
 from server.services.errors import Conflict, ServiceError
 
 
 def push(session: Session, actor: User, device_id: str, request: schema.PushRequest) -> schema.PushResponse:
-    """Apply a batch in the caller's transaction; each mutation number is applied at most once per device."""
+    """Apply a batch in the caller's transaction; each mutation id is applied at most once per user.
+
+    A mutation the server already holds (by id) is answered as it was the first time. A number at or below the
+    device's high-water mark that belongs to no mutation held under that id is `number_used`: the device's
+    numbering forked (a restored backup, a copied data folder); nothing more of the batch is processed, and the
+    client registers a new device and sends again. So `duplicate` only ever names a mutation the server holds.
+    """
     # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
     device = session.scalar(
         select(Device).options(lazyload(Device.user)).where(Device.id == device_id).with_for_update(of=Device)
     )
     _prefetch(session, request)
+    held, used = _held(session, actor, device, request)
     results: list[schema.MutationResult | None] = []
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
     pending: set[str] = set()
+    fresh: dict[str, int] = {}  # mutation id -> result index, for mutations processed in this batch
     last = device.last_mutation  # assigned once at the end: each change would be flushed on every query
     for mutation in request.mutations:
-        if mutation.number <= last:
-            results.append(_duplicate(session, actor, mutation))
+        if mutation.id in held or mutation.id in fresh:
+            results.append(_again(session, actor, mutation, held.get(mutation.id), results, fresh.get(mutation.id)))
+            last = max(last, mutation.number)
             continue
+        if mutation.number <= last:
+            results.append(_number_used(mutation, used.get(mutation.number)))
+            break
         last = mutation.number
+        fresh[mutation.id] = len(results)
         if mutation.type == "create":
             row = _new_insight(session, actor, mutation, results, pending)
             if row is not None:
@@ -38,8 +51,111 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
         _insert(session, actor, creates, results)  # an edit may refer to an insight created just before
         results.append(_apply(session, actor, mutation))
     _insert(session, actor, creates, results)
+    for mutation, result in zip(request.mutations, results, strict=False):
+        if result.status != "number_used":
+            result.mutation_id = mutation.id
+    _remember(session, actor, device, request, results, fresh)
     device.last_mutation = last
     return schema.PushResponse(results=results, last_mutation=last)
+
+
+def _held(
+    session: Session, actor: User, device: Device, request: schema.PushRequest
+) -> tuple[dict[str, DeviceMutation], dict[int, str]]:
+    """The batch's mutations the server already holds for this user (by id), and for numbers at or below the
+    device's mark, which mutation each one applied (two queries)."""
+    ids = [m.id for m in request.mutations]
+    held = {
+        row.mutation_id: row
+        for row in session.scalars(
+            select(DeviceMutation).where(DeviceMutation.user_id == actor.id, DeviceMutation.mutation_id.in_(ids))
+        )
+    }
+    low = [m.number for m in request.mutations if m.number <= device.last_mutation and m.id not in held]
+    used = {}
+    if low:
+        used = dict(
+            session.execute(
+                select(DeviceMutation.number, DeviceMutation.mutation_id).where(
+                    DeviceMutation.device_id == device.id, DeviceMutation.number.in_(low)
+                )
+            ).all()
+        )
+    return held, used
+
+
+def _number_used(mutation, holder: str | None) -> schema.MutationResult:
+    return schema.MutationResult(
+        number=mutation.number,
+        mutation_id=holder,
+        status="number_used",
+        code="number_used",
+        message="this device already used this number for another change; register a new device and send again",
+    )
+
+
+def _again(
+    session: Session,
+    actor: User,
+    mutation,
+    prior: DeviceMutation | None,
+    results: list,
+    index: int | None,
+) -> schema.MutationResult:
+    """A mutation the server holds: the first answer again (a refusal stays a refusal), with current state."""
+    if prior is None:  # the same id twice in one batch: answer as its first occurrence was answered
+        first = results[index]  # None: a create of this batch not inserted yet
+        outcome, code, message = (first.status, first.code, first.message) if first else ("applied", None, None)
+    else:
+        outcome, code, message = prior.outcome, prior.code, prior.message
+    if outcome == "rejected":
+        current = None
+        if code == "conflict" and mutation.type in ("edit", "withdraw"):
+            insight = session.get(Insight, mutation.insight_id)
+            current = insights.to_schema(insight, actor) if insight is not None and can_see(actor, insight) else None
+        return schema.MutationResult(
+            number=mutation.number,
+            mutation_id=mutation.id,
+            status="rejected",
+            code=code,
+            message=message,
+            insight=current,
+        )
+    return _duplicate(session, actor, mutation)
+
+
+def _remember(
+    session: Session, actor: User, device: Device, request: schema.PushRequest, results: list, fresh: dict[str, int]
+) -> None:
+    """One row per mutation processed in this batch: its number, id, object and outcome."""
+    by_id = {m.id: m for m in request.mutations}
+    rows = []
+    for mutation_id, index in fresh.items():
+        mutation, result = by_id[mutation_id], results[index]
+        rows.append(
+            DeviceMutation(
+                device_id=device.id,
+                number=mutation.number,
+                user_id=actor.id,
+                mutation_id=mutation_id,
+                kind=mutation.type,
+                object_id=_object_id(mutation),
+                outcome=result.status,
+                code=result.code,
+                message=(result.message or "")[:500] or None,
+            )
+        )
+    session.add_all(rows)
+
+
+def _object_id(mutation) -> str:
+    if mutation.type == "create":
+        return mutation.insight.id
+    if mutation.type == "reply":
+        return mutation.reply.id
+    if mutation.type == "same_here":
+        return mutation.same_here.id
+    return mutation.insight_id
 
 
 def _new_insight(session: Session, actor: User, mutation, results: list, pending: set[str]) -> dict | None:
