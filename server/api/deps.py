@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBase
+from fastapi.security import HTTPAuthorizationCredentials
+from fastapi.security.http import HTTPBase
 from sqlalchemy.orm import Session
 
 from protocol import schema

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from starlette.exceptions import StarletteDeprecationWarning
 
+from desktop.sync.proof import DeviceKey
 from server.app import create_app
 from server.config import Settings
 from server.services import accounts
@@ -112,10 +113,21 @@ class Account:
     name: str
     role: str
     tokens: dict = field(default_factory=dict)
+    key: DeviceKey | None = None  # set for a DPoP sign-in (as the desktop makes)
 
     @property
     def headers(self) -> dict[str, str]:
+        """For a bearer sign-in (the default here): every request may reuse these headers."""
+        assert self.key is None, "a DPoP account needs a proof per request: use proved()"
         return {"Authorization": f"Bearer {self.tokens['access_token']}"}
+
+    def proved(self, method: str, path: str) -> dict[str, str]:
+        """Headers of one request by a DPoP account: the token and a fresh proof for this method and path."""
+        token = self.tokens["access_token"]
+        return {
+            "Authorization": f"DPoP {token}",
+            "DPoP": self.key.proof(method, f"http://testserver{path}", access_token=token),
+        }
 
 
 class Api:
@@ -131,21 +143,47 @@ class Api:
             )
         return self.login(name)
 
-    def login(self, name: str, device: str = "test") -> Account:
+    def login(self, name: str, device: str = "test", *, key: DeviceKey | None = None) -> Account:
+        """Sign in; with `key` as the desktop does (DPoP-bound tokens), otherwise a bearer access token."""
+        headers = {"DPoP": key.proof("POST", "http://testserver/api/v1/auth/login")} if key else {}
         answer = self.client.post(
-            "/api/v1/auth/login", json={"username": name, "password": PASSWORD, "device_name": device}
+            "/api/v1/auth/login",
+            json={"username": name, "password": PASSWORD, "device_name": device},
+            headers=headers,
         )
         assert answer.status_code == 200, answer.text
         body = answer.json()
-        return Account(name, body["user"]["role"], body)
+        return Account(name, body["user"]["role"], body, key)
+
+    def refresh(self, account: Account, refresh_token: str | None = None, key: DeviceKey | None = None):
+        """POST /auth/refresh with a proof by `key` (the account's own by default)."""
+        key = key or account.key
+        return self.client.post(
+            "/api/v1/auth/refresh",
+            json={"refresh_token": refresh_token or account.tokens["refresh_token"]},
+            headers={"DPoP": key.proof("POST", "http://testserver/api/v1/auth/refresh")},
+        )
+
+    def _headers(self, account: Account, method: str, path: str) -> dict[str, str]:
+        return account.proved(method, path) if account.key else account.headers
 
     def push(self, account: Account, *mutations: dict, expect: int = 200) -> dict:
-        answer = self.client.post("/api/v1/sync/push", json={"mutations": list(mutations)}, headers=account.headers)
+        for mutation in mutations:  # every mutation has its own id; a test may set one to re-send it
+            mutation.setdefault("id", str(uuid.uuid4()))
+        answer = self.client.post(
+            "/api/v1/sync/push",
+            json={"mutations": list(mutations)},
+            headers=self._headers(account, "POST", "/api/v1/sync/push"),
+        )
         assert answer.status_code == expect, answer.text
         return answer.json()
 
     def pull(self, account: Account, cursor: str = "", **params) -> dict:
-        answer = self.client.get("/api/v1/sync/changes", params={"cursor": cursor, **params}, headers=account.headers)
+        answer = self.client.get(
+            "/api/v1/sync/changes",
+            params={"cursor": cursor, **params},
+            headers=self._headers(account, "GET", "/api/v1/sync/changes"),
+        )
         assert answer.status_code == 200, answer.text
         return answer.json()
 
@@ -176,7 +214,7 @@ def create_mutation(number: int, **fields) -> dict:
         "created_at": dt.datetime.now(dt.UTC).isoformat(),
     }
     insight.update(fields)
-    return {"type": "create", "number": number, "insight": insight}
+    return {"type": "create", "number": number, "id": str(uuid.uuid4()), "insight": insight}
 
 
 @pytest.fixture
@@ -192,12 +230,13 @@ def same_here_mutation(number: int, insight_id: str, **fields) -> dict:
         "created_at": dt.datetime.now(dt.UTC).isoformat(),
         **fields,
     }
-    return {"type": "same_here", "number": number, "same_here": same_here}
+    return {"type": "same_here", "number": number, "id": str(uuid.uuid4()), "same_here": same_here}
 
 
 def reply_mutation(number: int, insight_id: str, body: str = "me too") -> dict:
     return {
         "type": "reply",
         "number": number,
+        "id": str(uuid.uuid4()),
         "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body},
     }

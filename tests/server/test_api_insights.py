@@ -100,8 +100,8 @@ def test_reference_lists_are_seeded(api):
 
 
 def test_health_and_openapi(api):
-    assert api.client.get("/api/v1/health").json() == {"status": "ok", "protocol": 1, "database": "ok"}
+    assert api.client.get("/api/v1/health").json() == {"status": "ok", "protocol": 2, "database": "ok"}
     answer = api.client.get("/api/v1/health")
-    assert answer.headers["x-request-id"] and answer.headers["x-palaute-protocol"] == "1"
+    assert answer.headers["x-request-id"] and answer.headers["x-palaute-protocol"] == "2"
     paths = api.client.get("/openapi.json").json()["paths"]
     assert {"/api/v1/sync/push", "/api/v1/sync/changes", "/api/v1/sync/summary", "/api/v1/auth/login"} <= set(paths)

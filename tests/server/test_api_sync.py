@@ -120,6 +120,72 @@ def test_numbers_already_applied_are_duplicates_however_late(api):
     assert len(changes) == 5
 
 
+def test_a_duplicate_names_the_mutation_the_server_holds(api):
+    rep = api.user("rita")
+    batch = [create_mutation(n) for n in (1, 2)]
+    first = api.push(rep, *batch)["results"]
+    assert [r["mutation_id"] for r in first] == [m["id"] for m in batch]
+    again = api.push(rep, *batch)["results"]
+    assert [(r["status"], r["mutation_id"], r["insight"]["id"]) for r in again] == [
+        ("duplicate", m["id"], m["insight"]["id"]) for m in batch
+    ]
+
+
+def test_a_used_number_with_another_mutation_is_never_acknowledged(api):
+    """A restored backup numbers new changes with numbers the server saw: nothing is applied, nothing is called a
+    duplicate, and the answer names the mutation the server holds under that number."""
+    rep = api.user("rita")
+    sent = [create_mutation(n) for n in (1, 2, 3)]
+    api.push(rep, *sent)
+    rewound = [create_mutation(n) for n in (2, 3, 4)]  # after the restore: 2 and 3 again, then 4
+    answer = api.push(rep, *rewound)
+    assert [(r["number"], r["status"], r["mutation_id"]) for r in answer["results"]] == [
+        (2, "number_used", sent[1]["id"])
+    ]  # nothing after it is processed: 4 must not overtake what waits before it
+    assert answer["last_mutation"] == 3
+    assert len(api.pull_all(rep)[0]) == 3
+    # A number the device skipped (refused locally, never sent) is "used" too, naming nothing.
+    api.push(rep, create_mutation(6))
+    late = api.push(rep, create_mutation(5))["results"][0]
+    assert (late["status"], late["mutation_id"]) == ("number_used", None)
+
+
+def test_a_refusal_sent_again_is_refused_again(api):
+    rep = api.user("rita")
+    refused = create_mutation(1, community="no-such-community")
+    first = api.push(rep, refused)["results"][0]
+    second = api.push(rep, refused)["results"][0]
+    assert (first["status"], first["code"]) == (second["status"], second["code"]) == ("rejected", "invalid")
+    assert second["message"] == first["message"] and second["mutation_id"] == refused["id"]
+
+
+def test_a_forked_device_sends_its_changes_again_under_a_new_device_and_none_is_applied_twice(api):
+    rep = api.user("rita")
+    insight = api.create(rep, 1)
+    edit = {
+        "type": "edit",
+        "number": 2,
+        "insight_id": insight["id"],
+        "base_version": 1,
+        "changes": {"text": "edited once"},
+    }
+    api.push(rep, edit)
+    new_device = api.login("rita", device="restored")
+    again = api.push(new_device, {**edit, "number": 7})["results"][0]  # same mutation id, numbered afresh
+    assert (again["status"], again["mutation_id"], again["insight"]["version"]) == ("duplicate", edit["id"], 2)
+    other = api.user("olli")  # ids are the user's own: another user's mutation with the same id is its own
+    theirs = api.push(other, create_mutation(1, id=str(uuid.uuid4())) | {"id": edit["id"]})["results"][0]
+    assert theirs["status"] == "applied"
+
+
+def test_a_mutation_without_its_id_is_invalid(api):
+    rep = api.user("rita")
+    mutation = create_mutation(1)
+    del mutation["id"]
+    answer = api.client.post("/api/v1/sync/push", json={"mutations": [mutation]}, headers=rep.headers)
+    assert answer.status_code == 422 and "id" in answer.json()["message"]
+
+
 def test_same_outbox_from_a_new_device_is_not_stored_twice(api):
     rep = api.user("rita")
     mutation = create_mutation(1)

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
+from desktop.sync.proof import DeviceKey
 from server.models import Token, utcnow
 from server.services import accounts
 
@@ -24,7 +25,14 @@ def endpoints(insight_id: str, original_id: str) -> list[tuple[str, str, dict | 
             "/api/v1/sync/push",
             {
                 "mutations": [
-                    {"type": "edit", "number": 1, "insight_id": insight_id, "base_version": 1, "changes": {"text": "x"}}
+                    {
+                        "type": "edit",
+                        "number": 1,
+                        "id": str(uuid.uuid4()),
+                        "insight_id": insight_id,
+                        "base_version": 1,
+                        "changes": {"text": "x"},
+                    }
                 ]
             },
         ),
@@ -54,7 +62,8 @@ def test_bad_tokens_are_refused_everywhere(api):
     insight = api.create(rita, 1)
     revoked = api.login("rita", device="revoked")
     expired = api.login("rita", device="expired")
-    reused = api.login("rita", device="reused")
+    bound = api.login("rita", device="bound", key=DeviceKey.generate())
+    thief = DeviceKey.generate()
     with api.db.write() as session:
         accounts.revoke_device(session, revoked.tokens["device_id"])
         session.execute(
@@ -62,20 +71,32 @@ def test_bad_tokens_are_refused_everywhere(api):
             .where(Token.device_id == expired.tokens["device_id"], Token.kind == "access")
             .values(expires_at=utcnow() - timedelta(seconds=1))
         )
-    api.client.post("/api/v1/auth/refresh", json={"refresh_token": reused.tokens["refresh_token"]})
-    bad_headers = {
-        "anonymous": {},
-        "garbage": {"Authorization": "Bearer not-a-token"},
-        "refresh token as access": {"Authorization": f"Bearer {rita.tokens['refresh_token']}"},
-        "revoked device": revoked.headers,
-        "expired": expired.headers,
-    }
+    token = bound.tokens["access_token"]
+
+    def bad_headers(method: str, path: str) -> dict[str, dict]:
+        return {
+            "anonymous": {},
+            "garbage": {"Authorization": "Bearer not-a-token"},
+            "refresh token as access": {"Authorization": f"DPoP {bound.tokens['refresh_token']}"},
+            "revoked device": revoked.headers,
+            "expired": expired.headers,
+            # A device-bound token copied without the device's key: as bearer, bare, or with a thief's proof.
+            "bound token as bearer": {"Authorization": f"Bearer {token}"},
+            "bound token without proof": {"Authorization": f"DPoP {token}"},
+            "bound token, thief's proof": {
+                "Authorization": f"DPoP {token}",
+                "DPoP": thief.proof(method, f"http://testserver{path}", access_token=token),
+            },
+        }
+
     before = state(api, rita, insight["id"])
     for method, path, body in endpoints(insight["id"], insight["id"]):
-        for label, headers in bad_headers.items():
+        for label, headers in bad_headers(method, path).items():
             answer = call(api, method, path, body, headers)
             assert answer.status_code == 401, (label, method, path, answer.text)
-            assert answer.json()["error"] == "unauthorized"
+            assert answer.json()["error"] in ("unauthorized", "invalid_dpop_proof"), (label, answer.text)
+        if method == "GET":  # the same token with its own key's proof works (writes would change the state)
+            assert call(api, method, path, body, bound.proved(method, path)).status_code == 200, path
     assert state(api, rita, insight["id"]) == before
 
 
@@ -141,7 +162,11 @@ def test_a_rep_cannot_reply_to_or_withdraw_anothers_insight_through_push(api):
     insight = api.create(rita, 1)
     results = api.push(
         olli,
-        {"type": "reply", "number": 1, "reply": {"id": str(uuid.uuid4()), "insight_id": insight["id"], "body": "x"}},
+        {
+            "type": "reply",
+            "number": 1,
+            "reply": {"id": str(uuid.uuid4()), "insight_id": insight["id"], "body": "x"},
+        },
         {"type": "withdraw", "number": 2, "insight_id": insight["id"]},
     )["results"]
     assert [(r["status"], r["code"]) for r in results] == [("rejected", "not_found"), ("rejected", "not_found")]

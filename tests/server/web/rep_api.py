@@ -53,7 +53,9 @@ class RepClient:
 
     def push_drafts(self, drafts: list[dict]) -> list[str]:
         """Create insights in one push batch (one transaction); returns their ids."""
-        mutations = [{"type": "create", "number": next(self._numbers), "insight": d} for d in drafts]
+        mutations = [
+            {"type": "create", "number": next(self._numbers), "id": str(uuid.uuid4()), "insight": d} for d in drafts
+        ]
         answer = self.http.post(
             f"{self.base_url}{API}/sync/push",
             timeout=10,
