@@ -44,6 +44,7 @@ def batch(number_from: int) -> dict:
             {
                 "type": "create",
                 "number": number_from + i,
+                "id": str(uuid.uuid4()),
                 "insight": {
                     "id": str(uuid.uuid4()),
                     "text": f"Customer could not pay a bill abroad, case {i}. " * 4,

@@ -90,18 +90,25 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: 
 
 
 def cmd_status(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+    from desktop.sync.account import signed_in
+    from desktop.sync.credentials import Vault
+
     meta = store.sync.meta
+    vault = Vault()
+    signed = signed_in(store, vault)  # the keyring holds this folder's device, not only a name in the store
     info = {
         "server": meta("server_url"),
-        "user": meta("username") if meta("device_id") else None,
-        "role": meta("role") if meta("device_id") else None,
-        "signed_in": bool(meta("device_id")),
+        "user": meta("username") if signed else None,
+        "role": meta("role") if signed else None,
+        "signed_in": signed,
+        "device": meta("device_id") if signed else None,
         "outbox": store.sync.outbox_size(),
         "last_sync": meta("last_success_at"),
         "last_error": meta("last_error"),
         "last_error_at": meta("last_error_at"),
         "unread_replies": store.sync.unread_count(),
         "data_dir": str(paths.data_dir),
+        "keyring_problem": vault.problem,
     }
     if args.json:
         json.dump(info, sys.stdout, ensure_ascii=False, indent=2)
@@ -114,6 +121,7 @@ def cmd_status(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
     )
     rows = [
         (_("Signed in:"), who),
+        *([(_("Keyring:"), vault.problem)] if vault.problem else []),
         (_("Waiting:"), n_("{n} change to send", "{n} changes to send", info["outbox"]).format(n=info["outbox"])),
         (_("Last sync:"), _moment(info["last_sync"]) or _("never")),
     ]

@@ -132,6 +132,7 @@ def _seed_community(url: str, colleague_password: str, product_password: str) ->
         {
             "type": "create",
             "number": n,
+            "id": str(uuid.uuid4()),
             "insight": {"id": i, "text": text, "community": community, "impact": impact, "created_at": now},
         }
         for n, (i, (community, impact, text)) in enumerate(zip(ids, COLLEAGUE_INSIGHTS, strict=True), start=1)

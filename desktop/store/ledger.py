@@ -25,6 +25,10 @@ class SyncLedger:
     def set_meta(self, **values: str | None) -> None:
         self._store._write(lambda s: ss.set_meta(s, values))
 
+    def swap_meta(self, key: str, expected: str | None, **values: str | None) -> bool:
+        """Set `values` if `key` still holds `expected`; False (nothing written) if another process changed it."""
+        return self._store._write(lambda s: ss.swap_meta(s, key, expected, values))
+
     def record_success(self) -> None:
         self.set_meta(last_success_at=utc_now().isoformat(), last_error=None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
@@ -141,12 +142,15 @@ class SameHereRow(Base):
 
 
 class OutboxRow(Base):
-    """A change waiting to be pushed. `seq` is the device's mutation number: AUTOINCREMENT never reuses one."""
+    """A change waiting to be pushed. `seq` is the device's mutation number: AUTOINCREMENT never reuses one
+    (until a backup of the folder is restored: then the server answers number_used and the app registers a new
+    device). `mutation_id` is the change's own id, which the server remembers."""
 
     __tablename__ = "outbox"
     __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 - SQLAlchemy reads it from the class
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mutation_id: Mapped[str] = mapped_column(String(36), unique=True, default=lambda: str(uuid.uuid4()))
     kind: Mapped[str] = mapped_column(String(16))
     object_id: Mapped[str] = mapped_column(String(36), index=True)
     payload: Mapped[str] = mapped_column(Text)

@@ -24,13 +24,14 @@ REP_FIELDS = ("text", "community", "product_area", "customer_ref", "impact", "ta
 
 @dataclass(frozen=True)
 class Pending:
-    """One queued mutation: `seq` is the device's mutation number."""
+    """One queued mutation: `seq` is the device's mutation number, `mutation_id` its own id."""
 
     seq: int
     kind: str
     object_id: str
     payload: dict[str, Any]
     attempts: int
+    mutation_id: str
 
 
 # -- metadata ----------------------------------------------------------------------------------------------
@@ -46,10 +47,19 @@ def set_meta(session: Session, values: dict[str, str | None]) -> None:
             session.merge(SyncMetaRow(key=key, value=value))
 
 
+def swap_meta(session: Session, key: str, expected: str | None, values: dict[str, str | None]) -> bool:
+    """Set `values` only if `key` still holds `expected` (in one write transaction): how processes sharing a
+    data folder agree on its device without a lock held across the network call that made it."""
+    if get_meta(session, key) != expected:
+        return False
+    set_meta(session, values)
+    return True
+
+
 # -- outbox ------------------------------------------------------------------------------------------------
 def pending(session: Session, limit: int) -> list[Pending]:
     rows = session.scalars(select(OutboxRow).order_by(OutboxRow.seq).limit(limit))
-    return [Pending(r.seq, r.kind, r.object_id, json.loads(r.payload), r.attempts) for r in rows]
+    return [Pending(r.seq, r.kind, r.object_id, json.loads(r.payload), r.attempts, r.mutation_id) for r in rows]
 
 
 def outbox_size(session: Session) -> int:

@@ -10,9 +10,10 @@ from urllib.parse import urlsplit
 from desktop.errors import InvalidInput, PalauteError
 from desktop.store import Store
 from desktop.sync.client import ApiClient
-from desktop.sync.credentials import Auth, Vault
+from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
+from desktop.sync.identity import Identity
 from desktop.sync.service import Callbacks, SyncService
 from protocol import schema
 
@@ -42,16 +43,24 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def client_for(
-    store: Store, vault: Vault, *, server_url: str | None = None, username: str | None = None, auth: Auth | None = None
-) -> ApiClient:
-    url = server_url or store.sync.meta("server_url") or ""
-    user = username or store.sync.meta("username") or ""
-    auth = auth or Auth(url, user, vault)
-    return ApiClient(auth, make_session(store.settings.get("ca_bundle") or None))
+def device_name() -> str:
+    return f"Palaute on {platform.node() or 'this computer'}"
+
+
+def identity_of(store: Store, vault: Vault) -> Identity:
+    return Identity(store.sync, vault, device_name())
+
+
+def client_for(store: Store, vault: Vault, *, server_url: str | None = None, auth: Auth | None = None) -> ApiClient:
+    url = server_url or (auth.server_url if auth is not None else store.sync.meta("server_url")) or ""
+    session = make_session(store.settings.get("ca_bundle") or None)
+    return ApiClient(url, session, auth, identity=identity_of(store, vault))
 
 
 def sign_in(store: Store, vault: Vault, server_url: str, username: str, password: str) -> schema.TokenPair:
+    """Sign this data folder in as a new device with a new key (kept in the keyring with its refresh token)."""
+    from desktop.sync.proof import DeviceKey
+
     url = check_server_url(server_url)
     previous = (store.sync.meta("server_url"), store.sync.meta("username"))
     waiting = store.sync.outbox_size()
@@ -60,8 +69,11 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
             f"{waiting} unsent changes of {previous[1]} wait on this computer. Sign in as {previous[1]} "
             "first so they are sent under the right name (or export them with palaute export)."
         )
-    client = client_for(store, vault, server_url=url, username=username)
-    pair = client.login(username, password, device_name=f"Palaute on {platform.node() or 'this computer'}")
+    key = DeviceKey.generate()
+    pair = client_for(store, vault, server_url=url).login(username, password, device_name(), key)
+    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), pair.refresh_token)
+    former = identity_of(store, vault).load()
+    vault.save(credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
     changed = previous != (url, pair.user.name)
     store.sync.set_meta(
         server_url=url,
@@ -71,8 +83,23 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
         **({"cursor": None} if changed else {}),
     )
     store.settings.set("server_url", url)
+    auth = Auth(credentials)
+    auth.switch(credentials, pair.access_token, pair.access_expires_at)
+    client = client_for(store, vault, auth=auth)
+    if former is not None and former.device_id != pair.device_id:
+        _retire(client, former, vault)
+    vault.forget_entry(f"{pair.user.name}@{url}")  # where protocol 1 kept its refresh token
     _take_communities(store, client)
     return pair
+
+
+def _retire(client: ApiClient, former: Credentials, vault: Vault) -> None:
+    """The folder's previous device: revoked on the server (best effort) and its keyring entry deleted."""
+    try:
+        ApiClient(former.server_url, client.session, Auth(former)).logout()
+    except Exception as error:  # offline, or already refused: its tokens expire unused
+        log.info("Could not revoke the previous device %s: %s", former.device_id, error)
+    vault.delete(former.device_id)
 
 
 def change_membership(store: Store, vault: Vault, slug: str, *, join: bool) -> None:
@@ -100,22 +127,27 @@ def _take_communities(store: Store, client: ApiClient) -> None:
 
 
 def sign_out(store: Store, vault: Vault) -> None:
+    """Revoke the device on the server (best effort: signing out must work offline too), delete its secrets."""
     client = resume(store, vault)
     if client is not None:
         try:
             client.logout()
-        except Exception:  # signing out locally must work offline too; the server side expires by itself
-            client.auth.forget()
+        except Exception as error:  # the server side expires by itself
+            log.info("Could not revoke the device on the server: %s", error)
+        vault.delete(client.auth.device_id)
     store.sync.set_meta(device_id=None)
 
 
 def resume(store: Store, vault: Vault) -> ApiClient | None:
-    """A client for the saved sign-in (refresh token from the keyring), or None if not signed in."""
-    device_id = store.sync.meta("device_id")
-    if not device_id or not store.sync.meta("server_url"):
-        return None
-    client = client_for(store, vault)
-    return client if client.resume(device_id) else None
+    """A client for the folder's device (key and refresh token from the keyring), or None if not signed in."""
+    credentials = identity_of(store, vault).load()
+    return client_for(store, vault, auth=Auth(credentials)) if credentials is not None else None
+
+
+def signed_in(store: Store, vault: Vault) -> bool:
+    """True only if the folder names a device and the keyring holds its secrets (no network: a revocation on
+    the server is noticed at the next sync, which then says signed out)."""
+    return identity_of(store, vault).load() is not None
 
 
 def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None, **kwargs: float) -> SyncService:

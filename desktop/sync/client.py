@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import logging
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypeVar
-from urllib.parse import quote
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
 from pydantic import BaseModel, ValidationError
 
-from desktop.sync.credentials import Auth, Tokens
+from desktop.sync.credentials import Auth
 from desktop.sync.errors import (
     BadAnswer,
     Offline,
     ProtocolTooNew,
     Refused,
     ServerBusy,
+    ServerTooOld,
     SignInRequired,
+    SyncError,
     TlsUntrusted,
 )
 from protocol import schema
+
+if TYPE_CHECKING:
+    from desktop.sync.identity import Identity
+    from desktop.sync.proof import DeviceKey
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
@@ -31,74 +40,97 @@ EXPIRY_MARGIN = timedelta(seconds=30)
 
 
 class ApiClient:
-    """Protocol calls for one signed-in device. One client per thread; threads may share one `Auth`."""
+    """Protocol calls for one server. One client per thread; threads may share one signed-in `Auth`.
 
-    def __init__(self, auth: Auth, session: requests.Session) -> None:
-        self.auth = auth
+    `identity` (desktop/sync/identity.py) is how the client reaches the data folder's device when the server
+    refuses its sign-in (another process may have signed in again) or its change numbers (a restored backup).
+    """
+
+    def __init__(
+        self,
+        server_url: str,
+        session: requests.Session,
+        auth: Auth | None = None,
+        *,
+        identity: Identity | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.base_url = server_url.rstrip("/")
         self.session = session
+        self.auth = auth
+        self.identity = identity
+        self.clock = clock
+        self.clock_offset = 0.0  # the server's clock minus ours, learned when a proof was refused for its time
 
     @property
     def server_url(self) -> str:
-        return self.auth.server_url
+        return self.auth.server_url if self.auth is not None else self.base_url
 
     # -- sign-in ------------------------------------------------------------------------------------------
-    def login(self, username: str, password: str, device_name: str) -> schema.TokenPair:
+    def login(self, username: str, password: str, device_name: str, key: DeviceKey) -> schema.TokenPair:
+        """Sign in as a new device bound to `key`; the answer's tokens work only with proofs by that key."""
         body = schema.LoginRequest(username=username, password=password, device_name=device_name)
         try:
-            pair = self._call("POST", "/auth/login", schema.TokenPair, json=body.model_dump(), auth=False)
+            pair = self._call("POST", "/auth/login", schema.TokenPair, json=body.model_dump(), auth=False, key=key)
         except Refused as error:
-            if error.status == 401:
+            if error.status == 401 and error.code == "unauthorized":
                 raise SignInRequired("The user name or password is not right. Check them and try again.") from error
             raise
-        self.auth.username = pair.user.name
-        self.auth.keep(_tokens(pair))
-        return pair
+        return _bound(pair, self.server_url)
+
+    def register_device(self, key: DeviceKey, device_name: str) -> schema.TokenPair:
+        """A new device of the signed-in user, bound to `key` (this folder's change numbers forked)."""
+        body = schema.DeviceRequest(device_name=device_name, key=schema.PublicKey.model_validate(key.public))
+        return _bound(self._call("POST", "/auth/devices", schema.TokenPair, json=body.model_dump()), self.server_url)
 
     def logout(self) -> None:
-        try:
-            if self.auth.tokens is not None:
-                self._call("POST", "/auth/logout", None)
-        finally:
-            self.auth.forget()
-
-    def resume(self, device_id: str) -> bool:
-        """Use the refresh token an earlier session saved in the keyring; False when there is none."""
-        refresh = self.auth.vault.load(self.server_url, self.auth.username)
-        if not refresh:
-            return False
-        expired = datetime.fromtimestamp(0, UTC)
-        self.auth.tokens = Tokens(
-            device_id=device_id, access_token="", access_expires_at=expired, refresh_token=refresh
-        )
-        return True
+        """Revoke this device on the server (its keyring entry is the caller's to delete)."""
+        self._call("POST", "/auth/logout", None)
 
     def refresh(self, stale_access_token: str | None = None) -> None:
-        with self.auth.lock:
-            tokens = self.auth.tokens
-            if tokens is None:
-                raise SignInRequired("Sign in to the Palaute server to sync (Settings → Server).")
-            if stale_access_token is not None and tokens.access_token != stale_access_token and _fresh(tokens):
-                return  # the other loop refreshed while this one waited for the lock
-            body = schema.RefreshRequest(refresh_token=tokens.refresh_token)
-            try:
-                pair = self._call("POST", "/auth/refresh", schema.TokenPair, json=body.model_dump(), auth=False)
-            except Refused as error:
-                if error.status != 401:
-                    raise
-                self.auth.forget()
-                raise SignInRequired(
-                    "Your sign-in to the Palaute server has ended (expired or revoked). Sign in again; "
-                    "your unsent insights wait on this computer."
-                ) from error
-            self.auth.keep(_tokens(pair))
+        """A new access token for the device. The refresh token does not rotate, so repeating this (a lost
+        answer, another process doing the same) is safe; only a refusal by the server ends the sign-in."""
+        auth = self._signed_in()
+        with auth.lock:
+            if stale_access_token is not None and auth.access_token != stale_access_token and _fresh(auth):
+                return  # the other loop refreshed (or changed device) while this one waited for the lock
+            while True:
+                body = schema.RefreshRequest(refresh_token=auth.credentials.refresh_token)
+                try:
+                    pair = self._call(
+                        "POST", "/auth/refresh", schema.TokenPair, json=body.model_dump(), auth=False, key=auth.key
+                    )
+                except Refused as error:
+                    if error.status != 401 or error.code not in ("refresh_refused", "unauthorized"):
+                        raise
+                    # Another process of this folder may have signed in again: take its device and try that.
+                    if self.identity is not None and self.identity.adopt(auth):
+                        continue
+                    if self.identity is not None:
+                        self.identity.signed_out(auth)
+                    raise SignInRequired(
+                        "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
+                        "your unsent insights wait on this computer."
+                    ) from error
+                auth.access_token, auth.access_expires_at = pair.access_token, pair.access_expires_at
+                return
+
+    def renew_device(self, forked_device_id: str) -> None:
+        """The server says this device's change numbers were used already: register a new device."""
+        if self.identity is None:
+            raise SyncError("This device's change numbers were already used on the server; sign in again.")
+        self.identity.renew(self, forked_device_id)
+
+    def _signed_in(self) -> Auth:
+        if self.auth is None:
+            raise SignInRequired("Sign in to the Palaute server to sync (Settings → Server).")
+        return self.auth
 
     def _access_token(self) -> str:
-        tokens = self.auth.tokens
-        if tokens is None:
-            raise SignInRequired("Sign in to the Palaute server to sync (Settings → Server).")
-        if not _fresh(tokens):
-            self.refresh(tokens.access_token)
-        return self.auth.tokens.access_token  # type: ignore[union-attr]
+        auth = self._signed_in()
+        if not _fresh(auth):
+            self.refresh(auth.access_token)
+        return auth.access_token  # type: ignore[return-value]
 
     # -- protocol calls -----------------------------------------------------------------------------------
     def push(self, mutations: list[dict[str, Any]]) -> schema.PushResponse:
@@ -148,41 +180,61 @@ class ApiClient:
         model: type[M] | None,
         *,
         auth: bool = True,
-        retried: bool = False,
+        key: DeviceKey | None = None,
         not_modified_ok: bool = False,
         timeout: tuple[float, float] | None = None,
         **kwargs: Any,
     ) -> Any:
-        headers = dict(kwargs.pop("headers", None) or {})
-        access = self._access_token() if auth else None
-        if access:
-            headers["Authorization"] = f"Bearer {access}"
-        response = self._send(
-            method, path, headers=headers, timeout=timeout or (CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs
-        )
-        if response.status_code == 401 and auth and not retried:
-            # The access token ran out early (clock skew, server restart): refresh once, silently.
-            self.refresh(access)
-            headers.pop("Authorization", None)
-            return self._call(
-                method,
-                path,
-                model,
-                auth=auth,
-                retried=True,
-                not_modified_ok=not_modified_ok,
-                timeout=timeout,
-                headers=headers,
-                **kwargs,
-            )
-        if response.status_code == 304 and not_modified_ok:
-            return None
-        return self._parse(response, model)
-
-    def _send(self, method: str, path: str, **kwargs: Any) -> requests.Response:
         url = f"{self.server_url}{schema.API_PREFIX}{path}"
+        extra = dict(kwargs.pop("headers", None) or {})
+        refreshed = clock_fixed = False
+        while True:
+            headers = dict(extra)
+            access = self._access_token() if auth else None
+            signer = self.auth.key if auth else key  # type: ignore[union-attr]
+            if access:
+                headers["Authorization"] = f"DPoP {access}"
+            if signer is not None:  # a fresh proof for every attempt: a proof is accepted once only
+                headers["DPoP"] = signer.proof(method, url, access_token=access, now=self.clock() + self.clock_offset)
+            response = self._send(
+                method, url, headers=headers, timeout=timeout or (CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs
+            )
+            if (
+                response.status_code == 401
+                and signer is not None
+                and not clock_fixed
+                and _code(response) == "invalid_dpop_proof"
+            ):
+                clock_fixed = self._learn_clock(response)  # a proof refused for its time: our clock is off
+                if clock_fixed:
+                    continue
+            if response.status_code == 401 and auth and not refreshed:
+                # The access token ran out early (clock skew, server restart): refresh once, silently.
+                refreshed = True
+                self.refresh(access)
+                continue
+            if response.status_code == 304 and not_modified_ok:
+                return None
+            return self._parse(response, model)
+
+    def _learn_clock(self, response: requests.Response) -> bool:
+        """Take the server's clock from its Date header; True if that changed what our proofs will say."""
         try:
-            return self.session.request(method, url, **kwargs)
+            server_now = parsedate_to_datetime(response.headers["Date"]).timestamp()
+        except (KeyError, TypeError, ValueError, IndexError):
+            return False
+        offset = server_now - self.clock()
+        if abs(offset - self.clock_offset) < 5:
+            return False
+        log.warning("This computer's clock differs from the server's by %.0f s; proofs use the server's time", offset)
+        self.clock_offset = offset
+        return True
+
+    def _send(self, method: str, url: str, **kwargs: Any) -> requests.Response:
+        try:
+            # Never follow a redirect: it could carry a password or a refresh token to another host or over
+            # plain http (307/308 re-send the body). A redirect is an answer like any other, refused in _parse.
+            return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.exceptions.SSLError as exc:
             raise TlsUntrusted(
                 f"The server {self.server_url} did not prove who it is: its certificate is not trusted by this "
@@ -196,10 +248,22 @@ class ApiClient:
             ) from exc
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
+        status = response.status_code
+        if 300 <= status < 400:
+            raise BadAnswer(
+                f"The server at {self.server_url} answered with a redirect"
+                + (f" to {_address(response.headers['Location'])}" if response.headers.get("Location") else "")
+                + ". Palaute does not follow redirects, so that your password and sign-in never go anywhere but "
+                "the address you gave. If the server has moved, sign in with its new https:// address."
+            )
         major = response.headers.get("X-Palaute-Protocol")
         if major and major.isdigit() and int(major) > schema.PROTOCOL_VERSION:
             raise ProtocolTooNew("The Palaute server is newer than this app. Update Palaute to keep syncing.")
-        status = response.status_code
+        if major and major.isdigit() and int(major) < schema.PROTOCOL_VERSION:
+            raise ServerTooOld(
+                f"The Palaute server at {self.server_url} is older than this app (protocol {major}). Ask its "
+                "administrator to update it; your insights wait on this computer until then."
+            )
         if not major and status not in (429, 500, 502, 503, 504):
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
@@ -237,12 +301,32 @@ class ApiClient:
             ) from None
 
 
-def _tokens(pair: schema.TokenPair) -> Tokens:
-    return Tokens(pair.device_id, pair.access_token, pair.access_expires_at, pair.refresh_token)
+def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
+    """A sign-in the desktop can use: tokens bound to its key, with a refresh token."""
+    if pair.token_type != schema.DPOP_TOKEN or not pair.refresh_token:
+        raise BadAnswer(
+            f"The server at {server_url} did not bind the sign-in to this computer's key; Palaute will not use it. "
+            "Ask its administrator to update the server."
+        )
+    return pair
 
 
-def _fresh(tokens: Tokens) -> bool:
-    return datetime.now(UTC) < tokens.access_expires_at - EXPIRY_MARGIN
+def _fresh(auth: Auth) -> bool:
+    return auth.access_token is not None and datetime.now(UTC) < auth.access_expires_at - EXPIRY_MARGIN
+
+
+def _code(response: requests.Response) -> str | None:
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return data.get("error") if isinstance(data, dict) else None
+
+
+def _address(location: str) -> str:
+    """Where a redirect pointed, without its query (which could carry anything)."""
+    parts = urlsplit(location)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) or "another address"
 
 
 def _retry_after(response: requests.Response) -> float | None:

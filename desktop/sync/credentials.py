@@ -1,31 +1,71 @@
-"""The refresh token lives only in the OS keyring; where none is usable, only in memory for this session."""
+"""A device's secrets (its private key and refresh token) live only in the OS keyring, one entry per device.
+
+Entries are keyed by the device, never by `user@server`: two data folders signed in as the same user are two
+devices with two entries, so they never share a token or a numbering of changes. Where no keyring is usable
+the secrets stay in memory for this session only.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.sync.proof import DeviceKey
 
 log = logging.getLogger(__name__)
 SERVICE = "Palaute"
+_FORMAT = 1  # of the JSON kept in an entry
 
 
-@dataclass
-class Tokens:
-    """A device's tokens. Never logged: __repr__ hides them."""
+@dataclass(frozen=True)
+class Credentials:
+    """What the keyring holds for one device. Never logged: __repr__ hides the secrets."""
 
     device_id: str
-    access_token: str
-    access_expires_at: datetime
+    server_url: str
+    username: str
+    key: dict[str, str]  # the private key as a JWK
     refresh_token: str
 
+    def dumps(self) -> str:
+        return json.dumps(
+            {
+                "v": _FORMAT,
+                "server": self.server_url,
+                "user": self.username,
+                "key": self.key,
+                "refresh_token": self.refresh_token,
+            },
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def loads(cls, device_id: str, text: str) -> Credentials | None:
+        """None for an entry this version cannot read (damaged, or from another format)."""
+        try:
+            data = json.loads(text)
+            if data.get("v") != _FORMAT:
+                return None
+            return cls(device_id, data["server"], data["user"], dict(data["key"]), data["refresh_token"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
     def __repr__(self) -> str:
-        return f"Tokens(device_id={self.device_id!r}, access_expires_at={self.access_expires_at.isoformat()})"
+        return f"Credentials(device_id={self.device_id!r}, user={self.username!r}, server={self.server_url!r})"
+
+
+def account_name(device_id: str) -> str:
+    """The keyring account of a device's entry (service `Palaute`)."""
+    return f"device:{device_id}"
 
 
 class Vault:
-    """Stores one refresh token per (server, user) in the keyring.
+    """Each device's credentials in the keyring, under account `device:<device_id>`.
 
     `persistent` is False once the keyring failed: the sign-in then lasts for this session only, and
     `problem` says why in words (no Secret Service running, keyring locked, ...).
@@ -36,52 +76,40 @@ class Vault:
         self.problem: str | None = None
         self._memory: dict[str, str] = {}
 
-    @staticmethod
-    def _account(server_url: str, username: str) -> str:
-        return f"{username}@{server_url}"
+    def save(self, credentials: Credentials) -> None:
+        account, text = account_name(credentials.device_id), credentials.dumps()
+        self._memory[account] = text
+        if self.persistent:
+            self._keyring("set_password", account, text)
 
-    def save(self, server_url: str, username: str, refresh_token: str) -> None:
-        account = self._account(server_url, username)
-        self._memory[account] = refresh_token
-        if not self.persistent:
-            return
-        try:
-            import keyring
+    def load(self, device_id: str) -> Credentials | None:
+        account = account_name(device_id)
+        text = self._memory.get(account)
+        if text is None and self.persistent:
+            text = self._keyring("get_password", account)
+        return Credentials.loads(device_id, text) if text else None
 
-            keyring.set_password(SERVICE, account, refresh_token)
-        except Exception as exc:  # keyring raises backend-specific errors (dbus, Secret Service, Windows)
-            self._fail(exc)
+    def delete(self, device_id: str) -> None:
+        self.forget_entry(account_name(device_id))
 
-    def load(self, server_url: str, username: str) -> str | None:
-        account = self._account(server_url, username)
-        if account in self._memory or not self.persistent:
-            return self._memory.get(account)
-        try:
-            import keyring
-
-            token = keyring.get_password(SERVICE, account)
-        except Exception as exc:
-            self._fail(exc)
-            return None
-        if token:
-            self._memory[account] = token
-        return token
-
-    def delete(self, server_url: str, username: str) -> None:
-        account = self._account(server_url, username)
+    def forget_entry(self, account: str) -> None:
+        """Delete one entry by its account name (also the `user@server` entries of protocol 1)."""
         self._memory.pop(account, None)
-        if not self.persistent:
-            return
+        if self.persistent:
+            self._keyring("delete_password", account)
+
+    def _keyring(self, operation: str, account: str, *value: str) -> str | None:
         try:
             import keyring
             from keyring.errors import PasswordDeleteError
 
             try:
-                keyring.delete_password(SERVICE, account)
+                return getattr(keyring, operation)(SERVICE, account, *value)
             except PasswordDeleteError:
-                pass  # nothing stored: already signed out
-        except Exception as exc:
+                return None  # nothing stored: already gone
+        except Exception as exc:  # keyring raises backend-specific errors (dbus, Secret Service, Windows)
             self._fail(exc)
+            return None
 
     def _fail(self, exc: Exception) -> None:
         self.persistent = False
@@ -93,24 +121,46 @@ class Vault:
 
 
 class Auth:
-    """The signed-in device's tokens, shared by the push and pull loops (each with its own HTTP session).
+    """The signed-in device, shared by the push and pull loops (each with its own HTTP session).
 
-    The lock makes a refresh happen once when both loops find the access token expired at the same moment:
-    refresh tokens rotate, and a second refresh with the spent one would look like theft to the server.
+    Holds the device's credentials, its key, and the access token (in memory only). The lock makes a refresh
+    or a change of device happen once when both loops need it at the same moment; it is re-entrant because a
+    change of device makes calls that may refresh.
     """
 
-    def __init__(self, server_url: str, username: str, vault: Vault) -> None:
-        self.server_url = server_url.rstrip("/")
-        self.username = username
-        self.vault = vault
-        self.tokens: Tokens | None = None
-        self.lock = threading.Lock()
+    def __init__(self, credentials: Credentials) -> None:
+        self.lock = threading.RLock()
+        self.credentials = credentials
+        self.key = _key(credentials)
+        self.access_token: str | None = None
+        self.access_expires_at = datetime.fromtimestamp(0, UTC)
 
-    def keep(self, tokens: Tokens) -> None:
-        self.tokens = tokens
-        # Saved before the access token is used: a crash now must not leave a spent token in the keyring.
-        self.vault.save(self.server_url, self.username, tokens.refresh_token)
+    @property
+    def device_id(self) -> str:
+        return self.credentials.device_id
 
-    def forget(self) -> None:
-        self.tokens = None
-        self.vault.delete(self.server_url, self.username)
+    @property
+    def server_url(self) -> str:
+        return self.credentials.server_url.rstrip("/")
+
+    @property
+    def username(self) -> str:
+        return self.credentials.username
+
+    def switch(
+        self, credentials: Credentials, access_token: str | None = None, expires: datetime | None = None
+    ) -> None:
+        """Become another device (signed in elsewhere in this folder, or registered after a fork)."""
+        self.credentials = credentials
+        self.key = _key(credentials)
+        self.access_token = access_token
+        self.access_expires_at = expires or datetime.fromtimestamp(0, UTC)
+
+    def __repr__(self) -> str:
+        return f"Auth({self.credentials!r}, access_expires_at={self.access_expires_at.isoformat()})"
+
+
+def _key(credentials: Credentials) -> DeviceKey:
+    from desktop.sync.proof import DeviceKey
+
+    return DeviceKey.from_jwk(credentials.key)

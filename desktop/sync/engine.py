@@ -30,6 +30,12 @@ Progress = Callable[[int, int], None]
 class PushReport:
     sent: int = 0
     rejected: int = 0
+    new_devices: int = 0  # registered because the folder's change numbers were already used on the server
+
+
+# A result must be about the change that was sent: the same mutation id and, when it names an object, the same one.
+_OBJECT_OF_RESULT = {"create": "insight", "edit": "insight", "withdraw": "insight", "reply": "reply"}
+MAX_NEW_DEVICES = 2  # per push_all: more means something else is wrong; the next round tries again
 
 
 class Pusher:
@@ -49,6 +55,7 @@ class Pusher:
             batch = self._sendable(items, report)
             if not batch:
                 continue
+            device = client.auth.device_id if client.auth is not None else None
             try:
                 answer = client.push([m for _, m in batch])
             except Refused as error:
@@ -57,7 +64,8 @@ class Pusher:
             except Exception as error:
                 self.ledger.record_failure([i for i, _ in batch], getattr(error, "user_message", str(error)))
                 raise
-            self._record(batch, answer, report)
+            if self._record(batch, answer, report):
+                self._new_device(client, device, report)
             size = self.batch_size
             if progress:
                 progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
@@ -89,24 +97,19 @@ class Pusher:
 
     def _mutation(self, item: Pending) -> dict[str, Any] | None:
         p, number = item.payload, item.seq
+        head = {"type": item.kind, "number": number, "id": item.mutation_id}
         if item.kind == "create":
-            return {"type": "create", "number": number, "insight": p}
+            return {**head, "insight": p}
         if item.kind == "reply":
-            return {"type": "reply", "number": number, "reply": p}
+            return {**head, "reply": p}
         if item.kind == "same_here":
-            return {"type": "same_here", "number": number, "same_here": p}
+            return {**head, "same_here": p}
         base = p.get("base_version") or self.ledger.server_version(p["insight_id"])
         if base is None:
             return None
         if item.kind == "edit":
-            return {
-                "type": "edit",
-                "number": number,
-                "insight_id": p["insight_id"],
-                "base_version": base,
-                "changes": p["changes"],
-            }
-        return {"type": "withdraw", "number": number, "insight_id": p["insight_id"], "base_version": base}
+            return {**head, "insight_id": p["insight_id"], "base_version": base, "changes": p["changes"]}
+        return {**head, "insight_id": p["insight_id"], "base_version": base}
 
     def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict]], report: PushReport) -> int:
         """413/422 refuse the whole batch: halve it until the one item at fault is found and set aside."""
@@ -118,19 +121,44 @@ class Pusher:
             return self.batch_size
         return max(1, len(batch) // 2)
 
-    def _record(self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport) -> None:
+    def _record(self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport) -> bool:
+        """Record the answers that are about what was sent; True if the server said a number was used already."""
         by_number = {r.number: r for r in answer.results}
-        pairs = []
+        pairs, forked = [], False
         for item, _ in batch:
             result = by_number.get(item.seq)
             if result is None:
                 continue  # not answered: stays queued and is sent again (then answered as a duplicate)
+            if result.status == "number_used":
+                forked = True
+                continue  # nothing was applied: sent again under a new device
+            if not _answers(item, result):
+                log.warning("Push answer for change %s does not match what was sent; it stays queued", item.seq)
+                continue
             pairs.append((item, result.model_dump(mode="json")))
             if result.status == "rejected":
                 report.rejected += 1
             else:
                 report.sent += 1
         self.ledger.apply_push_results(pairs)
+        return forked
+
+    def _new_device(self, client: ApiClient, device: str | None, report: PushReport) -> None:
+        if report.new_devices >= MAX_NEW_DEVICES or device is None:
+            raise BadAnswer("The server keeps saying this computer's change numbers were used; trying again later.")
+        client.renew_device(device)
+        report.new_devices += 1
+
+
+def _answers(item: Pending, result: schema.MutationResult) -> bool:
+    """The result is about this change: its mutation id, and the object it names (if any) is this change's."""
+    if result.mutation_id != item.mutation_id:
+        return False
+    if result.status == "rejected":
+        return True  # a refusal may carry another object (e.g. the current state), or none
+    field = _OBJECT_OF_RESULT.get(item.kind, item.kind)
+    named = getattr(result, field, None)
+    return named is None or named.id == item.object_id
 
 
 class Puller:

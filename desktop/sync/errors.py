@@ -51,6 +51,12 @@ class Refused(SyncError):
         self.code = code
 
 
+class ServerTooOld(SyncError):
+    """The server speaks an older protocol major version than this app (its administrator must update it)."""
+
+    transient = False
+
+
 class ProtocolTooNew(SyncError):
     """The server speaks a newer protocol major version than this app."""
 

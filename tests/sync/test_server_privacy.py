@@ -29,11 +29,11 @@ def _rep_api(server):
 
 def _push(http, server, **insight):
     body = {
-        "protocol": 1,
         "mutations": [
             {
                 "type": "create",
                 "number": 1,
+                "id": str(uuid.uuid4()),
                 "insight": {
                     "id": str(uuid.uuid4()),
                     "community": "payments",

@@ -124,11 +124,11 @@ def test_an_expired_access_token_is_refreshed_silently(tmp_path, store, vault):
         sign_in(store, vault, server.url, REP, REP_PASSWORD)
         client = resume(store, vault)
         client.me()
-        first = client.auth.tokens.access_token
+        first = client.auth.access_token
         time.sleep(1.0)  # the access token lives 0.6 s
         store.capture(NewInsight(text="After expiry", community="payments"))
         assert Pusher(store.sync).push_all(client).sent == 1
-        assert client.auth.tokens.access_token != first
+        assert client.auth.access_token != first
     finally:
         server.stop()
 
