@@ -2,7 +2,9 @@
 
 Each request gets its own upstream connection (the proxy adds `Connection: close`), so a fault can be chosen
 per request: pass, delay, reset before forwarding, cut the answer after N bytes, drop the answer after the
-server has committed, or answer 500/503/429 itself. Counters say what was done, for the test's report.
+server has committed, answer garbage after the server has committed, or answer 500/503/429 itself. Faults are
+drawn at random (`fault_rate`), or planned for the next requests to a path (`plan`). While the server is down
+the connection is closed unanswered. Counters say what was done, for the test's report.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import time
 from collections import Counter
 from urllib.parse import urlsplit
 
-FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "status_500", "status_503", "status_429")
+FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "garbage", "status_500", "status_503", "status_429")
 
 
 class FaultProxy:
@@ -28,6 +30,7 @@ class FaultProxy:
         self.rng = random.Random(seed)
         self.fault_rate = fault_rate
         self.counts: Counter[str] = Counter()
+        self._planned: list[tuple[str, str]] = []  # (path prefix, fault), used first-come
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.tls = tls  # terminate TLS here, as a company's reverse proxy would
@@ -41,9 +44,22 @@ class FaultProxy:
         self._listener.close()
         self._thread.join(5)
 
-    def _choose(self) -> str:
+    def plan(self, path: str, *faults: str) -> None:
+        """The next requests whose path starts with `path` get these faults, in order (then random ones again)."""
+        unknown = set(faults) - set(FAULTS)
+        if unknown:
+            raise ValueError(f"unknown faults {unknown}")
         with self._lock:
-            fault = self.rng.choice(FAULTS[1:]) if self.rng.random() < self.fault_rate else "pass"
+            self._planned += [(path, fault) for fault in faults]
+
+    def _choose(self, request: bytes) -> str:
+        path = request.split(b" ", 2)[1].decode("latin-1") if request.count(b" ") >= 2 else ""
+        with self._lock:
+            planned = next((i for i, (prefix, _) in enumerate(self._planned) if path.startswith(prefix)), None)
+            if planned is not None:
+                fault = self._planned.pop(planned)[1]
+            else:
+                fault = self.rng.choice(FAULTS[1:]) if self.rng.random() < self.fault_rate else "pass"
             self.counts[fault] += 1
             return fault
 
@@ -65,7 +81,7 @@ class FaultProxy:
                 request = _read_request(client)
                 if request is None:
                     return
-                fault = self._choose()
+                fault = self._choose(request)
                 self._apply(fault, client, request)
         except OSError:
             pass  # the client gave up (its own timeout) or refused our certificate: nothing to do
@@ -88,6 +104,16 @@ class FaultProxy:
         response = self._forward(request)
         if fault == "drop_response":
             return  # the server has done the work; the client never hears of it
+        if fault == "garbage":  # the server has done the work; the client hears noise
+            noise = bytes(self.rng.randrange(256) for _ in range(self.rng.randint(1, 300)))
+            if self.rng.random() < 0.5:  # noise dressed as a Palaute answer, or no HTTP at all
+                noise = (
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Palaute-Protocol: 2\r\n"
+                    + f"Content-Length: {len(noise)}\r\nConnection: close\r\n\r\n".encode()
+                    + noise
+                )
+            client.sendall(noise)
+            return
         if fault == "cut":
             client.sendall(response[: self.rng.randint(1, max(1, len(response) - 1))])
             return

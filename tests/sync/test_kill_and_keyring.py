@@ -115,22 +115,23 @@ def test_the_refresh_token_lives_in_the_secret_service_and_nowhere_on_disk(serve
     assert login.returncode == 0 and "Signed in" in login.stdout and "keyring" not in login.stderr
     assert palaute(keyring_env, "capture", "stored and synced", "-c", "payments").returncode == 0
     assert palaute(keyring_env, "sync", "--once").returncode == 0  # a new process: the token came from the keyring
-    token = subprocess.run(
-        [sys.executable, "-c", f"import keyring; print(keyring.get_password('Palaute', '{server.rep}@{server.url}'))"],
-        env=keyring_env,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-    assert len(token) > 20 and token != "None"
-    assert scan_for(data_dir, [token]) == []
+    device = json.loads(palaute(keyring_env, "status", "--json").stdout)["device"]
+    entry = keyring_entry(keyring_env, f"device:{device}")
+    secrets = json.loads(entry)
+    assert len(secrets["refresh_token"]) > 20 and len(secrets["key"]["d"]) > 20  # the token and the private key
+    assert scan_for(data_dir, [secrets["refresh_token"], secrets["key"]["d"]]) == []
     assert palaute(keyring_env, "logout").returncode == 0
-    gone = subprocess.run(
-        [sys.executable, "-c", f"import keyring; print(keyring.get_password('Palaute', '{server.rep}@{server.url}'))"],
-        env=keyring_env,
+    assert keyring_entry(keyring_env, f"device:{device}") == "None"
+
+
+def keyring_entry(env: dict[str, str], account: str) -> str:
+    """What the real Secret Service holds for Palaute under `account` ("None" if nothing)."""
+    return subprocess.run(
+        [sys.executable, "-c", f"import keyring; print(keyring.get_password('Palaute', '{account}'))"],
+        env=env,
         capture_output=True,
         text=True,
     ).stdout.strip()
-    assert gone == "None"
 
 
 def test_without_a_keyring_the_sign_in_lasts_for_the_session_and_says_so(server, data_dir, tmp_path):
@@ -162,12 +163,13 @@ def test_tokens_never_reach_the_data_folder_or_the_logs(signed_in, memory_keyrin
     store.capture(NewInsight(text="secret scan", community="payments"))
     Pusher(store.sync).push_all(client)
     Puller(store.sync).pull_all(client)
-    secrets = [*list(memory_keyring.secrets.values()), client.auth.tokens.access_token]
+    [entry] = [json.loads(v) for (_, account), v in memory_keyring.secrets.items() if account.startswith("device:")]
+    secrets = [entry["refresh_token"], entry["key"]["d"], client.auth.access_token]
     assert all(len(s) > 20 for s in secrets)
     for handler in logging.getLogger().handlers:
         handler.flush()
     assert scan_for(data_dir, secrets) == []
-    assert "access_token" not in repr(client.auth.tokens)
+    assert client.auth.access_token not in repr(client.auth) and entry["key"]["d"] not in repr(client.auth.key)
 
 
 def test_an_untrusted_certificate_is_refused_in_words_and_a_configured_ca_is_trusted(server, store, vault, tmp_path):
