@@ -52,6 +52,4 @@ def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
         f"{APP_NAME}/{__version__} ({platform.system()}; Python {platform.python_version()})"
     )
     session.headers["Accept"] = "application/json"
-    # Redirects are never followed (ApiClient asks for none; this catches any other caller before it follows).
-    session.max_redirects = 0
     return session

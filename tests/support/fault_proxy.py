@@ -19,6 +19,8 @@ from collections import Counter
 from urllib.parse import urlsplit
 
 FAULTS = ("pass", "delay", "reset", "cut", "drop_response", "garbage", "status_500", "status_503", "status_429")
+# redirect: a 308 to `redirect_to` + the path, without asking the server; slow: forwarded after `slow_seconds`.
+PLANNED_ONLY = ("redirect", "slow")
 
 
 class FaultProxy:
@@ -34,6 +36,8 @@ class FaultProxy:
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
         self.tls = tls  # terminate TLS here, as a company's reverse proxy would
+        self.redirect_to = "http://127.0.0.2"
+        self.slow_seconds = 3.0
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self._listener.getsockname()[1]}"
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._serve, name="fault-proxy", daemon=True)
@@ -46,7 +50,7 @@ class FaultProxy:
 
     def plan(self, path: str, *faults: str) -> None:
         """The next requests whose path starts with `path` get these faults, in order (then random ones again)."""
-        unknown = set(faults) - set(FAULTS)
+        unknown = set(faults) - set(FAULTS) - set(PLANNED_ONLY)
         if unknown:
             raise ValueError(f"unknown faults {unknown}")
         with self._lock:
@@ -87,6 +91,13 @@ class FaultProxy:
             pass  # the client gave up (its own timeout) or refused our certificate: nothing to do
 
     def _apply(self, fault: str, client: socket.socket, request: bytes) -> None:
+        if fault == "redirect":
+            path = request.split(b" ", 2)[1].decode("latin-1")
+            client.sendall(
+                f"HTTP/1.1 308 Permanent Redirect\r\nLocation: {self.redirect_to}{path}\r\n"
+                "Content-Length: 0\r\nConnection: close\r\n\r\n".encode()
+            )
+            return
         if fault == "reset":
             client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             return  # closing with linger 0 sends RST
@@ -101,6 +112,8 @@ class FaultProxy:
             return
         if fault == "delay":
             time.sleep(self.rng.uniform(0.05, 0.4))
+        if fault == "slow":
+            time.sleep(self.slow_seconds)
         response = self._forward(request)
         if fault == "drop_response":
             return  # the server has done the work; the client never hears of it

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from tests.support.cli_folder import CliFolder
+from tests.support.fault_proxy import FaultProxy
 from tests.support.keyrings import secret_service
 from tests.sync.conftest import REP_PASSWORD
 
@@ -54,7 +55,7 @@ def test_a_data_folder_restored_from_a_backup_registers_a_new_device_and_loses_n
     folder.login(server.url, server.rep, REP_PASSWORD)
     folder.capture(3, "before the backup")
     folder.sync()
-    device = folder.status()["device"]
+    device = folder.status().get("device")
     shutil.copytree(folder.data_dir, tmp_path / "backup")  # no process has the folder open now
     after_backup = folder.capture(3, "after the backup")
     folder.sync()
@@ -62,7 +63,7 @@ def test_a_data_folder_restored_from_a_backup_registers_a_new_device_and_loses_n
     shutil.copytree(tmp_path / "backup", folder.data_dir)
     restored = folder.capture(3, "after the restore")  # numbered like "after the backup" was
     folder.sync()
-    assert sorted(on_server(product)) == sorted(folder.captured)
+    assert sorted(on_server(product)) == sorted(folder.captured), "every insight, each once"
     status = folder.status()
     assert status["signed_in"] and status["outbox"] == 0 and status["device"] != device
     local = {i["id"]: i for i in json.loads(folder.run("list", "--json").stdout)}
@@ -73,15 +74,26 @@ def test_a_data_folder_restored_from_a_backup_registers_a_new_device_and_loses_n
 
 @pytest.mark.slow
 def test_two_syncs_at_once_on_one_data_folder_sign_nobody_out(server, product, keyring_env, tmp_path):
+    # A slow network (each push held 3 s) makes sure the two processes' refreshes and pushes interleave,
+    # however their start-up times differ on a busy machine.
+    proxy = FaultProxy(server.url)
     folder = CliFolder(keyring_env, tmp_path / "data")
-    folder.login(server.url, server.rep, REP_PASSWORD)
+    try:
+        _sync_twice_at_once(folder, proxy, server, product)
+    finally:
+        proxy.close()
+
+
+def _sync_twice_at_once(folder: CliFolder, proxy: FaultProxy, server, product) -> None:
+    folder.login(proxy.url, server.rep, REP_PASSWORD)
     failures = []
     for round_ in range(5):
         folder.capture(2, f"round {round_}")
+        proxy.plan("/api/v1/sync/push", "slow", "slow")
         # Each new process refreshes first (the access token lives in memory only): both at the same moment.
         runs = [folder.start("sync", "--once") for _ in range(2)]
         for run in runs:
-            out, err = run.communicate(timeout=120)
+            _out, err = run.communicate(timeout=120)
             if run.returncode != 0:
                 failures.append(f"round {round_}: exit {run.returncode}: {err.strip()}")
         status = folder.status()
