@@ -4,6 +4,9 @@ never follows a redirect (to plain http, to another host, or anywhere). Real ser
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -146,3 +149,15 @@ def test_a_refresh_never_follows_a_redirect(store, vault, server):
     finally:
         proxy.close()
         _stop(elsewhere)
+
+
+def test_a_capture_from_the_command_line_never_loads_the_crypto_library(data_dir):
+    """The key and its proofs are needed to sync, not to capture: joserfc is imported on first use only."""
+    probe = (
+        "import sys; from desktop.__main__ import main; code = main(['capture', 'lean', '-c', 'payments']); "
+        "print(sorted(m for m in ('joserfc', 'desktop.sync.proof') if m in sys.modules))"
+    )
+    env = {**os.environ, "PALAUTE_DATA_DIR": str(data_dir)}
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)
+    assert "Saved insight" in out.stdout, out.stderr
+    assert out.stdout.strip().endswith("[]")

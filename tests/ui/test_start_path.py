@@ -15,6 +15,8 @@ HEAVY = (
     "requests",
     "pydantic",
     "keyring",
+    "joserfc",
+    "cryptography",
     "PySide6.QtNetwork",
     "desktop.store",
     "desktop.sync",
