@@ -55,7 +55,6 @@ class Pusher:
             batch = self._sendable(items, report)
             if not batch:
                 continue
-            device = client.auth.device_id if client.auth is not None else None
             try:
                 answer = client.push([m for _, m in batch])
             except Refused as error:
@@ -64,8 +63,11 @@ class Pusher:
             except Exception as error:
                 self.ledger.record_failure([i for i, _ in batch], getattr(error, "user_message", str(error)))
                 raise
-            if self._record(batch, answer, report):
-                self._new_device(client, device, report)
+            recorded, forked = self._record(batch, answer, report)
+            if forked:  # the device that sent it (a refresh may have changed it) numbers afresh
+                self._new_device(client, client.auth.device_id if client.auth else None, report)
+            elif not recorded:
+                raise BadAnswer("The server's answer did not match the changes sent; they stay queued for later.")
             size = self.batch_size
             if progress:
                 progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
@@ -121,8 +123,10 @@ class Pusher:
             return self.batch_size
         return max(1, len(batch) // 2)
 
-    def _record(self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport) -> bool:
-        """Record the answers that are about what was sent; True if the server said a number was used already."""
+    def _record(
+        self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport
+    ) -> tuple[int, bool]:
+        """Record the answers that are about what was sent: (how many, whether a number was used already)."""
         by_number = {r.number: r for r in answer.results}
         pairs, forked = [], False
         for item, _ in batch:
@@ -141,7 +145,7 @@ class Pusher:
             else:
                 report.sent += 1
         self.ledger.apply_push_results(pairs)
-        return forked
+        return len(pairs), forked
 
     def _new_device(self, client: ApiClient, device: str | None, report: PushReport) -> None:
         if report.new_devices >= MAX_NEW_DEVICES or device is None:
