@@ -47,7 +47,11 @@ def access_token_hash(token: str) -> str:
 
 
 def thumbprint(key: schema.PublicKey) -> str:
-    return ECKey.import_key(key.model_dump()).thumbprint()
+    """RFC 7638 thumbprint of a public key; ValueError if it is not a point of P-256."""
+    try:
+        return ECKey.import_key(key.model_dump()).thumbprint()
+    except (JoseError, ValueError, TypeError) as error:
+        raise ValueError("key is not a valid EC P-256 public key") from error
 
 
 class ReplayCache:

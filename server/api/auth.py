@@ -65,10 +65,12 @@ def add_device(body: schema.DeviceRequest, principal: ApiPrincipal, db: Database
 
     Sent by a desktop that found its mutation numbers already used (a restored backup, a copied data folder),
     so that it can number its changes afresh without asking the user for the password."""
+    try:
+        bound_to = proofs.thumbprint(body.key)
+    except ValueError as error:
+        raise ApiError(422, "invalid", str(error)) from None
     with db.write() as session:
-        return accounts.add_device(
-            session, principal.device_id, body.device_name, proofs.thumbprint(body.key), policy(settings)
-        )
+        return accounts.add_device(session, principal.device_id, body.device_name, bound_to, policy(settings))
 
 
 @router.post("/logout", status_code=204, response_class=Response)

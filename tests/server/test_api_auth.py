@@ -213,6 +213,9 @@ def test_a_device_whose_numbering_forked_gets_a_new_device_bound_to_a_new_key(ap
         path, json={"device_name": "x", "key": new_key.to_jwk()}, headers=rita.proved("POST", path)
     )
     assert private.status_code == 422  # a private key is never sent
+    off_curve = {**new_key.public, "y": "A" * 43}
+    answer = api.client.post(path, json={"key": off_curve}, headers=rita.proved("POST", path))
+    assert answer.status_code == 422 and "P-256" in answer.json()["message"]
     bearer = api.login("rita")
     assert api.client.post(path, json={"key": new_key.public}, headers=bearer.headers).status_code == 200
 
