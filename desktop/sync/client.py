@@ -129,7 +129,8 @@ class ApiClient:
     def _access_token(self) -> str:
         auth = self._signed_in()
         if not _fresh(auth):
-            self.refresh(auth.access_token)
+            # "" when there is none yet: a loop that waited while the other refreshed then sees a new token.
+            self.refresh(auth.access_token or "")
         return auth.access_token  # type: ignore[return-value]
 
     # -- protocol calls -----------------------------------------------------------------------------------
