@@ -3,14 +3,14 @@ change it is about, and a change sent again under a new device is recognised rat
 
 Changes already waiting get random ids here (a plain ADD COLUMN: the outbox has no triggers to lose).
 
-Revision ID: 0007
-Revises: 0010
+Revision ID: 0008
+Revises: 0007
 """
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0010"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
