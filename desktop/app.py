@@ -61,6 +61,9 @@ def _run_with(paths: AppPaths, args: Any, started: float, demo: Any = None) -> i
     _setup_logging(paths)
     request = _request(args)
 
+    from desktop.ui.qt_runtime import load_qt
+
+    load_qt()  # before anything else imports Qt, so no later import pays for the binding's source scan
     from desktop.ui.instance_lock import InstanceLock
 
     lock = InstanceLock(paths)
