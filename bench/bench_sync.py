@@ -19,7 +19,7 @@ from desktop.store import open_store
 from desktop.sync.account import build_service, resume, sign_in
 from desktop.sync.credentials import Vault
 from desktop.sync.engine import Pusher
-from desktop.sync.service import Callbacks
+from desktop.sync.status import Callbacks
 from tests.support.fault_proxy import FaultProxy
 from tests.support.keyrings import MemoryKeyring
 from tests.support.server_process import ServerProcess

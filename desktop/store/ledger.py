@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from desktop.domain import Notice, utc_now
@@ -35,9 +34,9 @@ class SyncLedger:
     def record_error(self, message: str) -> None:
         self.set_meta(last_error=message, last_error_at=utc_now().isoformat())
 
-    def last_success(self) -> datetime | None:
-        value = self.meta("last_success_at")
-        return datetime.fromisoformat(value) if value else None
+    def signed_in(self) -> bool:
+        """A device sign-in is recorded (its refresh token may still turn out to be gone from the keyring)."""
+        return bool(self.meta("device_id") and self.meta("server_url"))
 
     # outbox
     def pending(self, limit: int) -> list[ss.Pending]:

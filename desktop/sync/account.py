@@ -14,7 +14,8 @@ from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
 from desktop.sync.identity import Identity
-from desktop.sync.service import Callbacks, SyncService
+from desktop.sync.service import SyncService
+from desktop.sync.status import Callbacks
 from protocol import schema
 
 log = logging.getLogger(__name__)

@@ -11,41 +11,17 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from desktop.domain import Notice
 from desktop.store.ledger import SyncLedger
 from desktop.sync.backoff import Backoff
 from desktop.sync.client import ApiClient
 from desktop.sync.engine import Puller, Pusher
 from desktop.sync.errors import Offline, ServerBusy, SyncError
+from desktop.sync.status import Callbacks, State, SyncStatus
 
 log = logging.getLogger(__name__)
 LONG_POLL_SECONDS = 25.0
 DRIFT_CHECK_EVERY = 30  # pulls between two summary comparisons
-
-
-class State(StrEnum):
-    SIGNED_OUT = "signed_out"
-    IDLE = "idle"
-    SYNCING = "syncing"
-    OFFLINE = "offline"
-    ERROR = "error"
-    PAUSED = "paused"
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    state: State
-    message: str | None = None
-    outbox: int = 0
-    progress: tuple[int, int] | None = None  # (sent, total) while a backlog drains
-
-
-@dataclass
-class Callbacks:
-    status: Callable[[SyncStatus], None] = lambda status: None
-    notices: Callable[[list[Notice]], None] = lambda notices: None
 
 
 @dataclass

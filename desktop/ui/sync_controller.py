@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.sync.service import State, SyncStatus
+from desktop.sync.status import State, SyncStatus
 from desktop.ui.background import BackgroundCall
 from desktop.ui.icons import TrayState
 from desktop.ui.notice_queue import NoticeQueue
@@ -57,22 +57,20 @@ class SyncController(QObject):
         """Start syncing with the saved sign-in, looked up off the UI thread (a locked keyring may ask for its
         password first); `started(bool)` tells the outcome. Only the look-up runs there: the service and its
         Qt callbacks are made back on the UI thread."""
-        from desktop.sync.account import resume
-
         self._stopped = False
         self._starter = BackgroundCall(self)
         self._starter.succeeded.connect(self._resumed)
         self._starter.failed.connect(self._no_sign_in)
-        self._starter.run(resume, self.store, self.vault)
+        self._starter.run(_resume, self.store, self.vault)
 
     def _resumed(self, client: Any) -> None:
-        from desktop.sync.account import service_for
-
         if self._stopped:
             return
         if client is None:
             self._no_sign_in("not signed in")
             return
+        from desktop.sync.account import service_for
+
         self._run(service_for(self.store, self.vault, client, self.worker.callbacks()))
 
     def _no_sign_in(self, message: str) -> None:
@@ -165,3 +163,12 @@ def _host(url: str | None) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url or "").hostname or (url or "")
+
+
+def _resume(store: Any, vault: Any) -> Any:
+    """The signed-in client, or None; the HTTP stack, pydantic and the keyring load only if there is a sign-in."""
+    if not store.sync.signed_in():
+        return None
+    from desktop.sync.account import resume
+
+    return resume(store, vault)

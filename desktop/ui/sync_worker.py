@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop.sync.service import Callbacks, State, SyncService, SyncStatus
+from desktop.sync.status import Callbacks, State, SyncStatus
+
+if TYPE_CHECKING:
+    from desktop.sync.service import SyncService
 
 log = logging.getLogger(__name__)
 SLEEP_CHECK_MS = 15_000

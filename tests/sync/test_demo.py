@@ -10,7 +10,7 @@ from desktop.demo import PRODUCT_NAME, demo_vault, sign_in_demo, start_demo
 from desktop.domain import NewInsight
 from desktop.store import open_store
 from desktop.sync.account import build_service
-from desktop.sync.service import Callbacks
+from desktop.sync.status import Callbacks
 
 
 def test_demo_starts_signs_in_and_completes_the_loop():

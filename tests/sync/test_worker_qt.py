@@ -5,7 +5,7 @@ from __future__ import annotations
 from desktop.domain import NewInsight, Notice
 from desktop.sync.account import build_service
 from desktop.sync.credentials import Vault
-from desktop.sync.service import State
+from desktop.sync.status import State
 from desktop.ui.notice_queue import NoticeQueue
 from desktop.ui.sync_worker import SyncWorker
 
