@@ -160,6 +160,7 @@ class PalauteApp:
         self._show_capture_when_built = show_capture
         self._after_start: list[Any] = []
         self._shut_down = False
+        self._privacy_warm = False
         quick = read_quick_settings(paths.db_path)  # hotkey and language before SQLAlchemy is even imported
 
         self.translations = Translations()
@@ -271,7 +272,7 @@ class PalauteApp:
         if self.hotkey_problem:
             self.tell(self.hotkey_problem, error=True)
         if self._show_capture_when_built:
-            self.capture.present()
+            self._present_capture()
         for call in self._after_start:
             call()
 
@@ -307,7 +308,6 @@ class PalauteApp:
         for notice in store.notices:
             self.tell(notice, error=True)
         self._start_sync(store)
-        _warm_up_privacy()
         _release_startup_memory()
 
     # --- sync ------------------------------------------------------------------------------------------------
@@ -418,8 +418,16 @@ class PalauteApp:
 
     def show_capture(self) -> None:
         self._build_capture()
-        self.capture.present()
+        self._present_capture()
         log.info("showing the capture window")
+
+    def _present_capture(self) -> None:
+        self.capture.present()
+        if not self._privacy_warm:
+            # The personal-data detector's libraries (~10 MiB) load while the rep starts typing, not at start:
+            # an app that sits in the tray all day may never need them.
+            self._privacy_warm = True
+            _warm_up_privacy()
 
     def _require_store(self) -> Any:
         if self.store is None:
@@ -570,7 +578,7 @@ def _set_windows_app_id() -> None:
 
 
 def _warm_up_privacy() -> None:
-    """Load the personal-data detector's libraries off the UI thread, so the first save does not wait ~0.1 s."""
+    """Load the personal-data detector's libraries off the UI thread, so the first check does not wait ~0.1 s."""
     import threading
 
     from privacy import warm_up
