@@ -142,7 +142,7 @@ class PalauteApp:
     ) -> None:
         from desktop.ui.i18n import Translations
         from desktop.ui.icons import app_icon
-        from desktop.ui.quick_settings import read_quick_settings
+        from desktop.ui.quick_settings import read_quick_settings, read_signed_in
         from desktop.ui.session import SessionGuard
         from desktop.ui.tray import Tray
 
@@ -162,6 +162,7 @@ class PalauteApp:
         self._shut_down = False
         self._privacy_warm = False
         quick = read_quick_settings(paths.db_path)  # hotkey and language before SQLAlchemy is even imported
+        self._signed_in = read_signed_in(paths.db_path)
 
         self.translations = Translations()
         self.translations.apply(quick.get("language"))
@@ -267,7 +268,11 @@ class PalauteApp:
             Path(ready_file).touch()
 
     def _finish_start(self) -> None:
-        self.loader.start()  # SQLAlchemy imports in its thread while the window is built here
+        if self._store_needed_at_start():
+            log.info("the store opens now")
+            self._open_store()  # SQLAlchemy imports in its thread while the window is built here
+        else:
+            log.info("the store opens on first use (signed out, in the tray)")
         self._build_capture()
         if self.hotkey_problem:
             self.tell(self.hotkey_problem, error=True)
@@ -279,6 +284,18 @@ class PalauteApp:
     def after_start(self, call: Any) -> None:
         """Run `call()` once the start is finished (the store is loading): `palaute inbox --show` uses it."""
         self._after_start.append(call)
+
+    def _store_needed_at_start(self) -> bool:
+        """Sync (signed in, or the demo), the no-tray window and a capture asked for at start need the store now.
+
+        Signed out and waiting in the tray, the app opens it on first use instead (the capture window copes with a
+        store that arrives while the rep types): SQLAlchemy alone is a third of the idle app's memory.
+        """
+        return self._signed_in or self.demo is not None or self.fallback is not None or self._show_capture_when_built
+
+    def _open_store(self) -> None:
+        if not self.loader.started:
+            self.loader.start()
 
     def _build_capture(self) -> None:
         if self.capture is not None:
@@ -417,6 +434,7 @@ class PalauteApp:
         log.info("told the user: %s", text)
 
     def show_capture(self) -> None:
+        self._open_store()  # in its thread: the window shows at once, the store arrives while the rep types
         self._build_capture()
         self._present_capture()
         log.info("showing the capture window")
@@ -431,6 +449,7 @@ class PalauteApp:
 
     def _require_store(self) -> Any:
         if self.store is None:
+            self._open_store()
             store = self.loader.wait(30)  # the user asked for a window that needs it: worth the wait
             if store is not None and self.store is None:
                 self._on_store_loaded(store)
@@ -540,6 +559,7 @@ class PalauteApp:
         """Write the draft now (quit, log out, SIGTERM)."""
         if self.capture is not None:
             if self.store is None and self.capture.autosave.pending:
+                self._open_store()
                 store = self.loader.wait(10)
                 if store is not None and self.store is None:
                     self._on_store_loaded(store)

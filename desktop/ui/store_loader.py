@@ -34,6 +34,10 @@ class StoreLoader(QObject):
         self.store: Any = None
         self.error: str | None = None
 
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="store-open", daemon=True)
         self._thread.start()

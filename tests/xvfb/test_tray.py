@@ -7,7 +7,16 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.xvfb.app_runner import RunningApp, find_docked_icon, painted, screenshot
+from desktop.paths import AppPaths
+from desktop.store import open_store
+from tests.xvfb.app_runner import (
+    RunningApp,
+    find_docked_icon,
+    painted,
+    screenshot,
+    wait_capture_focused,
+    wait_capture_hidden,
+)
 from tests.xvfb.xvfb_support import XSession, stop_process, wait_for
 
 pytestmark = pytest.mark.xvfb
@@ -57,3 +66,28 @@ def _height(xsession: XSession, window: int) -> int:
         if "Geometry:" in line:
             return int(line.split(":")[1].strip().split("x")[1])
     return 0
+
+
+def test_signed_out_in_the_tray_the_store_opens_on_first_use(xsession, trayer, data_dir):
+    with RunningApp(xsession, data_dir) as app:
+        wait_for(lambda: find_docked_icon(xsession.display), 10, what="the icon to dock in trayer")
+        wait_for(lambda: "the store opens on first use" in app.log_text(), 10, what="the start-up's decision")
+        assert not (data_dir / "palaute.db").exists()
+        xsession.run("xdotool", "key", "ctrl+alt+i")
+        wait_capture_focused(xsession)
+        text = "Opened on first use"
+        xsession.run("xdotool", "type", "--delay", "5", text)
+        wait_for(lambda: app.draft_text() == text, 20, what="the store to open and the draft to be written")
+        xsession.run("xdotool", "key", "ctrl+Return")
+        wait_capture_hidden(xsession)
+        assert [i["text"] for i in app.insights()] == [text]
+
+
+def test_signed_in_the_store_and_sync_start_at_once(xsession, trayer, data_dir):
+    store = open_store(AppPaths.resolve(data_dir))
+    store.sync.set_meta(server_url="https://palaute.invalid", username="anna", device_id="d-1")
+    store.close()
+    with RunningApp(xsession, data_dir) as app:
+        wait_for(lambda: "the store opens now" in app.log_text(), 10, what="the start-up's decision")
+        # No refresh token in this session's keyring: sync looks it up at once and says it cannot start.
+        wait_for(lambda: "Not syncing" in app.log_text(), 20, what="sync to try the saved sign-in")
