@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import event, select
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain import (
     MAX_CUSTOMER_REF_CHARS,
@@ -36,22 +34,17 @@ from desktop.errors import InvalidInput, NotFound, StoreError
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import drafts, inbox, insights, reference, same_here, threads
-from desktop.store.database import WRITER_OPTION, open_database, translate_error
+from desktop.store.database import open_database
 from desktop.store.ledger import SyncLedger
-from desktop.store.models import OutboxRow, SettingRow
+from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
+from desktop.store.transactions import Transactions
 
 if TYPE_CHECKING:
     from privacy import Finding, MaskResult
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-QUEUED = "palaute_queued"  # in a write's session.info once it added an outbox entry
-
-
-def _note_queued(session: Session, _context: object, _instances: object) -> None:
-    if any(isinstance(obj, OutboxRow) for obj in session.new):
-        session.info[QUEUED] = True
 
 
 def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = None) -> Store:
@@ -79,22 +72,21 @@ class Store:
         self.engine = engine
         self.db_path = db_path
         self.notices = notices or []
-        self._reader = sessionmaker(engine, expire_on_commit=False)
-        self._writer = sessionmaker(engine.execution_options(**{WRITER_OPTION: True}), expire_on_commit=False)
-        event.listen(self._writer, "before_flush", _note_queued)
+        self._tx = Transactions(engine, db_path)
         self.settings = Settings(self._read_setting, self._write_setting)
         # Reference lists change only when sync brings new ones; every capture checks against them.
         self._communities: list[Community] | None = None
         self._product_areas: list[ProductArea] | None = None
-        self.sync = SyncLedger(self)
+        self.sync = SyncLedger(
+            self._tx, self.settings, apply_retention=self.apply_retention, replace_communities=self.replace_communities
+        )
         self._author_cache: str | None = None
         self._frequencies = None  # the similarity index's document frequencies, read on first use
-        self._queued_listeners: list[Callable[[], None]] = []
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
         withdraw, "same here", whatever window or command made it), so a running app sends it at once."""
-        self._queued_listeners.append(listener)
+        self._tx.queued_listeners.append(listener)
 
     # -- insights -----------------------------------------------------------------------------------
     def capture(self, new: NewInsight, keep_pii: Iterable[str] = ()) -> Insight:
@@ -338,32 +330,10 @@ class Store:
         return self._author_cache
 
     def _read(self, work: Callable[[Session], T]) -> T:
-        with self._translated(), self._reader() as session:
-            return work(session)
+        return self._tx.read(work)
 
     def _write(self, work: Callable[[Session], T]) -> T:
-        with self._translated():
-            with self._writer.begin() as session:
-                result = work(session)
-            queued = session.info.pop(QUEUED, False)  # read after the commit's own flush
-        if queued:  # committed: now the sync loop may look
-            for listener in self._queued_listeners:
-                try:
-                    listener()
-                except Exception:  # a listener's bug must not turn a saved change into an error
-                    log.exception("outbox listener failed")
-        return result
-
-    @contextmanager
-    def _translated(self) -> Iterator[None]:
-        try:
-            yield
-        except DBAPIError as exc:
-            error = translate_error(exc, self.db_path)
-            log.error("Store operation failed: %s", exc.orig)
-            raise error from exc
-        except InvalidInput:
-            raise
+        return self._tx.write(work)
 
 
 class _PiiGuard:

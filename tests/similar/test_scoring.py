@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy.orm import Session
 
 from desktop.similar import analyze_words, overlap_score, text_words
 from desktop.store.similar import DocFrequencies
@@ -42,24 +43,24 @@ def test_frequencies_are_read_once_and_recounted_when_the_store_grows(store):
     now = [0.0]
     frequencies = DocFrequencies(clock=lambda: now[0])
     insert(store.engine, {f"00000000-0000-4000-8000-{n:012d}": "payment card" for n in range(200)})
-    with store._reader() as session:
+    with Session(store.engine) as session:
         frequencies.refresh(session, ["payment", "card", "unknown"])
     assert (frequencies.total, frequencies.df("payment"), frequencies.df("unknown")) == (200, 200, 0)
 
     insert(store.engine, {"00000000-0000-4000-9000-000000000001": "payment iban"})
-    with store._reader() as session:
+    with Session(store.engine) as session:
         frequencies.refresh(session, ["payment", "iban"])
     # One more insight in 200 is within 1%: the cached count stands; a stem not seen before is read.
     assert (frequencies.total, frequencies.df("payment"), frequencies.df("iban")) == (200, 200, 1)
 
     insert(store.engine, {f"00000000-0000-4000-9000-{n:012d}": "payment" for n in range(2, 10)})
-    with store._reader() as session:
+    with Session(store.engine) as session:
         frequencies.refresh(session, ["payment"])
     assert (frequencies.total, frequencies.df("payment")) == (209, 209)
 
     with store.engine.begin() as conn:  # deletions leave the highest id alone: the clock catches them
         conn.exec_driver_sql("DELETE FROM insight WHERE text = 'payment card'")
     now[0] += DocFrequencies.RECOUNT_SECONDS + 1
-    with store._reader() as session:
+    with Session(store.engine) as session:
         frequencies.refresh(session, ["payment"])
     assert (frequencies.total, frequencies.df("payment")) == (9, 9)
