@@ -12,6 +12,7 @@ from desktop.domain import Impact
 from desktop.errors import PalauteError, StoreWriteFailed
 from desktop.language import _, format_moment, language_from, use
 from desktop.paths import AppPaths
+from desktop.platform.instance_client import notify_running_app
 
 if TYPE_CHECKING:
     from desktop.domain import Insight
@@ -172,7 +173,7 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
             file=sys.stderr,
         )
         raise
-    _notify_running_app(paths, {"type": "captured", "id": insight.id})
+    notify_running_app(paths, {"type": "captured", "id": insight.id})  # a refresh, if the app runs
     _tell_what_was_masked(insight)
     if args.json:
         from desktop.export import write_json
@@ -283,20 +284,6 @@ def _backing(insight: Insight) -> str:
             + n_("{n} rep", "{n} reps", insight.reps).format(n=insight.reps)
         )
     return "".join(f" · {p}" for p in parts)
-
-
-def _notify_running_app(paths: AppPaths, message: dict) -> bool:
-    """Tell a running desktop app that the store changed, so it sends the change at once (best effort: the
-    change is saved either way). True when an app took the message."""
-    try:
-        from desktop.platform.instance_client import notify_running_app
-    except ImportError:
-        return False
-    try:
-        return notify_running_app(paths, message)
-    except OSError:
-        log.debug("No running app to notify", exc_info=True)
-        return False
 
 
 class _usage(PalauteError):

@@ -12,6 +12,7 @@ import sys
 from desktop.errors import PalauteError
 from desktop.language import _
 from desktop.paths import AppPaths
+from desktop.platform.instance_client import notify_running_app
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
@@ -47,7 +48,7 @@ def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # t
     said = store.same_here(
         args.insight_id, customer_ref=args.customer, impact=args.impact, note=args.note, keep_pii=keep
     )
-    _notify_app(paths, said.insight_id)
+    notify_running_app(paths, {"type": "captured", "id": said.insight_id})  # a refresh, if the app runs
     if args.json:
         json.dump(
             {
@@ -138,12 +139,6 @@ def _client(store):  # type: ignore[no-untyped-def]
     if client is None:
         raise SignInRequired(_("Not signed in. Use: palaute login --server URL --user NAME"))
     return client
-
-
-def _notify_app(paths: AppPaths, insight_id: str) -> None:
-    from desktop.cli import _notify_running_app
-
-    _notify_running_app(paths, {"type": "captured", "id": insight_id})
 
 
 HANDLERS = {"same-here": cmd_same_here, "communities": cmd_communities, "digest": cmd_digest}

@@ -15,6 +15,7 @@ from typing import Any
 from desktop.errors import InvalidInput, NotFound
 from desktop.language import _, format_moment, n_
 from desktop.paths import AppPaths
+from desktop.platform.instance_client import REFRESH, notify_running_app
 
 LIST_LIMIT = 50
 
@@ -93,9 +94,7 @@ def cmd_reply(args: argparse.Namespace, paths: AppPaths, store: Any) -> int:
     if not text or not text.strip():
         raise InvalidInput(_("The reply is empty. Type it after the insight's id, or '-' to read standard input."))
     reply = store.add_reply(args.insight_id, text)
-    from desktop.cli import _notify_running_app
-
-    sent_now = _notify_running_app(paths, {"action": "refresh"})
+    sent_now = notify_running_app(paths, REFRESH)
     if sent_now:
         print(_("Reply saved; the running Palaute app is sending it now."))
     else:

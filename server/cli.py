@@ -15,7 +15,7 @@ from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import accounts, membership, privacy, reference
+from server.services import accounts, erasure, membership, reference
 from server.services.errors import ServiceError
 
 
@@ -214,9 +214,9 @@ def _erase(db: Database, args) -> int:
         raise ServiceError("name one insight id, or --customer REF")
     with db.write() as session:
         if args.customer:
-            erased = privacy.erase_customer(session, args.customer)
+            erased = erasure.erase_customer(session, args.customer)
         else:
-            erased = [args.insight_id] if privacy.erase(session, args.insight_id) else []
+            erased = [args.insight_id] if erasure.erase(session, args.insight_id) else []
     if not erased:
         raise ServiceError("nothing to erase: no such insight" + (" for that customer" if args.customer else ""))
     print(f"erased {len(erased)} insight(s); desktops remove their copies at their next sync")

@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from server.models import Change, Insight, SameHere, User
+from server.services.errors import NotFound
 
 PRODUCT_ROLES = ("product", "admin")
 
@@ -91,3 +92,18 @@ def _assigned(actor: User, community_col, area_col) -> ColumnElement[bool]:
     if areas:
         parts.append(area_col.in_(areas))
     return or_(*parts) if parts else false()
+
+
+def get_visible(session: Session, actor: User, insight_id: str, *, lock: bool = False) -> Insight:
+    """The insight if the actor may see it; NotFound otherwise (never reveals that it exists).
+
+    `lock=True` before changing it: the row stays locked to commit, so two concurrent changes cannot both
+    write the same next version (PostgreSQL; SQLite write transactions are serialised anyway).
+    """
+    if lock:
+        insight = session.get(Insight, insight_id, with_for_update={"of": Insight}, populate_existing=True)
+    else:
+        insight = session.get(Insight, insight_id)
+    if insight is None or not can_see(actor, insight):
+        raise NotFound(f"insight {insight_id} not found")
+    return insight

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server.models import Insight, Reply, SameHere, User, utcnow
 from server.services import feed, privacy
-from server.services.access import PRODUCT_ROLES, can_see
+from server.services.access import PRODUCT_ROLES, can_see, get_visible
 from server.services.errors import IdTaken, Invalid
-from server.services.insights import bump, get_visible
+from server.services.feed import bump
 
 # uuid5 namespace of the rows standing for merged duplicates: the same duplicate always gets the same id.
 _MERGED = uuid.UUID("6f1d3c52-8a4e-4c1b-9a7e-2f0b5d8c9e31")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import event, insert, select, update
 from sqlalchemy.orm import Session
 
-from server.models import Change, FeedCounter, Insight, Meta
+from server.models import Change, FeedCounter, Insight, Meta, utcnow
 
 _PENDING = "palaute_pending_changes"
 _TOUCHED = "palaute_feed_touched"
@@ -123,3 +123,10 @@ def parse_cursor(instance: str, cursor: str | None) -> int:
     if owner != instance or not number.isdigit() or len(number) > 18:
         raise CursorInvalid("this cursor does not belong to this server's database; pull from the start")
     return int(number)
+
+
+def bump(session: Session, insight: Insight) -> None:
+    """Every visible change: new version, new updated_at, one feed row, all in the caller's transaction."""
+    insight.version += 1
+    insight.updated_at = utcnow()
+    note(session, "insight", insight)

@@ -9,8 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from server.models import Community, Insight, ProductArea, Reply, User, utcnow
-from server.services.access import insight_condition
-from server.services.insights import get_visible
+from server.services.access import get_visible, insight_condition
 
 
 @dataclass(frozen=True)

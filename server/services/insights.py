@@ -7,9 +7,10 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import feed, privacy, reference
-from server.services.access import PRODUCT_ROLES, backed_among, can_see
-from server.services.errors import Conflict, Forbidden, IdTaken, Invalid, NotFound
+from server.services import backing, feed, privacy, reference
+from server.services.access import PRODUCT_ROLES, backed_among, get_visible
+from server.services.errors import Conflict, Forbidden, IdTaken, Invalid
+from server.services.feed import bump
 
 
 def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | None = None) -> schema.Insight:
@@ -76,21 +77,6 @@ def reply_to_schema(reply: Reply) -> schema.Reply:
         body=reply.body,
         created_at=reply.created_at,
     )
-
-
-def get_visible(session: Session, actor: User, insight_id: str, *, lock: bool = False) -> Insight:
-    """The insight if the actor may see it; NotFound otherwise (never reveals that it exists).
-
-    `lock=True` before changing it: the row stays locked to commit, so two concurrent changes cannot both
-    write the same next version (PostgreSQL; SQLite write transactions are serialised anyway).
-    """
-    if lock:
-        insight = session.get(Insight, insight_id, with_for_update={"of": Insight}, populate_existing=True)
-    else:
-        insight = session.get(Insight, insight_id)
-    if insight is None or not can_see(actor, insight):
-        raise NotFound(f"insight {insight_id} not found")
-    return insight
 
 
 def create(session: Session, actor: User, draft: schema.InsightDraft) -> tuple[Insight, bool]:
@@ -207,8 +193,6 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int, patc
         insight.tags = list(patch.tags)
     bump(session, insight)
     if fields & {"customer_ref", "impact"}:
-        from server.services import backing  # backing builds on this module
-
         backing.after_edit(session, insight)
     if (insight.community_id, insight.product_area_id) != old_route:
         session.flush()
@@ -238,10 +222,3 @@ def _own(session: Session, actor: User, insight_id: str, base_version: int | Non
             current=insight,
         )
     return insight
-
-
-def bump(session: Session, insight: Insight) -> None:
-    """Every visible change: new version, new updated_at, one feed row, all in the caller's transaction."""
-    insight.version += 1
-    insight.updated_at = utcnow()
-    feed.note(session, "insight", insight)

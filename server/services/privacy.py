@@ -2,7 +2,7 @@
 
 The desktop masks before anything is sent; this catches what an older app, a script or a rep's explicit
 "keep" let through. Items the rep kept (their keys travel with the insight) stay as typed but flag the insight,
-so the product team sees that it holds personal data on purpose. Erasure lives here too.
+so the product team sees that it holds personal data on purpose. Erasure is in `erasure.py`.
 """
 
 from __future__ import annotations
@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from protocol.schema import MAX_CUSTOMER_REF_CHARS, MAX_REPLY_CHARS, MAX_TEXT_CHARS
-from server.models import Insight
-from server.services import feed
 from server.services.errors import Invalid
 
 
@@ -52,24 +47,3 @@ def _within(text: str, limit: int) -> str:
     if len(text) > limit:
         raise Invalid(f"the text is over {limit:,} characters once personal data is masked; shorten it")
     return text
-
-
-def erase(session: Session, insight_id: str) -> bool:
-    """Delete an insight and its thread for good; every reader's feed gets an `erased` tombstone."""
-    insight = session.get(Insight, insight_id)
-    if insight is None:
-        return False
-    from server.services import backing  # backing uses this module's masking
-
-    backing.detach(session, insight)
-    feed.note_ids(session, "insight", insight.id, insight.author_id, insight.community_id, insight.product_area_id)
-    session.delete(insight)  # replies go with it (ON DELETE CASCADE)
-    return True
-
-
-def erase_customer(session: Session, customer_ref: str) -> list[str]:
-    """Erase every insight recorded with this customer reference (exact match); returns their ids."""
-    ids = list(session.scalars(select(Insight.id).where(Insight.customer_ref == customer_ref)))
-    for insight_id in ids:
-        erase(session, insight_id)
-    return ids

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
 from server.services import backing, feed, privacy
-from server.services.access import backed_among, can_triage
+from server.services.access import backed_among, can_triage, get_visible
 from server.services.errors import Conflict, Forbidden, Invalid
-from server.services.insights import bump, get_visible
+from server.services.feed import bump
 
 _BODY = TypeAdapter(schema.ReplyBody)
 

@@ -238,7 +238,7 @@ def unmark(api, product_name: str, insight_id: str) -> None:
 
 
 def test_erasing_an_original_or_a_duplicate_keeps_the_counts_right(api):
-    from server.services import privacy
+    from server.services import erasure
 
     rita, mona = api.user("rita", communities=["payments"]), api.user("mona", communities=["payments"])
     olli = api.user("olli", communities=["payments"])
@@ -251,10 +251,10 @@ def test_erasing_an_original_or_a_duplicate_keeps_the_counts_right(api):
         )
     assert counts(api, paula, original["id"]) == (5, 3)
     with api.db.write() as session:
-        privacy.erase(session, other["id"])  # its report and olli's "same here" on it go with it
+        erasure.erase(session, other["id"])  # its report and olli's "same here" on it go with it
     assert counts(api, paula, original["id"]) == (3, 3)
     with api.db.write() as session:
-        privacy.erase(session, original["id"])  # the duplicate is an original again, with its backer
+        erasure.erase(session, original["id"])  # the duplicate is an original again, with its backer
     kept = thread(api, paula, duplicate["id"])["insight"]
     assert (kept["duplicate_of"], kept["customers"], kept["reps"]) == (None, 2, 2)
     assert thread(api, olli, duplicate["id"])["insight"]["following"] is True
