@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.paths import AppPaths
-from desktop.platform.instance_client import ACTIVATE, SHOW_CAPTURE, SHOW_INBOX, notify_running_app, show_inbox
+from desktop.platform.instance_client import ACTIVATE, REFRESH, SHOW_CAPTURE, SHOW_INBOX, notify_running_app, show_inbox
 
 log = logging.getLogger("palaute.app")
 READY_FILE_ENV = "PALAUTE_READY_FILE"
@@ -538,7 +538,7 @@ class PalauteApp:
 
     def on_message(self, message: dict) -> None:
         # The CLI announces its own writes as {"type": "captured", ...}: that is a refresh here.
-        action = message.get("action") or {"captured": "refresh"}.get(message.get("type", ""))
+        action = message.get("action") or {"captured": REFRESH["action"]}.get(message.get("type", ""))
         if action == SHOW_CAPTURE["action"]:
             self.show_capture()
         elif action == ACTIVATE["action"]:
@@ -549,7 +549,7 @@ class PalauteApp:
         elif action == SHOW_INBOX:
             insight_id = message.get("insight_id")
             self.open_thread(insight_id) if isinstance(insight_id, str) and insight_id else self.show_inbox()
-        elif action == "refresh":
+        elif action == REFRESH["action"]:
             self._on_captured(None)
         else:
             log.warning("unknown request from another palaute process: %r", message)

@@ -68,9 +68,6 @@ class Settings:
             raise TypeError(f"setting {name} takes {setting.type.__name__}, not {type(value).__name__}")
         self._write(name, json.dumps(value))
 
-    def as_dict(self) -> dict[str, Any]:
-        return {s.name: self.get(s.name) for s in SETTINGS}
-
     @staticmethod
     def _declared(name: str) -> Setting:
         try:

@@ -1,4 +1,4 @@
-"""What can go wrong while syncing, each with words for the user and whether retrying later can help."""
+"""What can go wrong while syncing, each with words for the user (the sync loops retry every one with back-off)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from desktop.errors import PalauteError
 
 
 class SyncError(PalauteError):
-    """Base of sync failures. `transient`: the engine retries with back-off; otherwise the user must act."""
+    """Base of sync failures; the words say whether the user must act (sign in, trust a certificate, update)."""
 
     exit_code = 5
-    transient = True
 
 
 class Offline(SyncError):
@@ -18,8 +17,6 @@ class Offline(SyncError):
 
 class TlsUntrusted(SyncError):
     """The server's certificate is not trusted by this computer (nor by the configured CA bundle)."""
-
-    transient = False
 
 
 class ServerBusy(SyncError):
@@ -37,13 +34,9 @@ class BadAnswer(SyncError):
 class SignInRequired(SyncError):
     """No usable sign-in: never signed in, refresh refused, device revoked. The outbox waits."""
 
-    transient = False
-
 
 class Refused(SyncError):
     """The server refused the request itself (4xx other than auth); `code` is the protocol's error code."""
-
-    transient = False
 
     def __init__(self, user_message: str, status: int, code: str | None) -> None:
         super().__init__(user_message)
@@ -59,5 +52,3 @@ class ServerTooOld(SyncError):
 
 class ProtocolTooNew(SyncError):
     """The server speaks a newer protocol major version than this app."""
-
-    transient = False

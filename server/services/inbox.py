@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from server.models import Community, Insight, ProductArea, Reply, User, utcnow
+from server.models import Community, Insight, ProductArea, Reply, User
 from server.services.access import get_visible, insight_condition
 
 
@@ -53,36 +52,6 @@ def get_thread(session: Session, actor: User, insight_id: str) -> tuple[Insight,
     insight = get_visible(session, actor, insight_id)
     replies = session.scalars(select(Reply).where(Reply.insight_id == insight.id).order_by(Reply.created_at, Reply.id))
     return insight, list(replies)
-
-
-def community_summary(session: Session, actor: User, community: str, days: int) -> dict[str, dict[str, int]]:
-    """Counts of the actor's visible insights in one community over the last `days`, by product area and
-    impact: {"by_product_area": {slug_or_"none": n}, "by_impact": {impact: n}, "total": {"all": n}}."""
-    since = utcnow() - timedelta(days=days)
-    base = (
-        select(Insight)
-        .join(Community, Insight.community_id == Community.id)
-        .where(
-            insight_condition(actor),
-            Community.slug == community,
-            Insight.created_at >= since,
-            Insight.withdrawn.is_(False),
-        )
-        .subquery()
-    )
-    by_area = session.execute(
-        select(func.coalesce(ProductArea.slug, "none"), func.count())
-        .select_from(base)
-        .outerjoin(ProductArea, ProductArea.id == base.c.product_area_id)
-        .group_by(ProductArea.slug)
-    )
-    by_impact = session.execute(select(base.c.impact, func.count()).group_by(base.c.impact))
-    areas = {slug: n for slug, n in by_area}
-    return {
-        "by_product_area": areas,
-        "by_impact": {impact: n for impact, n in by_impact},
-        "total": {"all": sum(areas.values())},
-    }
 
 
 def _apply(query, filters: InboxFilter):
