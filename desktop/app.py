@@ -270,7 +270,7 @@ class PalauteApp:
     def _finish_start(self) -> None:
         if self._store_needed_at_start():
             log.info("the store opens now")
-            self._open_store()  # SQLAlchemy imports in its thread while the window is built here
+            self.open_store()  # SQLAlchemy imports in its thread while the window is built here
         else:
             log.info("the store opens on first use (signed out, in the tray)")
         self._build_capture()
@@ -293,7 +293,8 @@ class PalauteApp:
         """
         return self._signed_in or self.demo is not None or self.fallback is not None or self._show_capture_when_built
 
-    def _open_store(self) -> None:
+    def open_store(self) -> None:
+        """Start opening the store in its thread, unless it is open or opening; `loaded` or `failed` follows."""
         if not self.loader.started:
             self.loader.start()
 
@@ -434,7 +435,7 @@ class PalauteApp:
         log.info("told the user: %s", text)
 
     def show_capture(self) -> None:
-        self._open_store()  # in its thread: the window shows at once, the store arrives while the rep types
+        self.open_store()  # in its thread: the window shows at once, the store arrives while the rep types
         self._build_capture()
         self._present_capture()
         log.info("showing the capture window")
@@ -449,7 +450,7 @@ class PalauteApp:
 
     def _require_store(self) -> Any:
         if self.store is None:
-            self._open_store()
+            self.open_store()
             store = self.loader.wait(30)  # the user asked for a window that needs it: worth the wait
             if store is not None and self.store is None:
                 self._on_store_loaded(store)
@@ -559,7 +560,7 @@ class PalauteApp:
         """Write the draft now (quit, log out, SIGTERM)."""
         if self.capture is not None:
             if self.store is None and self.capture.autosave.pending:
-                self._open_store()
+                self.open_store()
                 store = self.loader.wait(10)
                 if store is not None and self.store is None:
                     self._on_store_loaded(store)

@@ -118,6 +118,7 @@ def _check_app(folder: Path, problems: list[str]) -> None:
 
 
 def _wait_for_store(qapp: Any, palaute: Any) -> None:
+    palaute.open_store()  # signed out and in a tray, the app would wait for the first capture
     deadline = time.monotonic() + STORE_TIMEOUT_S
     while palaute.store is None and palaute.loader.error is None and time.monotonic() < deadline:
         qapp.processEvents()
