@@ -162,7 +162,7 @@ def is_samordningsnummer(value: str) -> bool:
         lib.pnr.get_birth_date(as_birth)
     except Exception:
         return False
-    return lib.luhn.is_valid(digits[-10:])
+    return bool(lib.luhn.is_valid(digits[-10:]))
 
 
 def _long_digit_ids(text: str) -> Iterator[Finding]:

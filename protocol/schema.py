@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -18,9 +19,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainSerializer,
     WithJsonSchema,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 # Limits and enumerations live in protocol.limits (plain Python, shared with the desktop core); they are
 # re-exported here because every caller of the schema uses them.
@@ -48,7 +53,7 @@ from protocol.limits import (
 
 # Version 2: device-bound tokens (DPoP, RFC 9449) and mutation ids (docs/protocol.md). The URL prefix names
 # the API's generation and stays /api/v1; the major version is in every answer's X-Palaute-Protocol header.
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION: Final = 2
 API_PREFIX = "/api/v1"
 # Token types of a sign-in: "DPoP" when the sign-in carried a proof of possession (the desktop always does),
 # "bearer" otherwise (scripts and tests: an access token only, nothing that can be refreshed).
@@ -73,24 +78,28 @@ def clean_text(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
-def _bounded(low: int, high: int, what: str):
-    def check(value: str) -> str:
+@dataclass(frozen=True)
+class _Length:
+    """Annotated metadata: cleaned text of low..high characters, published as such in the JSON schema."""
+
+    low: int
+    high: int
+    what: str
+
+    def check(self, value: str) -> str:
         value = clean_text(value)
-        if not low <= len(value) <= high:
+        if not self.low <= len(value) <= self.high:
             raise ValueError(
-                f"{what} must be {low}..{high} characters after removing control characters, got {len(value)}"
+                f"{self.what} must be {self.low}..{self.high} characters after removing control characters, "
+                f"got {len(value)}"
             )
         return value
 
-    return check
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
 
-
-def _text(low: int, high: int, what: str):
-    return Annotated[
-        str,
-        AfterValidator(_bounded(low, high, what)),
-        WithJsonSchema({"type": "string", "minLength": low, "maxLength": high}),
-    ]
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"type": "string", "minLength": self.low, "maxLength": self.high}
 
 
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -125,11 +134,11 @@ UtcDatetime = Annotated[
     AfterValidator(_utc),
     PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
 ]
-InsightText = _text(1, MAX_TEXT_CHARS, "text")
-ReplyBody = _text(1, MAX_REPLY_CHARS, "body")
-CustomerRef = _text(1, MAX_CUSTOMER_REF_CHARS, "customer_ref")
-Tag = _text(1, MAX_TAG_CHARS, "tag")
-Name = _text(1, MAX_NAME_CHARS, "name")
+InsightText = Annotated[str, _Length(1, MAX_TEXT_CHARS, "text")]
+ReplyBody = Annotated[str, _Length(1, MAX_REPLY_CHARS, "body")]
+CustomerRef = Annotated[str, _Length(1, MAX_CUSTOMER_REF_CHARS, "customer_ref")]
+Tag = Annotated[str, _Length(1, MAX_TAG_CHARS, "tag")]
+Name = Annotated[str, _Length(1, MAX_NAME_CHARS, "name")]
 Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
@@ -493,7 +502,7 @@ class Digest(Answer):
 class ErrorBody(Answer):
     error: str  # machine-readable code
     message: str  # for people
-    details: list[dict] | None = None
+    details: list[dict[str, Any]] | None = None
 
 
 class Health(Answer):
