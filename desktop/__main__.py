@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -12,20 +13,31 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.selftest import run_self_test
 
         return run_self_test()
-    from desktop.cli import build_parser, choose_language, run
     from desktop.logs import setup_logging
     from desktop.paths import AppPaths
 
-    choose_language()  # the help texts speak the system's language
-    args = build_parser().parse_args(argv)
-    paths = AppPaths.resolve(args.data_dir)
-    gui = args.command is None or (args.command in ("capture", "inbox") and args.show)
+    args = _parse(argv)
+    paths = AppPaths.resolve(getattr(args, "data_dir", None))
+    gui = args is None or args.command is None or (args.command in ("capture", "inbox") and args.show)
     setup_logging(paths.log_dir, console=not gui)
     if gui:
         from desktop.app import run as run_app
 
         return run_app(args)
+    from desktop.cli import run
+
     return run(args)
+
+
+def _parse(argv: list[str]) -> Any:
+    """The parsed command line; None for a bare `palaute`, which starts the app without building the parser
+    (argparse, the CLI's catalogues and the domain it imports stay out of the tray's start)."""
+    if not argv:
+        return None
+    from desktop.cli import build_parser, choose_language
+
+    choose_language()  # the help texts speak the system's language
+    return build_parser().parse_args(argv)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = (
+    "desktop.cli",  # a bare `palaute` builds no command-line parser
+    "desktop.domain",
+    "privacy",
+    "phonenumbers",
+    "stdnum",
     "sqlalchemy",
     "alembic",
     "requests",
@@ -37,7 +42,8 @@ def announce(self, original=app.PalauteApp._announce_ready):
     QTimer.singleShot(0, self.qapp.quit)
 
 app.PalauteApp._announce_ready = announce
-sys.exit(app.run(None))
+from desktop.__main__ import main
+sys.exit(main([]))  # as the desktop's launcher starts it
 """
 
 
