@@ -138,7 +138,7 @@ def bench_import(runs: int = 15) -> list[Figure]:
         subprocess.run([sys.executable, "-m", "desktop", "--version"], cwd=repo, check=True, capture_output=True)
         cli_total.append((time.perf_counter() - t0) * 1000)
     return [
-        Figure("import core (domain+store+CLI, no Qt), median", statistics.median(samples), "ms", "target <= 150 ms"),
+        Figure("import core (domain+store+CLI, no Qt), median", statistics.median(samples), "ms", "target <= 120 ms"),
         Figure("python -c pass (interpreter start), median", statistics.median(baseline), "ms"),
         Figure("palaute --version wall time, median", statistics.median(cli_total), "ms"),
     ]
