@@ -23,8 +23,9 @@ keep_pii=keys)); the helpers it and the CLI use are in `privacy.saving`.
 
 Checksums come from python-stdnum, phone numbering plans from phonenumbers (national formats tried in
 `privacy.contacts.PHONE_REGIONS` order: FI, SE, NO, DK, ES). Both load lazily, so importing this
-package costs ~15 ms (most of it `dataclasses`); the first find_pii call pays 60-200 ms of imports
-(call `warm_up()` off the UI thread at start-up). After that a 2,000-character note takes ~1 ms CPU.
+package costs ~15 ms (most of it `dataclasses`); the first find_pii call pays 60-200 ms of imports (the
+app calls `warm_up()` off the UI thread when the capture window first opens). After that a 2,000-character
+note takes ~1 ms CPU.
 Plain Python, no Qt, no shared mutable state except caches: safe on the server and in worker threads.
 Design, rules and limits: docs/privacy.md.
 """
@@ -39,5 +40,5 @@ __all__ = ["Finding", "MaskResult", "PiiKind", "find_pii", "mask_pii", "warm_up"
 
 
 def warm_up() -> None:
-    """Load stdnum and phonenumbers now (e.g. from a background thread at start-up)."""
+    """Load stdnum and phonenumbers now (e.g. from a background thread before the first check)."""
     find_pii("+358 40 123 4567 4111 1111 1111 1111 FI21 1234 5600 0007 85 131052-308T 12345678Z")
