@@ -34,7 +34,7 @@ STEPS: list[tuple[str, str, str]] = [
     ("sync stack (client, engine, service)", "", "import desktop.sync.account"),
     ("privacy guard (import)", "", "import privacy"),
     ("privacy guard first use (stdnum, phonenumbers)", "import privacy", "privacy.warm_up()"),
-    ("Snowball stemmers (duplicate hints)", "", "import desktop.similar"),
+    ("Snowball stemmers (similarity: duplicate hints)", "", "import similarity"),
     ("core CLI (domain, store, export, cli)", "", "import desktop.cli, desktop.store, desktop.domain, desktop.export"),
 ]
 
