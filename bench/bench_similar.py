@@ -1,4 +1,4 @@
-"""Duplicate hints (issue 8): hint latency while a rep types, on a store of 100,000 insights."""
+"""Duplicate hints: hint latency while a rep types, on a store of 100,000 insights."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def main() -> None:
         store.close()
     p50, p95 = p50_p95(samples)
     print_figures(
-        "Duplicate hints (issue 8)",
+        "Duplicate hints",
         [
             Figure(f"fill {STORE_SIZE:,} insights incl. FTS + stems index", filled, "s"),
             Figure("store size (palaute.db + wal)", size, "MiB"),

@@ -152,7 +152,7 @@ def main() -> None:
         counter = iter(range(100))
         factory = lambda: open_store(AppPaths.resolve(Path(tmp) / f"s{next(counter)}"))  # noqa: E731
         figures = bench_capture(factory) + bench_search(factory) + bench_import()
-    print_figures("Local store (issue 2)", figures)
+    print_figures("Local store", figures)
 
 
 if __name__ == "__main__":

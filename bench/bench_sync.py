@@ -143,7 +143,7 @@ def main() -> None:
             figures += bench_idle(root, server.url)
         finally:
             server.stop()
-    print_figures("Desktop sync (issue 5)", figures)
+    print_figures("Desktop sync", figures)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Command-line community features (issue 8): same-here, communities (join/leave) and the weekly digest.
+"""Command-line community features: same-here, communities (join/leave) and the weekly digest.
 
 `palaute similar` (the hints the capture window shows) lives in desktop/cli.py with search.
 """

@@ -42,7 +42,7 @@ class Community:
 
     slug: str
     name: str
-    member: bool = False  # the signed-in rep belongs to it (from the server; issue 8)
+    member: bool = False  # the signed-in rep belongs to it (from the server)
     open: bool = False  # the rep may join or leave it themselves
 
 
@@ -88,7 +88,7 @@ class Insight:
     # and how many items of each kind were masked when the insight was saved or edited.
     pii_kept: tuple[KeptPii, ...] = ()
     pii_masked: tuple[tuple[str, int], ...] = ()  # (kind, count), e.g. (("card", 1), ("email", 2))
-    # Issue 8: customers and reps behind it, as the server last said, and whether the rep follows it (wrote
+    # Customers and reps behind it, as the server last said, and whether the rep follows it (wrote
     # it or said "same here"). A community insight the rep only reads has following False and no customer_ref.
     customers: int = 1
     reps: int = 1
@@ -121,7 +121,7 @@ class Reply:
 
 @dataclass(frozen=True)
 class SameHere:
-    """A "same here" the rep said on an existing insight: one more customer behind it (issue 8)."""
+    """A "same here" the rep said on an existing insight: one more customer behind it."""
 
     id: str
     insight_id: str
@@ -222,7 +222,7 @@ def parse_impact(value: Impact | str) -> Impact:
 
 @dataclass(frozen=True)
 class Hint:
-    """An existing insight like the one being typed (issue 8), with how alike they are, 0..1."""
+    """An existing insight like the one being typed, with how alike they are, 0..1."""
 
     insight: Insight
     score: float

@@ -53,7 +53,7 @@ def insight_dict(insight: Insight) -> dict:
         # Recorded on this machine only: keys of what the rep kept as typed, and counts of what was masked.
         "pii_kept": [{"kind": item.kind, "key": item.key} for item in insight.pii_kept],
         "pii_masked": dict(insight.pii_masked),
-        # Issue 8: who is behind it, and whether this rep follows it (false: a community insight read only).
+        # Who is behind it, and whether this rep follows it (false: a community insight read only).
         "customers": insight.customers,
         "reps": insight.reps,
         "following": insight.following,

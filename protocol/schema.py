@@ -156,8 +156,8 @@ class Model(BaseModel):
 
 class Answer(BaseModel):
     """A body the server sends: unknown fields are ignored, so a newer server can add one (with a default)
-    without breaking clients of the same protocol version. (Until issue 8 answers forbade them too, which
-    would have made every added field a protocol break.)"""
+    without breaking clients of the same protocol version. (Until communities came, answers forbade them too,
+    which would have made every added field a protocol break.)"""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -217,7 +217,7 @@ class TokenPair(Answer):
 class Community(Answer):
     slug: str
     name: str
-    # Issue 8. An open community is one a rep may join or leave themselves; others are set by an admin.
+    # An open community is one a rep may join or leave themselves; others are set by an admin.
     open: bool = False
     member: bool = False  # the caller belongs to it
 
@@ -272,7 +272,7 @@ class Insight(Answer):
     duplicate_of: str | None
     # True when the text holds personal data: masked by the server's detector, or kept by the rep on purpose.
     pii_flagged: bool = False
-    # Issue 8. Who is behind it: customers (reports naming the same customer reference count once) and reps,
+    # Who is behind it: customers (reports naming the same customer reference count once) and reps,
     # over the insight itself and every "same here" (merged duplicates included).
     customers: int = 1
     reps: int = 1
@@ -282,7 +282,7 @@ class Insight(Answer):
 
 
 class SameHereDraft(Model):
-    """Issue 8: "a customer of mine said this too" on an existing insight, instead of a new one.
+    """Same here: "a customer of mine said this too" on an existing insight, instead of a new one.
 
     `note` is what the rep had typed; only the product team sees it (masked like any insight text)."""
 
@@ -451,7 +451,7 @@ class ChangesResponse(Answer):
     cursor: str
     has_more: bool
     changes: list[Change]
-    # Issue 8: the reader's communities now. A client that sees them change re-reads the feed from the start
+    # The reader's communities now. A client that sees them change re-reads the feed from the start
     # (joined) or drops what it may no longer read (left); see docs/protocol.md.
     communities: list[str] | None = None
 
@@ -467,7 +467,7 @@ class Summary(Answer):
     last_mutation: int
 
 
-# --- weekly community digest (issue 8) -----------------------------------------------------------------
+# --- weekly community digest ----------------------------------------------------------------------------
 
 
 class DigestItem(Answer):

@@ -173,7 +173,7 @@ class Insight(Base):
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
-    # Issue 8: who is behind it (the insight itself plus every "same here" counted on it; see
+    # Who is behind it (the insight itself plus every "same here" counted on it; see
     # services/backing.py), kept on the row so the product page can sort by it; and when the status last
     # changed (the weekly digest's "shipped").
     customers: Mapped[int] = mapped_column(Integer, default=1, index=True)
@@ -195,7 +195,7 @@ class Reply(Base):
 
 
 class SameHere(Base):
-    """A rep's "same here" on an insight (issue 8): one more customer (and maybe rep) behind it.
+    """A rep's "same here" on an insight: one more customer (and maybe rep) behind it.
 
     `said_on` is the insight the rep chose and never changes; `insight_id` is where it counts, which is
     `said_on` followed along `duplicate_of` to the original, so marking and unmarking duplicates only ever

@@ -1,4 +1,4 @@
-"""Duplicate hints (issue 8): the desktop's view of the shared `similarity` package, and its CLI output. No Qt."""
+"""Duplicate hints: the desktop's view of the shared `similarity` package, and its CLI output. No Qt."""
 
 from similarity import (
     MAX_QUERY_WORDS,

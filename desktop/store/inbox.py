@@ -22,7 +22,7 @@ class InboxFilter:
     impact: str | None = None
     match: str | None = None  # an FTS5 query built by desktop.store.search.fts_query
     include_withdrawn: bool = True
-    view: str | None = None  # one of VIEWS: the rep's own, or the community's (issue 8)
+    view: str | None = None  # one of VIEWS: the rep's own, or the community's
     only: str | None = None  # one of ONLY: unread replies, answered by the product team, new this week
 
 

@@ -86,7 +86,7 @@ class SyncLedger:
         me = self.meta("username") or ""
         return self._tx.write(lambda s: ss.apply_changes(s, changes, cursor, me=me, announce=announce))
 
-    # communities (issue 8)
+    # communities
     def replace_communities(self, listed: list[dict[str, Any]]) -> None:
         self._replace_communities(listed)
 

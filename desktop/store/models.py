@@ -64,7 +64,7 @@ class CommunityRow(Base):
     slug: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
-    member: Mapped[bool] = mapped_column(default=False)  # the signed-in rep belongs to it (issue 8)
+    member: Mapped[bool] = mapped_column(default=False)  # the signed-in rep belongs to it
     open: Mapped[bool] = mapped_column(default=False)  # the rep may join or leave it themselves
 
 
@@ -101,7 +101,7 @@ class InsightRow(Base):
     # Local only (migration 0004): [{"kind", "key"}] kept as typed, and {kind: count} masked on save.
     pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
     pii_masked: Mapped[dict] = mapped_column(JsonDict, default=dict)
-    # Issue 8 (migration 0005), as the server last said: customers and reps behind it, and whether the
+    # Communities (migration 0005), as the server last said: customers and reps behind it, and whether the
     # signed-in rep follows it (wrote it or said "same here"); a community insight they only read does not.
     customers: Mapped[int] = mapped_column(Integer, default=1)
     reps: Mapped[int] = mapped_column(Integer, default=1)
@@ -126,7 +126,7 @@ class ReplyRow(Base):
 
 
 class SameHereRow(Base):
-    """A "same here" the rep said on an existing insight (issue 8), queued like a capture."""
+    """A "same here" the rep said on an existing insight, queued like a capture."""
 
     __tablename__ = "same_here"
 

@@ -1,4 +1,4 @@
-""" "Same here" (issue 8): the rep's customer said what an existing insight says; saved and queued together."""
+""" "Same here": the rep's customer said what an existing insight says; saved and queued together."""
 
 from __future__ import annotations
 

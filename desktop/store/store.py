@@ -130,7 +130,7 @@ class Store:
         return self._read(lambda s: insights.search(s, match, limit))
 
     def similar(self, text: str, *, limit: int = 3) -> list[Hint]:
-        """Duplicate hints (issue 8): stored insights most like `text`, best first; [] when none is close.
+        """Duplicate hints: stored insights most like `text`, best first; [] when none is close.
 
         Offline and read-only; any text is accepted (odd or huge input gives fewer hints, never an error).
         """
@@ -238,7 +238,7 @@ class Store:
         note: str | None = None,
         keep_pii: Iterable[str] = (),
     ) -> SameHere:
-        """Say "same here" on an insight (issue 8): this call's customer and impact count behind it.
+        """Say "same here" on an insight: this call's customer and impact count behind it.
 
         `note` is what the rep had typed (so nothing typed is lost); only the product team sees it. Both it
         and the customer reference are checked and masked like a capture's.
@@ -287,7 +287,7 @@ class Store:
         return list(self._communities)
 
     def replace_communities(self, listed: list[dict]) -> None:
-        """The server's list of communities with the rep's memberships (issue 8)."""
+        """The server's list of communities with the rep's memberships."""
         self._write(lambda s: reference.replace_communities(s, listed))
         self._communities = None
 

@@ -288,7 +288,7 @@ def _store_server_insight(session: Session, data: dict[str, Any], known: _Known,
 
 
 def _backing(data: dict[str, Any]) -> dict[str, Any]:
-    """Who is behind the insight and whether the reader follows it (issue 8; an older server sends none)."""
+    """Who is behind the insight and whether the reader follows it (an older server sends none)."""
     return {
         "customers": int(data.get("customers", 1)),
         "reps": int(data.get("reps", 1)),
@@ -354,7 +354,7 @@ def _erase(session: Session, insight_id: str) -> None:
 
 
 def forget_unfollowed(session: Session, communities: list[str]) -> int:
-    """Delete the insights the rep only read in communities they no longer belong to (issue 8)."""
+    """Delete the insights the rep only read in communities they no longer belong to."""
     ids = session.scalars(
         select(InsightRow.uuid).where(InsightRow.following.is_(False), InsightRow.community.not_in(communities))
     ).all()

@@ -104,7 +104,7 @@ def _retire(client: ApiClient, former: Credentials, vault: Vault) -> None:
 
 
 def change_membership(store: Store, vault: Vault, slug: str, *, join: bool) -> None:
-    """Join or leave an open community on the server, then refresh the local list (issue 8).
+    """Join or leave an open community on the server, then refresh the local list.
 
     Only the list changes here: the next pull sees the new memberships in its answer and fetches the joined
     community's insights (or drops the left one's), so there is one code path for that whoever made the change.

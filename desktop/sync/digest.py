@@ -1,4 +1,4 @@
-"""The weekly community digest (issue 8) from the server, kept in the store so it can be read offline."""
+"""The weekly community digest from the server, kept in the store so it can be read offline."""
 
 from __future__ import annotations
 

@@ -197,7 +197,7 @@ class Puller:
             wait = 0
 
     def _memberships_changed(self, client: ApiClient, listed: Any, cursor: str | None) -> bool:
-        """Follow the reader's communities (issue 8); True when the feed must be read again from the start.
+        """Follow the reader's communities; True when the feed must be read again from the start.
 
         Joining one (or a first pull by a client that never saw community insights) drops the cursor: the
         joined community's past changes are behind it. Leaving one deletes the insights of it that the rep

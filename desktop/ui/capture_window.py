@@ -50,7 +50,7 @@ class CaptureWindow(QWidget):
     """
 
     captured = Signal(object)
-    same_here_said = Signal(object)  # a SameHere was saved instead of a new insight (issue 8)
+    same_here_said = Signal(object)  # a SameHere was saved instead of a new insight
     undone = Signal(str)  # a save was undone: "removed" (never left this computer) or "withdrawn"
 
     def __init__(self, parent: QWidget | None = None, autosave_delay_ms: int | None = None) -> None:

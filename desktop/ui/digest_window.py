@@ -1,4 +1,4 @@
-"""DigestWindow: the weekly community digest (issue 8): what was captured, answered and shipped, per community.
+"""DigestWindow: the weekly community digest: what was captured, answered and shipped, per community.
 
 It is the server's digest (it sees every rep's insights), drawn from its data with tiles and chips like the
 web page (desktop/ui/digest_view.py); the last copy of each week is kept in the store, so it can be read

@@ -1,4 +1,4 @@
-"""Duplicate hints in the capture window (issue 8): what the rep's community already reported, while they type.
+"""Duplicate hints in the capture window: what the rep's community already reported, while they type.
 
 The look-up (`Store.similar`, ranked full-text search with stemming, a few milliseconds on 100,000 insights)
 runs off the UI thread HINT_DELAY_MS after typing pauses; only the newest text's answer is shown, so typing is

@@ -38,7 +38,7 @@ class Backing:
 
 
 def customers_label(n: int) -> str:
-    """ "1 customer", "3 customers" (issue 8: who is behind an insight)."""
+    """ "1 customer", "3 customers" (who is behind an insight)."""
     return _english_if_untranslated(Backing.tr("%n customer(s)", "", n), n, ("1 customer", "{n} customers"))
 
 

@@ -1,4 +1,4 @@
-"""Health, reference data, and community membership (issue 8)."""
+"""Health, reference data, and community membership."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who sees what (issues 4 and 8), as SQL conditions and as checks on one object.
+"""Who sees what, as SQL conditions and as checks on one object.
 
 A rep sees what they wrote, every insight of their communities (read only; see insights.to_schema for what
 is hidden from them), and every insight they back with a "same here" (`SameHere.insight_id`, which follows

@@ -1,4 +1,4 @@
-"""Who is behind an insight (issue 8): "same here"s, merged duplicates, and the customers/reps counts.
+"""Who is behind an insight: "same here"s, merged duplicates, and the customers/reps counts.
 
 Counting rule (the one place it lives, `count`): the reports behind an insight are the insight itself (its
 author and customer reference) plus every `SameHere` whose `insight_id` is it, merged duplicates included

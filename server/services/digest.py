@@ -1,4 +1,4 @@
-"""The weekly community digest (issue 8): what each community captured, what was answered, what shipped.
+"""The weekly community digest: what each community captured, what was answered, what shipped.
 
 A digest never names a customer: items carry only text, status and the customers/reps counts.
 Each community costs five queries, whatever the number of insights in it.

@@ -1,4 +1,4 @@
-"""Who belongs to which community (issue 8): reps join and leave open ones; an admin sets any."""
+"""Who belongs to which community: reps join and leave open ones; an admin sets any."""
 
 from __future__ import annotations
 

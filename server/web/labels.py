@@ -21,7 +21,7 @@ IMPACTS: dict[str, str] = {
 
 SUMMARY_PERIODS: tuple[int, ...] = (7, 30, 90)
 
-# Inbox orders (server.services.inbox.SORTS); the default shows what most customers ask for first (issue 8).
+# Inbox orders (server.services.inbox.SORTS); the default shows what most customers ask for first.
 SORTS: dict[str, str] = {"customers": "Most customers", "newest": "Newest first"}
 DEFAULT_SORT = "customers"
 

@@ -36,7 +36,7 @@ class InsightRow:
     duplicate_of: str | None
     reply_count: int
     pii_flagged: bool = False  # holds personal data (masked by the server, or kept by the rep on purpose)
-    customers: int = 1  # who is behind it, "same here"s and merged duplicates included (issue 8)
+    customers: int = 1  # who is behind it, "same here"s and merged duplicates included
     reps: int = 1
 
 

@@ -1,4 +1,4 @@
-"""The store's side of issue 8: community insights, "same here" queued offline, memberships, no noise."""
+"""The store's side of communities: community insights, "same here" queued offline, memberships, no noise."""
 
 from __future__ import annotations
 

@@ -223,7 +223,7 @@ def api(app, client) -> Api:
 
 
 def same_here_mutation(number: int, insight_id: str, **fields) -> dict:
-    """Issue 8: a "same here" on an existing insight (fields: id, customer_ref, impact, note, created_at)."""
+    """A "same here" on an existing insight (fields: id, customer_ref, impact, note, created_at)."""
     same_here = {
         "id": str(uuid.uuid4()),
         "insight_id": insight_id,

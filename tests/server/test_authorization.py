@@ -186,7 +186,7 @@ def test_product_member_cannot_edit_an_insight_through_push(api):
 
 
 def test_community_readers_read_only_and_other_communities_see_nothing(api):
-    """Issue 8: a rep in the same community reads (no customer reference), a rep elsewhere sees nothing."""
+    """Communities: a rep in the same community reads (no customer reference), a rep elsewhere sees nothing."""
     rita = api.user("rita", communities=["payments"])
     olli = api.user("olli", communities=["payments"])  # same community: reads it
     mona = api.user("mona", communities=["mobile-app"])  # another community: it does not exist for her

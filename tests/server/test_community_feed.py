@@ -1,4 +1,4 @@
-"""Issue 8, the community feed: what a rep reads of their communities, membership, and the pull's `communities`."""
+"""The community feed: what a rep reads of their communities, membership, and the pull's `communities`."""
 
 from __future__ import annotations
 

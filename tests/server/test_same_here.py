@@ -1,4 +1,4 @@
-"""Issue 8, "same here" and merging: counted once, counted right, moved with duplicates, followers notified."""
+"""Saying "same here" and merging: counted once, counted right, moved with duplicates, followers notified."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hints find the known near-duplicate among thousands of similar notes in four languages (issue 8)."""
+"""Hints find the known near-duplicate among thousands of similar notes in four languages."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Community insights in a local store, written the way sync writes what the server sent (issue 8 tests)."""
+"""Community insights in a local store, written the way sync writes what the server sent (for the community tests)."""
 
 from __future__ import annotations
 

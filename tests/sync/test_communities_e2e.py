@@ -1,4 +1,4 @@
-"""Issue 8 end to end against the real server: the community feed, duplicate hints, "same here", merging.
+"""Communities end to end against the real server: the community feed, duplicate hints, "same here", merging.
 
 Each test has a community of its own on the shared server, with reps made for it, so what other tests
 capture never reaches these feeds.

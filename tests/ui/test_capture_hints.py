@@ -1,4 +1,4 @@
-"""Duplicate hints in the capture window (issue 8): offered while typing, Alt+N says "same here" instead."""
+"""Duplicate hints in the capture window: offered while typing, Alt+N says "same here" instead."""
 
 from __future__ import annotations
 

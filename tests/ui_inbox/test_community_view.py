@@ -1,4 +1,4 @@
-"""The inbox's community view (issue 8): what the rep's communities reported, read-only, with "Same here…"."""
+"""The inbox's community view: what the rep's communities reported, read-only, with "Same here…"."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""SameHereDialog: "a customer of mine said this too" on an insight in the inbox (issue 8)."""
+"""SameHereDialog: "a customer of mine said this too" on an insight in the inbox."""
 
 from __future__ import annotations
 

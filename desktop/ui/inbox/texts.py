@@ -46,7 +46,7 @@ def status_text(insight: Insight) -> str:
 
 
 def backing_text(insight: Insight) -> str:
-    """Who is behind an insight: "3 customers, 2 reps; reported by anna" (issue 8)."""
+    """Who is behind an insight: "3 customers, 2 reps; reported by anna"."""
     text = f"{customers_label(insight.customers)}, {reps_label(insight.reps)}"
     if not insight.following:
         text += Inbox.tr("; reported by {author}").format(author=insight.author)

@@ -1,4 +1,4 @@
-"""Communities of practice (issue 8): open communities, "same here"s and the counts behind each insight.
+"""Communities of practice: open communities, "same here"s and the counts behind each insight.
 
 Revision ID: 0003
 Revises: 0002

@@ -1,4 +1,4 @@
-"""Issue 8 on the product page, in headless Chromium against the real server: who is behind an insight
+"""Communities on the product page, in headless Chromium against the real server: who is behind an insight
 (sorting and counts), the "same here" list, undoing a duplicate mark, and the weekly digest page.
 
 Counts and "same here" rows are written straight into the server's database (as the push code would),

@@ -1,4 +1,4 @@
-"""Communities of practice (issue 8): membership, who is behind an insight, and "same here".
+"""Communities of practice: membership, who is behind an insight, and "same here".
 
 Revision ID: 0005
 Revises: 0004

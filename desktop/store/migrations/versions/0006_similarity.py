@@ -1,4 +1,4 @@
-"""Duplicate hints (issue 8): a full-text index of each insight's stems in four languages.
+"""Duplicate hints: a full-text index of each insight's stems in four languages.
 
 `insight_stems` holds, per insight (rowid = insight.id), the distinct stems palaute_stems(text) gives
 (similarity/stems.py; the SQL function is registered on every connection by database.py). It keeps
