@@ -26,4 +26,6 @@ fi
 "$venv/bin/python" -c "import server.app, server.cli"  # the server itself loads without the desktop's packages
 
 # pytest-qt is installed (a test tool) but has no Qt binding to drive here.
-exec "$venv/bin/python" -m pytest -p no:pytest-qt tests/server "$@"
+paths=(tests/server)
+for arg in "$@"; do [[ $arg == tests/* ]] && paths=(); done  # a narrower path replaces the default
+exec "$venv/bin/python" -m pytest -p no:pytest-qt ${paths[@]+"${paths[@]}"} "$@"
