@@ -14,8 +14,12 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "Building $venv (server and test extras only)"
   rm -rf "$venv"
   "$python" -m venv "$venv"
-  "$venv/bin/python" -m pip install -q --upgrade pip
-  "$venv/bin/python" -m pip install -q -e '.[server,test]'
+  # pip's output (build warnings included) goes to a log, shown only when the install fails.
+  if ! { "$venv/bin/python" -m pip install -q --upgrade pip \
+         && "$venv/bin/python" -m pip install -q -e '.[server,test]'; } > "$venv/install.log" 2>&1; then
+    cat "$venv/install.log" >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
 
