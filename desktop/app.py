@@ -140,9 +140,9 @@ class PalauteApp:
     def __init__(
         self, qapp: Any, paths: AppPaths, *, show_capture: bool = False, started: float | None = None, demo: Any = None
     ) -> None:
+        from desktop.quick_settings import read_quick_settings, read_signed_in
         from desktop.ui.i18n import Translations
         from desktop.ui.icons import app_icon
-        from desktop.ui.quick_settings import read_quick_settings, read_signed_in
         from desktop.ui.session import SessionGuard
         from desktop.ui.tray import Tray
 

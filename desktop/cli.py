@@ -83,7 +83,7 @@ def choose_language(paths: AppPaths | None = None) -> str:
     """The language of Settings (read without opening the store), else the system's; used from then on."""
     setting = None
     if paths is not None:
-        from desktop.ui.quick_settings import read_quick_settings  # plain sqlite3, no Qt
+        from desktop.quick_settings import read_quick_settings
 
         setting = read_quick_settings(paths.db_path).get("language")
     return use(language_from(setting))

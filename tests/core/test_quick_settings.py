@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.ui.quick_settings import read_quick_settings, read_signed_in
+from desktop.quick_settings import read_quick_settings, read_signed_in
 
 
 def test_nothing_to_read_before_the_first_store(paths):
@@ -27,6 +27,7 @@ def test_signed_in_follows_the_sync_ledger(store, paths):
 
 
 def test_a_database_that_cannot_be_read_is_no_sign_in(paths):
+    paths.db_path.parent.mkdir(parents=True, exist_ok=True)
     paths.db_path.write_bytes(b"not a database at all" * 100)
     assert read_quick_settings(paths.db_path) == {}
     assert read_signed_in(paths.db_path) is False

@@ -2,7 +2,7 @@
 
 Only a head start: when the store opens, the app applies the real settings, so a schema change here only
 costs a re-registration. `read_signed_in` decides whether the store opens at start (for sync) or on first
-use; tests/ui/test_quick_settings.py keeps it in step with the store's schema.
+use; tests/core/test_quick_settings.py keeps it in step with the store's schema.
 """
 
 from __future__ import annotations
