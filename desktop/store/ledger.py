@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from desktop.domain import Notice, utc_now
@@ -47,6 +48,10 @@ class SyncLedger:
 
     def record_error(self, message: str) -> None:
         self.set_meta(last_error=message, last_error_at=utc_now().isoformat())
+
+    def last_success(self) -> datetime | None:
+        value = self.meta("last_success_at")
+        return datetime.fromisoformat(value) if value else None
 
     def signed_in(self) -> bool:
         """A device sign-in is recorded (its refresh token may still turn out to be gone from the keyring)."""
