@@ -82,12 +82,12 @@ class Identity:
 
     def _drop(self, client: ApiClient, credentials: Credentials, pair: schema.TokenPair) -> None:
         """Another process changed the folder's device first: revoke the one just made (best effort)."""
-        from desktop.sync.client import ApiClient
-
         spare = Auth(credentials)
         spare.switch(credentials, pair.access_token, pair.access_expires_at)
         try:
-            ApiClient(credentials.server_url, client.session, spare).logout()
+            # A client of the same class on the same session, signed in as the spare device (the client module
+            # imports this one, so its class is reached through the instance rather than imported).
+            type(client)(credentials.server_url, client.session, spare).logout()
         except Exception as error:  # it expires unused anyway
             log.info("Could not revoke the spare device %s: %s", credentials.device_id, error)
         self.vault.delete(credentials.device_id)
