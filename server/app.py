@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server import security
@@ -12,9 +13,11 @@ from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
 from server.db import Database
 from server.limits import BodyLimit, RateLimiter
+from server.longpoll.hub import Hub
+from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.watcher import FeedWatcher
+from server.services import changes
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -30,13 +33,16 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        # One watcher per run of the app's event loop (test clients may start several in turn).
-        app.state.watcher = FeedWatcher(db, settings.feed_watch_interval)
-        app.state.watcher.start()
+        # One hub per run of the app's event loop (test clients may start several in turn).
+        app.state.hub = hub = Hub(lambda after, upto: run_in_threadpool(_load_range, db, after, upto))
+        hub.start()
+        source = source_for(db, hub, settings.feed_watch_interval)
+        await source.start()
         try:
             yield
         finally:
-            await app.state.watcher.stop()
+            await source.stop()
+            await hub.stop()
             db.dispose()
 
     app = FastAPI(
@@ -58,6 +64,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.add_middleware(BodyLimit)
     app.add_middleware(RequestLog)
     return app
+
+
+def _load_range(db: Database, after: int, upto: int) -> changes.Batch:
+    with db.read() as session:
+        return changes.load_range(session, after, upto)
 
 
 def app_from_env() -> FastAPI:

@@ -68,9 +68,7 @@ def view(snap: Snapshot, reader: User | Reader | None, backed: set[str]) -> sche
         return snap.full.model_copy(update={"following": False})
     if snap.author_id == reader.id:
         return snap.full
-    return snap.full.model_copy(
-        update={"text": snap.shared_text, "customer_ref": None, "following": snap.id in backed}
-    )
+    return snap.full.model_copy(update={"text": snap.shared_text, "customer_ref": None, "following": snap.id in backed})
 
 
 def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | None = None) -> schema.Insight:
@@ -173,7 +171,9 @@ def insert_rows(session: Session, rows: list[dict]) -> None:
     absent: set = session.info.get("absent_insights", set())
     for row in rows:
         absent.discard(row["id"])
-        feed.note_ids(session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"])
+        feed.note_ids(
+            session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"], fresh=True
+        )
 
 
 def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:

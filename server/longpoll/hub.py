@@ -1,0 +1,196 @@
+"""The long-poll hub: waiting pulls indexed by who they may see; each committed change is dispatched once.
+
+A notice (rows first..last and their audience) wakes only the waiters in that audience. If there is none,
+nothing is read. If there are some, the rows and the insights and replies they name are loaded once, in one
+session, and handed to every waiter that may see them; each renders its own answer in memory. An idle
+waiter therefore costs no database work, and a change costs the same few queries for 1 or 5,000 waiters.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+
+from server.services.access import Reader, routed_to
+from server.services.audience import Notice
+from server.services.changes import Batch, FeedRow
+
+log = logging.getLogger("palaute.server.longpoll")
+REREAD = "reread"  # a waiter's answer when it must read the feed itself (rare: see Hub.wait)
+MAX_DISPATCH_ROWS = 2000  # more rows than this in one notice: the woken waiters read for themselves
+KEEP_NOTICES = 4096  # recent notices, to check a waiter that read just before a change was announced
+
+
+@dataclass(eq=False)
+class Waiter:
+    """One waiting pull: whose, from where (`after`), and the future its request awaits."""
+
+    reader: Reader
+    after: int
+    future: asyncio.Future = field(repr=False)
+
+    def keys(self) -> list[tuple]:
+        if self.reader.role == "admin":
+            return [("*",)]
+        keys: list[tuple] = [("c", c) for c in self.reader.community_ids]
+        if self.reader.role == "rep":
+            keys.append(("u", self.reader.id))  # author, addressee or follower
+        else:
+            keys += [("a", a) for a in self.reader.area_ids]
+        return keys
+
+    def in_audience(self, notice: Notice) -> bool:
+        if notice.everyone or self.reader.role == "admin":
+            return True
+        mine = set(self.keys())
+        return any(key in mine for key in notice.keys())
+
+
+@dataclass(frozen=True)
+class Handed:
+    """What a woken waiter receives: its rows (routed to it, in order) of a batch loaded for everyone."""
+
+    rows: list[FeedRow]
+    batch: Batch
+    upto: int  # the feed position this answer reaches when it is not cut by the reader's limit
+
+
+class Hub:
+    """One per process (per event loop). Sources (in-process commits, NOTIFY, a counter poll) call `heard`."""
+
+    def __init__(self, load: Callable[[int, int], Awaitable[Batch]]) -> None:
+        self._load = load
+        self._index: dict[tuple, set[Waiter]] = {}
+        self._recent: deque[Notice] = deque(maxlen=KEEP_NOTICES)
+        self._queue: asyncio.Queue[Notice | None] = asyncio.Queue()
+        self._task: asyncio.Task | None = None
+        self.position: int | None = None  # every notice up to here is dispatched; None until a source knows
+        self.heard_upto = -1  # the highest `last` heard (dispatched or queued)
+        self.loads = 0  # batches read from the database (a test checks idle waiters cost none)
+
+    # -- lifecycle ------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="longpoll-hub")
+
+    async def stop(self) -> None:
+        self._queue.put_nowait(None)
+        if self._task is not None:
+            await self._task
+
+    # -- sources --------------------------------------------------------------------------------------------
+    def heard(self, notice: Notice) -> None:
+        """A source heard of committed rows (called on the event loop)."""
+        self.heard_upto = max(self.heard_upto, notice.last)
+        self._queue.put_nowait(notice)
+
+    def restart(self, position: int) -> None:
+        """A source (re)connected at this feed position and may have missed notices: everyone waiting reads
+        again for themselves, once."""
+        for waiter in self.waiters():
+            self._drop(waiter)
+            _resolve(waiter, REREAD)
+        self._recent.clear()
+        self.position = position
+        self.heard_upto = max(self.heard_upto, position)
+
+    # -- waiting --------------------------------------------------------------------------------------------
+    def wait(self, reader: Reader, seen: int) -> Waiter:
+        """Register a pull whose own read saw the feed up to `seen` and found nothing for it."""
+        waiter = Waiter(reader, seen, asyncio.get_running_loop().create_future())
+        if self.position is not None and seen < self.position:
+            # Changes were dispatched between the caller's read and now: if one may be for this reader it
+            # reads again (cheap, and only in that window); otherwise it waits from the hub's position.
+            covered = self._recent and self._recent[0].first <= seen + 1
+            if not covered or any(n.last > seen and waiter.in_audience(n) for n in self._recent):
+                _resolve(waiter, REREAD)
+                return waiter
+            waiter.after = self.position
+        for key in waiter.keys():
+            self._index.setdefault(key, set()).add(waiter)
+        return waiter
+
+    def done(self, waiter: Waiter) -> int:
+        """The waiter stops waiting (time is up or the client left); returns the position it may answer with."""
+        self._drop(waiter)
+        return max(waiter.after, self.position or 0)
+
+    @property
+    def waiting(self) -> bool:
+        return bool(self._index)
+
+    def waiters(self) -> set[Waiter]:
+        return set().union(*self._index.values()) if self._index else set()
+
+    def _drop(self, waiter: Waiter) -> None:
+        for key in waiter.keys():
+            group = self._index.get(key)
+            if group is not None:
+                group.discard(waiter)
+                if not group:
+                    del self._index[key]
+
+    # -- dispatch -------------------------------------------------------------------------------------------
+    async def _run(self) -> None:
+        while (notice := await self._queue.get()) is not None:
+            try:
+                await self._dispatch(notice)
+            except Exception:  # a bug or the database gone: those concerned read for themselves
+                log.exception("long-poll dispatch failed")
+                for waiter in self._candidates(Notice(notice.first, notice.last, everyone=True)):
+                    self._drop(waiter)
+                    _resolve(waiter, REREAD)
+                self._advance(notice)
+
+    async def _dispatch(self, notice: Notice) -> None:
+        if self.position is None or notice.last <= self.position:
+            return  # no source has a position yet (restart() wakes everyone then), or already dispatched
+        if notice.first > self.position + 1:
+            # Rows between were committed but not yet announced here (an in-process commit racing another):
+            # their audience is unknown, so every waiter is checked against the rows themselves.
+            notice = Notice(self.position + 1, notice.last, everyone=True)
+        if not self._candidates(notice):
+            self._advance(notice)  # nobody waiting may see it: no database work at all
+            return
+        after = self.position
+        if notice.last - after > MAX_DISPATCH_ROWS:
+            batch = None
+        else:
+            batch = await self._load(after, notice.last)
+            self.loads += 1
+        # Candidates again: waiters registered during the load are included (their `after` skips what they saw).
+        for waiter in self._candidates(notice):
+            if batch is None:
+                self._drop(waiter)
+                _resolve(waiter, REREAD)
+                continue
+            backers = batch.backers
+            rows = [
+                r
+                for r in batch.rows
+                if r.seq > waiter.after and routed_to(waiter.reader, r, backers.get(r.insight_id, frozenset()))
+            ]
+            if rows:
+                self._drop(waiter)
+                _resolve(waiter, Handed(rows, batch, notice.last))
+        self._advance(notice)
+
+    def _advance(self, notice: Notice) -> None:
+        self.position = max(self.position or 0, notice.last)
+        self._recent.append(notice)
+
+    def _candidates(self, notice: Notice) -> set[Waiter]:
+        if notice.everyone:
+            return self.waiters()
+        found = set(self._index.get(("*",), ()))
+        for key in notice.keys():
+            found.update(self._index.get(key, ()))
+        return found
+
+
+def _resolve(waiter: Waiter, outcome) -> None:
+    with contextlib.suppress(asyncio.InvalidStateError):  # already answered or cancelled
+        waiter.future.set_result(outcome)
