@@ -62,7 +62,12 @@ async def changes(
     """Changes visible to the caller after `cursor`, in commit order; waits up to `wait` s for one."""
     hub: Hub = request.app.state.hub
     deadline = time.monotonic() + min(wait, settings.long_poll_max_seconds)
-    page = await run_in_threadpool(_read, db, principal, cursor, limit)
+    # A long-poll from a reader the hub knows, at a cursor it has dispatched up to, waits without reading:
+    # this is the pull every desktop sends right after being handed a change. The hub sends it to read after
+    # all if a change it may see came meanwhile.
+    page = _known(hub, principal, cursor) if wait > 0 else None
+    if page is None:
+        page = await _full_read(hub, db, principal, cursor, limit)
     while not page.items and not page.has_more:
         remaining = deadline - time.monotonic()
         if remaining <= 0 or await request.is_disconnected():
@@ -78,7 +83,7 @@ async def changes(
         finally:
             hub.done(waiter)
         if outcome == REREAD:
-            page = await run_in_threadpool(_read, db, principal, page.cursor, limit)
+            page = await _full_read(hub, db, principal, page.cursor, limit)
         else:
             page = page.handed(outcome, limit)
     etag = f'"{page.cursor}"'
@@ -111,6 +116,23 @@ class _Page:
         batch = handed.batch
         items = feed_changes.render(self.reader, rows, batch, batch.backed_by(self.reader))
         return _Page(items, seq, has_more, self.reader, self.instance)
+
+
+def _known(hub: Hub, principal, cursor: str) -> _Page | None:
+    reader = hub.known_reader(principal.user_id)
+    if reader is None or hub.instance is None or not cursor:
+        return None
+    try:
+        seq = feed.parse_cursor(hub.instance, cursor)
+    except feed.CursorInvalid:
+        return None  # the full read answers it
+    return _Page([], seq, False, reader, hub.instance)
+
+
+async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
+    page = await run_in_threadpool(_read, db, principal, cursor, limit)
+    hub.remember(page.reader, page.instance)
+    return page
 
 
 def _read(db, principal, cursor: str, limit: int) -> _Page:

@@ -11,18 +11,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 from server.services.access import Reader, routed_to
-from server.services.audience import Notice
+from server.services.audience import AccessChange, Notice
 from server.services.changes import Batch, FeedRow
 
 log = logging.getLogger("palaute.server.longpoll")
 REREAD = "reread"  # a waiter's answer when it must read the feed itself (rare: see Hub.wait)
 MAX_DISPATCH_ROWS = 2000  # more rows than this in one notice: the woken waiters read for themselves
 KEEP_NOTICES = 4096  # recent notices, to check a waiter that read just before a change was announced
+# A reader (communities, areas) remembered from a full read lets the next pull wait without reading. Access
+# changes heard from any process drop it at once; the age limit covers one nobody announced (an admin
+# command on a SQLite database, which has no NOTIFY).
+READER_TTL_SECONDS = 60.0
+MAX_READERS = 200_000
 
 
 @dataclass(eq=False)
@@ -34,12 +40,12 @@ class Waiter:
     future: asyncio.Future = field(repr=False)
 
     def keys(self) -> list[tuple]:
+        keys: list[tuple] = [("u", self.reader.id)]  # author, addressee or follower; and access changes
         if self.reader.role == "admin":
-            return [("*",)]
-        keys: list[tuple] = [("c", c) for c in self.reader.community_ids]
-        if self.reader.role == "rep":
-            keys.append(("u", self.reader.id))  # author, addressee or follower
+            keys.append(("*",))
         else:
+            keys += [("c", c) for c in self.reader.community_ids]
+        if self.reader.role != "rep":
             keys += [("a", a) for a in self.reader.area_ids]
         return keys
 
@@ -71,6 +77,9 @@ class Hub:
         self.position: int | None = None  # every notice up to here is dispatched; None until a source knows
         self.heard_upto = -1  # the highest `last` heard (dispatched or queued)
         self.loads = 0  # batches read from the database (a test checks idle waiters cost none)
+        self.woken = 0  # waiters handed changes or told to read again
+        self.instance: str | None = None  # the database's instance id (cursors), from the first full read
+        self._readers: dict[int, tuple[float, Reader]] = {}
 
     # -- lifecycle ------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -82,8 +91,11 @@ class Hub:
             await self._task
 
     # -- sources --------------------------------------------------------------------------------------------
-    def heard(self, notice: Notice) -> None:
-        """A source heard of committed rows (called on the event loop)."""
+    def heard(self, notice: Notice | AccessChange) -> None:
+        """A source heard of committed rows or access changes (called on the event loop)."""
+        if isinstance(notice, AccessChange):
+            self.access_changed(notice.users)
+            return
         self.heard_upto = max(self.heard_upto, notice.last)
         self._queue.put_nowait(notice)
 
@@ -91,11 +103,33 @@ class Hub:
         """A source (re)connected at this feed position and may have missed notices: everyone waiting reads
         again for themselves, once."""
         for waiter in self.waiters():
-            self._drop(waiter)
-            _resolve(waiter, REREAD)
+            self._wake(waiter, REREAD)
         self._recent.clear()
+        self._readers.clear()
         self.position = position
         self.heard_upto = max(self.heard_upto, position)
+
+    def access_changed(self, user_ids) -> None:
+        """These users' communities or areas changed: forget them, and let their waiters read again (their
+        next answer carries the new communities at once)."""
+        for user_id in user_ids:
+            self._readers.pop(user_id, None)
+            for waiter in list(self._index.get(("u", user_id), ())):
+                self._wake(waiter, REREAD)
+
+    # -- readers --------------------------------------------------------------------------------------------
+    def remember(self, reader: Reader, instance: str) -> None:
+        """A full read loaded this reader: the next pull may wait on it without reading (`known_reader`)."""
+        if len(self._readers) >= MAX_READERS:
+            self._readers.clear()
+        self._readers[reader.id] = (time.monotonic(), reader)
+        self.instance = instance
+
+    def known_reader(self, user_id: int) -> Reader | None:
+        entry = self._readers.get(user_id)
+        if entry is None or time.monotonic() - entry[0] > READER_TTL_SECONDS:
+            return None
+        return entry[1]
 
     # -- waiting --------------------------------------------------------------------------------------------
     def wait(self, reader: Reader, seen: int) -> Waiter:
@@ -106,6 +140,7 @@ class Hub:
             # reads again (cheap, and only in that window); otherwise it waits from the hub's position.
             covered = self._recent and self._recent[0].first <= seen + 1
             if not covered or any(n.last > seen and waiter.in_audience(n) for n in self._recent):
+                self.woken += 1
                 _resolve(waiter, REREAD)
                 return waiter
             waiter.after = self.position
@@ -141,8 +176,7 @@ class Hub:
             except Exception:  # a bug or the database gone: those concerned read for themselves
                 log.exception("long-poll dispatch failed")
                 for waiter in self._candidates(Notice(notice.first, notice.last, everyone=True)):
-                    self._drop(waiter)
-                    _resolve(waiter, REREAD)
+                    self._wake(waiter, REREAD)
                 self._advance(notice)
 
     async def _dispatch(self, notice: Notice) -> None:
@@ -164,8 +198,7 @@ class Hub:
         # Candidates again: waiters registered during the load are included (their `after` skips what they saw).
         for waiter in self._candidates(notice):
             if batch is None:
-                self._drop(waiter)
-                _resolve(waiter, REREAD)
+                self._wake(waiter, REREAD)
                 continue
             backers = batch.backers
             rows = [
@@ -174,9 +207,13 @@ class Hub:
                 if r.seq > waiter.after and routed_to(waiter.reader, r, backers.get(r.insight_id, frozenset()))
             ]
             if rows:
-                self._drop(waiter)
-                _resolve(waiter, Handed(rows, batch, notice.last))
+                self._wake(waiter, Handed(rows, batch, notice.last))
         self._advance(notice)
+
+    def _wake(self, waiter: Waiter, outcome) -> None:
+        self._drop(waiter)
+        self.woken += 1
+        _resolve(waiter, outcome)
 
     def _advance(self, notice: Notice) -> None:
         self.position = max(self.position or 0, notice.last)

@@ -50,7 +50,9 @@ class Notice:
 
     @classmethod
     def decode(cls, payload: str) -> Notice:
-        """`<last> <count> <json>`; ValueError for anything else."""
+        """`<last> <count> <json>` (an access change: `m <user ids>`); ValueError for anything else."""
+        if payload.startswith("m "):
+            return AccessChange.decode(payload)
         last, count, body = payload.split(" ", 2)
         last_seq, rows = int(last), int(count)
         parts = json.loads(body)
@@ -65,6 +67,20 @@ class Notice:
             frozenset(int(a) for a in parts.get("a", ())),
             frozenset(int(u) for u in parts.get("u", ())),
         )
+
+
+@dataclass(frozen=True)
+class AccessChange:
+    """These users' communities or product areas changed (no feed rows): their long-polls read again."""
+
+    users: frozenset[int]
+
+    def payload(self) -> str:
+        return "m " + ",".join(str(u) for u in sorted(self.users))
+
+    @classmethod
+    def decode(cls, payload: str) -> AccessChange:
+        return cls(frozenset(int(u) for u in payload[2:].split(",")))
 
 
 def decide(session: Session, pending) -> dict[str, frozenset[int]]:

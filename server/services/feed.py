@@ -10,19 +10,21 @@ from sqlalchemy.orm import Session
 
 from server.models import Change, FeedCounter, Insight, Meta
 from server.services import audience
-from server.services.audience import Notice
+from server.services.audience import AccessChange, Notice
 
 _PENDING = "palaute_pending_changes"
-_NOTICE = "palaute_feed_notice"
+_ACCESS = "palaute_pending_access"
+_NOTICES = "palaute_feed_notices"
 # Called in this process after a commit that wrote to the feed, with the database (its SQLite file) and the
 # notice; the long-poll hub of a SQLite server subscribes (PostgreSQL servers hear NOTIFY instead).
-on_commit: list[Callable[[str | None, Notice], None]] = []
+on_commit: list[Callable[[str | None, Notice | AccessChange], None]] = []
 # PostgreSQL: take the numbers and announce them in one round trip. NOTIFY is delivered at commit, in commit
 # order, to every listener of the channel (every worker on every host).
 _NUMBER_AND_NOTIFY = text(
     f"UPDATE feed_counter SET value = value + :n WHERE id = 1 "
     f"RETURNING value, pg_notify({audience.CHANNEL_SQL}, value::text || ' ' || :tail)"
 )
+_NOTIFY = text(f"SELECT pg_notify({audience.CHANNEL_SQL}, :payload)")
 
 
 class CursorInvalid(ValueError):
@@ -61,11 +63,28 @@ def note_ids(
     )
 
 
+def note_access(session: Session, user_id: int) -> None:
+    """This user's communities or product areas change in this transaction: announced when it commits."""
+    session.info.setdefault(_ACCESS, set()).add(user_id)
+
+
 @event.listens_for(Session, "before_commit")
-def _number_pending(session: Session) -> None:
+def _before_commit(session: Session) -> None:
+    notices = []
+    access = session.info.pop(_ACCESS, None)
+    if access:
+        change = AccessChange(frozenset(access))
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(_NOTIFY, {"payload": change.payload()})
+        notices.append(change)
     pending: list[Pending] = session.info.pop(_PENDING, [])
-    if not pending:
-        return
+    if pending:
+        notices.append(_number_pending(session, pending))
+    if notices:
+        session.info[_NOTICES] = notices
+
+
+def _number_pending(session: Session, pending: list[Pending]) -> Notice:
     session.flush()  # do the real work first: the counter row stays locked only for the end of it
     count = len(pending)
     # Decided once, here, for every reader and every process (followers: one query, none for new insights).
@@ -96,22 +115,23 @@ def _number_pending(session: Session) -> None:
             for i, p in enumerate(pending)
         ],
     )
-    session.info[_NOTICE] = Notice(first, last, draft.communities, draft.areas, draft.users)
+    return Notice(first, last, draft.communities, draft.areas, draft.users)
 
 
 @event.listens_for(Session, "after_commit")
 def _announce(session: Session) -> None:
-    notice = session.info.pop(_NOTICE, None)
-    if notice is not None:
+    notices = session.info.pop(_NOTICES, None)
+    if notices:
         database = session.get_bind().url.database
-        for callback in list(on_commit):
-            callback(database, notice)
+        for notice in notices:
+            for callback in list(on_commit):
+                callback(database, notice)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    session.info.pop(_PENDING, None)
-    session.info.pop(_NOTICE, None)
+    for key in (_PENDING, _ACCESS, _NOTICES):
+        session.info.pop(key, None)
 
 
 def last_seq(session: Session) -> int:
