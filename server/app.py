@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -38,9 +41,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         hub.start()
         source = source_for(db, hub, settings.feed_watch_interval)
         await source.start()
+        restore = _answer_long_polls_on_stop(hub)
         try:
             yield
         finally:
+            restore()
             await source.stop()
             await hub.stop()
             db.dispose()
@@ -64,6 +69,30 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.add_middleware(BodyLimit)
     app.add_middleware(RequestLog)
     return app
+
+
+def _answer_long_polls_on_stop(hub: Hub):
+    """On SIGTERM/SIGINT, answer the waiting long-polls before the server's graceful stop waits for them (it
+    would wait its timeout, then cut them off). Chains the server's own handler; returns the undo."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # an in-process test client: no signals to hear
+    loop = asyncio.get_running_loop()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def stopping(sig, frame) -> None:
+        loop.call_soon_threadsafe(hub.close)
+        handler = previous[sig]
+        if callable(handler):
+            handler(sig, frame)
+
+    for sig in previous:
+        signal.signal(sig, stopping)
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore
 
 
 def _load_range(db: Database, after: int, upto: int) -> changes.Batch:

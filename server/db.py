@@ -38,9 +38,7 @@ class Database:
 def _sqlite_engine(url: str) -> Engine:
     # As many pooled connections as the request thread pool has threads (40): a connection opened beyond the
     # pool is closed again on return, and opening one costs its PRAGMAs each time.
-    engine = create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=40, max_overflow=10
-    )
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=40, max_overflow=10)
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:

@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server.api.deps import ERRORS, ApiError, DatabaseDep, PullPrincipal, PushPrincipal, SettingsDep
-from server.longpoll.hub import REREAD, Handed, Hub
+from server.longpoll.hub import CLOSING, REREAD, Handed, Hub
 from server.models import Device
 from server.services import changes as feed_changes, feed, sync
 from server.services.access import Reader
@@ -82,6 +82,9 @@ async def changes(
             break
         finally:
             hub.done(waiter)
+        if outcome == CLOSING:
+            page.seq = hub.done(waiter)
+            break
         if outcome == REREAD:
             page = await _full_read(hub, db, principal, page.cursor, limit)
         else:

@@ -22,6 +22,7 @@ from server.services.changes import Batch, FeedRow
 
 log = logging.getLogger("palaute.server.longpoll")
 REREAD = "reread"  # a waiter's answer when it must read the feed itself (rare: see Hub.wait)
+CLOSING = "closing"  # the server is stopping: answer now with what the waiter has (nothing new)
 MAX_DISPATCH_ROWS = 2000  # more rows than this in one notice: the woken waiters read for themselves
 KEEP_NOTICES = 4096  # recent notices, to check a waiter that read just before a change was announced
 # A reader (communities, areas) remembered from a full read lets the next pull wait without reading. Access
@@ -80,6 +81,7 @@ class Hub:
         self.woken = 0  # waiters handed changes or told to read again
         self.instance: str | None = None  # the database's instance id (cursors), from the first full read
         self._readers: dict[int, tuple[float, Reader]] = {}
+        self.closing = False
 
     # -- lifecycle ------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -89,6 +91,14 @@ class Hub:
         self._queue.put_nowait(None)
         if self._task is not None:
             await self._task
+
+    def close(self) -> None:
+        """The process is stopping: every waiting long-poll answers at once (its client then reconnects to
+        another worker or, after its spread back-off, to the restarted one) instead of being cut off."""
+        self.closing = True
+        for waiter in self.waiters():
+            self._drop(waiter)
+            _resolve(waiter, CLOSING)
 
     # -- sources --------------------------------------------------------------------------------------------
     def heard(self, notice: Notice | AccessChange) -> None:
@@ -135,6 +145,9 @@ class Hub:
     def wait(self, reader: Reader, seen: int) -> Waiter:
         """Register a pull whose own read saw the feed up to `seen` and found nothing for it."""
         waiter = Waiter(reader, seen, asyncio.get_running_loop().create_future())
+        if self.closing:
+            _resolve(waiter, CLOSING)
+            return waiter
         if self.position is not None and seen < self.position:
             # Changes were dispatched between the caller's read and now: if one may be for this reader it
             # reads again (cheap, and only in that window); otherwise it waits from the hub's position.
