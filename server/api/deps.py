@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
 from server.config import Settings
@@ -41,8 +41,11 @@ class Principal:
     role: str
     device_id: str
 
-    def actor(self, session: Session) -> User:
-        user = session.get(User, self.user_id)
+    def actor(self, session: Session, *, lazy: bool = False) -> User:
+        """The user, loaded in this session. `lazy`: communities and product areas only when asked for (a
+        push of new insights never needs them: two round trips fewer)."""
+        options = [lazyload(User.communities), lazyload(User.product_areas)] if lazy else []
+        user = session.get(User, self.user_id, options=options)
         if user is None:  # deleted between the token check and now
             raise ApiError(401, "unauthorized", "this account no longer exists")
         return user

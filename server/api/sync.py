@@ -31,7 +31,7 @@ def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     for attempt in range(3):
         try:
             with db.write() as session:
-                answer = sync.push(session, principal.actor(session), principal.device_id, body)
+                answer = sync.push(session, principal.actor(session, lazy=True), principal.device_id, body)
             # Serialised directly: FastAPI would validate the (already valid) answer model again.
             return Response(answer.model_dump_json(), media_type="application/json")
         except IntegrityError:

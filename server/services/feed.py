@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import event, insert, select, text, update
+from sqlalchemy import event, select, text, update
 from sqlalchemy.orm import Session
 
+from server import bulk
 from server.models import Change, FeedCounter, Insight, Meta
 from server.services import audience
 from server.services.audience import AccessChange, Notice
@@ -100,8 +101,9 @@ def _number_pending(session: Session, pending: list[Pending]) -> Notice:
             .returning(FeedCounter.value)
         ).scalar_one()
     first = last - count + 1
-    session.connection().execute(
-        insert(Change.__table__),
+    bulk.insert_many(
+        session,
+        Change.__table__,
         [
             dict(
                 seq=first + i,
