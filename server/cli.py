@@ -264,7 +264,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         timeout_graceful_shutdown=3,
         server_header=False,
         proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
