@@ -20,7 +20,7 @@ from pathlib import Path
 import requests
 
 from bench.bench_server import LIMITS, PG_URL, drop_schema, pg_schema
-from bench.crowd import insight_mutation, make_reps, raise_fd_limit, rss_mib, settled, start_pollers
+from bench.crowd import cpu_seconds, insight_mutation, make_reps, raise_fd_limit, rss_mib, settled, start_pollers
 from bench.figures import Figure, percentile, print_figures
 from tests.support.server_process import FAST_HASHING, ServerProcess
 
@@ -48,21 +48,24 @@ async def wake_rounds(push_base: str, wait_base: str, url: str, pids: list[int],
     tokens = make_reps(url, "waiter", waiters, "payments")
     pusher = make_reps(url, "pusher", 1, "payments")[0]
     pollers, tasks = await start_pollers(wait_base, tokens, wait=25)
-    delays, delivered = [], []
+    delays, delivered, cpu = [], [], []
     try:
         for number in range(1, rounds + 1):
             await settled(pids)
             marks = [len(p.answers) for p in pollers]
+            cpu_before = sum(cpu_seconds(p) for p in pids)
             _, acked, insight_id = await asyncio.to_thread(push_one, push_base, pusher, number, "payments")
             got = await _arrivals(pollers, marks, insight_id, deadline=time.monotonic() + 30)
             delivered.append(len(got))
             delays += [(at - acked) * 1000 for at in got]
+            await settled(pids)  # the woken desktops' next long-polls are in, too
+            cpu.append(sum(cpu_seconds(p) for p in pids) - cpu_before)
     finally:
         for task in tasks:
             task.cancel()
         for poller in pollers:
             poller.close()
-    return delays, delivered
+    return delays, delivered, statistics.median(cpu)
 
 
 async def _arrivals(pollers, marks: list[int], insight_id: str, deadline: float) -> list[float]:
@@ -80,9 +83,12 @@ async def _arrivals(pollers, marks: list[int], insight_id: str, deadline: float)
     return list(arrived.values())
 
 
-def wake_figures(label: str, delays: list[float], delivered: list[int], waiters: int) -> list[Figure]:
+def wake_figures(label: str, result, waiters: int) -> list[Figure]:
+    delays, delivered, cpu = result
     got = f"{min(delivered)}/{waiters} in the worst of {len(delivered)} pushes"
+    per_waiter = cpu / waiters * 1000
     return [
+        Figure(f"{label}: server CPU per woken waiter (+ its next poll)", per_waiter, "ms", "median of the pushes"),
         Figure(f"{label}: waiters that got the push", min(delivered), f"of {waiters}", got),
         Figure(f"{label}: wake after ack, p50", statistics.median(delays), "ms", "today 99: 293, 299: 1,088"),
         Figure(f"{label}: wake after ack, p95", percentile(delays, 95), "ms", "≤ 500 ms; today 99: 430, 299: 2,403"),
@@ -94,8 +100,8 @@ def sqlite_wake(folder: Path, waiters: int, rounds: int) -> list[Figure]:
     url = f"sqlite:///{folder / 'palaute-server.sqlite3'}"
     with ServerProcess.start(folder, env=ENV) as server:
         pids = [server.process.pid]
-        delays, delivered = asyncio.run(wake_rounds(server.url, server.url, url, pids, waiters, rounds))
-    return wake_figures(f"SQLite, 1 process, {waiters:,} waiting", delays, delivered, waiters)
+        result = asyncio.run(wake_rounds(server.url, server.url, url, pids, waiters, rounds))
+    return wake_figures(f"SQLite, 1 process, {waiters:,} waiting", result, waiters)
 
 
 def postgres_wake(folder: Path, url: str, waiters: int, rounds: int) -> list[Figure]:
@@ -104,9 +110,8 @@ def postgres_wake(folder: Path, url: str, waiters: int, rounds: int) -> list[Fig
         ServerProcess.start(folder / "b", database_url=url, env=ENV) as waits,
     ):
         pids = [pushes.process.pid, waits.process.pid]
-        delays, delivered = asyncio.run(wake_rounds(pushes.url, waits.url, url, pids, waiters, rounds))
-    label = f"PostgreSQL, 2 processes, {waiters:,} waiting on the other"
-    return wake_figures(label, delays, delivered, waiters)
+        result = asyncio.run(wake_rounds(pushes.url, waits.url, url, pids, waiters, rounds))
+    return wake_figures(f"PostgreSQL, 2 processes, {waiters:,} waiting on the other", result, waiters)
 
 
 async def idle_crowd(base: str, url: str, pid: int, count: int, pushes: int) -> list[Figure]:
@@ -119,7 +124,7 @@ async def idle_crowd(base: str, url: str, pid: int, count: int, pushes: int) -> 
         await settled([pid])
         rss_after = rss_mib(pid)
         during_ms = await _push_latencies(base, pusher, pushes + 1, pushes)
-        woken = sum(len(p.answers) for p in pollers)
+        woken = sum(1 for p in pollers for _, page in p.answers if page["changes"])
     finally:
         for task in tasks:
             task.cancel()
@@ -132,7 +137,7 @@ async def idle_crowd(base: str, url: str, pid: int, count: int, pushes: int) -> 
         Figure(
             f"PostgreSQL: unrelated push, {count:,} idle long-polls, p95", percentile(during_ms, 95), "ms", "≤ 50 ms"
         ),
-        Figure("PostgreSQL: idle long-polls answered during the pushes", woken, "answers", "0 (none may see them)"),
+        Figure("PostgreSQL: idle long-polls handed a change", woken, "answers", "0 (none may see them)"),
         Figure("PostgreSQL: server memory, no long-polls", rss_before, "MiB"),
         Figure(f"PostgreSQL: server memory, {count:,} idle long-polls", rss_after, "MiB"),
         Figure("PostgreSQL: memory per idle long-poll", per_poll_kib, "KiB", "budget ≤ 40 KiB (docs/deploy.md)"),
