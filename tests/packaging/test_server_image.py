@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,14 @@ def test_image_runs_as_a_non_root_user_with_settings_from_the_environment():
     assert set(compose["services"]) == {"db", "server"}
     assert compose["services"]["server"]["build"]["dockerfile"] == "packaging/server/Containerfile"
     assert compose["services"]["db"]["image"].startswith("postgres:")
+
+
+def test_the_build_context_keeps_every_python_package_the_server_installs():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    packages = [p.rstrip("*") for p in pyproject["tool"]["setuptools"]["packages"]["find"]["include"]]
+    ignored = {line.strip().rstrip("/") for line in (ROOT / ".dockerignore").read_text().splitlines()}
+    assert packages and not ignored & {*packages, "pyproject.toml", "README.md"}
+    assert all((ROOT / package / "__init__.py").exists() for package in packages)
 
 
 def free_port() -> int:
