@@ -78,7 +78,7 @@ class Listener:
 
 class CommitWatch:
     """SQLite: this process's commits are heard as they happen; others' (more workers, admin commands) by a
-    look at the one-row feed counter every `interval` while anyone waits."""
+    look at the one-row feed counter every `interval` while anyone waits (within two looks)."""
 
     def __init__(self, db: Database, hub: Hub, interval: float) -> None:
         self._db, self._hub, self._interval = db, hub, interval
@@ -107,20 +107,25 @@ class CommitWatch:
             loop.call_soon_threadsafe(self._hub.heard, notice)
 
     async def _run(self) -> None:
+        unexplained = False
         while not self._stopping.is_set():
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self._interval):
                     await self._stopping.wait()
                     return
             if not self._hub.waiting:
+                unexplained = False
                 continue
             try:
                 seq = await run_in_threadpool(self._read)
             except Exception:  # database briefly unusable: the long-polls time out on their own
                 continue
             known = max(self._hub.heard_upto, self._hub.position or 0)
-            if seq > known:
+            # A commit of this process is announced right after it; only a move still unexplained at the next
+            # look is another process's (so an own commit racing this look never costs a read for everyone).
+            if seq > known and unexplained:
                 self._hub.heard(Notice(known + 1, seq, everyone=True))
+            unexplained = seq > known
 
     def _read(self) -> int:
         with self._db.read() as session:
