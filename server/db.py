@@ -18,7 +18,11 @@ class Database:
         self.engine = _sqlite_engine(url) if self.is_sqlite else _pg_engine(url, pool_size)
         # SQLite: a write transaction starts with BEGIN IMMEDIATE so two writers never deadlock on upgrade.
         self._writes = sessionmaker(self.engine.execution_options(immediate=True), expire_on_commit=False)
-        self._reads = sessionmaker(self.engine, expire_on_commit=False)
+        # PostgreSQL reads run without BEGIN/ROLLBACK (two round trips fewer on every request's token check and
+        # every pull): at READ COMMITTED each statement takes its own snapshot anyway, in a transaction or not.
+        # SQLite keeps its read transaction (one snapshot for the whole read).
+        reads = self.engine if self.is_sqlite else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._reads = sessionmaker(reads, expire_on_commit=False)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
