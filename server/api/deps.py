@@ -24,11 +24,13 @@ class ApiError(Exception):
         self.status, self.code, self.message, self.headers = status, code, message, headers
 
 
-def get_db(request: Request) -> Database:
+# The small dependencies are `async def`: FastAPI runs a plain `def` dependency in the thread pool, a hop that
+# costs more than the dependency itself on every request (thousands of long-polls renew every 25 s).
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -89,7 +91,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 def rate_limited(bucket: str):
     """Dependency: 429 with Retry-After when this device calls `bucket` too often."""
 
-    def check(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Principal:
+    async def check(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Principal:
         per_minute = getattr(settings, f"{bucket}_per_minute", settings.api_per_minute)
         wait = request.app.state.limiter.check(bucket, principal.device_id, per_minute)
         if wait:

@@ -133,9 +133,12 @@ def _known(hub: Hub, principal, cursor: str) -> _Page | None:
 
 
 async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
-    page = await run_in_threadpool(_read, db, principal, cursor, limit)
-    hub.remember(page.reader, page.instance)
-    return page
+    while True:
+        epoch = hub.access_epoch(principal.user_id)
+        page = await run_in_threadpool(_read, db, principal, cursor, limit)
+        if hub.access_epoch(principal.user_id) == epoch:  # else the user's access changed during the read
+            hub.remember(page.reader, page.instance)
+            return page
 
 
 def _read(db, principal, cursor: str, limit: int) -> _Page:

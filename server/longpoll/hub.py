@@ -81,6 +81,7 @@ class Hub:
         self.woken = 0  # waiters handed changes or told to read again
         self.instance: str | None = None  # the database's instance id (cursors), from the first full read
         self._readers: dict[int, tuple[float, Reader]] = {}
+        self._access_epochs: dict[int, int] = {}  # users whose access changed: how often (see access_epoch)
         self.closing = False
 
     # -- lifecycle ------------------------------------------------------------------------------------------
@@ -122,10 +123,18 @@ class Hub:
     def access_changed(self, user_ids) -> None:
         """These users' communities or areas changed: forget them, and let their waiters read again (their
         next answer carries the new communities at once)."""
+        if len(self._access_epochs) >= MAX_READERS:
+            self._access_epochs.clear()  # an unknown epoch only makes a read happen again
         for user_id in user_ids:
             self._readers.pop(user_id, None)
+            self._access_epochs[user_id] = self._access_epochs.get(user_id, 0) + 1
             for waiter in list(self._index.get(("u", user_id), ())):
                 self._wake(waiter, REREAD)
+
+    def access_epoch(self, user_id: int) -> int:
+        """Changes when the user's access changes: a read that saw it change meanwhile may hold the old
+        communities, and is done again before anything is remembered or waited on."""
+        return self._access_epochs.get(user_id, 0)
 
     # -- readers --------------------------------------------------------------------------------------------
     def remember(self, reader: Reader, instance: str) -> None:
