@@ -7,6 +7,7 @@ import signal
 import threading
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
@@ -14,7 +15,7 @@ from protocol import schema
 from server import security
 from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
-from server.db import Database
+from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
 from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
@@ -36,6 +37,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         # One hub per run of the app's event loop (test clients may start several in turn).
         app.state.hub = hub = Hub(lambda after, upto: run_in_threadpool(_load_range, db, after, upto))
         hub.start()

@@ -8,11 +8,16 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+# Threads serving requests' database work in one process (the app sets its thread pool to this). The pool
+# keeps as many connections, so a burst (a thousand woken long-polls renewing at once) reuses them instead
+# of opening and closing connections beyond the pool, which costs PostgreSQL a new backend each time.
+THREADS = 20
+
 
 class Database:
     """One per process. `read()` for queries, `write()` for every change (commits or rolls back)."""
 
-    def __init__(self, url: str, *, pool_size: int = 10) -> None:
+    def __init__(self, url: str, *, pool_size: int = THREADS) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
         self.engine = _sqlite_engine(url) if self.is_sqlite else _pg_engine(url, pool_size)
@@ -40,9 +45,10 @@ class Database:
 
 
 def _sqlite_engine(url: str) -> Engine:
-    # As many pooled connections as the request thread pool has threads (40): a connection opened beyond the
-    # pool is closed again on return, and opening one costs its PRAGMAs each time.
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=40, max_overflow=10)
+    # A connection opened beyond the pool is closed again on return, and opening one costs its PRAGMAs.
+    engine = create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=THREADS, max_overflow=10
+    )
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_conn, _record) -> None:
@@ -63,4 +69,4 @@ def _sqlite_engine(url: str) -> Engine:
 
 
 def _pg_engine(url: str, pool_size: int) -> Engine:
-    return create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+    return create_engine(url, pool_size=pool_size, max_overflow=10, pool_pre_ping=True)
