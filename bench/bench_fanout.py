@@ -20,7 +20,7 @@ from pathlib import Path
 import requests
 
 from bench.bench_server import LIMITS, PG_URL, drop_schema, pg_schema
-from bench.crowd import cpu_seconds, insight_mutation, make_reps, raise_fd_limit, rss_mib, settled, start_pollers
+from bench.crowd import cpu_seconds, insight_mutation, make_reps, raise_fd_limit, rss_mib, run, settled, start_pollers
 from bench.figures import Figure, percentile, print_figures
 from tests.support.server_process import FAST_HASHING, ServerProcess
 
@@ -100,7 +100,7 @@ def sqlite_wake(folder: Path, waiters: int, rounds: int) -> list[Figure]:
     url = f"sqlite:///{folder / 'palaute-server.sqlite3'}"
     with ServerProcess.start(folder, env=ENV) as server:
         pids = [server.process.pid]
-        result = asyncio.run(wake_rounds(server.url, server.url, url, pids, waiters, rounds))
+        result = run(wake_rounds(server.url, server.url, url, pids, waiters, rounds))
     return wake_figures(f"SQLite, 1 process, {waiters:,} waiting", result, waiters)
 
 
@@ -110,7 +110,7 @@ def postgres_wake(folder: Path, url: str, waiters: int, rounds: int) -> list[Fig
         ServerProcess.start(folder / "b", database_url=url, env=ENV) as waits,
     ):
         pids = [pushes.process.pid, waits.process.pid]
-        result = asyncio.run(wake_rounds(pushes.url, waits.url, url, pids, waiters, rounds))
+        result = run(wake_rounds(pushes.url, waits.url, url, pids, waiters, rounds))
     return wake_figures(f"PostgreSQL, 2 processes, {waiters:,} waiting on the other", result, waiters)
 
 
@@ -154,7 +154,7 @@ async def _push_latencies(base: str, token: str, first: int, count: int) -> list
 
 def postgres_idle(folder: Path, url: str, count: int, pushes: int) -> list[Figure]:
     with ServerProcess.start(folder, database_url=url, env=ENV) as server:
-        return asyncio.run(idle_crowd(server.url, url, server.process.pid, count, pushes))
+        return run(idle_crowd(server.url, url, server.process.pid, count, pushes))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,16 @@ from server.migrate import upgrade
 from server.models import Community, Device, Token, User, user_communities
 
 
+def run(coroutine):
+    """asyncio.run on uvloop where installed (the server's loop too): the client must not be the bottleneck."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(coroutine)
+    with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+        return runner.run(coroutine)
+
+
 def raise_fd_limit(wanted: int = 20_000) -> int:
     """Raise this process's soft limit on open files (children inherit it); returns the new soft limit."""
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
@@ -111,6 +121,7 @@ class Poller:
             f"Authorization: Bearer {self.token}\r\n\r\n".encode()
         )
         head = await self._reader.readuntil(b"\r\n\r\n")
+        received = time.monotonic()  # before parsing: the client's own work is not the server's latency
         status = int(head.split(b" ", 2)[1])
         length = 0
         for line in head.split(b"\r\n")[1:]:
@@ -121,13 +132,9 @@ class Poller:
         if status != 200:
             raise RuntimeError(f"pull answered {status}: {body[:200]!r}")
         page = json.loads(body)
-        self.answers.append((time.monotonic(), page))
+        self.answers.append((received, page))
         self.cursor = page["cursor"]
         return page
-
-    async def catch_up(self) -> None:
-        while (await self.get(0))["has_more"]:
-            pass
 
     async def keep_polling(self, wait: float) -> None:
         while True:
