@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
+import threading
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server import proofs, security
 from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
-from server.db import Database
+from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
+from server.longpoll.hub import Hub
+from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.watcher import FeedWatcher
+from server.services import changes
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -30,13 +37,19 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        # One watcher per run of the app's event loop (test clients may start several in turn).
-        app.state.watcher = FeedWatcher(db, settings.feed_watch_interval)
-        app.state.watcher.start()
+        anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+        # One hub per run of the app's event loop (test clients may start several in turn).
+        app.state.hub = hub = Hub(lambda after, upto: run_in_threadpool(_load_range, db, after, upto))
+        hub.start()
+        source = source_for(db, hub, settings.feed_watch_interval)
+        await source.start()
+        restore = _answer_long_polls_on_stop(hub)
         try:
             yield
         finally:
-            await app.state.watcher.stop()
+            restore()
+            await source.stop()
+            await hub.stop()
             db.dispose()
 
     app = FastAPI(
@@ -59,6 +72,35 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.add_middleware(BodyLimit)
     app.add_middleware(RequestLog)
     return app
+
+
+def _answer_long_polls_on_stop(hub: Hub):
+    """On SIGTERM/SIGINT, answer the waiting long-polls before the server's graceful stop waits for them (it
+    would wait its timeout, then cut them off). Chains the server's own handler; returns the undo."""
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None  # an in-process test client: no signals to hear
+    loop = asyncio.get_running_loop()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+
+    def stopping(sig, frame) -> None:
+        loop.call_soon_threadsafe(hub.close)
+        handler = previous[sig]
+        if callable(handler):
+            handler(sig, frame)
+
+    for sig in previous:
+        signal.signal(sig, stopping)
+
+    def restore() -> None:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+    return restore
+
+
+def _load_range(db: Database, after: int, upto: int) -> changes.Batch:
+    with db.read() as session:
+        return changes.load_range(session, after, upto)
 
 
 def app_from_env() -> FastAPI:

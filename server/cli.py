@@ -40,9 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     serve = commands.add_parser("serve", parents=[common], help="run the server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
-    serve.add_argument("--workers", type=int, default=1)
+    env = os.environ.get
+    serve.add_argument("--host", default=env("PALAUTE_SERVER_HOST", "127.0.0.1"), help="(PALAUTE_SERVER_HOST)")
+    serve.add_argument(
+        "--port", type=int, default=env("PALAUTE_SERVER_PORT", "8765"), help="0 picks a free port (PALAUTE_SERVER_PORT)"
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=env("PALAUTE_SERVER_WORKERS", "1"),
+        help="processes serving the same socket, roughly 2 per core (PALAUTE_SERVER_WORKERS)",
+    )
 
     commands.add_parser("migrate", parents=[common], help="create or upgrade the database schema")
 
@@ -237,6 +245,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     import uvicorn
 
     _open(settings).dispose()
+    _raise_open_files_limit()
     # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets whose proto says TCP, and without it
     # every small answer waits ~40 ms for a delayed ACK.
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -255,7 +264,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         timeout_graceful_shutdown=3,
         server_header=False,
         proxy_headers=True,
-        forwarded_allow_ips="127.0.0.1",
+        forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     if workers > 1:
         from uvicorn.supervisors import Multiprocess
@@ -267,6 +276,20 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     server = _ReadyServer(config, ready)
     server.run(sockets=[sock])
     return 0 if server.started else 1
+
+
+def _raise_open_files_limit() -> None:
+    """Every idle long-poll holds a socket: lift the soft limit on open files to the hard one (the service
+    manager or container sets the hard one; docs/deploy.md)."""
+    try:
+        import resource  # POSIX only (the demo also runs the server on Windows)
+    except ImportError:
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY:
+        hard = max(soft, 1_048_576)
+    if soft < hard:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
 class _ReadyServer:

@@ -41,7 +41,9 @@ class Settings(BaseSettings):
     api_per_minute: int = 1200
     login_per_minute: int = 10
     long_poll_max_seconds: float = 25.0
-    feed_watch_interval: float = 0.05  # how often each process looks at the feed counter
+    feed_watch_interval: float = 0.05  # SQLite: how often each process looks at the feed counter
+    # Addresses whose X-Forwarded-For/-Proto are believed: the reverse proxy or load balancer (comma-separated).
+    forwarded_allow_ips: str = "127.0.0.1"
     log_level: str = "INFO"
 
     @model_validator(mode="after")

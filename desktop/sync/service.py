@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop.store.ledger import SyncLedger
-from desktop.sync.backoff import Backoff
+from desktop.sync.backoff import RECONNECT_SPREAD, Backoff
 from desktop.sync.client import ApiClient
 from desktop.sync.engine import Puller, Pusher
 from desktop.sync.errors import Offline, ServerBusy, SyncError
@@ -40,6 +40,7 @@ class SyncService:
         callbacks: Callbacks | None = None,
         *,
         long_poll: float = LONG_POLL_SECONDS,
+        reconnect_spread: float = RECONNECT_SPREAD,
     ) -> None:
         self.ledger = ledger
         self.make_client = make_client
@@ -50,7 +51,9 @@ class SyncService:
         self._stop = threading.Event()
         self._running = threading.Event()  # cleared while paused
         self._running.set()
-        self._push, self._pull = _Loop(), _Loop()
+        # The pull loop holds the long-poll that a server restart drops for every desktop at once: its first
+        # retry is spread (the push loop only sends when there is something to send).
+        self._push, self._pull = _Loop(), _Loop(backoff=Backoff(spread=reconnect_spread))
         self._busy = False
         self._pull_client: ApiClient | None = None
 
@@ -144,7 +147,7 @@ class SyncService:
             self._report()
             return False
         loop.error = None
-        loop.backoff.reset()
+        loop.backoff.success()
         self.ledger.record_success()
         self._report()
         return True

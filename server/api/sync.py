@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
@@ -12,8 +14,10 @@ from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server.api.deps import ERRORS, ApiError, DatabaseDep, PullPrincipal, PushPrincipal, SettingsDep
+from server.longpoll.hub import CLOSING, REREAD, Handed, Hub
 from server.models import Device
-from server.services import feed, sync
+from server.services import changes as feed_changes, feed, sync
+from server.services.access import Reader
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
 
@@ -27,7 +31,7 @@ def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     for attempt in range(3):
         try:
             with db.write() as session:
-                answer = sync.push(session, principal.actor(session), principal.device_id, body)
+                answer = sync.push(session, principal.actor(session, lazy=True), principal.device_id, body)
             # Serialised directly: FastAPI would validate the (already valid) answer model again.
             return Response(answer.model_dump_json(), media_type="application/json")
         except IntegrityError:
@@ -56,33 +60,97 @@ async def changes(
     if_none_match: Annotated[str | None, Header(max_length=200)] = None,
 ):
     """Changes visible to the caller after `cursor`, in commit order; waits up to `wait` s for one."""
-    watcher = request.app.state.watcher
+    hub: Hub = request.app.state.hub
     deadline = time.monotonic() + min(wait, settings.long_poll_max_seconds)
-    while True:
-        event = watcher.subscribe()  # before reading, so a commit right after the read still wakes us
-        items, new_cursor, has_more, upto, mine = await run_in_threadpool(_read, db, principal, cursor, limit)
+    # A long-poll from a reader the hub knows, at a cursor it has dispatched up to, waits without reading:
+    # this is the pull every desktop sends right after being handed a change. The hub sends it to read after
+    # all if a change it may see came meanwhile.
+    page = _known(hub, principal, cursor) if wait > 0 else None
+    if page is None:
+        page = await _full_read(hub, db, principal, cursor, limit)
+    while not page.items and not page.has_more:
         remaining = deadline - time.monotonic()
-        if items or remaining <= 0 or await request.is_disconnected():
+        if remaining <= 0 or await request.is_disconnected():
             break
-        if not await watcher.wait(event, remaining, upto):
+        # Nothing for the caller yet: wait to be handed what a commit brings (no database work meanwhile).
+        waiter = hub.wait(page.reader, page.seq)
+        try:
+            async with asyncio.timeout(remaining):
+                outcome = await waiter.future
+        except TimeoutError:
+            page.seq = hub.done(waiter)  # nothing came that the caller may see, up to here
             break
-    etag = f'"{new_cursor}"'
-    if not items and if_none_match == etag:
+        finally:
+            hub.done(waiter)
+        if outcome == CLOSING:
+            page.seq = hub.done(waiter)
+            break
+        if outcome == REREAD:
+            page = await _full_read(hub, db, principal, page.cursor, limit)
+        else:
+            page = page.handed(outcome, limit)
+    etag = f'"{page.cursor}"'
+    if not page.items and if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    body = schema.ChangesResponse(cursor=new_cursor, has_more=has_more, changes=items, communities=mine)
+    body = schema.ChangesResponse(
+        cursor=page.cursor, has_more=page.has_more, changes=page.items, communities=list(page.reader.community_slugs)
+    )
     return Response(body.model_dump_json(), media_type="application/json", headers={"ETag": etag})
 
 
-def _read(db, principal, cursor: str, limit: int):
+@dataclass
+class _Page:
+    """One answer to a pull: its changes and the feed position (`seq`) it reaches."""
+
+    items: list
+    seq: int
+    has_more: bool
+    reader: Reader
+    instance: str
+
+    @property
+    def cursor(self) -> str:
+        return feed.make_cursor(self.instance, self.seq)
+
+    def handed(self, handed: Handed, limit: int) -> _Page:
+        """The answer made of what the hub handed over (rows already routed to this reader)."""
+        rows, has_more = handed.rows[:limit], len(handed.rows) > limit
+        seq = rows[-1].seq if has_more else max(handed.upto, self.seq)
+        batch = handed.batch
+        items = feed_changes.render(self.reader, rows, batch, batch.backed_by(self.reader))
+        return _Page(items, seq, has_more, self.reader, self.instance)
+
+
+def _known(hub: Hub, principal, cursor: str) -> _Page | None:
+    reader = hub.known_reader(principal.user_id)
+    if reader is None or hub.instance is None or not cursor:
+        return None
+    try:
+        seq = feed.parse_cursor(hub.instance, cursor)
+    except feed.CursorInvalid:
+        return None  # the full read answers it
+    return _Page([], seq, False, reader, hub.instance)
+
+
+async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
+    while True:
+        epoch = hub.access_epoch(principal.user_id)
+        page = await run_in_threadpool(_read, db, principal, cursor, limit)
+        if hub.access_epoch(principal.user_id) == epoch:  # else the user's access changed during the read
+            hub.remember(page.reader, page.instance)
+            return page
+
+
+def _read(db, principal, cursor: str, limit: int) -> _Page:
     with db.read() as session:
         instance = feed.instance_id(session)
         after = feed.parse_cursor(instance, cursor)
         actor = principal.actor(session)
         items, new_seq, has_more = sync.pull(session, actor, after, limit)
-        # The reader's communities now: a client that sees them change re-reads or drops (docs/protocol.md).
-        mine = sorted(c.slug for c in actor.communities)
         # With nothing more to read, new_seq is the feed counter this read saw: the long-poll waits past it.
-        return items, feed.make_cursor(instance, new_seq), has_more, new_seq, mine
+        # The reader's communities go with every answer: a client that sees them change re-reads or drops
+        # (docs/protocol.md).
+        return _Page(items, new_seq, has_more, Reader.of(actor), instance)
 
 
 @router.get("/summary", response_model=schema.Summary)

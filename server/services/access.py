@@ -7,6 +7,8 @@ merges to the original). Product members see their assigned communities and prod
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import ColumnElement, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
@@ -14,6 +16,36 @@ from server.models import Change, Insight, SameHere, User
 from server.services.errors import NotFound
 
 PRODUCT_ROLES = ("product", "admin")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Who reads, as plain values: a waiting long-poll keeps it after the session that loaded the user ends."""
+
+    id: int
+    name: str
+    role: str
+    community_ids: frozenset[int]
+    area_ids: frozenset[int]
+    community_slugs: tuple[str, ...]  # sorted: every pull answer carries them
+
+    @classmethod
+    def of(cls, user: User) -> Reader:
+        return cls(
+            id=user.id,
+            name=user.name,
+            role=user.role,
+            community_ids=frozenset(c.id for c in user.communities),
+            area_ids=frozenset(a.id for a in user.product_areas),
+            community_slugs=tuple(sorted(c.slug for c in user.communities)),
+        )
+
+
+def scope(actor: User | Reader) -> tuple[frozenset[int], frozenset[int]]:
+    """The actor's community ids and product area ids."""
+    if isinstance(actor, Reader):
+        return actor.community_ids, actor.area_ids
+    return frozenset(c.id for c in actor.communities), frozenset(a.id for a in actor.product_areas)
 
 
 def insight_condition(actor: User) -> ColumnElement[bool]:
@@ -25,7 +57,7 @@ def insight_condition(actor: User) -> ColumnElement[bool]:
     return _assigned(actor, Insight.community_id, Insight.product_area_id)
 
 
-def change_condition(actor: User) -> ColumnElement[bool]:
+def change_condition(actor: User | Reader) -> ColumnElement[bool]:
     """The same rule on the changes feed, whose rows keep author, community and area at change time."""
     if actor.role == "admin":
         return true()
@@ -34,25 +66,34 @@ def change_condition(actor: User) -> ColumnElement[bool]:
     return _assigned(actor, Change.community_id, Change.product_area_id)
 
 
-def backed_ids(actor: User):
+def backed_ids(actor: User | Reader):
     """The ids of the insights the actor backs with a "same here" (uses ix_same_heres_user_insight)."""
     return select(SameHere.insight_id).where(SameHere.user_id == actor.id)
 
 
-def can_see(actor: User, insight: Insight, backed: set[str] | None = None) -> bool:
-    """The same rule on one loaded insight. `backed`: the ids the rep backs, when the caller batched that
-    lookup (a pull page); otherwise it is looked up, and only when author and community did not decide."""
+def can_see(actor: User | Reader, insight, backed: set[str] | None = None) -> bool:
+    """The same rule on one loaded insight (or its snapshot). `backed`: the ids the rep backs, when the caller
+    batched that lookup (a pull page); otherwise it is looked up, and only when author and community did not
+    decide."""
     if actor.role == "admin":
         return True
+    communities, areas = scope(actor)
     if actor.role == "rep":
-        if insight.author_id == actor.id or insight.community_id in {c.id for c in actor.communities}:
+        if insight.author_id == actor.id or insight.community_id in communities:
             return True
         if backed is not None:
             return insight.id in backed
         return backs(Session.object_session(insight), actor, insight.id)
-    return insight.community_id in {c.id for c in actor.communities} or insight.product_area_id in {
-        a.id for a in actor.product_areas
-    }
+    return insight.community_id in communities or insight.product_area_id in areas
+
+
+def routed_to(reader: Reader, row, backers: frozenset[int] | set[int]) -> bool:
+    """change_condition on one feed row in memory; `backers`: the users backing the row's insight now."""
+    if reader.role == "admin":
+        return True
+    if reader.role == "rep":
+        return row.author_id == reader.id or row.community_id in reader.community_ids or reader.id in backers
+    return row.community_id in reader.community_ids or row.product_area_id in reader.area_ids
 
 
 def can_triage(actor: User) -> bool:
@@ -60,7 +101,7 @@ def can_triage(actor: User) -> bool:
     return actor.role in PRODUCT_ROLES
 
 
-def backed_among(session: Session, actor: User, insight_ids) -> set[str]:
+def backed_among(session: Session, actor: User | Reader, insight_ids) -> set[str]:
     """Which of these insights the actor backs with a "same here": one query for a whole page."""
     ids = set(insight_ids)
     if actor.role != "rep" or not ids:
@@ -75,17 +116,16 @@ def backs(session: Session | None, actor: User, insight_id: str) -> bool:
     return bool(session.scalar(select(exists().where(SameHere.user_id == actor.id, SameHere.insight_id == insight_id))))
 
 
-def _rep(actor: User, author_col, community_col, insight_col) -> ColumnElement[bool]:
+def _rep(actor: User | Reader, author_col, community_col, insight_col) -> ColumnElement[bool]:
     parts = [author_col == actor.id, insight_col.in_(backed_ids(actor))]
-    communities = [c.id for c in actor.communities]
+    communities = sorted(scope(actor)[0])
     if communities:
         parts.append(community_col.in_(communities))
     return or_(*parts)
 
 
-def _assigned(actor: User, community_col, area_col) -> ColumnElement[bool]:
-    communities = [c.id for c in actor.communities]
-    areas = [a.id for a in actor.product_areas]
+def _assigned(actor: User | Reader, community_col, area_col) -> ColumnElement[bool]:
+    communities, areas = (sorted(ids) for ids in scope(actor))
     parts = []
     if communities:
         parts.append(community_col.in_(communities))

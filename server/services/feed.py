@@ -5,15 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import event, insert, select, update
+from sqlalchemy import event, select, text, update
 from sqlalchemy.orm import Session
 
+from server import bulk
 from server.models import Change, FeedCounter, Insight, Meta, utcnow
+from server.services import audience
+from server.services.audience import AccessChange, Notice
 
 _PENDING = "palaute_pending_changes"
-_TOUCHED = "palaute_feed_touched"
-# Called (in this process) after a commit that wrote to the feed; the long-poll watcher subscribes.
-on_commit: list[Callable[[], None]] = []
+_ACCESS = "palaute_pending_access"
+_NOTICES = "palaute_feed_notices"
+# Called in this process after a commit that wrote to the feed, with the database (its SQLite file) and the
+# notice; the long-poll hub of a SQLite server subscribes (PostgreSQL servers hear NOTIFY instead).
+on_commit: list[Callable[[str | None, Notice | AccessChange], None]] = []
+# PostgreSQL: take the numbers and announce them in one round trip. NOTIFY is delivered at commit, in commit
+# order, to every listener of the channel (every worker on every host).
+_NUMBER_AND_NOTIFY = text(
+    f"UPDATE feed_counter SET value = value + :n WHERE id = 1 "
+    f"RETURNING value, pg_notify({audience.CHANNEL_SQL}, value::text || ' ' || :tail)"
+)
+_NOTIFY = text(f"SELECT pg_notify({audience.CHANNEL_SQL}, :payload)")
 
 
 class CursorInvalid(ValueError):
@@ -28,6 +40,7 @@ class Pending:
     community_id: int
     product_area_id: int | None
     reply_id: str | None = None
+    fresh: bool = False  # a new insight: nobody follows it yet
 
 
 def note(session: Session, kind: str, insight: Insight, reply_id: str | None = None) -> None:
@@ -43,28 +56,54 @@ def note_ids(
     community_id: int,
     product_area_id: int | None,
     reply_id: str | None = None,
+    *,
+    fresh: bool = False,
 ) -> None:
     session.info.setdefault(_PENDING, []).append(
-        Pending(kind, insight_id, author_id, community_id, product_area_id, reply_id)
+        Pending(kind, insight_id, author_id, community_id, product_area_id, reply_id, fresh)
     )
 
 
+def note_access(session: Session, user_id: int) -> None:
+    """This user's communities or product areas change in this transaction: announced when it commits."""
+    session.info.setdefault(_ACCESS, set()).add(user_id)
+
+
 @event.listens_for(Session, "before_commit")
-def _number_pending(session: Session) -> None:
+def _before_commit(session: Session) -> None:
+    notices = []
+    access = session.info.pop(_ACCESS, None)
+    if access:
+        change = AccessChange(frozenset(access))
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(_NOTIFY, {"payload": change.payload()})
+        notices.append(change)
     pending: list[Pending] = session.info.pop(_PENDING, [])
-    if not pending:
-        return
+    if pending:
+        notices.append(_number_pending(session, pending))
+    if notices:
+        session.info[_NOTICES] = notices
+
+
+def _number_pending(session: Session, pending: list[Pending]) -> Notice:
     session.flush()  # do the real work first: the counter row stays locked only for the end of it
+    count = len(pending)
+    # Decided once, here, for every reader and every process (followers: one query, none for new insights).
+    draft = Notice(1, count, **audience.decide(session, pending))
     # The counter's row lock serialises writers from here to commit, so numbers become visible in order.
-    last = session.execute(
-        update(FeedCounter)
-        .where(FeedCounter.id == 1)
-        .values(value=FeedCounter.value + len(pending))
-        .returning(FeedCounter.value)
-    ).scalar_one()
-    first = last - len(pending) + 1
-    session.connection().execute(
-        insert(Change.__table__),
+    if session.get_bind().dialect.name == "postgresql":
+        last = session.execute(_NUMBER_AND_NOTIFY, {"n": count, "tail": draft.tail()}).scalar_one()
+    else:
+        last = session.execute(
+            update(FeedCounter)
+            .where(FeedCounter.id == 1)
+            .values(value=FeedCounter.value + count)
+            .returning(FeedCounter.value)
+        ).scalar_one()
+    first = last - count + 1
+    bulk.insert_many(
+        session,
+        Change.__table__,
         [
             dict(
                 seq=first + i,
@@ -78,20 +117,23 @@ def _number_pending(session: Session) -> None:
             for i, p in enumerate(pending)
         ],
     )
-    session.info[_TOUCHED] = True
+    return Notice(first, last, draft.communities, draft.areas, draft.users)
 
 
 @event.listens_for(Session, "after_commit")
 def _announce(session: Session) -> None:
-    if session.info.pop(_TOUCHED, False):
-        for callback in list(on_commit):
-            callback()
+    notices = session.info.pop(_NOTICES, None)
+    if notices:
+        database = session.get_bind().url.database
+        for notice in notices:
+            for callback in list(on_commit):
+                callback(database, notice)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
-    session.info.pop(_PENDING, None)
-    session.info.pop(_TOUCHED, None)
+    for key in (_PENDING, _ACCESS, _NOTICES):
+        session.info.pop(key, None)
 
 
 def last_seq(session: Session) -> int:

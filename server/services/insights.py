@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
-from sqlalchemy import insert
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from protocol import schema
+from server import bulk
 from server.models import Insight, Reply, User, utcnow
 from server.services import backing, feed, privacy, reference
-from server.services.access import PRODUCT_ROLES, backed_among, get_visible
+from server.services.access import PRODUCT_ROLES, Reader, backed_among, get_visible
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid
 from server.services.feed import bump
 
 
-def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | None = None) -> schema.Insight:
-    """The insight as `reader` may see it (None: everything, as the product team sees it).
+@dataclass(frozen=True)
+class Snapshot:
+    """An insight as loaded once, in plain values: rendered for many readers without the database.
 
-    A rep reading someone else's insight (a community one) gets no customer reference, and the text with
-    the personal data its author kept masked again: kept items are for the product team, not the whole
-    community. `backed`: the ids the reader backs with a "same here" when the caller batched that lookup.
+    `full` is what the product team sees (with `following` true, as for the author); `shared_text` is the
+    text as other reps see it (the personal data its author kept masked again).
     """
-    full = reader is None or reader.role in PRODUCT_ROLES
-    own = reader is not None and insight.author_id == reader.id
-    text = insight.text
-    if not (full or own) and insight.pii_kept:
-        text = privacy.guard_text(text, (), limit=_NO_LIMIT).text
-    return schema.Insight(
+
+    id: str
+    author_id: int
+    community_id: int
+    product_area_id: int | None
+    full: schema.Insight
+    shared_text: str
+
+
+def snapshot(insight: Insight) -> Snapshot:
+    full = schema.Insight(
         id=insight.id,
-        text=text,
+        text=insight.text,
         community=insight.community.slug,
         product_area=insight.product_area.slug if insight.product_area else None,
-        customer_ref=insight.customer_ref if full or own else None,
+        customer_ref=insight.customer_ref,
         impact=insight.impact,
         tags=list(insight.tags or []),
         author=insight.author.name,
@@ -43,23 +50,38 @@ def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | N
         pii_flagged=insight.pii_flagged,
         customers=insight.customers or 1,
         reps=insight.reps or 1,
-        following=_following(insight, reader, own, backed),
+        following=True,
     )
+    shared = privacy.guard_text(insight.text, (), limit=_NO_LIMIT).text if insight.pii_kept else insight.text
+    return Snapshot(insight.id, insight.author_id, insight.community_id, insight.product_area_id, full, shared)
+
+
+def view(snap: Snapshot, reader: User | Reader | None, backed: set[str]) -> schema.Insight:
+    """The snapshot as `reader` may see it (None: everything). `backed`: the ids the reader backs.
+
+    A rep reading someone else's insight (a community one) gets no customer reference, and the text with
+    the personal data its author kept masked again: kept items are for the product team, not the whole
+    community.
+    """
+    if reader is None:
+        return snap.full
+    if reader.role in PRODUCT_ROLES:
+        return snap.full.model_copy(update={"following": False})
+    if snap.author_id == reader.id:
+        return snap.full
+    return snap.full.model_copy(update={"text": snap.shared_text, "customer_ref": None, "following": snap.id in backed})
+
+
+def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | None = None) -> schema.Insight:
+    """The insight as `reader` may see it (None: everything, as the product team sees it); see `view`.
+    `backed`: the ids the reader backs with a "same here" when the caller batched that lookup."""
+    if backed is None:
+        mine = reader is None or reader.role in PRODUCT_ROLES or insight.author_id == reader.id
+        backed = set() if mine else backed_among(Session.object_session(insight), reader, [insight.id])
+    return view(snapshot(insight), reader, backed)
 
 
 _NO_LIMIT = 10**9  # re-masking on the way out must never refuse to answer
-
-
-def _following(insight: Insight, reader: User | None, own: bool, backed: set[str] | None) -> bool:
-    if reader is None:
-        return True
-    if reader.role in PRODUCT_ROLES:
-        return False
-    if own:
-        return True
-    if backed is None:
-        backed = backed_among(Session.object_session(insight), reader, [insight.id])
-    return insight.id in backed
 
 
 def many_to_schema(session: Session, reader: User, rows: list[Insight]) -> list[schema.Insight]:
@@ -126,16 +148,16 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
 
 
 def insert_rows(session: Session, rows: list[dict]) -> None:
-    """Insert new insights in one statement (a push of 100 is one round trip) and note them in the feed."""
+    """Insert new insights in one round trip (a push of 100 too) and note them in the feed."""
     if not rows:
         return
-    # executemany: psycopg pipelines the rows (measured faster than one huge multi-VALUES statement, whose
-    # text psycopg re-parses every time).
-    session.connection().execute(insert(Insight.__table__), rows)  # Core: no ORM bookkeeping for new rows
+    bulk.insert_many(session, Insight.__table__, rows)  # Core: no ORM bookkeeping for new rows
     absent: set = session.info.get("absent_insights", set())
     for row in rows:
         absent.discard(row["id"])
-        feed.note_ids(session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"])
+        feed.note_ids(
+            session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"], fresh=True
+        )
 
 
 def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:

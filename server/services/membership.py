@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Community, User
-from server.services import accounts, reference
+from server.services import accounts, feed, reference
 from server.services.errors import Forbidden, Invalid, NotFound
 
 
@@ -27,6 +27,7 @@ def join(session: Session, actor: User, slug: str) -> schema.UserInfo:
     community = _self_service(session, actor, slug, "join")
     if community not in actor.communities:
         actor.communities.append(community)
+        feed.note_access(session, actor.id)
     session.flush()
     return accounts.user_info(actor)
 
@@ -36,6 +37,7 @@ def leave(session: Session, actor: User, slug: str) -> schema.UserInfo:
     community = _self_service(session, actor, slug, "leave")
     if community in actor.communities:
         actor.communities.remove(community)
+        feed.note_access(session, actor.id)
     session.flush()
     return accounts.user_info(actor)
 
@@ -63,6 +65,7 @@ def change_user(
         if community not in user.communities:
             raise Invalid(f"{name} is not in community {slug!r}")
         user.communities.remove(community)
+    feed.note_access(session, user.id)
     session.flush()
     return user
 

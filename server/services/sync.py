@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
 from server.models import Change, Device, DeviceMutation, Insight, Reply, SameHere, User
-from server.services import backing, feed, insights, triage
+from server.services import backing, changes, feed, insights, triage
 from server.services.access import backed_among, can_see, change_condition, insight_condition
 from server.services.errors import Conflict, ServiceError
 
@@ -278,47 +278,19 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
 def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, int, bool]:
     """Visible changes after seq `after` in commit order: (changes, new seq, has_more)."""
     upto = feed.last_seq(session)  # every change numbered <= upto is committed (see feed._number_pending)
-    rows = list(
-        session.scalars(
-            select(Change)
-            .where(Change.seq > after, Change.seq <= upto, change_condition(actor))
-            .order_by(Change.seq)
-            .limit(limit + 1)
+    rows = changes.rows_of(
+        session.execute(
+            changes.select_rows(Change.seq > after, Change.seq <= upto, change_condition(actor)).limit(limit + 1)
         )
     )
     has_more = len(rows) > limit
     rows = rows[:limit]
     new_seq = rows[-1].seq if has_more else max(upto, after)
-    by_id = {i.id: i for i in session.scalars(select(Insight).where(Insight.id.in_({r.insight_id for r in rows})))}
-    replies = {
-        r.id: r for r in session.scalars(select(Reply).where(Reply.id.in_({r.reply_id for r in rows if r.reply_id})))
-    }
+    batch = changes.load(session, rows)
     # One "same here" lookup for the page: it decides visibility where authorship and community do not, and
     # `following` on every insight the reader did not write.
-    backed = backed_among(session, actor, [i.id for i in by_id.values() if i.author_id != actor.id])
-    return _changes(actor, rows, by_id, replies, backed), new_seq, has_more
-
-
-def _changes(actor: User, rows: list[Change], by_id: dict, replies: dict, backed: set[str]) -> list:
-    out, sent = [], set()
-    for row in rows:
-        insight = by_id.get(row.insight_id)
-        if row.kind == "reply":
-            reply = replies.get(row.reply_id)
-            if reply is not None and insight is not None and can_see(actor, insight, backed):
-                out.append(schema.ReplyChange(kind="reply", reply=insights.reply_to_schema(reply)))
-            continue
-        # First occurrence carries the current state, so a reply never arrives before its insight.
-        if row.insight_id in sent:
-            continue
-        sent.add(row.insight_id)
-        if insight is None:
-            out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="erased"))
-        elif not can_see(actor, insight, backed):
-            out.append(schema.Tombstone(kind="tombstone", insight_id=row.insight_id, reason="hidden"))
-        else:
-            out.append(schema.InsightChange(kind="insight", insight=insights.to_schema(insight, actor, backed)))
-    return out
+    backed = backed_among(session, actor, [i.id for i in batch.insights.values() if i.author_id != actor.id])
+    return changes.render(actor, rows, batch, backed), new_seq, has_more
 
 
 def summary(session: Session, actor: User, device: Device) -> schema.Summary:
