@@ -41,7 +41,7 @@ class SyncLedger:
 
     def swap_meta(self, key: str, expected: str | None, **values: str | None) -> bool:
         """Set `values` if `key` still holds `expected`; False (nothing written) if another process changed it."""
-        return self._store._write(lambda s: ss.swap_meta(s, key, expected, values))
+        return self._tx.write(lambda s: ss.swap_meta(s, key, expected, values))
 
     def record_success(self) -> None:
         self.set_meta(last_success_at=utc_now().isoformat(), last_error=None)
