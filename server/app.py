@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
-from server import proofs, security
+from server import delivery, proofs, security
 from server.api import auth, digest, errors, insights, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
@@ -21,7 +21,7 @@ from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.services import changes
+from server.services import changes, outbox
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     db = Database(settings.url)
     if migrate:
         upgrade(db)
+    outbox.public_url[0] = settings.public_url
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -44,10 +45,15 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         source = source_for(db, hub, settings.feed_watch_interval)
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
+        deliverer = delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        if deliverer is not None:
+            deliverer.start()
         try:
             yield
         finally:
             restore()
+            if deliverer is not None:
+                deliverer.stop()
             await source.stop()
             await hub.stop()
             db.dispose()

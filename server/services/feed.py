@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from server import bulk
 from server.models import Change, FeedCounter, Insight, Meta, utcnow
-from server.services import audience
+from server.services import audience, events
 from server.services.audience import AccessChange, Notice
 
 _PENDING = "palaute_pending_changes"
@@ -81,6 +81,8 @@ def _before_commit(session: Session) -> None:
     pending: list[Pending] = session.info.pop(_PENDING, [])
     if pending:
         notices.append(_number_pending(session, pending))
+    # After numbering, still under the counter's lock: outbox rows are numbered in commit order too.
+    events.flush(session)
     if notices:
         session.info[_NOTICES] = notices
 
@@ -134,6 +136,7 @@ def _announce(session: Session) -> None:
 def _forget(session: Session) -> None:
     for key in (_PENDING, _ACCESS, _NOTICES):
         session.info.pop(key, None)
+    events.forget(session)
 
 
 def last_seq(session: Session) -> int:

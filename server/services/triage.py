@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy
+from server.services import backing, events, feed, privacy
 from server.services.access import backed_among, can_triage, get_visible
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.feed import bump
@@ -24,11 +24,19 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
     insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members set the status")
-    if insight.status != status:
-        insight.status = status
-        insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
-        bump(session, insight)
+    change_status(session, insight, status)
     return insight
+
+
+def change_status(session: Session, insight: Insight, status: str) -> bool:
+    """Set a (locked) insight's status, already allowed; False if it had that status already."""
+    if insight.status == status:
+        return False
+    previous, insight.status = insight.status, status
+    insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
+    bump(session, insight)
+    events.emit(session, "insight.status_changed", insight.id, previous_status=previous)
+    return True
 
 
 def add_reply(
@@ -56,6 +64,7 @@ def add_reply(
     )
     session.add(reply)
     feed.note(session, "reply", insight, reply_id=reply_id)
+    events.emit(session, "reply.created", insight.id, reply_id=reply_id)
     return reply
 
 
@@ -76,6 +85,10 @@ def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: 
         insight.duplicate_of = original_id
         bump(session, insight)
         backing.merged(session, insight, old_root)
+        if original_id is None:
+            events.emit(session, "insight.updated", insight.id)
+        else:
+            events.emit(session, "insight.merged", insight.id, original_id=original_id)
     return insight
 
 

@@ -1,0 +1,141 @@
+"""Outbound webhooks against a real receiver on loopback: the outbox, signatures, order, retries, chat kinds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from server.models import Webhook, WebhookMessage
+from server.services import webhooks
+from tests.server.conftest import create_mutation, reply_mutation, same_here_mutation
+from tests.support.webhook_receiver import Receiver
+
+
+@pytest.fixture
+def settings_overrides() -> dict:
+    return dict(webhook_backoff_base=0.02, webhook_timeout=0.5, webhook_poll_interval=0.05)
+
+
+def subscribe(app, url: str, events=(), **kwargs) -> tuple[int, str]:
+    with app.state.db.write() as session:
+        hook, secret = webhooks.add(session, url, list(events), app.state.settings.webhook_master_key, **kwargs)
+        return hook.id, secret
+
+
+def outbox_size(app) -> int:
+    with app.state.db.read() as session:
+        return session.scalar(select(func.count()).select_from(WebhookMessage))
+
+
+def make_changes(api) -> tuple[str, str]:
+    """Every kind of event: (insight A, insight B); B ends up merged into A."""
+    rep = api.user("rita", communities=["payments"])
+    other = api.user("olli", communities=["payments"])
+    pm = api.user("pam", "product", communities=["payments"])
+    a = api.create(rep, 1, text="Card payment cannot be split", customer_ref="CASE-4711")
+    b = api.create(rep, 2, text="Customer wants to split a card payment")
+    edit = {"type": "edit", "number": 3, "insight_id": a["id"], "base_version": 1, "changes": {"text": "Split pay"}}
+    assert api.push(rep, edit)["results"][0]["status"] == "applied"
+    assert api.client.post(
+        f"/api/v1/insights/{a['id']}/status", json={"status": "planned"}, headers=pm.headers
+    ).is_success
+    assert api.push(rep, reply_mutation(4, a["id"], "Both Android and iOS"))["results"][0]["status"] == "applied"
+    same = same_here_mutation(1, a["id"], customer_ref="CASE-9", impact="high", note="also CASE-9")
+    assert api.push(other, same)["results"][0]["status"] == "applied"
+    dup = api.client.post(f"/api/v1/insights/{b['id']}/duplicate", json={"original_id": a["id"]}, headers=pm.headers)
+    assert dup.is_success, dup.text
+    return a["id"], b["id"]
+
+
+EXPECTED_A = ["insight.created", "insight.updated", "insight.status_changed", "reply.created", "same_here.created"]
+EXPECTED_B = ["insight.created", "insight.merged"]
+
+
+@pytest.mark.timeout(60)
+def test_every_event_once_in_order_signed_and_without_customer_references(app, api):
+    with Receiver() as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        a, b = make_changes(api)
+        got = receiver.wait_for(len(EXPECTED_A) + len(EXPECTED_B))
+    assert receiver.bad_signatures == 0
+    of = {key: [m.type for m in got if m.body["data"]["insight"]["id"] == key] for key in (a, b)}
+    assert of == {a: EXPECTED_A, b: EXPECTED_B}
+    assert len({m.id for m in got}) == len(got)  # each message once
+    raw = b"".join(body for _, body in receiver.raw)
+    assert b"CASE-4711" not in raw and b"CASE-9" not in raw and b"rita" not in raw
+    status = next(m for m in got if m.type == "insight.status_changed").body["data"]
+    assert (status["previous_status"], status["insight"]["status"]) == ("new", "planned")
+    assert status["insight"]["url"].endswith(f"/web/insights/{a}")
+    assert next(m for m in got if m.type == "insight.merged").body["data"]["original_id"] == a
+    assert outbox_size(app) == 0
+    with app.state.db.read() as session:
+        assert session.get(Webhook, hook_id).delivered == len(got)
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("trouble", [dict(fail_first=5), dict(stall_first=2, stall=0.8)], ids=["fails-5", "timeouts"])
+def test_a_failing_receiver_still_gets_every_event_once_in_order(app, api, trouble):
+    with Receiver(**trouble) as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        a, b = make_changes(api)
+        got = receiver.wait_for(len(EXPECTED_A) + len(EXPECTED_B), timeout=60)
+    of = {key: [m.type for m in got if m.body["data"]["insight"]["id"] == key] for key in (a, b)}
+    assert of == {a: EXPECTED_A, b: EXPECTED_B}
+    tries = trouble.get("fail_first", trouble.get("stall_first"))
+    assert all(receiver.attempts[m.id] == tries + 1 for m in got)  # retried with the same webhook-id
+    with app.state.db.read() as session:
+        assert session.get(Webhook, hook_id).failures == 0  # reset by the last success
+
+
+def test_subscriptions_filter_by_event_and_community(app, api):
+    with Receiver() as everything, Receiver() as replies, Receiver() as elsewhere:
+        everything.secret = subscribe(app, everything.url)[1]
+        replies.secret = subscribe(app, replies.url, ["reply.created"])[1]
+        elsewhere.secret = subscribe(app, elsewhere.url, community="cards")[1]
+        make_changes(api)
+        everything.wait_for(7)
+        replies.wait_for(1)
+    assert [m.type for m in replies.accepted] == ["reply.created"]
+    assert elsewhere.accepted == []
+
+
+def test_chat_kinds_hear_of_high_impact_and_shipped_only(app, api):
+    with Receiver(verify=False) as slack, Receiver(verify=False) as teams:
+        subscribe(app, slack.url, kind="slack")
+        subscribe(app, teams.url, kind="teams")
+        rep = api.user("rita", communities=["payments"])
+        pm = api.user("pam", "product", communities=["payments"])
+        high = api.create(rep, 1, text="Export drops the last row", impact="high")
+        api.create(rep, 2, text="Minor wording", impact="low")
+        for status in ("planned", "shipped"):
+            api.client.post(f"/api/v1/insights/{high['id']}/status", json={"status": status}, headers=pm.headers)
+        slack.wait_for(2)
+        teams.wait_for(2)
+    slack_bodies = [json.loads(body) for _, body in slack.raw]
+    assert [b["blocks"][0]["text"]["text"] for b in slack_bodies] == [
+        "New high-impact insight in payments",
+        "Shipped: an insight from payments",
+    ]
+    assert slack_bodies[0]["blocks"][-1]["elements"][0]["url"].endswith(f"/web/insights/{high['id']}")
+    card = json.loads(teams.raw[0][1])["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert card["content"]["actions"][0]["url"].endswith(f"/web/insights/{high['id']}")
+    assert "Export drops the last row" in card["content"]["body"][1]["text"]
+
+
+def test_no_subscription_writes_no_outbox_rows(app, api):
+    rep = api.user("rita", communities=["payments"])
+    api.push(rep, create_mutation(1))
+    assert outbox_size(app) == 0
+
+
+def test_secrets_are_stored_encrypted(app, client):
+    _, secret = subscribe(app, "http://127.0.0.1:9/x")
+    with app.state.db.read() as session:
+        stored = session.scalars(select(Webhook.secret)).one()
+    assert secret.startswith("whsec_") and secret[6:] not in stored
+    assert webhooks.unseal(stored, app.state.settings.webhook_master_key) == secret
+    with pytest.raises(ValueError):
+        webhooks.unseal(stored, "another key")
