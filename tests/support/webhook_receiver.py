@@ -42,6 +42,8 @@ class Receiver:
     ) -> None:
         self.secret, self.fail_first, self.stall_first, self.stall = secret, fail_first, stall_first, stall
         self.delay, self.verify = delay, verify
+        self.down = False  # answer 503 to everything, counting nothing but `refused`
+        self.refused = 0
         self.accepted: list[Message] = []
         self.attempts: Counter[str] = Counter()
         self.bad_signatures = 0
@@ -65,6 +67,11 @@ class Receiver:
         return Handler
 
     def _handle(self, request, headers: dict, body: bytes) -> None:
+        if self.down:
+            with self._lock:
+                self.refused += 1
+                self._lock.notify_all()
+            return self._answer(request, 503)
         with self._lock:
             self.raw.append((headers, body))
         if self.verify:
@@ -106,6 +113,13 @@ class Receiver:
             while len(self.accepted) < count and time.monotonic() < deadline:
                 self._lock.wait(deadline - time.monotonic())
             return list(self.accepted)
+
+    def wait_until(self, condition, timeout: float = 30.0) -> bool:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while not condition() and time.monotonic() < deadline:
+                self._lock.wait(min(0.5, max(0.0, deadline - time.monotonic())))
+            return condition()
 
     def __enter__(self) -> Receiver:
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
