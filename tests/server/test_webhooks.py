@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from sqlalchemy import func, select
@@ -139,3 +140,65 @@ def test_secrets_are_stored_encrypted(app, client):
     assert webhooks.unseal(stored, app.state.settings.webhook_master_key) == secret
     with pytest.raises(ValueError):
         webhooks.unseal(stored, "another key")
+
+
+@pytest.mark.timeout(90)
+def test_several_workers_share_the_queue_without_sending_twice_or_out_of_order(app, api):
+    from server.delivery import Deliverer
+
+    extra = [Deliverer(app.state.db, app.state.settings) for _ in range(3)]
+    for deliverer in extra:
+        deliverer.start()
+    try:
+        with Receiver(delay=0.01) as receiver:
+            receiver.secret = subscribe(app, receiver.url)[1]
+            rep = api.user("rita", communities=["payments"])
+            pm = api.user("pam", "product", communities=["payments"])
+            ids = [api.create(rep, n, text=f"insight {n}")["id"] for n in range(1, 11)]
+            for status in ("acknowledged", "planned", "in_progress", "shipped"):
+                for insight_id in ids:
+                    api.client.post(
+                        f"/api/v1/insights/{insight_id}/status", json={"status": status}, headers=pm.headers
+                    )
+            got = receiver.wait_for(50, timeout=60)
+    finally:
+        for deliverer in extra:
+            deliverer.stop()
+    assert len(got) == 50 == len({m.id for m in got})
+    expected = ["new", "acknowledged", "planned", "in_progress", "shipped"]
+    for insight_id in ids:
+        assert [
+            m.body["data"]["insight"]["status"] for m in got if m.body["data"]["insight"]["id"] == insight_id
+        ] == expected
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap():
+    import random
+    from datetime import timedelta
+
+    from server.services.delivery_queue import Policy, backoff
+
+    policy = Policy(backoff_base=1.0, backoff_cap=60.0, retry_window=timedelta(days=3), lease=timedelta(seconds=30))
+    rng = random.Random(7)
+    for attempts, top in [(1, 1), (2, 2), (3, 4), (6, 32), (7, 60), (40, 60)]:
+        waits = [backoff(attempts, policy, rng) for _ in range(200)]
+        assert top / 2 <= min(waits) and max(waits) <= top and max(waits) - min(waits) > top / 10
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("settings_overrides", [dict(webhook_backoff_base=0.05, webhook_retry_hours=0.0005)])
+def test_an_endpoint_failing_past_the_retry_window_is_switched_off(app, api, settings_overrides):
+    with Receiver(fail_first=10**6) as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        api.create(api.user("rita", communities=["payments"]), 1)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with app.state.db.read() as session:
+                hook = session.get(Webhook, hook_id)
+                enabled, reason, failures, error = hook.enabled, hook.disabled_reason, hook.failures, hook.last_error
+            if not enabled:
+                break
+            time.sleep(0.1)
+    assert not enabled and "could not be delivered for" in reason
+    assert failures >= 2 and error == "HTTP 500"
+    assert outbox_size(app) == 0  # given up (3 days in production)
