@@ -64,8 +64,20 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
         earlier.order_key == WebhookMessage.order_key,
         earlier.id < WebhookMessage.id,
     )
+    message = WebhookMessage
     query = (
-        select(WebhookMessage, Webhook.url, Webhook.kind, Webhook.secret)
+        select(
+            message.id,
+            message.webhook_id,
+            message.message_id,
+            message.event,
+            message.payload,
+            message.attempts,
+            message.created_at,
+            Webhook.url,
+            Webhook.kind,
+            Webhook.secret,
+        )
         .join(Webhook, Webhook.id == WebhookMessage.webhook_id)
         .where(
             Webhook.enabled.is_(True),
@@ -77,22 +89,7 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
         .limit(limit)
         .with_for_update(of=WebhookMessage, skip_locked=True)
     )
-    found = []
-    for message, url, kind, secret in session.execute(query):
-        found.append(
-            Claimed(
-                message.id,
-                message.webhook_id,
-                message.message_id,
-                message.event,
-                message.payload,
-                message.attempts,
-                message.created_at,
-                url,
-                kind,
-                secret,
-            )
-        )
+    found = [Claimed(*row) for row in session.execute(query)]
     if found:
         session.execute(
             update(WebhookMessage)

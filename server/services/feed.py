@@ -78,6 +78,7 @@ def _before_commit(session: Session) -> None:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(_NOTIFY, {"payload": change.payload()})
         notices.append(change)
+    events.prepare(session)  # the payloads are built before the counter's lock is taken
     pending: list[Pending] = session.info.pop(_PENDING, [])
     if pending:
         notices.append(_number_pending(session, pending))

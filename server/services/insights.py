@@ -158,7 +158,7 @@ def insert_rows(session: Session, rows: list[dict]) -> None:
         feed.note_ids(
             session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"], fresh=True
         )
-        events.emit(session, "insight.created", row["id"])
+        events.emit(session, "insight.created", row["id"], row=row)
 
 
 def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from server import bulk
 from server.models import Insight, Reply, SameHere, Webhook, WebhookMessage, utcnow
-from server.services import events, insights
+from server.services import events, privacy, reference
 from server.services.events import Event
 
 # The product page's address as people reach it (set by the app from PALAUTE_SERVER_PUBLIC_URL).
@@ -37,28 +37,34 @@ def chat_wants(event: Event, data: dict) -> bool:
     return event.type == "insight.status_changed" and insight["status"] == "shipped"
 
 
-def write(session: Session, queued: list[Event]) -> None:
-    hooks = list(session.scalars(select(Webhook).where(Webhook.enabled.is_(True))))
+def build(session: Session, queued: list[Event]) -> list[dict]:
+    """The outbox rows of these events: one per event and matching enabled subscription."""
+    hooks = session.execute(
+        select(Webhook.id, Webhook.kind, Webhook.events, Webhook.community_id).where(Webhook.enabled.is_(True))
+    ).all()
     if not hooks:
-        return
-    found = {i.id: i for i in session.scalars(select(Insight).where(Insight.id.in_({e.insight_id for e in queued})))}
+        return []
     now = utcnow()
     rows = []
     for event in queued:
-        insight = found.get(event.insight_id)
+        insight = event.row if event.row is not None else session.get(Insight, event.insight_id)
         if insight is None:
             continue
+        community_id = _get(insight, "community_id")
         data = None
-        for hook in hooks:
-            if event.type not in hook.events or hook.community_id not in (None, insight.community_id):
+        for hook_id, kind, wanted, hook_community in hooks:
+            if event.type not in wanted or hook_community not in (None, community_id):
                 continue
             data = data or _data(session, event, insight)
-            if hook.kind != "standard" and not chat_wants(event, data):
+            if kind != "standard" and not chat_wants(event, data):
                 continue
-            rows.append(_row(hook.id, event, data, now))
-    if rows:
-        bulk.insert_many(session, WebhookMessage.__table__, rows)
-        session.info[_WAKE] = True
+            rows.append(_row(hook_id, event, data, now))
+    return rows
+
+
+def insert(session: Session, rows: list[dict]) -> None:
+    bulk.insert_many(session, WebhookMessage.__table__, rows)
+    session.info[_WAKE] = True
 
 
 def written(session: Session) -> bool:
@@ -81,8 +87,8 @@ def _row(webhook_id: int, event: Event, data: dict, now) -> dict:
     )
 
 
-def _data(session: Session, event: Event, insight: Insight) -> dict:
-    data: dict = {"insight": insight_data(insight)}
+def _data(session: Session, event: Event, insight: Insight | dict) -> dict:
+    data: dict = {"insight": insight_data(session, insight)}
     if "previous_status" in event.extra:
         data["previous_status"] = event.extra["previous_status"]
     if "original_id" in event.extra:
@@ -108,29 +114,41 @@ def _data(session: Session, event: Event, insight: Insight) -> dict:
     return data
 
 
-def insight_data(insight: Insight) -> dict:
-    snap = insights.snapshot(insight)
+def insight_data(session: Session, insight: Insight | dict) -> dict:
+    """An insight (ORM object, or a row just inserted) as webhook payloads carry it."""
+
+    def get(name: str):
+        return _get(insight, name)
+
+    text = get("text")
+    if get("pii_kept"):  # what the author kept as typed is for the product page, not for other tools
+        text = privacy.guard_text(text, (), limit=10**9).text
+    area = reference.product_area_by_id(session, get("product_area_id"))
     return {
-        "id": insight.id,
-        "url": insight_link(insight.id),
-        "text": snap.shared_text,
-        "community": snap.full.community,
-        "product_area": snap.full.product_area,
-        "impact": insight.impact,
-        "status": insight.status,
-        "tags": list(insight.tags or []),
-        "customers": insight.customers or 1,
-        "reps": insight.reps or 1,
-        "withdrawn": insight.withdrawn,
-        "duplicate_of": insight.duplicate_of,
-        "version": insight.version,
-        "created_at": _iso(insight.created_at),
-        "updated_at": _iso(insight.updated_at),
+        "id": get("id"),
+        "url": insight_link(get("id")),
+        "text": text,
+        "community": reference.community_by_id(session, get("community_id")).slug,
+        "product_area": area.slug if area else None,
+        "impact": get("impact"),
+        "status": get("status"),
+        "tags": list(get("tags") or []),
+        "customers": get("customers") or 1,
+        "reps": get("reps") or 1,
+        "withdrawn": bool(get("withdrawn")),
+        "duplicate_of": get("duplicate_of"),
+        "version": get("version"),
+        "created_at": _iso(get("created_at")),
+        "updated_at": _iso(get("updated_at")),
     }
+
+
+def _get(insight: Insight | dict, name: str):
+    return insight[name] if isinstance(insight, dict) else getattr(insight, name)
 
 
 def _iso(value) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 
-events.writer[:] = [write]
+events.writer[:] = [(build, insert)]
