@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
-from bench.bench_server import LIMITS, PG_URL, Client, drop_schema, make_users, pg_schema
+from bench.bench_server import LIMITS, PG_URL, Client, batch, drop_schema, make_users, pg_schema
 from bench.figures import Figure, p50_p95, print_figures
 from tests.support.server_process import FAST_HASHING, ServerProcess
 
@@ -64,6 +64,14 @@ def _receive(port_out, delay: float, results, stop) -> None:
     stop.wait()
     server.shutdown()
     results.put(arrivals)
+
+
+class OneByOne(Client):
+    def push_one(self) -> None:
+        body = batch(self.number + 1)
+        body["mutations"] = body["mutations"][:1]
+        self.http.post(self.url + "/api/v1/sync/push", json=body, timeout=60).raise_for_status()
+        self.number += 1
 
 
 class Receiver:
@@ -123,22 +131,26 @@ def one_run(folder: Path, url: str | None, events: int, receiver: Receiver | Non
         return rate, drained
 
 
-def lag(folder: Path, url: str | None, events: int, steady: bool) -> list[float]:
+def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple[list[float], float]:
+    """Lags (ms) to a fast receiver, and the receiver's arrival rate (events/s). `rate`: pushes of one insight
+    each, at that many per second (reps capturing one at a time); None: batches of 100 as fast as possible."""
     receiver = Receiver(0.0)
     with serve(folder, url, {}) as server:
         server.cli("webhook", "add", receiver.url, "--events", "insight.created")
-        clients = [Client(server.url, f"rep{n}") for n in range(CLIENTS)]
-        if steady:  # one batch of 100 every 0.25 s: 400 events/s
-            for n in range(events // 100):
-                started = time.perf_counter()
-                clients[n % CLIENTS].push_batch()
-                time.sleep(max(0.0, 0.25 - (time.perf_counter() - started)))
+        clients = [OneByOne(server.url, f"rep{n}") for n in range(CLIENTS)]
+        if rate:
+            started = time.perf_counter()
+            for n in range(events):
+                clients[n % CLIENTS].push_one()
+                time.sleep(max(0.0, started + (n + 1) / rate - time.perf_counter()))
         else:
             push_all(clients, events // (CLIENTS * 100))
         deadline = time.monotonic() + 300
         while waiting(server) < events and time.monotonic() < deadline:
-            time.sleep(0.5)
-    return [(arrived - stamp) * 1000 for stamp, arrived in receiver.arrivals()]
+            time.sleep(0.2)
+    arrivals = receiver.arrivals()
+    spread = max(a for _, a in arrivals) - min(a for _, a in arrivals)
+    return [(arrived - stamp) * 1000 for stamp, arrived in arrivals], len(arrivals) / max(spread, 1e-3)
 
 
 def run_backend(label: str, url_for, folder: Path, quick: bool) -> list[Figure]:
@@ -170,13 +182,14 @@ def run_backend(label: str, url_for, folder: Path, quick: bool) -> list[Figure]:
             f"{label}: 50 ms receiver's backlog drained after", statistics.median(drains), "s", f"{events:,} events"
         ),
     ]
-    steady = lag(folder / "lag-steady", url_for(), 2_000 if quick else 4_000, steady=True)
+    rate = 50.0
+    steady, _ = lag(folder / "lag-steady", url_for(), 500 if quick else 1_500, rate)
     p50, p95 = p50_p95(steady)
-    figures.append(Figure(f"{label}: delivery lag, 400 events/s, p50", p50, "ms"))
-    figures.append(Figure(f"{label}: delivery lag, 400 events/s, p95", p95, "ms", "≤ 2000 ms"))
-    burst = lag(folder / "lag-burst", url_for(), events, steady=False)
+    figures.append(Figure(f"{label}: delivery lag, {rate:.0f} pushes/s of 1, p50", p50, "ms"))
+    figures.append(Figure(f"{label}: delivery lag, {rate:.0f} pushes/s of 1, p95", p95, "ms", "≤ 2000 ms"))
+    burst, throughput = lag(folder / "lag-burst", url_for(), events, None)
     p50, p95 = p50_p95(burst)
-    figures.append(Figure(f"{label}: delivery lag, burst of {events:,}, p50", p50, "ms"))
+    figures.append(Figure(f"{label}: delivery rate to a fast receiver (burst)", throughput, "events/s", "2 workers"))
     figures.append(Figure(f"{label}: delivery lag, burst of {events:,}, p95", p95, "ms", "(backlog; not the target)"))
     return figures
 

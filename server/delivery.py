@@ -75,8 +75,7 @@ class Deliverer:
     async def _run(self) -> None:
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
         self._ready.set()
-        limit = max(1, self.settings.webhook_concurrency)
-        self._slots = asyncio.Semaphore(limit)
+        self._limit = limit = max(1, self.settings.webhook_concurrency)
         self._outcomes: list[Outcome] = []
         self._in_flight: set[asyncio.Task] = set()
         timeout = httpx.Timeout(self.settings.webhook_timeout)
@@ -99,8 +98,7 @@ class Deliverer:
                 self._in_flight.add(task)
                 task.add_done_callback(self._in_flight.discard)
             if claimed and len(claimed) == free:
-                await asyncio.sleep(0)  # more may be due: claim again once a slot frees
-                await self._wait(_RECORD_EVERY)
+                await self._wait(self.settings.webhook_poll_interval)  # woken when half the slots are free
                 continue
             await self._wait(self.settings.webhook_poll_interval)
 
@@ -112,13 +110,14 @@ class Deliverer:
         self._wake.clear()
 
     async def _send(self, message: Claimed) -> None:
-        async with self._slots:
-            try:
-                ok, error = await self._post(message)
-            except Exception as exc:  # a bug here must not stop the worker; the message is retried
-                log.exception("webhook %s: sending message %s failed", message.webhook_id, message.id)
-                ok, error = False, type(exc).__name__
+        try:
+            ok, error = await self._post(message)
+        except Exception as exc:  # a bug here must not stop the worker; the message is retried
+            log.exception("webhook %s: sending message %s failed", message.webhook_id, message.id)
+            ok, error = False, type(exc).__name__
         self._outcomes.append(Outcome(message, ok, error))
+        if len(self._in_flight) - 1 <= self._limit // 2:
+            self._wake.set()  # half the slots are free: claim more (one claim for several)
         if not ok:
             log.info("webhook %s: delivery of %s failed: %s", message.webhook_id, message.event, error)
 
