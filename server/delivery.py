@@ -78,6 +78,7 @@ class Deliverer:
         self._limit = limit = max(1, self.settings.webhook_concurrency)
         self._outcomes: list[Outcome] = []
         self._in_flight: set[asyncio.Task] = set()
+        self._tasks: dict[asyncio.Task, Claimed] = {}
         timeout = httpx.Timeout(self.settings.webhook_timeout)
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
             self._client = client
@@ -85,9 +86,8 @@ class Deliverer:
             try:
                 await self._claim_loop(limit)
             finally:
-                for task in list(self._in_flight):
-                    task.cancel()  # unrecorded: their leases end and they are sent again
                 recorder.cancel()
+                await self._wind_down()
 
     async def _claim_loop(self, limit: int) -> None:
         while not self._stopping:
@@ -96,11 +96,16 @@ class Deliverer:
             for message in claimed:
                 task = asyncio.create_task(self._send(message))
                 self._in_flight.add(task)
-                task.add_done_callback(self._in_flight.discard)
+                self._tasks[task] = message
+                task.add_done_callback(self._forget)
             if claimed and len(claimed) == free:
                 await self._wait(self.settings.webhook_poll_interval)  # woken when half the slots are free
                 continue
             await self._wait(self.settings.webhook_poll_interval)
+
+    def _forget(self, task: asyncio.Task) -> None:
+        self._in_flight.discard(task)
+        self._tasks.pop(task, None)
 
     async def _wait(self, seconds: float) -> None:
         try:
@@ -134,6 +139,21 @@ class Deliverer:
             return True, None
         return False, f"HTTP {answer.status_code}"
 
+    async def _wind_down(self) -> None:
+        """On stop: record what was delivered (else it would be sent again) and hand back the leases of
+        messages still in flight, so another process takes them at once rather than when the lease ends."""
+        pending = {task: message for task, message in self._tasks.items() if not task.done()}
+        for task in pending:
+            task.cancel()
+        outcomes, self._outcomes = self._outcomes, []
+        try:
+            if outcomes:
+                await self._db(self._record, outcomes)
+            if pending:
+                await self._db(self._release, [m.id for m in pending.values()])
+        except Exception:
+            log.exception("webhook outcomes could not be recorded on stop; their messages will be sent again")
+
     async def _record_loop(self) -> None:
         while True:
             await asyncio.sleep(_RECORD_EVERY)
@@ -157,6 +177,10 @@ class Deliverer:
         except Exception:
             log.exception("webhook outbox could not be read")
             return []
+
+    def _release(self, ids: list[int]) -> None:
+        with self.db.write() as session:
+            delivery_queue.release(session, ids)
 
     def _record(self, outcomes: list[Outcome]) -> None:
         with self.db.write() as session:

@@ -100,6 +100,16 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
     return found
 
 
+def release(session: Session, ids: list[int]) -> None:
+    """Give back the leases of messages this process will not finish (it is stopping)."""
+    session.execute(
+        update(WebhookMessage)
+        .where(WebhookMessage.id.in_(ids))
+        .values(lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
 def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tuple[int, str]]:
     """Store what the attempts gave; returns the (webhook id, reason) of subscriptions disabled now."""
     now = utcnow()
