@@ -146,3 +146,14 @@ def test_unknown_paths_and_methods(api):
     assert api.client.get("/api/v1/nothing", headers=rep.headers).json()["error"] == "not_found"
     assert api.client.delete("/api/v1/sync/push", headers=rep.headers).status_code == 405
     assert api.client.get("/api/v1/insights/../../etc/passwd", headers=rep.headers).status_code == 404
+
+
+def test_a_405_allows_every_method_of_the_path(api):
+    rep = api.user("rita")
+    # Joining and leaving a community are two routes on one path: the answer names both.
+    for method in ("PATCH", "OPTIONS", "POST"):
+        answer = api.client.request(method, "/api/v1/me/communities/payments", headers=rep.headers)
+        assert answer.status_code == 405 and answer.json()["error"] == "method_not_allowed"
+        assert answer.headers["Allow"] == "PUT, DELETE"
+    assert api.client.delete("/api/v1/sync/push", headers=rep.headers).headers["Allow"] == "POST"
+    assert api.client.post("/api/v1/me", headers=rep.headers).headers["Allow"] == "GET"
