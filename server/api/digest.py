@@ -13,7 +13,10 @@ from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep
 from server.services import digest
 
 router = APIRouter(prefix="/digest", tags=["digest"], responses=ERRORS)
-Week = Annotated[str | None, Query(max_length=10, description="ISO week such as 2026-W47; default: this week")]
+Week = Annotated[
+    schema.IsoWeek | None,
+    Query(description="ISO week such as 2026-W47; default: this week. A week the year lacks (W53) is 404."),
+]
 CommunitySlug = Annotated[str | None, Query(max_length=40, description="One of your communities; default: all")]
 
 
