@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Final, Literal
@@ -78,20 +77,26 @@ def clean_text(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
+# Text must hold at least one character that cleaning keeps (a JSON Schema pattern matches anywhere in it).
+_KEPT_CHARACTER = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
 @dataclass(frozen=True)
 class _Length:
-    """Annotated metadata: cleaned text of low..high characters, published as such in the JSON schema."""
+    """Annotated metadata: at most `high` characters as sent, and `low`..`high` once control characters are
+    dropped; the JSON schema says exactly that (maxLength as sent, a pattern for "something left")."""
 
     low: int
     high: int
     what: str
 
     def check(self, value: str) -> str:
+        if len(value) > self.high:
+            raise ValueError(f"{self.what} must be at most {self.high} characters, got {len(value)}")
         value = clean_text(value)
-        if not self.low <= len(value) <= self.high:
+        if len(value) < self.low:
             raise ValueError(
-                f"{self.what} must be {self.low}..{self.high} characters after removing control characters, "
-                f"got {len(value)}"
+                f"{self.what} must have at least {self.low} character(s) besides control characters, got {len(value)}"
             )
         return value
 
@@ -99,19 +104,21 @@ class _Length:
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return {"type": "string", "minLength": self.low, "maxLength": self.high}
+        published: JsonSchemaValue = {"type": "string", "minLength": self.low, "maxLength": self.high}
+        if self.low > 0:
+            published["pattern"] = _KEPT_CHARACTER
+        return published
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+_UUID = re.compile(_UUID_PATTERN)
 
 
 def _canonical_uuid(value: str) -> str:
-    if _CANONICAL_UUID.fullmatch(value):  # the common case, without building a UUID object
-        return value
-    try:
-        return str(uuid.UUID(value))
-    except (ValueError, AttributeError, TypeError):
-        raise ValueError("must be a UUID such as 0b6f1c6e-3f4d-4f8e-9f57-1d2c3b4a5e6f") from None
+    """The hyphenated form only, in either case (what the document's pattern says); stored in lower case."""
+    if not _UUID.fullmatch(value):
+        raise ValueError("must be a UUID such as 0b6f1c6e-3f4d-4f8e-9f57-1d2c3b4a5e6f")
+    return value.lower()
 
 
 def _utc(value: datetime) -> datetime:
@@ -127,7 +134,7 @@ def _utc(value: datetime) -> datetime:
 Uuid = Annotated[
     str,
     AfterValidator(_canonical_uuid),
-    WithJsonSchema({"type": "string", "format": "uuid"}),
+    WithJsonSchema({"type": "string", "format": "uuid", "pattern": _UUID_PATTERN}),
 ]
 UtcDatetime = Annotated[
     AwareDatetime,
