@@ -33,7 +33,7 @@ def week_bounds(week: str) -> tuple[datetime, datetime]:
     """An ISO week such as "2026-W47" as [Monday 00:00 UTC, next Monday 00:00 UTC)."""
     match = _WEEK.fullmatch(week.strip()) if isinstance(week, str) else None
     if match is None:
-        raise WeekError(f"week must look like 2026-W47 (ISO year 1970..9998, W, week 01..53), got {week!r}")
+        raise WeekError(f"week must look like 2026-W47 (ISO year 1971..9998, W, week 01..53), got {week!r}")
     year, number = int(match[1]), int(match[2])
     try:
         monday = date.fromisocalendar(year, number, 1)

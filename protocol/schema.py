@@ -153,10 +153,11 @@ Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
 # own detector leaves these alone and masks everything else it finds.
 PiiKey = Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[a-z_]+:[0-9a-f]{8,64}$")]
 PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
-# An ISO week such as 2026-W47, years 1970..9998 (the protocol's times stay inside 1970..9999, the next week's
-# Monday included). Whether the year has a week 53 is the one thing a pattern cannot say.
+# An ISO week such as 2026-W47, ISO years 1971..9998: the protocol's times stay inside 1970..9999, and a week
+# runs Monday to the next Monday (1970-W01 starts on 29 December 1969). Whether the year has a week 53 is the one
+# thing a pattern cannot say.
 ISO_WEEK_PATTERN: Final = (
-    r"^(19[7-9][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+    r"^(197[1-9]|19[89][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-W(0[1-9]|[1-4][0-9]|5[0-3])$"
 )
 IsoWeek = Annotated[str, Field(pattern=ISO_WEEK_PATTERN, examples=["2026-W47"])]
 
