@@ -16,11 +16,13 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
+    Strict,
     WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -141,13 +143,47 @@ UtcDatetime = Annotated[
     AfterValidator(_utc),
     PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
 ]
+# A time a client sends: RFC 3339 with an offset, and only that (pydantic alone would also take Unix seconds, as
+# a number or a string of digits, which the document does not allow). Years 1971..9998, so that any offset keeps
+# it inside the protocol's 1970..9999 once in UTC.
+_SENT_TIME_PATTERN = (
+    r"^(197[1-9]|19[89][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+_SENT_TIME = re.compile(_SENT_TIME_PATTERN)
+
+
+def _sent_time(value: Any) -> Any:
+    if isinstance(value, datetime):  # a model built in Python (the desktop's own)
+        return value
+    if not isinstance(value, str) or not _SENT_TIME.fullmatch(value):
+        raise ValueError("must be a time such as 2026-11-22T09:30:00+00:00 (RFC 3339, with an offset)")
+    return value
+
+
+SentTime = Annotated[
+    AwareDatetime,
+    Strict(False),  # request models are strict, but a time arrives as a string
+    BeforeValidator(_sent_time),
+    AfterValidator(_utc),
+    PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": _SENT_TIME_PATTERN}),
+]
 InsightText = Annotated[str, _Length(1, MAX_TEXT_CHARS, "text")]
 ReplyBody = Annotated[str, _Length(1, MAX_REPLY_CHARS, "body")]
 CustomerRef = Annotated[str, _Length(1, MAX_CUSTOMER_REF_CHARS, "customer_ref")]
 Tag = Annotated[str, _Length(1, MAX_TAG_CHARS, "tag")]
 Name = Annotated[str, _Length(1, MAX_NAME_CHARS, "name")]
 Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
+
+
+def _whole(value: Any) -> Any:
+    """JSON Schema counts 1.0 as an integer; a strict int would refuse it (and still refuses "1" and true)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Number = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=MAX_NUMBER)]
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
 # privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
 # own detector leaves these alone and masks everything else it finds.
@@ -163,9 +199,10 @@ IsoWeek = Annotated[str, Field(pattern=ISO_WEEK_PATTERN, examples=["2026-W47"])]
 
 
 class Model(BaseModel):
-    """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored."""
+    """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored; and
+    strict, so that a value is taken only in the JSON type the document gives (no "1" for 1, no 1.0 or true)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Answer(BaseModel):
@@ -254,7 +291,7 @@ class InsightDraft(Model):
     customer_ref: CustomerRef | None = None
     impact: Impact = "medium"
     tags: Tags = []
-    created_at: UtcDatetime
+    created_at: SentTime
     pii_kept: PiiKeys = []
 
 
@@ -305,7 +342,7 @@ class SameHereDraft(Model):
     customer_ref: CustomerRef | None = None
     impact: Impact = "medium"
     note: InsightText | None = None
-    created_at: UtcDatetime
+    created_at: SentTime
     pii_kept: PiiKeys = []
 
 
@@ -324,7 +361,7 @@ class ReplyDraft(Model):
     id: Uuid
     insight_id: Uuid
     body: ReplyBody
-    created_at: UtcDatetime | None = None
+    created_at: SentTime | None = None
 
 
 class Reply(Answer):

@@ -50,10 +50,31 @@ LONGEST = schema.MAX_TEXT_CHARS
         (create(id=ID.replace("-", "")), False),
         (create(id="{" + ID + "}"), False),
         (create(id="urn:uuid:" + ID), False),
+        # Times: RFC 3339 with an offset only (pydantic alone takes Unix seconds).
+        (create(created_at="2026-11-20T10:00:00.123456Z"), True),
+        (create(created_at="2026-11-20T10:00:00-05:30"), True),
+        (create(created_at=1_700_000_000), False),
+        (create(created_at="1700000000"), False),
+        (create(created_at="2026-11-20T10:00:00"), False),
+        (create(created_at="2026-11-20 10:00:00+00:00"), False),
+        (create(created_at="1970-01-01T00:30:00+01:00"), False),  # 1969 in UTC
+        # Values only in the JSON type the document gives.
+        (create(tags=["a", "b"]), True),
+        (create(impact="high"), True),
+        (create(tags="a"), False),
+        ({**create(), "protocol": "2"}, False),
+        ({"mutations": [{**create()["mutations"][0], "number": "1"}]}, False),
+        ({"mutations": [{**create()["mutations"][0], "number": 1.0}]}, True),  # an integer, for JSON Schema
     ],
 )
 def test_push_validation_and_its_document_agree(payload, valid):
     assert verdicts(schema.PushRequest, payload) == (valid, valid)
+
+
+def test_a_boolean_is_no_number():
+    # (Not through jsonschema_rs, which takes Python's True for the integer 1.)
+    with pytest.raises(ValidationError):
+        schema.PushRequest.model_validate({"mutations": [{**create()["mutations"][0], "number": True}]})
 
 
 def test_ids_are_stored_in_canonical_lower_case():
