@@ -183,7 +183,9 @@ def _whole(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-Number = Annotated[int, BeforeValidator(_whole), Field(ge=1, le=MAX_NUMBER)]
+Number = Annotated[
+    int, Field(ge=1, le=MAX_NUMBER), BeforeValidator(_whole)
+]  # constraints first: published as minimum/maximum
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
 # privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
 # own detector leaves these alone and masks everything else it finds.

@@ -64,6 +64,7 @@ LONGEST = schema.MAX_TEXT_CHARS
         (create(tags="a"), False),
         ({**create(), "protocol": "2"}, False),
         ({"mutations": [{**create()["mutations"][0], "number": "1"}]}, False),
+        ({"mutations": [{**create()["mutations"][0], "number": 0}]}, False),
         ({"mutations": [{**create()["mutations"][0], "number": 1.0}]}, True),  # an integer, for JSON Schema
     ],
 )
