@@ -65,6 +65,9 @@ LONGEST = schema.MAX_TEXT_CHARS
         ({**create(), "protocol": "2"}, False),
         ({"mutations": [{**create()["mutations"][0], "number": "1"}]}, False),
         ({"mutations": [{**create()["mutations"][0], "number": 0}]}, False),
+        ({"mutations": [{**create()["mutations"][0], "number": 2**53 - 1}]}, True),
+        ({"mutations": [{**create()["mutations"][0], "number": 2**53 + 2}]}, False),
+        ({"mutations": [{**create()["mutations"][0], "number": 2**62 + 95}]}, False),  # a double's view: 2**62
         ({"mutations": [{**create()["mutations"][0], "number": 1.0}]}, True),  # an integer, for JSON Schema
     ],
 )
