@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -25,9 +24,6 @@ router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
 @router.post("/push", response_model=schema.PushResponse)
 def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     """Apply a batch of mutations in one transaction; one result per mutation, 200 even if some are rejected."""
-    numbers = [m.number for m in body.mutations]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
-        raise ApiError(422, "invalid", "mutation numbers must increase within a batch")
     for attempt in range(3):
         try:
             with db.write() as session:
