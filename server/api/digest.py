@@ -17,7 +17,7 @@ Week = Annotated[
     schema.IsoWeek | None,
     Query(description="ISO week such as 2026-W47; default: this week. A week the year lacks (W53) is 404."),
 ]
-CommunitySlug = Annotated[str | None, Query(max_length=40, description="One of your communities; default: all")]
+CommunitySlug = Annotated[schema.Slug | None, Query(description="One of your communities; default: all")]
 
 
 def _build(principal, db, week: str | None, community: str | None) -> schema.Digest:

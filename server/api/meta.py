@@ -33,7 +33,7 @@ def communities(principal: ApiPrincipal, db: DatabaseDep):
         return membership.listing(session, principal.actor(session))
 
 
-CommunitySlug = Annotated[str, Path(max_length=40, description="The community's slug")]
+CommunitySlug = Annotated[schema.Slug, Path(description="The community's slug")]
 
 
 @router.put("/me/communities/{slug}", response_model=schema.UserInfo)
