@@ -3,19 +3,22 @@
 Every operation the document lists is fuzzed; nothing here names a route, so one added later is covered as soon as
 it is in the document. Each role (rep, product, admin) sends valid and invalid data to every operation; the coverage
 phase (boundary values, missing headers, methods the document does not declare), which does not depend on who
-asks, runs once, as the admin. Sign-ins are DPoP-bound as the desktop makes them, and a fresh proof signs every
-request schemathesis sends, its retries and probes included.
+asks, runs once, as the admin, against a server on PostgreSQL (the others' is on SQLite): each backend refuses
+different things. Sign-ins are DPoP-bound as the desktop makes them, and a fresh proof signs every request
+schemathesis sends, its retries and probes included.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import ExitStack
 
 import pytest
 import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
+from sqlalchemy import create_engine, text
 
 from desktop.sync.proof import DeviceKey
 from server import security
@@ -23,11 +26,12 @@ from server.config import Settings
 from server.db import Database
 from server.migrate import upgrade
 from server.services import accounts
-from tests.server.conftest import PASSWORD, create_mutation
+from tests.server.conftest import PASSWORD, PG_URL, create_mutation
 from tests.support.server_process import ServerProcess
 
 # role -> (user, communities, product areas)
 ROLES = {"rep": ("rita", ["payments"], []), "product": ("pia", [], ["cards"]), "admin": ("ada", [], [])}
+BACKENDS = {"rep": "sqlite", "product": "sqlite", "admin": "postgres"}
 LOGOUT = "/auth/logout"
 # Limits high enough that fuzzing reaches the handlers; a long-poll answers at once.
 SERVER_ENV = {
@@ -118,10 +122,10 @@ class Server:
         assert answer.status_code == 200 and answer.json()["results"][0]["status"] == "applied", answer.text
 
 
-def _add_users(data_dir) -> None:
+def _add_users(data_dir, database_url: str | None) -> None:
     """Straight into the database before the server starts (faster than a command per user)."""
     security.configure(1, 1024)
-    db = Database(Settings(data_dir=data_dir).url)
+    db = Database(Settings(data_dir=data_dir, database_url=database_url).url)
     try:
         upgrade(db)
         with db.write() as session:
@@ -131,27 +135,71 @@ def _add_users(data_dir) -> None:
         db.dispose()
 
 
+def _pg_schema(stack: ExitStack) -> str:
+    """A fresh PostgreSQL schema for this module's server, dropped at the end."""
+    name = "t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {name}"))
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP SCHEMA {name} CASCADE"))
+        admin.dispose()
+
+    stack.callback(drop)
+    return f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{name}"
+
+
+def _start(stack: ExitStack, data_dir, backend: str) -> Server:
+    database_url = _pg_schema(stack) if backend == "postgres" else None
+    _add_users(data_dir, database_url)
+    server = Server(stack.enter_context(ServerProcess.start(data_dir, database_url=database_url, env=SERVER_ENV)))
+    # Something to read, so that answers carry insights and replies for the schema checks.
+    rita = server.sign_in("rita")
+    first = create_mutation(1, created_at=dt.datetime.now(dt.UTC).isoformat())
+    server.push(rita, first, create_mutation(2, community="payments", customer_ref="CASE-1"))
+    reply = {"id": str(uuid.uuid4()), "insight_id": first["insight"]["id"], "body": "Thanks"}
+    server.push(rita, {"type": "reply", "number": 3, "id": str(uuid.uuid4()), "reply": reply})
+    return server
+
+
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("server")
-    _add_users(data_dir)
-    with ServerProcess.start(data_dir, env=SERVER_ENV) as process:
-        server = Server(process)
-        # Something to read, so that answers carry insights and replies for the schema checks.
-        rita = server.sign_in("rita")
-        first = create_mutation(1, created_at=dt.datetime.now(dt.UTC).isoformat())
-        server.push(rita, first, create_mutation(2, community="payments", customer_ref="CASE-1"))
-        reply = {"id": str(uuid.uuid4()), "insight_id": first["insight"]["id"], "body": "Thanks"}
-        server.push(rita, {"type": "reply", "number": 3, "id": str(uuid.uuid4()), "reply": reply})
-        yield server
+def servers(request, tmp_path_factory):
+    """One real server per backend, started when a role first needs it."""
+    started: dict[str, Server] = {}
+    with ExitStack() as stack:
+
+        def get(backend: str) -> Server:
+            if backend not in started:
+                if backend == "postgres":
+                    request.getfixturevalue("pg_available")  # skips (fails in CI) without PostgreSQL
+                started[backend] = _start(stack, tmp_path_factory.mktemp(backend), backend)
+            return started[backend]
+
+        yield get
 
 
-@pytest.fixture(params=list(ROLES), scope="module")
-def role_schema(request, server):
+@pytest.fixture(
+    params=[pytest.param(r, marks=[pytest.mark.postgres] if BACKENDS[r] == "postgres" else []) for r in ROLES],
+    scope="module",
+)
+def role(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def server(servers, role) -> Server:
+    return servers(BACKENDS[role])
+
+
+@pytest.fixture(scope="module")
+def role_schema(servers, role):
     """The document as served, signed in as one role; each sign-out fuzzed signs out a device of its own."""
-    name = ROLES[request.param][0]
+    server = servers(BACKENDS[role])
+    name = ROLES[role][0]
     token = server.sign_in(name)
-    loaded = schemathesis.openapi.from_url(f"{server.url}/openapi.json", config=config_for(request.param))
+    loaded = schemathesis.openapi.from_url(f"{server.url}/openapi.json", config=config_for(role))
 
     @loaded.auth(refresh_interval=None)
     class _Auth:
