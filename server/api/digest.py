@@ -34,7 +34,19 @@ def get_digest(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, comm
 @router.get(
     "/markdown",
     response_class=Response,
-    responses={200: {"content": {"text/markdown": {}}, "description": "The digest as Markdown"}},
+    responses={
+        200: {
+            "content": {"text/markdown": {}},
+            "description": "The digest as Markdown",
+            "headers": {
+                "Content-Disposition": {
+                    "description": "attachment, with a file name naming the week (and the community)",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
+            },
+        }
+    },
 )
 def get_markdown(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None):
     """The same digest as a Markdown document, offered as a file download."""

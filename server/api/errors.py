@@ -31,7 +31,13 @@ _HTTP_CODES = {
 _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 
 
+# Every 401 names the schemes that would be accepted (RFC 9110), whichever refusal made it.
+_CHALLENGE = {"WWW-Authenticate": 'DPoP algs="ES256", Bearer'}
+
+
 def answer(status: int, code: str, message: str, details=None, headers=None) -> JSONResponse:
+    if status == 401 and not any(name.lower() == "www-authenticate" for name in headers or {}):
+        headers = {**(headers or {}), **_CHALLENGE}
     return JSONResponse({"error": code, "message": message, "details": details}, status, headers=headers)
 
 

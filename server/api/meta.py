@@ -22,7 +22,11 @@ def health(db: DatabaseDep):
         with db.read() as session:
             session.execute(text("SELECT 1"))
     except Exception:
-        return JSONResponse({"error": "unavailable", "message": "database unreachable", "details": None}, 503)
+        return JSONResponse(
+            {"error": "unavailable", "message": "database unreachable", "details": None},
+            503,
+            headers={"Retry-After": "5"},
+        )
     return schema.Health(status="ok", protocol=schema.PROTOCOL_VERSION, database="ok")
 
 

@@ -19,6 +19,7 @@ from server.services import changes as feed_changes, feed, sync
 from server.services.access import Reader
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
+ETAG = {"ETag": {"description": "The answer's cursor, quoted", "required": True, "schema": {"type": "string"}}}
 
 
 @router.post("/push", response_model=schema.PushResponse)
@@ -41,7 +42,8 @@ def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     "/changes",
     response_model=schema.ChangesResponse,
     responses={
-        304: {"description": "Nothing new (If-None-Match matched)"},
+        200: {"headers": ETAG},
+        304: {"description": "Nothing new (If-None-Match matched)", "headers": ETAG},
         410: {"model": schema.ErrorBody, "description": "Cursor from another database"},
     },
 )
