@@ -274,7 +274,7 @@ def test_api_answers_json_and_markdown_without_customer_references(api, client, 
     assert SECRET not in md.text and "Cards CoP" not in md.text
 
 
-def test_the_document_gives_the_week_pattern_the_server_checks(app):
+def test_the_document_gives_the_week_pattern_the_server_checks(app, client):  # client: the app closes its database
     pattern = re.compile(schema.ISO_WEEK_PATTERN)
     for path in ("/api/v1/digest", "/api/v1/digest/markdown"):
         week = next(p for p in app.openapi()["paths"][path]["get"]["parameters"] if p["name"] == "week")
