@@ -37,7 +37,7 @@ def communities(principal: ApiPrincipal, db: DatabaseDep):
         return membership.listing(session, principal.actor(session))
 
 
-CommunitySlug = Annotated[schema.Slug, Path(description="The community's slug")]
+CommunitySlug = Annotated[schema.Slug, Path(description="The community's slug", examples=["payments"])]
 
 
 @router.put("/me/communities/{slug}", response_model=schema.UserInfo)
