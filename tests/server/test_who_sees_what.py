@@ -1,0 +1,57 @@
+"""Nothing shown to the wrong person: the digest, search and "same here" rows give a rep only what is theirs.
+
+Every test plays the other rep as an attacker would, through the real API (SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from privacy import find_pii
+from tests.server.conftest import same_here_mutation
+
+EMAIL = "maija.meikalainen@example.com"
+REF = "CASE-4711-RITA"
+
+
+def _kept_insight(api, author, number: int = 1, **fields) -> dict:
+    """An insight whose author kept a customer's e-mail for the product team, with a customer reference."""
+    key = find_pii(f"mail {EMAIL}")[0].key
+    fields.setdefault("text", f"Customer {EMAIL} cannot find the IBAN field")
+    return api.create(author, number, customer_ref=REF, pii_kept=[key], **fields)
+
+
+def test_the_digest_masks_kept_personal_data_for_other_reps_like_the_list_does(api):
+    rita, sam = api.user("rita", communities=["payments"]), api.user("sam", communities=["payments"])
+    pia = api.user("pia", "product", communities=["payments"])
+    insight = _kept_insight(api, rita)
+    # Answered and shipped this week too, so the insight is in every section of the digest.
+    api.client.post(f"/api/v1/insights/{insight['id']}/replies", json={"body": "on it"}, headers=pia.headers)
+    api.client.post(f"/api/v1/insights/{insight['id']}/status", json={"status": "shipped"}, headers=pia.headers)
+
+    listed = api.client.get("/api/v1/insights", headers=sam.headers).json()["insights"]
+    [masked] = [i["text"] for i in listed]
+    assert EMAIL not in masked and "IBAN field" in masked
+    answer = api.client.get("/api/v1/digest", headers=sam.headers)
+    assert answer.status_code == 200, answer.text
+    [block] = answer.json()["communities"]
+    sections = [block["top"], block["answered"], block["shipped"]]
+    assert [[i["text"] for i in items] for items in sections] == [[masked]] * 3
+    markdown = api.client.get("/api/v1/digest/markdown", headers=sam.headers).text
+    assert "IBAN field" in markdown
+    assert EMAIL not in answer.text + markdown and REF not in answer.text + markdown
+
+    for reader in (rita, pia):  # the author and the product team read what was kept
+        text = api.client.get("/api/v1/digest", headers=reader.headers).json()["communities"][0]["top"][0]["text"]
+        assert EMAIL in text, reader.name
+
+
+def test_an_invisible_insight_answers_exactly_like_a_missing_one(api):
+    rita, mona = api.user("rita", communities=["payments"]), api.user("mona", communities=["mobile-app"])
+    theirs = api.create(mona, 1, community="mobile-app")
+    missing = str(uuid.uuid4())
+    for path in ("", "/same-heres"):
+        hidden = api.client.get(f"/api/v1/insights/{theirs['id']}{path}", headers=rita.headers)
+        absent = api.client.get(f"/api/v1/insights/{missing}{path}", headers=rita.headers)
+        assert (hidden.status_code, absent.status_code) == (404, 404)
+        assert hidden.json()["message"].replace(theirs["id"], "X") == absent.json()["message"].replace(missing, "X")
