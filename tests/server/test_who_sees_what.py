@@ -8,7 +8,6 @@ from __future__ import annotations
 import uuid
 
 from privacy import find_pii
-from tests.server.conftest import same_here_mutation
 
 EMAIL = "maija.meikalainen@example.com"
 REF = "CASE-4711-RITA"
