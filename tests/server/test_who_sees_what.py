@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 
 from privacy import find_pii
+from tests.server.conftest import same_here_mutation
 
 EMAIL = "maija.meikalainen@example.com"
 REF = "CASE-4711-RITA"
@@ -43,6 +44,44 @@ def test_the_digest_masks_kept_personal_data_for_other_reps_like_the_list_does(a
     for reader in (rita, pia):  # the author and the product team read what was kept
         text = api.client.get("/api/v1/digest", headers=reader.headers).json()["communities"][0]["top"][0]["text"]
         assert EMAIL in text, reader.name
+
+
+def test_a_planted_same_here_on_a_merged_rows_id_never_receives_the_authors_customer(api):
+    rita, sam = api.user("rita", communities=["payments"]), api.user("sam", communities=["payments"])
+    pia = api.user("pia", "product", communities=["payments"])
+    original = api.create(rita, 1)
+    duplicate = api.create(rita, 2, customer_ref="CASE-OLD")
+    # The id protocol 2 gave the row standing for a merged duplicate: uuid5 of a fixed namespace and its id.
+    guessed = str(uuid.uuid5(uuid.UUID("6f1d3c52-8a4e-4c1b-9a7e-2f0b5d8c9e31"), duplicate["id"]))
+    planted = api.push(sam, same_here_mutation(1, original["id"], id=guessed))["results"][0]
+    assert planted["status"] in ("applied", "rejected")
+
+    marked = api.client.post(
+        f"/api/v1/insights/{duplicate['id']}/duplicate", json={"original_id": original["id"]}, headers=pia.headers
+    )
+    assert marked.status_code == 200, marked.text
+    edit = {
+        "type": "edit",
+        "number": 3,
+        "insight_id": duplicate["id"],
+        "base_version": marked.json()["version"],
+        "changes": {"customer_ref": REF},
+    }
+    assert api.push(rita, edit)["results"][0]["status"] == "applied"
+
+    seen_by_sam = api.client.get(f"/api/v1/insights/{original['id']}/same-heres", headers=sam.headers).json()
+    pulled = str(api.pull_all(sam)[0])
+    assert REF not in str(seen_by_sam) + pulled and "CASE-OLD" not in str(seen_by_sam) + pulled
+    sams = [row for row in seen_by_sam if row["author"] == "sam"]
+    assert all(row["customer_ref"] is None for row in sams)
+    # The product team sees rita's customer on the row standing for her merged duplicate, and sam's apart.
+    rows = api.client.get(f"/api/v1/insights/{original['id']}/same-heres", headers=pia.headers).json()
+    assert sorted((r["author"], r["customer_ref"]) for r in rows) == sorted(
+        [("rita", REF)] + [("sam", None)] * len(sams)
+    )
+    # Customers: rita's unnamed one on the original, her duplicate's REF, and sam's unnamed one.
+    insight = api.client.get(f"/api/v1/insights/{original['id']}", headers=pia.headers).json()["insight"]
+    assert insight["customers"] == 2 + len(sams)
 
 
 def test_an_invisible_insight_answers_exactly_like_a_missing_one(api):
