@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, SameHere, User, utcnow
-from server.services import feed, privacy
+from server.services import feed, privacy, timing
 from server.services.access import PRODUCT_ROLES, can_see, get_visible
 from server.services.errors import IdTaken, Invalid
 from server.services.feed import bump
@@ -82,7 +82,7 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
         note=note.text if note else None,
         pii_flagged=bool(ref.flagged or (note and note.flagged)),
         merged_from=None,
-        created_at=draft.created_at,
+        created_at=timing.claimed(draft.created_at),
     )
     session.add(row)
     session.flush()

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server import bulk
 from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy, reference
+from server.services import backing, feed, privacy, reference, timing
 from server.services.access import PRODUCT_ROLES, Reader, backed_among, get_visible
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid
 from server.services.feed import bump
@@ -156,7 +156,7 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
         duplicate_of=None,
         pii_kept=list(draft.pii_kept),
         pii_flagged=text.flagged or ref.flagged,
-        created_at=draft.created_at,
+        created_at=timing.claimed(draft.created_at),
         updated_at=utcnow(),
         customers=1,
         reps=1,
