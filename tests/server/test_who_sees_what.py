@@ -46,6 +46,36 @@ def test_the_digest_masks_kept_personal_data_for_other_reps_like_the_list_does(a
         assert EMAIL in text, reader.name
 
 
+def test_search_matches_only_what_the_reader_can_see(api):
+    rita, sam = api.user("rita", communities=["payments"]), api.user("sam", communities=["payments"])
+    pia = api.user("pia", "product", communities=["payments"])
+    insight = _kept_insight(api, rita)
+
+    def found(account, q: str) -> list[str]:
+        answer = api.client.get("/api/v1/insights", params={"q": q}, headers=account.headers)
+        assert answer.status_code == 200, answer.text
+        return [i["id"] for i in answer.json()["insights"]]
+
+    assert found(sam, "IBAN") == [insight["id"]]  # what sam sees is searchable
+    # Prefixes of the hidden reference and of the masked e-mail would confirm them one character at a time.
+    for prefix in ("CASE-4", REF[:-1], REF, "maija", EMAIL[:12], "example.com"):
+        assert found(sam, prefix) == [], prefix
+        assert found(rita, prefix) == [insight["id"]], prefix  # the author searches her own words
+        assert found(pia, prefix) == [insight["id"]], prefix  # and the product team everything
+    listed = api.client.get("/api/v1/insights", params={"q": "CASE-4"}, headers=sam.headers).json()
+    assert listed["total"] == 0
+    edit = {
+        "type": "edit",
+        "number": 2,
+        "insight_id": insight["id"],
+        "base_version": 1,
+        "changes": {"text": f"Customer {EMAIL} still cannot find the IBAN field"},
+    }
+    assert api.push(rita, edit)["results"][0]["status"] == "applied"
+    assert found(sam, "still") == [insight["id"]] and found(sam, "maija") == []  # an edit is masked again
+    assert found(rita, "maija") == [insight["id"]]
+
+
 def test_a_planted_same_here_on_a_merged_rows_id_never_receives_the_authors_customer(api):
     rita, sam = api.user("rita", communities=["payments"]), api.user("sam", communities=["payments"])
     pia = api.user("pia", "product", communities=["payments"])
