@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from privacy.files import private_dir
 from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
@@ -143,7 +144,7 @@ def _settings(args) -> Settings:
 
 def _open(settings: Settings) -> Database:
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url, pool_size=2)
     upgrade(db)
     return db

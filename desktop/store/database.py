@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import StoreError, StoreLocked, StoreTooNew, StoreWriteFailed
 from desktop.store.similar import register_functions
+from privacy.files import make_private, private_file
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ class OpenedDatabase:
 def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> OpenedDatabase:
     """Open (creating or upgrading) the store at db_path; raise a StoreError the user can act on."""
     notices: list[str] = []
+    private_file(db_path)  # before SQLite creates it: its WAL files take the database file's mode
     engine = _create_engine(db_path, busy_timeout_ms)
     try:
         revision = _read_revision(engine)
@@ -48,6 +50,7 @@ def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_
             f"Palaute could not read its database because the file is damaged. The old file was kept as "
             f"{moved_to} and a new, empty database was started. Your IT support may be able to recover it."
         )
+        private_file(db_path)
         engine = _create_engine(db_path, busy_timeout_ms)
         revision = _read_revision(engine)
     try:
@@ -136,6 +139,7 @@ def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     raw = engine.raw_connection()
+    private_file(target)
     dest = sqlite3.connect(target)
     try:
         raw.driver_connection.backup(dest)  # type: ignore[union-attr]
@@ -153,6 +157,7 @@ def move_aside(db_path: Path) -> Path:
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             source.rename(Path(f"{target}{suffix}"))
+            make_private(Path(f"{target}{suffix}"))  # an older version may have left it readable by all
     return target
 
 
