@@ -25,6 +25,13 @@ _RANK = {
     PiiKind.DK_CPR: 4,
     PiiKind.PHONE: 5,
 }
+# A CPR typed without its dash is ten digits that read as a birth date, nothing more: weaker evidence than a
+# phone-number plan, so "0401234567" stays a Finnish mobile number (masked either way; the chip's word differs).
+_WEAK_RANK = 6
+
+
+def _weak(finding: Finding) -> bool:
+    return finding.kind is PiiKind.DK_CPR and finding.value.isdigit()
 
 
 # Findings detected ahead of time by `detected_ahead`, for the code running inside its block.
@@ -56,8 +63,8 @@ def find_pii(text: str) -> list[Finding]:
 
 def _detect(text: str) -> list[Finding]:
     candidates = [*find_emails(text), *find_identifiers(text)]
-    candidates += find_phones(text, taken=[(f.start, f.end) for f in candidates])
-    candidates.sort(key=lambda f: (_RANK[f.kind], f.start - f.end, f.start))
+    candidates += find_phones(text, taken=[(f.start, f.end) for f in candidates if not _weak(f)])
+    candidates.sort(key=lambda f: (_WEAK_RANK if _weak(f) else _RANK[f.kind], f.start - f.end, f.start))
     chosen: list[Finding] = []
     for finding in candidates:
         if all(finding.end <= other.start or other.end <= finding.start for other in chosen):
