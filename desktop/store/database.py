@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +36,35 @@ class OpenedDatabase:
 
 def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> OpenedDatabase:
     """Open (creating or upgrading) the store at db_path; raise a StoreError the user can act on."""
+    # Two processes opening a brand-new (or older) store would both create it and run the migrations: SQLite
+    # answers the loser's deferred read-then-write with an immediate BUSY, not a wait. One opener at a time;
+    # the next one then finds the schema current and goes straight through.
+    with _opening_lock(db_path, busy_timeout_ms):
+        return _open(db_path, busy_timeout_ms)
+
+
+@contextmanager
+def _opening_lock(db_path: Path, busy_timeout_ms: int) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(f"{db_path}.open-lock", timeout=max(busy_timeout_ms, 1_000) / 1000, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise StoreLocked(
+            f"Another program is using Palaute's database ({db_path}). Close it (or another Palaute) and try again."
+        ) from exc
+    except OSError:
+        # A read-only folder takes no lock file; nobody can create or migrate a store there either.
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _open(db_path: Path, busy_timeout_ms: int) -> OpenedDatabase:
     notices: list[str] = []
     private_file(db_path)  # before SQLite creates it: its WAL files take the database file's mode
     engine = _create_engine(db_path, busy_timeout_ms)
