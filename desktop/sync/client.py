@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
+import urllib3
 from pydantic import BaseModel, ValidationError
 
 from desktop.sync.credentials import Auth
 from desktop.sync.errors import (
     BadAnswer,
+    ConnectionLost,
     Offline,
     ProtocolTooNew,
     Refused,
@@ -237,16 +239,32 @@ class ApiClient:
             # plain http (307/308 re-send the body). A redirect is an answer like any other, refused in _parse.
             return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.exceptions.SSLError as exc:
+            if _dropped(exc):  # the handshake was cut, not refused: a network fault, not a certificate
+                raise self._lost() from exc
             raise TlsUntrusted(
                 f"The server {self.server_url} did not prove who it is: its certificate is not trusted by this "
                 "computer. Ask IT to install your company's certificate authority, or set its file in "
                 "Settings → Server → CA bundle. Nothing was sent."
             ) from exc
-        except requests.exceptions.RequestException as exc:  # refused, reset, timed out, cut mid-answer
-            raise Offline(
+        except requests.exceptions.ReadTimeout as exc:
+            waited = kwargs.get("timeout", (CONNECT_TIMEOUT, READ_TIMEOUT))[1]
+            raise ConnectionLost(
+                f"The Palaute server at {self.server_url} did not answer within {waited:.0f} s. Palaute will try "
+                "again; your insights are kept on this computer."
+            ) from exc
+        except requests.exceptions.RequestException as exc:
+            if _dropped(exc):
+                raise self._lost() from exc
+            raise Offline(  # refused, no route, unknown name, connect timed out: not reached at all
                 f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
                 "this computer and will be sent when the connection is back."
             ) from exc
+
+    def _lost(self) -> ConnectionLost:
+        return ConnectionLost(
+            f"The connection to the Palaute server at {self.server_url} was lost before its answer arrived. "
+            "Palaute will try again; your insights are kept on this computer."
+        )
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
         status = response.status_code
@@ -265,6 +283,8 @@ class ApiClient:
                 f"The Palaute server at {self.server_url} is older than this app (protocol {major}). Ask its "
                 "administrator to update it; your insights wait on this computer until then."
             )
+        if not major and _cut_short(response):
+            raise self._lost()  # the answer stopped in its head: a dropped connection, not a wrong address
         if not major and status not in (429, 500, 502, 503, 504):
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
@@ -300,6 +320,33 @@ class ApiClient:
                 f"The server at {self.server_url} gave an answer that does not follow the Palaute "
                 "protocol. Check the server address, or ask its administrator."
             ) from None
+
+
+def _dropped(exc: requests.exceptions.RequestException) -> bool:
+    """The server was reached and the connection then dropped: closed, reset or cut mid-answer."""
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True  # the body stopped short of what its head announced
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, urllib3.exceptions.ProtocolError):
+        return True  # "Connection aborted": closed or reset before or while answering
+    if isinstance(exc, requests.exceptions.SSLError):
+        text = str(exc)
+        return "EOF" in text or "reset" in text.lower()
+    return False
+
+
+def _cut_short(response: requests.Response) -> bool:
+    """An answer whose head ended unfinished: a connection cut while the headers were coming.
+
+    A complete HTTP/1.1 answer ends its head with an empty line and says how long its body is; one cut in the
+    head has broken header lines, or no length and no body at all.
+    """
+    original = getattr(response.raw, "_original_response", None)
+    if original is not None and getattr(original.msg, "defects", None):
+        return True
+    headers = response.headers
+    sized = "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "").lower()
+    return not sized and not response.content and response.status_code not in (204, 304)
 
 
 def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
