@@ -141,9 +141,9 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if text is None:
-        raise _usage('Give the insight\'s text, e.g. palaute capture "Customer asks for …" --community payments')
+        raise _usage(_('Give the insight\'s text, e.g. palaute capture "Customer asks for …" --community payments'))
     if not args.community:
-        raise _usage("Say which community this insight is for, with --community (e.g. --community payments).")
+        raise _usage(_("Say which community this insight is for, with --community (e.g. --community payments)."))
     new = NewInsight(
         text=text,
         community=args.community,
@@ -249,7 +249,9 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             writer(insights, out)
     except OSError as exc:
-        raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
+        raise PalauteError(
+            _("Could not write {file}: {reason}.").format(file=args.output, reason=exc.strerror)
+        ) from exc
     print(_("Exported {n} insights to {file}.").format(n=len(insights), file=args.output), file=sys.stderr)
     return 0
 
