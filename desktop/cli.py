@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("{app}: capture product insights during calls.").format(app=APP_NAME),
         epilog=_("Without a command, the desktop app starts (in the tray)."),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help=_("show the version and exit")
+    )
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR (also: $PALAUTE_DATA_DIR)"))
     parser.add_argument("--demo", action="store_true", help=_("start with a local demo server (first look)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     search = commands.add_parser("search", help=_("full-text search, best matches first"))
-    search.add_argument("query")
-    search.add_argument("--limit", "-n", type=int, default=50)
+    search.add_argument("query", help=_("the words to look for"))
+    search.add_argument("--limit", "-n", type=int, default=50, help=_("at most this many (default 50)"))
     search.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     similar = commands.add_parser("similar", help=_("the existing insights most like TEXT (duplicate hints)"))
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     similar.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     export = commands.add_parser("export", help=_("write every insight as CSV or JSON"))
-    export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
+    export.add_argument("--format", "-f", choices=("csv", "json"), default="csv", help=_("csv (the default) or json"))
     export.add_argument("--output", "-o", help=_("file to write (default: standard output)"))
 
     from desktop.cli_community import add_parsers as add_community_parsers
