@@ -14,9 +14,9 @@ from protocol.limits import (  # the one source, shared with the server
     MAX_CUSTOMER_REF_CHARS as MAX_CUSTOMER_REF_CHARS,
     MAX_TAG_CHARS,
     MAX_TAGS,
-    MAX_TEXT_CHARS,
-    Impact,
-    Status,
+    MAX_TEXT_CHARS as MAX_TEXT_CHARS,
+    Impact as Impact,
+    Status as Status,
 )
 
 

@@ -11,7 +11,7 @@ from desktop.domain import Hint
 SNIPPET_CHARS = 70
 
 
-def hint_record(hint: Hint) -> dict:
+def hint_record(hint: Hint) -> dict[str, object]:
     """A hint as JSON: what the capture window shows about it, and who is already behind it."""
     insight = hint.insight
     return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,7 +54,7 @@ def communities(session: Session) -> list[Community]:
     return [Community(r.slug, r.name, bool(r.member), bool(r.open)) for r in rows]
 
 
-def replace_communities(session: Session, listed: list[dict]) -> None:
+def replace_communities(session: Session, listed: list[dict[str, Any]]) -> None:
     """Take the server's list (slug, name, open, member) as the truth; a slug no longer listed is dropped
     unless an insight still names it (an offline capture must stay sendable and readable)."""
     known = {r.slug: r for r in session.scalars(select(CommunityRow))}

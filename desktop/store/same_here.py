@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -14,7 +15,13 @@ from desktop.store.models import InsightRow, OutboxRow, SameHereRow
 
 
 def add(
-    session: Session, insight_id: str, *, customer_ref: str | None, impact: str, note: str | None, pii_kept: list[dict]
+    session: Session,
+    insight_id: str,
+    *,
+    customer_ref: str | None,
+    impact: str,
+    note: str | None,
+    pii_kept: list[dict[str, Any]],
 ) -> SameHere:
     """Record a "same here" on a stored insight and queue its mutation in the same transaction."""
     insight = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
@@ -51,7 +58,7 @@ def add(
     return to_same_here(row)
 
 
-def payload(row: SameHereRow) -> dict:
+def payload(row: SameHereRow) -> dict[str, Any]:
     """The protocol's SameHereDraft; of kept personal data only the keys travel (as for a capture)."""
     return {
         "id": row.uuid,

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -84,7 +84,7 @@ class Store:
             self._tx, self.settings, apply_retention=self.apply_retention, replace_communities=self.replace_communities
         )
         self._author_cache: str | None = None
-        self._frequencies = None  # the similarity index's document frequencies, read on first use
+        self._frequencies: Any = None  # the similarity index's document frequencies, read on first use
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
@@ -188,7 +188,7 @@ class Store:
         return self._read(lambda s: inbox.page(s, f, offset, limit))
 
     # -- the rep's later changes, and the thread ------------------------------------------------------
-    def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: object) -> None:
+    def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: Any) -> None:
         """Edit text/community/area/customer/impact/tags; checked and masked like a capture, queued for sync.
 
         What the rep kept before stays kept; keep_pii adds to it.
@@ -295,7 +295,7 @@ class Store:
             self._communities = self._read(reference.communities)
         return list(self._communities)
 
-    def replace_communities(self, listed: list[dict]) -> None:
+    def replace_communities(self, listed: list[dict[str, Any]]) -> None:
         """The server's list of communities with the rep's memberships."""
         self._write(lambda s: reference.replace_communities(s, listed))
         self._communities = None

@@ -11,7 +11,7 @@ from desktop.domain import Reply, SyncState, new_id, utc_now
 from desktop.errors import InvalidInput, NotFound
 from desktop.language import _
 from desktop.store import sync_state as ss
-from desktop.store.models import InsightRow, ReplyRow
+from desktop.store.models import InsightRow, OutboxRow, ReplyRow
 
 
 def _insight(session: Session, insight_id: str) -> InsightRow:
@@ -109,10 +109,10 @@ def undo_capture(session: Session, insight_id: str) -> str:
     """ "removed" when the create never left this computer (it and its queued changes go), else withdraw it."""
     row = _insight(session, insight_id)
     queued = session.scalars(
-        select(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id, ss.OutboxRow.kind == "create")
+        select(OutboxRow).where(OutboxRow.object_id == insight_id, OutboxRow.kind == "create")
     ).first()
     if queued is not None and row.server_version is None:
-        session.execute(delete(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id))
+        session.execute(delete(OutboxRow).where(OutboxRow.object_id == insight_id))
         session.delete(row)
         return "removed"
     withdraw(session, insight_id)
