@@ -190,13 +190,34 @@ def _tell_what_was_masked(insight: Insight) -> None:
     """One line on stderr, so a script reading stdout is not disturbed."""
     from collections import Counter
 
-    from privacy.saving import describe_counts
-
     if insight.pii_masked:
-        print(f"Masked before saving: {describe_counts(dict(insight.pii_masked))}.", file=sys.stderr)
+        words = _("Masked before saving: {items}.")
+        print(words.format(items=_pii_counts(dict(insight.pii_masked))), file=sys.stderr)
     if insight.pii_kept:
         kept = Counter(item.kind for item in insight.pii_kept)
-        print(f"Kept as typed (--keep-pii): {describe_counts(kept)}.", file=sys.stderr)
+        print(_("Kept as typed (--keep-pii): {items}.").format(items=_pii_counts(kept)), file=sys.stderr)
+
+
+def _pii_counts(counts: dict[str, int]) -> str:
+    """'1 card number, 2 e-mail addresses' in the current language: privacy.saving.describe_counts' grouping
+    and order (national ids of every country as one), with words from the catalogue."""
+    from desktop.language import n_
+    from privacy.kinds import NATIONAL_ID_KINDS, PiiKind
+
+    words = {
+        PiiKind.CARD: lambda n: n_("{n} card number", "{n} card numbers", n),
+        PiiKind.IBAN: lambda n: n_("{n} IBAN", "{n} IBANs", n),
+        PiiKind.EMAIL: lambda n: n_("{n} e-mail address", "{n} e-mail addresses", n),
+        PiiKind.PHONE: lambda n: n_("{n} phone number", "{n} phone numbers", n),
+        "national": lambda n: n_("{n} national identity number", "{n} national identity numbers", n),
+        "other": lambda n: n_("{n} other personal identifier", "{n} other personal identifiers", n),
+    }
+    order = {str(kind): i for i, kind in enumerate(PiiKind)}
+    grouped: dict[str, int] = {}
+    for kind in sorted(counts, key=lambda k: order.get(k, len(order))):
+        group = kind if kind in words else ("national" if kind in NATIONAL_ID_KINDS else "other")
+        grouped[group] = grouped.get(group, 0) + counts[kind]
+    return ", ".join(words[group](n).format(n=n) for group, n in grouped.items())
 
 
 def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:
