@@ -28,7 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("{app}: capture product insights during calls.").format(app=APP_NAME),
         epilog=_("Without a command, the desktop app starts (in the tray)."),
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help=_("show the version and exit")
+    )
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR (also: $PALAUTE_DATA_DIR)"))
     parser.add_argument("--demo", action="store_true", help=_("start with a local demo server (first look)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -56,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     search = commands.add_parser("search", help=_("full-text search, best matches first"))
-    search.add_argument("query")
-    search.add_argument("--limit", "-n", type=int, default=50)
+    search.add_argument("query", help=_("the words to look for"))
+    search.add_argument("--limit", "-n", type=int, default=50, help=_("at most this many (default 50)"))
     search.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     similar = commands.add_parser("similar", help=_("the existing insights most like TEXT (duplicate hints)"))
@@ -66,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     similar.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     export = commands.add_parser("export", help=_("write every insight as CSV or JSON"))
-    export.add_argument("--format", "-f", choices=("csv", "json"), default="csv")
+    export.add_argument("--format", "-f", choices=("csv", "json"), default="csv", help=_("csv (the default) or json"))
     export.add_argument("--output", "-o", help=_("file to write (default: standard output)"))
 
     from desktop.cli_community import add_parsers as add_community_parsers
@@ -141,9 +143,9 @@ def cmd_capture(args: argparse.Namespace, paths: AppPaths) -> int:
 
     text = sys.stdin.read() if args.text == "-" else args.text
     if text is None:
-        raise _usage('Give the insight\'s text, e.g. palaute capture "Customer asks for …" --community payments')
+        raise _usage(_('Give the insight\'s text, e.g. palaute capture "Customer asks for …" --community payments'))
     if not args.community:
-        raise _usage("Say which community this insight is for, with --community (e.g. --community payments).")
+        raise _usage(_("Say which community this insight is for, with --community (e.g. --community payments)."))
     new = NewInsight(
         text=text,
         community=args.community,
@@ -188,13 +190,34 @@ def _tell_what_was_masked(insight: Insight) -> None:
     """One line on stderr, so a script reading stdout is not disturbed."""
     from collections import Counter
 
-    from privacy.saving import describe_counts
-
     if insight.pii_masked:
-        print(f"Masked before saving: {describe_counts(dict(insight.pii_masked))}.", file=sys.stderr)
+        words = _("Masked before saving: {items}.")
+        print(words.format(items=_pii_counts(dict(insight.pii_masked))), file=sys.stderr)
     if insight.pii_kept:
         kept = Counter(item.kind for item in insight.pii_kept)
-        print(f"Kept as typed (--keep-pii): {describe_counts(kept)}.", file=sys.stderr)
+        print(_("Kept as typed (--keep-pii): {items}.").format(items=_pii_counts(kept)), file=sys.stderr)
+
+
+def _pii_counts(counts: dict[str, int]) -> str:
+    """'1 card number, 2 e-mail addresses' in the current language: privacy.saving.describe_counts' grouping
+    and order (national ids of every country as one), with words from the catalogue."""
+    from desktop.language import n_
+    from privacy.kinds import NATIONAL_ID_KINDS, PiiKind
+
+    words = {
+        PiiKind.CARD: lambda n: n_("{n} card number", "{n} card numbers", n),
+        PiiKind.IBAN: lambda n: n_("{n} IBAN", "{n} IBANs", n),
+        PiiKind.EMAIL: lambda n: n_("{n} e-mail address", "{n} e-mail addresses", n),
+        PiiKind.PHONE: lambda n: n_("{n} phone number", "{n} phone numbers", n),
+        "national": lambda n: n_("{n} national identity number", "{n} national identity numbers", n),
+        "other": lambda n: n_("{n} other personal identifier", "{n} other personal identifiers", n),
+    }
+    order = {str(kind): i for i, kind in enumerate(PiiKind)}
+    grouped: dict[str, int] = {}
+    for kind in sorted(counts, key=lambda k: order.get(k, len(order))):
+        group = kind if kind in words else ("national" if kind in NATIONAL_ID_KINDS else "other")
+        grouped[group] = grouped.get(group, 0) + counts[kind]
+    return ", ".join(words[group](n).format(n=n) for group, n in grouped.items())
 
 
 def cmd_list(args: argparse.Namespace, paths: AppPaths) -> int:
@@ -249,7 +272,9 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
             writer(insights, out)
     except OSError as exc:
-        raise PalauteError(f"Could not write {args.output}: {exc.strerror}.") from exc
+        raise PalauteError(
+            _("Could not write {file}: {reason}.").format(file=args.output, reason=exc.strerror)
+        ) from exc
     print(_("Exported {n} insights to {file}.").format(n=len(insights), file=args.output), file=sys.stderr)
     return 0
 

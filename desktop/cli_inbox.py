@@ -26,7 +26,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     inbox.add_argument("--show", action="store_true", help=_("open the running app's Inbox (at that thread)"))
     inbox.add_argument("--json", action="store_true", help=_("machine-readable output"))
     reply = commands.add_parser("reply", help=_("reply to the product team on one of your insights"))
-    reply.add_argument("insight_id", metavar="INSIGHT_ID")
+    reply.add_argument("insight_id", metavar="INSIGHT_ID", help=_("the insight's id (from palaute inbox)"))
     reply.add_argument("text", help=_("the reply; '-' reads it from standard input"))
 
 

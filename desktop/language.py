@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
 
@@ -43,10 +45,36 @@ def current() -> str:
     return _current[0]
 
 
+def _folder() -> str:
+    return str(resources_dir() / "translations" / "cli")
+
+
 @cache
 def _catalog(language: str) -> gettext.NullTranslations:
-    folder = resources_dir() / "translations" / "cli"
-    return gettext.translation(DOMAIN, folder, languages=[language], fallback=True)
+    return gettext.translation(DOMAIN, _folder(), languages=[language], fallback=True)
+
+
+@contextmanager
+def argparse_words() -> Iterator[None]:
+    """Within: argparse's own words ("usage:", "error:", "show this help message and exit") in our language.
+
+    argparse asks the stdlib's global gettext API (gettext.gettext, ngettext), as the Python argparse HOWTO
+    describes. resources/build.py extracts argparse's msgids into our catalogue; here the global domain
+    becomes ours, and LANGUAGE (which that API reads before LC_ALL, LC_MESSAGES and LANG) names the language
+    chosen by `use`, so both agree. Both are put back afterwards (argparse exits from inside for --help).
+    """
+    domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, _folder())
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = _current[0]
+    try:
+        yield
+    finally:
+        gettext.textdomain(domain)
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language
 
 
 def _(message: str) -> str:

@@ -33,7 +33,10 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     except OSError as exc:
         handler, path = logging.StreamHandler(sys.stderr), None
         console = False
-        print(f"Palaute cannot write its log in {log_dir} ({exc.strerror}); logging to the terminal.", file=sys.stderr)
+        from desktop.language import _
+
+        words = _("Palaute cannot write its log in {folder} ({reason}); logging to the terminal.")
+        print(words.format(folder=log_dir, reason=exc.strerror), file=sys.stderr)
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     if console:

@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from desktop.domain import Hint
+from desktop.language import _
 
 SNIPPET_CHARS = 70
 
@@ -32,7 +33,7 @@ def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) 
         out.write("\n")
         return
     if not hints:
-        print("No similar insights.", file=out)
+        print(_("No similar insights."), file=out)
         return
     for hint in hints:
         insight = hint.insight

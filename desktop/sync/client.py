@@ -14,6 +14,7 @@ import requests
 import urllib3
 from pydantic import BaseModel, ValidationError
 
+from desktop.language import _
 from desktop.sync.credentials import Auth
 from desktop.sync.errors import (
     BadAnswer,
@@ -76,7 +77,7 @@ class ApiClient:
             pair = self._call("POST", "/auth/login", schema.TokenPair, json=body.model_dump(), auth=False, key=key)
         except Refused as error:
             if error.status == 401 and error.code == "unauthorized":
-                raise SignInRequired("The user name or password is not right. Check them and try again.") from error
+                raise SignInRequired(_("The user name or password is not right. Check them and try again.")) from error
             raise
         return _bound(pair, self.server_url)
 
@@ -111,8 +112,10 @@ class ApiClient:
                     if self.identity is not None:
                         self.identity.signed_out(auth)
                     raise SignInRequired(
-                        "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
-                        "your unsent insights wait on this computer."
+                        _(
+                            "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
+                            "your unsent insights wait on this computer."
+                        )
                     ) from error
                 auth.access_token, auth.access_expires_at = pair.access_token, pair.access_expires_at
                 return
@@ -120,12 +123,12 @@ class ApiClient:
     def renew_device(self, forked_device_id: str) -> None:
         """The server says this device's change numbers were used already: register a new device."""
         if self.identity is None:
-            raise SyncError("This device's change numbers were already used on the server; sign in again.")
+            raise SyncError(_("This device's change numbers were already used on the server; sign in again."))
         self.identity.renew(self, forked_device_id)
 
     def _signed_in(self) -> Auth:
         if self.auth is None:
-            raise SignInRequired("Sign in to the Palaute server to sync (Settings → Server).")
+            raise SignInRequired(_("Sign in to the Palaute server to sync (Settings → Server)."))
         return self.auth
 
     def _access_token(self) -> str:
@@ -242,46 +245,64 @@ class ApiClient:
             if _dropped(exc):  # the handshake was cut, not refused: a network fault, not a certificate
                 raise self._lost() from exc
             raise TlsUntrusted(
-                f"The server {self.server_url} did not prove who it is: its certificate is not trusted by this "
-                "computer. Ask IT to install your company's certificate authority, or set its file in "
-                "Settings → Server → CA bundle. Nothing was sent."
+                _(
+                    "The server {server} did not prove who it is: its certificate is not trusted by this "
+                    "computer. Ask IT to install your company's certificate authority, or set its file in "
+                    "Settings → Server → CA bundle. Nothing was sent."
+                ).format(server=self.server_url)
             ) from exc
         except requests.exceptions.ReadTimeout as exc:
             waited = kwargs.get("timeout", (CONNECT_TIMEOUT, READ_TIMEOUT))[1]
             raise ConnectionLost(
-                f"The Palaute server at {self.server_url} did not answer within {waited:.0f} s. Palaute will try "
-                "again; your insights are kept on this computer."
+                _(
+                    "The Palaute server at {server} did not answer within {seconds} s. Palaute will try "
+                    "again; your insights are kept on this computer."
+                ).format(server=self.server_url, seconds=f"{waited:.0f}")
             ) from exc
         except requests.exceptions.RequestException as exc:
             if _dropped(exc):
                 raise self._lost() from exc
             raise Offline(  # refused, no route, unknown name, connect timed out: not reached at all
-                f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
-                "this computer and will be sent when the connection is back."
+                _(
+                    "Cannot reach the Palaute server at {server}. Your insights are kept on "
+                    "this computer and will be sent when the connection is back."
+                ).format(server=self.server_url)
             ) from exc
 
     def _lost(self) -> ConnectionLost:
         return ConnectionLost(
-            f"The connection to the Palaute server at {self.server_url} was lost before its answer arrived. "
-            "Palaute will try again; your insights are kept on this computer."
+            _(
+                "The connection to the Palaute server at {server} was lost before its answer arrived. "
+                "Palaute will try again; your insights are kept on this computer."
+            ).format(server=self.server_url)
         )
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
         status = response.status_code
         if 300 <= status < 400:
+            target = _address(response.headers.get("Location", ""))
+            moved = (
+                _("The server at {server} answered with a redirect to {target}.")
+                if target
+                else _("The server at {server} answered with a redirect.")
+            )
             raise BadAnswer(
-                f"The server at {self.server_url} answered with a redirect"
-                + (f" to {_address(response.headers['Location'])}" if response.headers.get("Location") else "")
-                + ". Palaute does not follow redirects, so that your password and sign-in never go anywhere but "
-                "the address you gave. If the server has moved, sign in with its new https:// address."
+                moved.format(server=self.server_url, target=target)
+                + " "
+                + _(
+                    "Palaute does not follow redirects, so that your password and sign-in never go anywhere but "
+                    "the address you gave. If the server has moved, sign in with its new https:// address."
+                )
             )
         major = response.headers.get("X-Palaute-Protocol")
         if major and major.isdigit() and int(major) > schema.PROTOCOL_VERSION:
-            raise ProtocolTooNew("The Palaute server is newer than this app. Update Palaute to keep syncing.")
+            raise ProtocolTooNew(_("The Palaute server is newer than this app. Update Palaute to keep syncing."))
         if major and major.isdigit() and int(major) < schema.PROTOCOL_VERSION:
             raise ServerTooOld(
-                f"The Palaute server at {self.server_url} is older than this app (protocol {major}). Ask its "
-                "administrator to update it; your insights wait on this computer until then."
+                _(
+                    "The Palaute server at {server} is older than this app (protocol {major}). Ask its "
+                    "administrator to update it; your insights wait on this computer until then."
+                ).format(server=self.server_url, major=major)
             )
         if not major and _cut_short(response):
             raise self._lost()  # the answer stopped in its head: a dropped connection, not a wrong address
@@ -289,12 +310,16 @@ class ApiClient:
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
             raise BadAnswer(
-                f"The address {self.server_url} does not answer like a Palaute server (HTTP {status}). "
-                "Check the server address."
+                _(
+                    "The address {server} does not answer like a Palaute server (HTTP {status}). "
+                    "Check the server address."
+                ).format(server=self.server_url, status=status)
             )
         if status == 429 or status >= 500:
             raise ServerBusy(
-                f"The Palaute server is busy or having trouble (HTTP {status}); trying again later.",
+                _("The Palaute server is busy or having trouble (HTTP {status}); trying again later.").format(
+                    status=status
+                ),
                 _retry_after(response),
             )
         if status == 204:
@@ -303,13 +328,17 @@ class ApiClient:
             data = response.json()
         except ValueError:
             raise BadAnswer(
-                f"The server at {self.server_url} gave an answer Palaute does not understand "
-                f"(HTTP {status}, not JSON). Is the address right?"
+                _(
+                    "The server at {server} gave an answer Palaute does not understand "
+                    "(HTTP {status}, not JSON). Is the address right?"
+                ).format(server=self.server_url, status=status)
             ) from None
         if status >= 400:
             code = data.get("error") if isinstance(data, dict) else None
             message = data.get("message") if isinstance(data, dict) else None
-            raise Refused(message or f"The server refused the request (HTTP {status}).", status, code)
+            raise Refused(
+                message or _("The server refused the request (HTTP {status}).").format(status=status), status, code
+            )
         if model is None:
             return data
         try:
@@ -317,8 +346,10 @@ class ApiClient:
         except ValidationError as exc:
             log.warning("Answer from %s did not match %s: %s", response.url, model.__name__, exc.errors()[:3])
             raise BadAnswer(
-                f"The server at {self.server_url} gave an answer that does not follow the Palaute "
-                "protocol. Check the server address, or ask its administrator."
+                _(
+                    "The server at {server} gave an answer that does not follow the Palaute "
+                    "protocol. Check the server address, or ask its administrator."
+                ).format(server=self.server_url)
             ) from None
 
 
@@ -353,8 +384,10 @@ def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
     """A sign-in the desktop can use: tokens bound to its key, with a refresh token."""
     if pair.token_type != schema.DPOP_TOKEN or not pair.refresh_token:
         raise BadAnswer(
-            f"The server at {server_url} did not bind the sign-in to this computer's key; Palaute will not use it. "
-            "Ask its administrator to update the server."
+            _(
+                "The server at {server} did not bind the sign-in to this computer's key; Palaute will not use it. "
+                "Ask its administrator to update the server."
+            ).format(server=server_url)
         )
     return pair
 
@@ -374,7 +407,7 @@ def _code(response: requests.Response) -> str | None:
 def _address(location: str) -> str:
     """Where a redirect pointed, without its query (which could carry anything)."""
     parts = urlsplit(location)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) or "another address"
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -387,5 +420,5 @@ def _retry_after(response: requests.Response) -> float | None:
 
 def _as_list(data: Any) -> list:
     if not isinstance(data, list):
-        raise BadAnswer("The server's list of communities was not a list.")
+        raise BadAnswer(_("The server's list of communities was not a list."))
     return data

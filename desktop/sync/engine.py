@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from desktop.language import _
 from desktop.store.ledger import SyncLedger
 from desktop.store.sync_state import Pending
 from desktop.sync.client import ApiClient
@@ -67,7 +68,7 @@ class Pusher:
             if forked:  # the device that sent it (a refresh may have changed it) numbers afresh
                 self._new_device(client, client.auth.device_id if client.auth else None, report)
             elif not recorded:
-                raise BadAnswer("The server's answer did not match the changes sent; they stay queued for later.")
+                raise BadAnswer(_("The server's answer did not match the changes sent; they stay queued for later."))
             size = self.batch_size
             if progress:
                 progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
@@ -129,7 +130,7 @@ class Pusher:
         """Record the answers that are about what was sent: (how many, whether a number was used already)."""
         by_number = {r.number: r for r in answer.results}
         pairs, forked = [], False
-        for item, _ in batch:
+        for item, _body in batch:
             result = by_number.get(item.seq)
             if result is None:
                 continue  # not answered: stays queued and is sent again (then answered as a duplicate)
@@ -149,7 +150,7 @@ class Pusher:
 
     def _new_device(self, client: ApiClient, device: str | None, report: PushReport) -> None:
         if report.new_devices >= MAX_NEW_DEVICES or device is None:
-            raise BadAnswer("The server keeps saying this computer's change numbers were used; trying again later.")
+            raise BadAnswer(_("The server keeps saying this computer's change numbers were used; trying again later."))
         client.renew_device(device)
         report.new_devices += 1
 
@@ -240,7 +241,7 @@ def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
         or not isinstance(page.get("changes"), list)
         or not isinstance(page.get("has_more"), bool)
     ):
-        raise BadAnswer("The server's list of changes is not in the expected form.")
+        raise BadAnswer(_("The server's list of changes is not in the expected form."))
     changes = []
     for raw in page["changes"]:
         if not isinstance(raw, dict) or raw.get("kind") not in KNOWN_CHANGE_KINDS:
@@ -248,5 +249,5 @@ def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
         try:
             changes.append(_CHANGE.validate_python(raw).model_dump(mode="json"))
         except ValidationError:
-            raise BadAnswer("The server sent a change Palaute cannot read; it will try again later.") from None
+            raise BadAnswer(_("The server sent a change Palaute cannot read; it will try again later.")) from None
     return changes, page["cursor"], page["has_more"]

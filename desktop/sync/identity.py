@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from desktop.language import _
 from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 
@@ -71,7 +72,7 @@ class Identity:
             if not self.ledger.swap_meta("device_id", forked_device_id, device_id=pair.device_id):
                 self._drop(client, credentials, pair)
                 if not self.adopt(auth):
-                    raise SignInRequired("Sign in to the Palaute server again (Settings → Server).")
+                    raise SignInRequired(_("Sign in to the Palaute server again (Settings → Server)."))
                 return
             auth.switch(credentials, pair.access_token, pair.access_expires_at)
             log.warning(

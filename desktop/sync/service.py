@@ -12,6 +12,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.language import _
 from desktop.store.ledger import SyncLedger
 from desktop.sync.backoff import RECONNECT_SPREAD, Backoff
 from desktop.sync.client import ApiClient
@@ -143,7 +144,7 @@ class SyncService:
             return False
         except Exception:  # a bug: logged with its traceback, retried with back-off like any failure
             log.exception("Sync loop %s crashed", threading.current_thread().name)
-            loop.error = SyncError("Something went wrong while syncing (a bug); details are in the log.")
+            loop.error = SyncError(_("Something went wrong while syncing (a bug); details are in the log."))
             self._report()
             return False
         loop.error = None
