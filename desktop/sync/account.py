@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from desktop.errors import InvalidInput, PalauteError
 from desktop.language import _, n_
 from desktop.store import Store
-from desktop.sync.client import ApiClient
+from desktop.sync.client import ApiClient, refresh_token_of
 from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
@@ -82,7 +82,7 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
         )
     key = DeviceKey.generate()
     pair = client_for(store, vault, server_url=url).login(username, password, device_name(), key)
-    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), pair.refresh_token)
+    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
     former = identity_of(store, vault).load()
     vault.save(credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
     changed = previous != (url, pair.user.name)
@@ -145,7 +145,8 @@ def sign_out(store: Store, vault: Vault) -> None:
             client.logout()
         except Exception as error:  # the server side expires by itself
             log.info("Could not revoke the device on the server: %s", error)
-        vault.delete(client.auth.device_id)
+        if client.auth is not None:
+            vault.delete(client.auth.device_id)
     store.sync.set_meta(device_id=None)
 
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
@@ -150,9 +150,10 @@ class ApiClient:
         params = {"cursor": cursor or "", "wait": int(wait), "limit": limit}
         headers = {"If-None-Match": etag} if etag else {}
         timeout = (CONNECT_TIMEOUT, wait + READ_TIMEOUT)
-        return self._call(
+        page: dict[str, Any] | None = self._call(
             "GET", "/sync/changes", None, params=params, headers=headers, timeout=timeout, not_modified_ok=True
         )
+        return page
 
     def summary(self) -> schema.Summary:
         return self._call("GET", "/sync/summary", schema.Summary)
@@ -179,6 +180,11 @@ class ApiClient:
         return [schema.ProductArea.model_validate(c) for c in _as_list(data)]
 
     # -- plumbing -----------------------------------------------------------------------------------------
+    @overload
+    def _call(self, method: str, path: str, model: type[M], **kwargs: Any) -> M: ...
+    @overload
+    def _call(self, method: str, path: str, model: None, **kwargs: Any) -> Any: ...
+
     def _call(
         self,
         method: str,
@@ -392,6 +398,13 @@ def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
     return pair
 
 
+def refresh_token_of(pair: schema.TokenPair) -> str:
+    """The refresh token of a pair the client accepted (`_bound` refuses one without)."""
+    if not pair.refresh_token:
+        raise BadAnswer(_("The server's sign-in answer had no refresh token; Palaute will not use it."))
+    return pair.refresh_token
+
+
 def _fresh(auth: Auth) -> bool:
     return auth.access_token is not None and datetime.now(UTC) < auth.access_expires_at - EXPIRY_MARGIN
 
@@ -418,7 +431,7 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
-def _as_list(data: Any) -> list:
+def _as_list(data: Any) -> list[Any]:
     if not isinstance(data, list):
         raise BadAnswer(_("The server's list of communities was not a list."))
     return data
