@@ -62,6 +62,7 @@ def test_help_speaks_the_language_throughout(language, data_dir):
     for english in ("usage:", "positional arguments:", "options:", "show this help message and exit"):
         assert english not in out
     assert t.gettext("keep all data in DIR (also: $PALAUTE_DATA_DIR)") in out  # our own options too
+    assert "COMMAND" not in out and t.gettext("COMMAND") in out  # and the placeholders of the usage line
     assert english_left(out, language) == [], out
 
 
