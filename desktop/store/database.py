@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.errors import StoreError, StoreLocked, StoreTooNew, StoreWriteFailed
 from desktop.language import _
 from desktop.store.similar import register_functions
+from privacy.files import make_private, private_file
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def _opening_lock(db_path: Path, busy_timeout_ms: int) -> Iterator[None]:
 
 def _open(db_path: Path, busy_timeout_ms: int) -> OpenedDatabase:
     notices: list[str] = []
+    private_file(db_path)  # before SQLite creates it: its WAL files take the database file's mode
     engine = _create_engine(db_path, busy_timeout_ms)
     try:
         revision = _read_revision(engine)
@@ -80,6 +82,7 @@ def _open(db_path: Path, busy_timeout_ms: int) -> OpenedDatabase:
                 "{file} and a new, empty database was started. Your IT support may be able to recover it."
             ).format(file=moved_to)
         )
+        private_file(db_path)
         engine = _create_engine(db_path, busy_timeout_ms)
         revision = _read_revision(engine)
     try:
@@ -170,6 +173,7 @@ def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     raw = engine.raw_connection()
+    private_file(target)
     dest = sqlite3.connect(target)
     try:
         raw.driver_connection.backup(dest)  # type: ignore[union-attr]
@@ -187,6 +191,7 @@ def move_aside(db_path: Path) -> Path:
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             source.rename(Path(f"{target}{suffix}"))
+            make_private(Path(f"{target}{suffix}"))  # an older version may have left it readable by all
     return target
 
 

@@ -40,6 +40,7 @@ from desktop.store.ledger import SyncLedger
 from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
 from desktop.store.transactions import Transactions
+from privacy.files import private_dir
 
 if TYPE_CHECKING:
     from privacy import Finding, MaskResult
@@ -52,7 +53,7 @@ def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = N
     """Open the user's store (creating the data folder, migrating and seeding as needed)."""
     paths = paths or AppPaths.resolve()
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(paths.data_dir)  # customers' words: the user's alone
     except OSError as exc:
         raise StoreError(
             _(

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
+import urllib3
 from pydantic import BaseModel, ValidationError
 
 from desktop.language import _
 from desktop.sync.credentials import Auth
 from desktop.sync.errors import (
     BadAnswer,
+    ConnectionLost,
     Offline,
     ProtocolTooNew,
     Refused,
@@ -240,6 +242,8 @@ class ApiClient:
             # plain http (307/308 re-send the body). A redirect is an answer like any other, refused in _parse.
             return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.exceptions.SSLError as exc:
+            if _dropped(exc):  # the handshake was cut, not refused: a network fault, not a certificate
+                raise self._lost() from exc
             raise TlsUntrusted(
                 _(
                     "The server {server} did not prove who it is: its certificate is not trusted by this "
@@ -247,13 +251,31 @@ class ApiClient:
                     "Settings → Server → CA bundle. Nothing was sent."
                 ).format(server=self.server_url)
             ) from exc
-        except requests.exceptions.RequestException as exc:  # refused, reset, timed out, cut mid-answer
-            raise Offline(
+        except requests.exceptions.ReadTimeout as exc:
+            waited = kwargs.get("timeout", (CONNECT_TIMEOUT, READ_TIMEOUT))[1]
+            raise ConnectionLost(
+                _(
+                    "The Palaute server at {server} did not answer within {seconds} s. Palaute will try "
+                    "again; your insights are kept on this computer."
+                ).format(server=self.server_url, seconds=f"{waited:.0f}")
+            ) from exc
+        except requests.exceptions.RequestException as exc:
+            if _dropped(exc):
+                raise self._lost() from exc
+            raise Offline(  # refused, no route, unknown name, connect timed out: not reached at all
                 _(
                     "Cannot reach the Palaute server at {server}. Your insights are kept on "
                     "this computer and will be sent when the connection is back."
                 ).format(server=self.server_url)
             ) from exc
+
+    def _lost(self) -> ConnectionLost:
+        return ConnectionLost(
+            _(
+                "The connection to the Palaute server at {server} was lost before its answer arrived. "
+                "Palaute will try again; your insights are kept on this computer."
+            ).format(server=self.server_url)
+        )
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
         status = response.status_code
@@ -282,6 +304,8 @@ class ApiClient:
                     "administrator to update it; your insights wait on this computer until then."
                 ).format(server=self.server_url, major=major)
             )
+        if not major and _cut_short(response):
+            raise self._lost()  # the answer stopped in its head: a dropped connection, not a wrong address
         if not major and status not in (429, 500, 502, 503, 504):
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
@@ -327,6 +351,33 @@ class ApiClient:
                     "protocol. Check the server address, or ask its administrator."
                 ).format(server=self.server_url)
             ) from None
+
+
+def _dropped(exc: requests.exceptions.RequestException) -> bool:
+    """The server was reached and the connection then dropped: closed, reset or cut mid-answer."""
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True  # the body stopped short of what its head announced
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, urllib3.exceptions.ProtocolError):
+        return True  # "Connection aborted": closed or reset before or while answering
+    if isinstance(exc, requests.exceptions.SSLError):
+        text = str(exc)
+        return "EOF" in text or "reset" in text.lower()
+    return False
+
+
+def _cut_short(response: requests.Response) -> bool:
+    """An answer whose head ended unfinished: a connection cut while the headers were coming.
+
+    A complete HTTP/1.1 answer ends its head with an empty line and says how long its body is; one cut in the
+    head has broken header lines, or no length and no body at all.
+    """
+    original = getattr(response.raw, "_original_response", None)
+    if original is not None and getattr(original.msg, "defects", None):
+        return True
+    headers = response.headers
+    sized = "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "").lower()
+    return not sized and not response.content and response.status_code not in (204, 304)
 
 
 def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
