@@ -27,7 +27,7 @@ _WINDOW = 40
 
 _CURRENCY_AFTER = Lazy(
     r"\s?(?:€|\$|£|eur\b|euro|usd\b|sek\b|nok\b|dkk\b|kr\b|kr\.|kronor|kroner|e(?![\w-])|%|‰|pcs\b|kpl\b|st\b|"
-    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b|:-)",
+    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b|:-|cents?\b|snt\b|sentti|öre\b|c[eé]ntimos?\b)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = Lazy(r"(?:€|\$|£|\beur|\busd|\bsek|\bnok|\bdkk|\bkr\.?)\s?$", re.IGNORECASE)

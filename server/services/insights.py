@@ -62,10 +62,14 @@ def shared_text(text: str, pii_kept) -> str:
     return privacy.guard_text(text, (), limit=_NO_LIMIT).text if pii_kept else text
 
 
-def searchable_shared_text(text: str, pii_kept) -> str | None:
-    """What `Insight.shared_text` stores: the shared text when it differs from the text, else None."""
-    shared = shared_text(text, pii_kept)
-    return None if shared == text else shared
+def searchable_shared_text(received: str, stored: str, pii_kept) -> str | None:
+    """What `Insight.shared_text` stores: the text with nothing kept when that differs from the stored text,
+    else None. Masked from the text as received, whose findings a push detects before its write transaction
+    (`privacy.detected_ahead`), so no detection runs while the write lock is held."""
+    if not pii_kept:
+        return None
+    shared = shared_text(received, pii_kept)
+    return None if shared == stored else shared
 
 
 def sees_everything(reader: User | Reader | None, author_id: int) -> bool:
@@ -153,7 +157,7 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
         community_id=community.id,
         product_area_id=area.id if area else None,
         text=text.text,
-        shared_text=searchable_shared_text(text.text, draft.pii_kept),
+        shared_text=searchable_shared_text(draft.text, text.text, draft.pii_kept),
         customer_ref=ref.text,
         impact=draft.impact,
         tags=list(draft.tags),
@@ -227,7 +231,7 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int, patc
     if "text" in fields:
         guarded = privacy.guard_text(patch.text, keep)
         insight.text = guarded.text
-        insight.shared_text = searchable_shared_text(guarded.text, keep)
+        insight.shared_text = searchable_shared_text(patch.text, guarded.text, keep)
         insight.pii_flagged = insight.pii_flagged or guarded.flagged
     if "customer_ref" in fields:
         guarded = privacy.guard_customer_ref(patch.customer_ref, keep)

@@ -123,3 +123,29 @@ def test_an_invisible_insight_answers_exactly_like_a_missing_one(api):
         absent = api.client.get(f"/api/v1/insights/{missing}{path}", headers=rita.headers)
         assert (hidden.status_code, absent.status_code) == (404, 404)
         assert hidden.json()["message"].replace(theirs["id"], "X") == absent.json()["message"].replace(missing, "X")
+
+
+def test_the_searchable_shared_text_needs_no_detection_inside_the_write_lock(api, monkeypatch):
+    from sqlalchemy import select
+
+    from privacy import detector
+    from protocol import schema
+    from server.models import User
+    from server.services import insights, sync
+    from tests.server.conftest import create_mutation
+
+    api.user("rita", communities=["payments"])
+    key = find_pii(f"mail {EMAIL}")[0].key
+    text = f"Customer {EMAIL} is stuck; her lawyer is other.person@example.org"  # one kept, one masked
+    mutation = create_mutation(1, text=text, customer_ref=REF, pii_kept=[key])
+    request = schema.PushRequest.model_validate({"mutations": [mutation]})
+    detected: list[str] = []
+    real = detector._detect
+    with detector.detected_ahead(sync.texts_of(request)):  # as the push endpoint does, before its transaction
+        monkeypatch.setattr(detector, "_detect", lambda text: detected.append(text) or real(text))
+        with api.db.write() as session:
+            rita = session.scalar(select(User).where(User.name == "rita"))
+            row = insights.new_row(session, rita, request.mutations[0].insight)
+    assert EMAIL in row["text"] and EMAIL not in row["shared_text"] and "is stuck" in row["shared_text"]
+    assert "other.person" not in row["text"] + row["shared_text"]
+    assert detected == []

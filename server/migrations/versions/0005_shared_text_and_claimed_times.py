@@ -41,7 +41,7 @@ def _fill_shared_texts() -> None:
     connection = op.get_bind()
     rows = connection.execute(sa.select(insights.c.id, insights.c.text, insights.c.pii_kept)).all()
     for insight_id, text, kept in rows:
-        shared = searchable_shared_text(text, kept) if kept else None
+        shared = searchable_shared_text(text, text, kept)
         if shared is not None:
             connection.execute(insights.update().where(insights.c.id == insight_id).values(shared_text=shared))
 
