@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from desktop import APP_NAME, __version__
 from desktop.domain import Impact
 from desktop.errors import PalauteError, StoreWriteFailed
-from desktop.language import _, format_moment, language_from, use
+from desktop.language import _, format_moment, language_from, use, value_word
 from desktop.paths import AppPaths
 from desktop.platform.instance_client import notify_running_app
 
@@ -308,7 +308,8 @@ def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
         if len(first_line) > 70:
             first_line = first_line[:69] + "…"  # display only: the stored text is never shortened
         when = format_moment(insight.created_at)
-        print(f"{when:<16}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
+        impact, status = value_word(insight.impact), value_word(insight.status)
+        print(f"{when:<16}  {insight.community:<16} {impact:<11} {status:<13} {first_line}")
         print(f"{'':18}{insight.id}{_backing(insight)}")
 
 
