@@ -111,6 +111,25 @@ def format_number(n: int) -> str:
     return format_decimal(n, locale=_current[0])
 
 
+def value_word(value: str) -> str:
+    """An impact or a status as a listing shows it ("in progress", "työn alla"); unknown values as they are.
+
+    The words the windows use (desktop/ui/labels.py), in lower case; typed options keep the English values."""
+    words = {
+        "low": _("low"),
+        "medium": _("medium"),
+        "high": _("high"),
+        "blocker": _("blocker"),
+        "new": _("new"),
+        "acknowledged": _("acknowledged"),
+        "planned": _("planned"),
+        "in_progress": _("in progress"),
+        "shipped": _("shipped"),
+        "declined": _("declined"),
+    }
+    return words.get(str(value), str(value))
+
+
 def digest_words() -> Words:
     """The Markdown digest's words in the current language."""
     from protocol.digest import Words
