@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from desktop.domain import Hint
+from desktop.language import _, value_word
 
 SNIPPET_CHARS = 70
 
@@ -32,12 +33,12 @@ def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) 
         out.write("\n")
         return
     if not hints:
-        print("No similar insights.", file=out)
+        print(_("No similar insights."), file=out)
         return
     for hint in hints:
         insight = hint.insight
         print(
-            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {insight.status.value:<12} "
+            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {value_word(insight.status):<13} "
             f"{_snippet(insight.text)}",
             file=out,
         )

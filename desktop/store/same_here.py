@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import Impact, SameHere, SyncState, new_id, utc_now
 from desktop.errors import InvalidInput, NotFound
+from desktop.language import _
 from desktop.store.models import InsightRow, OutboxRow, SameHereRow
 
 
@@ -25,9 +26,11 @@ def add(
     """Record a "same here" on a stored insight and queue its mutation in the same transaction."""
     insight = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
     if insight is None:
-        raise NotFound(f"There is no insight {insight_id} on this computer. Sync first, or check the id.")
+        raise NotFound(
+            _("There is no insight {id} on this computer. Sync first, or check the id.").format(id=insight_id)
+        )
     if insight.withdrawn:
-        raise InvalidInput("That insight was withdrawn by its author; capture a new one instead.")
+        raise InvalidInput(_("That insight was withdrawn by its author; capture a new one instead."))
     now = utc_now()
     row = SameHereRow(
         uuid=new_id(),
