@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from privacy.files import private_dir
 from protocol import schema
 from server import proofs, security
-from server.api import auth, digest, errors, insights, meta, sync
+from server.api import auth, digest, document, errors, insights, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -64,6 +64,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.limiter = RateLimiter()
     app.state.replays = proofs.ReplayCache()
     errors.install(app)
+    document.install(app)
     for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from protocol import schema
-from protocol.digest import WeekError, snippet, week_bounds, week_of
+from protocol.digest import NoSuchWeek, WeekError, snippet, week_bounds, week_of
 from server.models import Community, Insight, Reply, SameHere, User, utcnow
 from server.services.access import PRODUCT_ROLES
 from server.services.errors import Invalid, NotFound
@@ -29,6 +29,8 @@ def build(
     week = week or week_of(now or utcnow())
     try:
         starts, ends = week_bounds(week)
+    except NoSuchWeek as error:  # well formed (the API's pattern checked that) but not in the calendar
+        raise NotFound(str(error)) from None
     except WeekError as error:
         raise Invalid(str(error)) from None
     chosen = _communities(session, reader, community)
