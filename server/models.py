@@ -97,6 +97,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # How far in the feed this user's devices have pulled (services/delivery.py): a pull acknowledges its cursor.
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     communities: Mapped[list[Community]] = relationship(secondary=user_communities, lazy="selectin")
     product_areas: Mapped[list[ProductArea]] = relationship(secondary=user_product_areas, lazy="selectin")
 
@@ -171,14 +173,20 @@ class Insight(Base):
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("insights.id"), nullable=True)
     pii_kept: Mapped[list[str]] = mapped_column(JSON, default=list)  # keys the rep chose to keep as typed
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     # Who is behind it (the insight itself plus every "same here" counted on it; see
     # services/backing.py), kept on the row so the product page can sort by it; and when the status last
     # changed (the weekly digest's "shipped").
     customers: Mapped[int] = mapped_column(Integer, default=1, index=True)
     reps: Mapped[int] = mapped_column(Integer, default=1)
-    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
+    # Kept at write time for triage and analytics (services/triage.py, services/delivery.py): the first
+    # product-side reply, who replied last (rep | product; None: nobody yet), and the feed row that said
+    # "shipped" (the author was told once their devices pulled past it).
+    first_reply_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
+    last_reply_side: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    shipped_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     author: Mapped[User] = relationship(lazy="joined")
     community: Mapped[Community] = relationship(lazy="joined")
     product_area: Mapped[ProductArea | None] = relationship(lazy="joined")
@@ -216,7 +224,33 @@ class SameHere(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     user: Mapped[User] = relationship(lazy="joined")
 
-    __table_args__ = (Index("ix_same_heres_user_insight", "user_id", "insight_id"),)
+    __table_args__ = (
+        Index("ix_same_heres_user_insight", "user_id", "insight_id"),
+        Index("ix_same_heres_created_at", "created_at"),
+    )
+
+
+class InsightEvent(Base):
+    """A status change or a duplicate mark on an insight, for its conversation timeline.
+
+    kind: `status` (status set to `status`), `merged` (marked a duplicate of `other_id`), `unmerged` (the
+    mark on `other_id` was cleared). The original of a merge finds it through `other_id`.
+    """
+
+    __tablename__ = "insight_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    other_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    actor: Mapped[User | None] = relationship(lazy="joined")
+
+    __table_args__ = (
+        Index("ix_insight_events_insight", "insight_id", "created_at"),
+        Index("ix_insight_events_other", "other_id"),
+    )
 
 
 class Change(Base):
