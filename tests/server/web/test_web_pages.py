@@ -78,11 +78,12 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
 
     page.goto(f"{site.base_url}/web/insights/{copy}")
     page.get_by_label("Mark as a duplicate of").fill(f"{site.base_url}/web/insights/{original}")
-    page.get_by_role("button", name="Mark as duplicate").click()
+    page.get_by_role("button", name="Mark as duplicate", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("Marked as a duplicate.")
-    page.get_by_role("link", name="Statements PDF export times out").click()
+    page.locator("#duplicate-of").click()  # the callout (the timeline links the original too)
     expect(page).to_have_url(re.compile(original))
-    expect(page.get_by_role("link", name="Export of statements never finishes")).to_be_visible()
+    expect(page.locator(".duplicate-list").get_by_role("link", name="Export of statements never finishes")).to_be_visible()
+    expect(page.locator(".event-merged_in")).to_contain_text("into this one")
 
     # What the rep's desktop pulls: the reply, the new status and the duplicate mark.
     insight, replies = site.rep.latest(original)
