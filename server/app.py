@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server import proofs, security
-from server.api import auth, digest, errors, insights, meta, sync
+from server.api import analytics, auth, digest, errors, insights, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -72,7 +72,15 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.replays = proofs.ReplayCache()
     app.state.acks = delivery.Acks()
     errors.install(app)
-    for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
+    for router in (
+        auth.router,
+        auth.me_router,
+        sync.router,
+        insights.router,
+        digest.router,
+        analytics.router,
+        meta.router,
+    ):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)
 

@@ -82,7 +82,9 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
     expect(page.get_by_role("status")).to_have_text("Marked as a duplicate.")
     page.locator("#duplicate-of").click()  # the callout (the timeline links the original too)
     expect(page).to_have_url(re.compile(original))
-    expect(page.locator(".duplicate-list").get_by_role("link", name="Export of statements never finishes")).to_be_visible()
+    expect(
+        page.locator(".duplicate-list").get_by_role("link", name="Export of statements never finishes")
+    ).to_be_visible()
     expect(page.locator(".event-merged_in")).to_contain_text("into this one")
 
     # What the rep's desktop pulls: the reply, the new status and the duplicate mark.
