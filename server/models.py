@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -191,6 +193,18 @@ class Insight(Base):
     community: Mapped[Community] = relationship(lazy="joined")
     product_area: Mapped[ProductArea | None] = relationship(lazy="joined")
 
+    __table_args__ = (
+        Index(
+            "ix_insights_replied",
+            "created_at",
+            "first_reply_at",
+            "community_id",
+            "product_area_id",
+            postgresql_where=sql_text("first_reply_at IS NOT NULL AND withdrawn IS FALSE"),
+            sqlite_where=sql_text("first_reply_at IS NOT NULL"),
+        ),
+    )
+
 
 class Reply(Base):
     __tablename__ = "replies"
@@ -274,3 +288,51 @@ class Change(Base):
         Index("ix_changes_community_seq", "community_id", "seq"),
         Index("ix_changes_area_seq", "product_area_id", "seq"),
     )
+
+
+class AnalyticsCell(Base):
+    """The analytics roll-up: one ISO week (its Monday, UTC) of one (community, product area).
+
+    Rebuilt whole for each week the feed says changed (services/rollup.py); see services/analytics.py for
+    what each count means. `unnamed`: reports (captures and "same here"s) without a customer reference.
+    """
+
+    __tablename__ = "analytics_cells"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    week: Mapped[date] = mapped_column(Date)
+    community_id: Mapped[int] = mapped_column(Integer)
+    product_area_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    captured: Mapped[int] = mapped_column(Integer, default=0)
+    same_heres: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    shipped: Mapped[int] = mapped_column(Integer, default=0)
+    in_time: Mapped[int] = mapped_column(Integer, default=0)  # captured this week, answered within 7 days
+    unnamed: Mapped[int] = mapped_column(Integer, default=0)
+    customers: Mapped[int] = mapped_column(Integer, default=0)  # distinct references in this cell and week
+
+    __table_args__ = (Index("ix_analytics_cells_week", "week"),)
+
+
+class AnalyticsCustomer(Base):
+    """A customer (reference folded) behind reports in more than one cell in the same week, once per cell.
+
+    The week's distinct customers over the cells a reader sees are the cells' own distinct counts minus,
+    for each such shared customer, the number of those cells it appears in beyond the first: exact, and
+    this table stays small (only customers who span communities or product areas in one week)."""
+
+    __tablename__ = "analytics_customers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    week: Mapped[date] = mapped_column(Date)
+    community_id: Mapped[int] = mapped_column(Integer)
+    product_area_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    customer_key: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (Index("ix_analytics_customers_week", "week", "customer_key"),)
+
+
+class AnalyticsState(Base):
+    """One row: the feed position the roll-up has taken in (None: never built)."""
+
+    __tablename__ = "analytics_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rolled_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -23,5 +23,6 @@ def get_analytics(
     """Per ISO week (UTC): captured, "same here"s, answered, shipped, distinct customers; the loop figures;
     per community and product area; the rising topics of the last 4 weeks. Product team and admins only:
     representatives get 403. Counts cover what the caller may see (docs/analytics.md)."""
+    analytics.ensure_current(db)
     with db.read() as session:
         return analytics.build(session, principal.actor(session), weeks, community, product_area)

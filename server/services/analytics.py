@@ -1,10 +1,10 @@
 """What the communities return, in numbers: per ISO week (UTC), the loop figures, per community and area.
 
-Every figure is aggregated by the database (GROUP BY week, conditional sums), over the insights the reader
-may see, in eight queries whatever the number of insights; nothing is computed from raw rows in Python
-except the percentiles on SQLite (which has no percentile function). The facts it needs are kept on the
-insight row at write time: `first_reply_at` (the first product-side reply), `status_changed_at` with
-`status` (shipped when), `shipped_seq` and the author's `acked_seq` (was the rep told; services/delivery.py).
+The weekly counts come from the roll-up (services/rollup.py: per ISO week and (community, product area),
+rebuilt for the weeks the feed says changed), so a year of figures is a few hundred small rows whatever the
+number of insights. What depends on the moment or on pulls is read live through indexes: who was told
+(`shipped_seq` against the author's `acked_seq`, services/delivery.py), the last 7 days' "answered within 7
+days", the first-reply percentiles (PostgreSQL's percentile_cont; in Python on SQLite) and rising topics.
 
 Definitions (docs/analytics.md):
 - captured: insights created in the week, withdrawn ones left out, merged duplicates counted (each was a
@@ -28,13 +28,14 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
-from sqlalchemy import Date, case, cast, func, or_, select, union_all
+from sqlalchemy import case, func, select
+from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import Session
 
 from protocol.digest import week_of
-from server.models import Community, Insight, ProductArea, SameHere, User, utcnow
-from server.services import reference
-from server.services.access import PRODUCT_ROLES, insight_condition
+from server.models import AnalyticsCell, AnalyticsCustomer, Community, Insight, ProductArea, SameHere, User, utcnow
+from server.services import reference, rollup
+from server.services.access import PRODUCT_ROLES, cell_condition, insight_condition
 from server.services.errors import Forbidden
 
 MAX_WEEKS = 156
@@ -104,6 +105,15 @@ class Analytics(BaseModel):
     rising: list[RisingTopic]
 
 
+def ensure_current(db) -> None:
+    """Bring the roll-up up to the feed first (a write only when the feed moved on since the last time)."""
+    with db.read() as session:
+        if rollup.is_current(session):
+            return
+    with db.write() as session:
+        rollup.refresh(session)
+
+
 def build(
     session: Session,
     reader: User,
@@ -112,7 +122,9 @@ def build(
     product_area: str | None = None,
     now: datetime | None = None,
 ) -> Analytics:
-    """The figures of the last `weeks` ISO weeks (this one included) that the reader may see."""
+    """The figures of the last `weeks` ISO weeks (this one included) that the reader may see.
+
+    Reads the roll-up as it stands: callers run `ensure_current` first."""
     if reader.role not in PRODUCT_ROLES:
         raise Forbidden("analytics are for the product team")
     now = now or utcnow()
@@ -120,12 +132,9 @@ def build(
     this_monday = datetime.combine(now.astimezone(UTC).date(), datetime.min.time(), UTC)
     this_monday -= timedelta(days=this_monday.weekday())
     starts, ends = this_monday - (weeks - 1) * WEEK, this_monday + WEEK
-    scope = _scope(session, reader, community, product_area)
-    q = _Queries(session, scope, starts, ends, now)
-    by_week = {
-        (starts + i * WEEK).date(): WeekFigures(week=week_of(starts + i * WEEK), starts=(starts + i * WEEK).date())
-        for i in range(weeks)
-    }
+    q = _Queries(session, reader, community, product_area, starts, ends, now)
+    mondays = [(starts + i * WEEK).date() for i in range(weeks)]
+    by_week = {m: WeekFigures(week=week_of(datetime.combine(m, datetime.min.time(), UTC)), starts=m) for m in mondays}
     q.weekly(by_week)
     grid = q.grid()
     return Analytics(
@@ -141,138 +150,133 @@ def build(
     )
 
 
-def _scope(session: Session, reader: User, community: str | None, product_area: str | None) -> list:
-    """What the reader may see, narrowed to one community and/or product area; withdrawn insights left out."""
-    conditions = [insight_condition(reader), Insight.withdrawn.is_(False)]
-    if community:
-        conditions.append(Insight.community_id == reference.community_by_slug(session, community).id)
-    if product_area:
-        conditions.append(Insight.product_area_id == reference.product_area_by_slug(session, product_area).id)
-    return conditions
-
-
 class _Queries:
-    """The aggregate queries, sharing the scope, the period and the dialect's date arithmetic."""
+    """The reads: the roll-up for the weekly counts, the live rows for what depends on now or on pulls."""
 
-    def __init__(self, session: Session, scope: list, starts: datetime, ends: datetime, now: datetime) -> None:
-        self.session, self.scope, self.starts, self.ends, self.now = session, scope, starts, ends, now
-        self.pg = session.get_bind().dialect.name == "postgresql"
+    def __init__(self, session, reader, community, product_area, starts: datetime, ends: datetime, now: datetime):
+        self.session, self.starts, self.ends, self.now = session, starts, ends, now
+        self.dates = rollup.Dates(session)
+        community_id = reference.community_by_slug(session, community).id if community else None
+        area = reference.product_area_by_slug(session, product_area) if product_area else None
+        self.scope = [insight_condition(reader), Insight.withdrawn.is_(False)]
+        if community_id is not None:
+            self.scope.append(Insight.community_id == community_id)
+        if area is not None:
+            self.scope.append(Insight.product_area_id == area.id)
 
-    # -- dialect helpers
-    def week(self, column):
-        """The Monday (UTC) of the week a timestamp falls in."""
-        if self.pg:
-            return cast(func.date_trunc("week", func.timezone("UTC", column)), Date)
-        return func.date(column, "-6 days", "weekday 1")  # back 6 days, then forward to a Monday
+        def cells(table) -> list:
+            found = [cell_condition(reader, table.community_id, table.product_area_id)]
+            found.append((table.week >= starts.date()) & (table.week < ends.date()))
+            if community_id is not None:
+                found.append(table.community_id == community_id)
+            if area is not None:
+                found.append(table.product_area_id == area.id)
+            return found
 
-    def hours(self, start, end):
-        if self.pg:
-            return func.extract("epoch", end - start) / 3600.0
-        return (func.julianday(end) - func.julianday(start)) * 24.0
+        self.cells, self.customer_cells = cells(AnalyticsCell), cells(AnalyticsCustomer)
 
     def within(self, column):
         return (column >= self.starts) & (column < self.ends)
 
-    # -- per week
+    # -- per week, from the roll-up
     def weekly(self, by_week: dict[date, WeekFigures]) -> None:
-        def put(rows, field: str) -> None:
-            for monday, count in rows:
-                figures = by_week.get(_as_date(monday))
-                if figures is not None:
-                    setattr(figures, field, int(count or 0))
-
-        for field, column, extra in (
-            ("captured", Insight.created_at, ()),
-            ("answered", Insight.first_reply_at, ()),
-            ("shipped", Insight.status_changed_at, (Insight.status == "shipped", Insight.duplicate_of.is_(None))),
-        ):
-            wk = self.week(column)
-            put(
-                self.session.execute(
-                    select(wk, func.count()).where(*self.scope, *extra, self.within(column)).group_by(wk)
-                ),
-                field,
-            )
-        wk = self.week(SameHere.created_at)
-        put(
-            self.session.execute(
-                select(wk, func.count())
-                .select_from(SameHere)
-                .join(Insight, Insight.id == SameHere.said_on)
-                .where(*self.scope, SameHere.merged_from.is_(None), self.within(SameHere.created_at))
-                .group_by(wk)
-            ),
-            "same_heres",
-        )
-        put(self.session.execute(self._customers_per_week()), "customers")
-
-    def _customers_per_week(self):
-        def key(column):
-            return func.nullif(func.lower(func.replace(column, " ", "")), "")
-
-        reports = union_all(
-            select(self.week(Insight.created_at).label("wk"), key(Insight.customer_ref).label("ref")).where(
-                *self.scope, self.within(Insight.created_at)
-            ),
-            select(self.week(SameHere.created_at).label("wk"), key(SameHere.customer_ref).label("ref"))
-            .select_from(SameHere)
-            .join(Insight, Insight.id == SameHere.said_on)
-            .where(*self.scope, SameHere.merged_from.is_(None), self.within(SameHere.created_at)),
-        ).subquery()
-        unnamed = func.sum(case((reports.c.ref.is_(None), 1), else_=0))
-        return select(reports.c.wk, func.count(reports.c.ref.distinct()) + func.coalesce(unnamed, 0)).group_by(
-            reports.c.wk
-        )
-
-    # -- per community and product area (one scan; the loop's counts are its totals)
-    def grid(self) -> list[tuple]:
-        captured = self.within(Insight.created_at)
-        answered = self.within(Insight.first_reply_at)
-        shipped = (
-            self.within(Insight.status_changed_at) & (Insight.status == "shipped") & Insight.duplicate_of.is_(None)
-        )
-        judged = captured & (Insight.created_at <= self.now - WEEK)
-        in_time = judged & (self.hours(Insight.created_at, Insight.first_reply_at) <= 7 * 24)
-        told = shipped & (User.acked_seq >= Insight.shipped_seq)
-
-        def n(condition):
-            return func.sum(case((condition, 1), else_=0))
-
+        c = AnalyticsCell
         rows = self.session.execute(
+            select(
+                c.week,
+                func.sum(c.captured),
+                func.sum(c.same_heres),
+                func.sum(c.answered),
+                func.sum(c.shipped),
+                func.sum(c.unnamed),
+                func.sum(c.customers),
+            )
+            .where(*self.cells)
+            .group_by(c.week)
+        )
+        for week, captured, same, answered, shipped, unnamed, customers in rows:
+            figures = by_week.get(rollup.as_date(week))
+            if figures is not None:
+                figures.captured, figures.same_heres = int(captured or 0), int(same or 0)
+                figures.answered, figures.shipped = int(answered or 0), int(shipped or 0)
+                figures.customers += int(unnamed or 0) + int(customers or 0)
+        # A customer behind reports in several of the reader's cells that week was counted once per cell.
+        k = AnalyticsCustomer
+        places = (
+            select(k.week, (func.count() - 1).label("extra"))
+            .where(*self.customer_cells)
+            .group_by(k.week, k.customer_key)
+            .subquery()
+        )
+        for week, extra in self.session.execute(
+            select(places.c.week, func.sum(places.c.extra)).group_by(places.c.week)
+        ):
+            figures = by_week.get(rollup.as_date(week))
+            if figures is not None:
+                figures.customers -= int(extra or 0)
+
+    # -- per community and product area: the roll-up, and live what depends on now and on pulls
+    def grid(self) -> list[tuple]:
+        """Rows (community, area, same, captured, answered, shipped, customers_shipped, judged, in_time, told)."""
+        c = AnalyticsCell
+        cutoff = self.now - WEEK  # captured before it: had its 7 days
+        cutoff_monday = datetime.combine(cutoff.astimezone(UTC).date(), datetime.min.time(), UTC)
+        cutoff_monday -= timedelta(days=cutoff_monday.weekday())
+        settled = c.week < cutoff_monday.date()  # whole weeks that had their 7 days: judged = captured
+        cells: dict[tuple, list[int]] = {}
+
+        def add(key, index: int, value) -> None:
+            cells.setdefault(key, [0] * 8)[index] += int(value or 0)
+
+        for community, area, same, captured, answered, shipped, judged, in_time in self.session.execute(
+            select(
+                c.community_id,
+                c.product_area_id,
+                func.sum(c.same_heres),
+                func.sum(c.captured),
+                func.sum(c.answered),
+                func.sum(c.shipped),
+                func.sum(case((settled, c.captured), else_=0)),
+                func.sum(case((settled, c.in_time), else_=0)),
+            )
+            .where(*self.cells)
+            .group_by(c.community_id, c.product_area_id)
+        ):
+            for index, value in enumerate((same, captured, answered, shipped, 0, judged, in_time)):
+                add((community, area), index, value)
+        recent_from = max(self.starts, cutoff_monday)
+        hours = self.dates.hours(Insight.created_at, Insight.first_reply_at)
+        for community, area, judged, in_time in self.session.execute(
             select(
                 Insight.community_id,
                 Insight.product_area_id,
-                n(captured),
-                n(answered),
-                n(shipped),
-                func.sum(case((shipped, Insight.customers), else_=0)),
-                n(judged),
-                n(in_time),
-                n(told),
+                func.count(),
+                func.sum(case(((Insight.first_reply_at.is_not(None)) & (hours <= 7 * 24), 1), else_=0)),
+            )
+            .where(*self.scope, Insight.created_at >= recent_from, Insight.created_at <= cutoff)
+            .group_by(Insight.community_id, Insight.product_area_id)
+        ):
+            add((community, area), 5, judged)
+            add((community, area), 6, in_time)
+        for community, area, customers, told in self.session.execute(
+            select(
+                Insight.community_id,
+                Insight.product_area_id,
+                func.sum(Insight.customers),
+                func.sum(case((User.acked_seq >= Insight.shipped_seq, 1), else_=0)),
             )
             .join(User, User.id == Insight.author_id)
             .where(
                 *self.scope,
-                or_(
-                    Insight.created_at >= self.starts,
-                    Insight.first_reply_at >= self.starts,
-                    Insight.status_changed_at >= self.starts,
-                ),
+                Insight.status == "shipped",
+                Insight.duplicate_of.is_(None),
+                self.within(Insight.status_changed_at),
             )
             .group_by(Insight.community_id, Insight.product_area_id)
-        ).all()
-        same = dict(
-            ((c, a), count)
-            for c, a, count in self.session.execute(
-                select(Insight.community_id, Insight.product_area_id, func.count())
-                .select_from(SameHere)
-                .join(Insight, Insight.id == SameHere.said_on)
-                .where(*self.scope, SameHere.merged_from.is_(None), self.within(SameHere.created_at))
-                .group_by(Insight.community_id, Insight.product_area_id)
-            )
-        )
-        cells = {(r[0], r[1]): [int(v or 0) for v in r[2:]] for r in rows}
-        return [(c, a, same.get((c, a), 0), *cells.get((c, a), [0] * 7)) for c, a in set(cells) | set(same)]
+        ):
+            add((community, area), 4, customers)
+            add((community, area), 7, told)
+        return [(community, area, *values) for (community, area), values in cells.items()]
 
     # -- the loop
     def loop(self, grid: list[tuple]) -> LoopFigures:
@@ -293,49 +297,56 @@ class _Queries:
         )
 
     def _first_reply_percentiles(self) -> tuple[float | None, float | None, int]:
-        hours = self.hours(Insight.created_at, Insight.first_reply_at)
+        hours = self.dates.hours(Insight.created_at, Insight.first_reply_at)
         where = (*self.scope, self.within(Insight.created_at), Insight.first_reply_at.is_not(None))
-        if self.pg:
-            p50, p90, count = self.session.execute(
-                select(
-                    func.percentile_cont(0.5).within_group(hours),
-                    func.percentile_cont(0.9).within_group(hours),
-                    func.count(),
-                ).where(*where)
+        if self.dates.pg:
+            both, count = self.session.execute(
+                select(func.percentile_cont(array([0.5, 0.9])).within_group(hours), func.count()).where(*where)
             ).one()
+            p50, p90 = both or (None, None)
             return _round(p50), _round(p90), int(count)
         values = sorted(float(v) for v in self.session.scalars(select(hours).where(*where)))
         return _round(percentile(values, 0.5)), _round(percentile(values, 0.9)), len(values)
 
     # -- rising topics
     def rising(self) -> list[RisingTopic]:
+        """Grouped over the last 28 days' "same here"s alone (an index range), then the best visible ones:
+        joining first would make the database scan every insight the reader may see."""
         since = self.now - timedelta(days=RISING_DAYS)
         grew = func.count().label("grew")
-        rows = self.session.execute(
+        counts = self.session.execute(
             select(SameHere.insight_id, grew)
-            .join(Insight, Insight.id == SameHere.insight_id)
-            .where(
-                *self.scope,
-                Insight.duplicate_of.is_(None),
-                SameHere.created_at >= since,
-                SameHere.created_at <= self.now,
-            )
+            .where(SameHere.created_at >= since, SameHere.created_at <= self.now)
             .group_by(SameHere.insight_id)
             .order_by(grew.desc(), SameHere.insight_id)
-            .limit(TOP_RISING)
         ).all()
-        found = {i.id: i for i in self.session.scalars(select(Insight).where(Insight.id.in_([r[0] for r in rows])))}
+        found: list[tuple[Insight, int]] = []
+        for start in range(0, len(counts), 200):
+            chunk = counts[start : start + 200]
+            visible = {
+                i.id: i
+                for i in self.session.scalars(
+                    select(Insight).where(
+                        Insight.id.in_([insight_id for insight_id, _ in chunk]),
+                        *self.scope,
+                        Insight.duplicate_of.is_(None),
+                    )
+                )
+            }
+            found += [(visible[insight_id], n) for insight_id, n in chunk if insight_id in visible]
+            if len(found) >= TOP_RISING:
+                break
         return [
             RisingTopic(
-                id=insight_id,
-                text=found[insight_id].text,
-                community=found[insight_id].community.name,
-                status=found[insight_id].status,
-                customers=found[insight_id].customers,
-                reps=found[insight_id].reps,
-                new_same_heres=int(count),
+                id=insight.id,
+                text=insight.text,
+                community=insight.community.name,
+                status=insight.status,
+                customers=insight.customers,
+                reps=insight.reps,
+                new_same_heres=int(n),
             )
-            for insight_id, count in rows
+            for insight, n in found[:TOP_RISING]
         ]
 
 
@@ -374,11 +385,3 @@ def _share(part: int, whole: int) -> float | None:
 
 def _round(value) -> float | None:
     return None if value is None else round(float(value), 2)
-
-
-def _as_date(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])

@@ -19,6 +19,7 @@ import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from sqlalchemy import text
 
 from server.models import Insight, User
 from server.services import analytics, backing, delivery, triage
@@ -89,6 +90,7 @@ def scenario(api, monkeypatch):
 
 
 def build(api, name: str = "pia", **options) -> analytics.Analytics:
+    analytics.ensure_current(api.db)
     with api.db.read() as session:
         reader = session.query(User).filter_by(name=name).one()
         return analytics.build(session, reader, now=NOW, **options)
@@ -165,3 +167,23 @@ def test_percentile_interpolates_like_postgresql():
     assert percentile([5.0], 0.9) == 5.0
     assert percentile([1.0, 2.0, 3.0, 4.0], 0.5) == 2.5
     assert percentile([12.0, 24.0, 240.0], 0.9) == pytest.approx(196.8)
+
+
+def test_the_roll_up_follows_later_changes_like_a_full_rebuild(api, scenario, monkeypatch):
+    before = build(api, weeks=5)  # builds the roll-up
+    clock = Clock(monkeypatch)
+    rita = api.login("rita")
+    late = api.create(rita, 20, text="Late scenario insight", created_at=at(3).isoformat(), customer_ref="Delta")
+    api.push(rita, {"type": "withdraw", "number": 21, "insight_id": scenario["B"]})
+    clock.now = at(25, 9)
+    with api.db.write() as session:  # A's "shipped" taken back: week 47 loses it
+        triage.set_status(session, session.query(User).filter_by(name="pia").one(), scenario["A"], "planned")
+    incremental = build(api, weeks=5)
+    with api.db.write() as session:
+        session.execute(text("UPDATE analytics_state SET rolled_seq = NULL"))
+    full = build(api, weeks=5)
+    assert incremental.model_dump() == full.model_dump()
+    w45 = incremental.weeks[1]
+    assert (w45.captured, w45.answered, w45.customers) == (2, 1, 2)  # + late "Delta", - withdrawn B
+    assert [w.shipped for w in incremental.weeks] == [0, 0, 0, 0, 1]
+    assert before.weeks[3].shipped == 1 and late["id"]

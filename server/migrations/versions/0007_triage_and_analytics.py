@@ -7,7 +7,9 @@
 - `insights.shipped_seq`: the feed row that told the insight's readers it shipped.
 - `users.acked_seq`: how far in the feed the user's devices have pulled (each pull acknowledges its cursor),
   so "the rep was told it shipped" is `acked_seq >= shipped_seq`.
-- Indexes for the analytics' GROUP BY per week.
+- `analytics_cells`, `analytics_customers`, `analytics_state`: the analytics roll-up, per ISO week and
+  (community, product area), rebuilt for the weeks the feed says changed (services/rollup.py).
+- Indexes for the live parts of the analytics (first reply times, shipped, rising "same here"s).
 
 Existing data: first reply and last side are computed from the stored replies; shipped insights shipped
 before this revision have no feed position (they count as "not known to be told").
@@ -66,11 +68,58 @@ def upgrade() -> None:
         batch.add_column(sa.Column("acked_seq", sa.BigInteger(), nullable=False, server_default="0"))
     with op.batch_alter_table("same_heres") as batch:
         batch.create_index("ix_same_heres_created_at", ["created_at"], unique=False)
+    op.create_table(
+        "analytics_cells",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("week", sa.Date(), nullable=False),
+        sa.Column("community_id", sa.Integer(), nullable=False),
+        sa.Column("product_area_id", sa.Integer(), nullable=True),
+        sa.Column("captured", sa.Integer(), nullable=False),
+        sa.Column("same_heres", sa.Integer(), nullable=False),
+        sa.Column("answered", sa.Integer(), nullable=False),
+        sa.Column("shipped", sa.Integer(), nullable=False),
+        sa.Column("in_time", sa.Integer(), nullable=False),
+        sa.Column("unnamed", sa.Integer(), nullable=False),
+        sa.Column("customers", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_analytics_cells_week", "analytics_cells", ["week"])
+    op.create_table(
+        "analytics_customers",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("week", sa.Date(), nullable=False),
+        sa.Column("community_id", sa.Integer(), nullable=False),
+        sa.Column("product_area_id", sa.Integer(), nullable=True),
+        sa.Column("customer_key", sa.String(length=100), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_index("ix_analytics_customers_week", "analytics_customers", ["week", "customer_key"])
+    op.create_table(
+        "analytics_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("rolled_seq", sa.BigInteger(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.execute(sa.text("INSERT INTO analytics_state (id, rolled_seq) VALUES (1, NULL)"))
+    # The first-reply percentiles read only this index (PostgreSQL: an index-only scan).
+    op.create_index(
+        "ix_insights_replied",
+        "insights",
+        ["created_at", "first_reply_at", "community_id", "product_area_id"],
+        postgresql_where=sa.text("first_reply_at IS NOT NULL AND withdrawn IS FALSE"),
+        sqlite_where=sa.text("first_reply_at IS NOT NULL"),
+    )
     op.execute(sa.text(_FIRST_REPLY))
     op.execute(sa.text(_LAST_SIDE))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_insights_replied", table_name="insights")
+    op.drop_table("analytics_state")
+    op.drop_index("ix_analytics_customers_week", table_name="analytics_customers")
+    op.drop_table("analytics_customers")
+    op.drop_index("ix_analytics_cells_week", table_name="analytics_cells")
+    op.drop_table("analytics_cells")
     with op.batch_alter_table("same_heres") as batch:
         batch.drop_index("ix_same_heres_created_at")
     with op.batch_alter_table("users") as batch:
