@@ -11,7 +11,7 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, digest, inbox, similar, triage
+from server.services import access, accounts, analytics, digest, inbox, similar, triage
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -210,6 +210,24 @@ def weekly_digest(db: Database, user: WebUser, week: str, community: str | None)
                 "You are not assigned to that community, so its digest is not shown to you. "
                 "Ask an administrator if you need access."
             ) from None
+        except Invalid as error:
+            raise bad_form(_sentence(error.message)) from None
+
+
+def analytics_figures(
+    db: Database, user: WebUser, weeks: int, community: str | None, product_area: str | None
+) -> analytics.Analytics:
+    """The analytics page's numbers (the same as GET /api/v1/analytics)."""
+    analytics.ensure_current(db)
+    with db.read() as session:
+        account = _account(session, user)
+        if community and community not in {c.slug for c in queries.communities_for(session, account)}:
+            raise forbidden(
+                "You are not assigned to that community, so its figures are not shown to you. "
+                "Ask an administrator if you need access."
+            )
+        try:
+            return analytics.build(session, account, weeks, community, product_area)
         except Invalid as error:
             raise bad_form(_sentence(error.message)) from None
 

@@ -137,3 +137,35 @@ def test_bulk_sets_status_and_product_area_of_the_ticked(served):
         ).status_code
         == 403
     )  # no form token
+
+
+def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
+    rita = RepClient(served.url, "rita", PASSWORD)
+    first = rita.push('=HYPERLINK("http://evil") analytics check one', "payments", customer_ref="ACME")
+    rita.push("Analytics check two", "payments")
+    rita.push("Analytics check three, not pia's community", "cards")
+    RepClient(served.url, "sam", PASSWORD).same_here(first, customer_ref="acme ")  # the same customer again
+    web = Browserless(served.url)
+    web.sign_in("pia")
+    web.post(f"/web/insights/{first}/respond", body="Thanks", status="shipped", current_status="new")
+
+    page = web.get("/web/analytics", weeks="4").text
+    assert page.count('<svg class="chart"') == 2 and '<title id="chart-weeks-t">' in page
+    this_week = re.search(
+        r'<tbody>\s*<tr><th scope="row">(\d{4}-W\d\d)[^<]*<span[^>]*>[^<]*</span></th>((?:<td[^>]*>\d+</td>)+)', page
+    )
+    assert [int(n) for n in re.findall(r">(\d+)<", this_week.group(2))] == [2, 1, 1, 1, 2]
+    assert 'id="loop-customers">1<' in page and 'id="loop-7d">—<' in page  # nothing 7 days old yet
+
+    weeks_csv = web.get("/web/analytics/weeks.csv", weeks="4")
+    assert (
+        weeks_csv.headers["content-type"].startswith("text/csv")
+        and "attachment" in weeks_csv.headers["content-disposition"]
+    )
+    rows = weeks_csv.text.strip().splitlines()
+    assert rows[0] == "week,starts,captured,same_heres,answered,shipped,customers" and rows[-1].endswith(",2,1,1,1,2")
+    assert "payments,Payments CoP,2,1,1,1,1" in web.get("/web/analytics/communities.csv", weeks="4").text
+    rising = web.get("/web/analytics/rising.csv", weeks="4").text
+    assert "'=HYPERLINK" in rising  # a spreadsheet shows it as text, never runs it
+    assert web.get("/web/analytics/nothing.csv").status_code == 404
+    assert web.get("/web/analytics", community="cards").status_code == 403  # not her community
