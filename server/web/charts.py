@@ -20,10 +20,11 @@ class Series:
 
 def _axis_max(series: list[Series]) -> int:
     top = max((max(s.values, default=0) for s in series), default=0)
-    for step in (5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000):
+    # Multiples of 4, so the five grid lines fall on whole numbers.
+    for step in (4, 8, 12, 20, 40, 60, 100, 200, 400, 600, 1_000, 2_000, 4_000, 6_000, 10_000, 20_000, 40_000):
         if top <= step:
             return step
-    return top
+    return -(-top // 4) * 4
 
 
 def _frame(chart_id: str, title: str, description: str, body: list[str]) -> Markup:

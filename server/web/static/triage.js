@@ -78,6 +78,9 @@
     var forms = document.querySelectorAll("form[data-autosubmit]");
     for (var i = 0; i < forms.length; i++) { autosubmit(forms[i]); }
     document.addEventListener("keydown", onKey);
+  });
+  // "r" from the inbox lands here: after the browser has scrolled to the form (which would take focus back).
+  window.addEventListener("load", function () {
     if (window.location.hash === "#respond") {
       var reply = document.getElementById("reply-body");
       if (reply) { reply.focus(); }
