@@ -4,8 +4,8 @@ Every change to an insight, its replies or its "same here"s writes a feed row (s
 feed says which weeks may have changed: the weeks of a changed insight's capture, first product reply and
 status changes, and of the "same here"s said on it. Those weeks are rebuilt whole from the insights (never
 incremented), which keeps the roll-up right whatever the change was: an edit that moves an insight, a
-withdrawal, a merge, a status taken back. An erased insight leaves no trace to follow, so a tombstone in the
-feed (rare) rebuilds everything, as does the first use.
+withdrawal, a merge, a status taken back. An erased insight leaves no trace to follow, so a feed row naming
+an insight that no longer exists (rare) rebuilds everything, as does the first use.
 
 `refresh` runs in a write transaction before analytics are read, only when the feed moved on; the state row
 is locked, so several workers never rebuild at once. Reading the figures then costs a few small queries
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, and_, cast, delete, func, insert, or_, select, union_all
+from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from server.models import (
@@ -93,9 +93,10 @@ def refresh(session: Session) -> int:
 
 
 def _erased_since(session: Session, after: int, upto: int) -> bool:
-    return bool(
-        session.scalar(select(func.count()).where(Change.seq > after, Change.seq <= upto, Change.kind == "tombstone"))
-    )
+    """Whether a feed row of the range names an insight that no longer exists (erased: its weeks are unknown)."""
+    changed = select(Change.insight_id).where(Change.seq > after, Change.seq <= upto).distinct().subquery()
+    gone = select(changed.c.insight_id).where(~exists().where(Insight.id == changed.c.insight_id)).limit(1)
+    return session.scalar(gone) is not None
 
 
 def _changed_weeks(session: Session, after: int, upto: int) -> set[date]:

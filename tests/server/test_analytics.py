@@ -187,3 +187,12 @@ def test_the_roll_up_follows_later_changes_like_a_full_rebuild(api, scenario, mo
     assert (w45.captured, w45.answered, w45.customers) == (2, 1, 2)  # + late "Delta", - withdrawn B
     assert [w.shipped for w in incremental.weeks] == [0, 0, 0, 0, 1]
     assert before.weeks[3].shipped == 1 and late["id"]
+
+
+def test_an_erased_insight_leaves_the_figures(api, scenario):
+    from server.services import erasure
+
+    assert build(api, weeks=5).weeks[1].captured == 2
+    with api.db.write() as session:
+        erasure.erase(session, scenario["B"])
+    assert build(api, weeks=5).weeks[1].captured == 1  # rebuilt: B's week is no longer known from its row
