@@ -56,20 +56,25 @@ def record(session: Session, acks: dict[int, int]) -> None:
 
 
 class Acks:
-    """Feed positions acknowledged by pulls since the last write, per user (the highest only)."""
+    """Feed positions acknowledged by pulls since the last write, per user (the highest only).
+
+    Most pulls are long-poll renewals at a position already written: those are dropped here, so a write
+    carries only users whose devices moved on."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._seen: dict[int, int] = {}
+        self._written: dict[int, int] = {}  # what this process wrote last, per user
 
     def note(self, user_id: int, seq: int) -> None:
         if seq <= 0:
             return
         with self._lock:
-            if self._seen.get(user_id, 0) < seq:
+            if max(self._seen.get(user_id, 0), self._written.get(user_id, 0)) < seq:
                 self._seen[user_id] = seq
 
     def take(self) -> dict[int, int]:
         with self._lock:
             taken, self._seen = self._seen, {}
+            self._written.update(taken)
         return taken

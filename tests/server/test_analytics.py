@@ -196,3 +196,15 @@ def test_an_erased_insight_leaves_the_figures(api, scenario):
     with api.db.write() as session:
         erasure.erase(session, scenario["B"])
     assert build(api, weeks=5).weeks[1].captured == 1  # rebuilt: B's week is no longer known from its row
+
+
+def test_acks_hand_over_only_positions_that_moved_on():
+    acks = delivery.Acks()
+    acks.note(1, 5)
+    acks.note(1, 3)
+    acks.note(2, 0)  # an empty cursor acknowledges nothing
+    assert acks.take() == {1: 5}
+    acks.note(1, 5)  # a renewal at the position already written
+    assert acks.take() == {}
+    acks.note(1, 6)
+    assert acks.take() == {1: 6}
