@@ -12,11 +12,12 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import case, select
 from sqlalchemy.orm import Session
 
-from server.models import Insight, User
+from server.models import Community, Insight, User
 from server.services.access import insight_condition
 from similarity import MIN_WORDS, THRESHOLD, analyze_insight, overlap_score
 
@@ -24,7 +25,19 @@ CANDIDATES = 1_000
 SHOWN = 5
 
 
-def for_insight(session: Session, reader: User, insight: Insight, limit: int = SHOWN) -> list[tuple[Insight, float]]:
+@dataclass(frozen=True)
+class Candidate:
+    """Only what the panel shows: loading whole insights would also load their authors and communities."""
+
+    id: str
+    text: str
+    status: str
+    community_name: str
+    customers: int
+    reps: int
+
+
+def for_insight(session: Session, reader: User, insight: Insight, limit: int = SHOWN) -> list[tuple[Candidate, float]]:
     """The visible insights most like this one (score >= THRESHOLD), best first."""
     target = analyze_insight(insight.text)
     if len(target.words) < MIN_WORDS:
@@ -34,9 +47,11 @@ def for_insight(session: Session, reader: User, insight: Insight, limit: int = S
         (Insight.product_area_id == insight.product_area_id, 1),
         else_=2,
     )
-    rows = list(
-        session.scalars(
-            select(Insight)
+    rows = [
+        Candidate(*row)
+        for row in session.execute(
+            select(Insight.id, Insight.text, Insight.status, Community.name, Insight.customers, Insight.reps)
+            .join(Community, Community.id == Insight.community_id)
             .where(
                 insight_condition(reader),
                 Insight.id != insight.id,
@@ -46,7 +61,7 @@ def for_insight(session: Session, reader: User, insight: Insight, limit: int = S
             .order_by(near, Insight.created_at.desc())
             .limit(CANDIDATES)
         )
-    )
+    ]
     analysed = [(row, analyze_insight(row.text)) for row in rows]
     weight = _idf([a for _, a in analysed] + [target])
     scored = [(row, overlap_score(target, a, weight).score) for row, a in analysed]

@@ -189,7 +189,7 @@ def _similar(session, account: User, insight: Insight) -> list[SimilarView]:
         return []  # already merged: the panel would only offer to merge it again
     found = similar.for_insight(session, account, insight)
     return [
-        SimilarView(i.id, i.text, i.status, i.community.name, i.customers, i.reps, round(score, 2))
+        SimilarView(i.id, i.text, i.status, i.community_name, i.customers, i.reps, round(score, 2))
         for i, score in found
     ]
 
