@@ -532,6 +532,15 @@ class DigestItem(Answer):
     reply: str | None = None  # the product team's latest reply in the week, shortened
 
 
+class DigestLoop(Answer):
+    """Does the community's loop close? Over the 4 ISO weeks ending with the digest's week."""
+
+    judged_for_7_days: int  # captured in those weeks at least 7 days ago
+    answered_within_7_days: int  # of those, answered by the product team within 7 days of capture
+    shipped: int  # set to shipped in those weeks
+    customers_behind_shipped: int
+
+
 class CommunityDigest(Answer):
     community: str
     name: str
@@ -540,6 +549,7 @@ class CommunityDigest(Answer):
     top: list[DigestItem]  # the week's new insights with the most customers behind them
     answered: list[DigestItem]  # insights the product team replied to in the week
     shipped: list[DigestItem]  # insights whose status became "shipped" in the week
+    loop: DigestLoop | None = None  # None from a server without it
 
 
 class Digest(Answer):

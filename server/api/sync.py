@@ -74,6 +74,8 @@ async def changes(
     page = _known(hub, principal, cursor) if wait > 0 else None
     if page is None:
         page = await _full_read(hub, db, principal, cursor, limit)
+    # The cursor sent is what the device already applied: "the rep was told" (services/delivery.py).
+    request.app.state.acks.note(principal.user_id, page.acked)
     while not page.items and not page.has_more:
         remaining = deadline - time.monotonic()
         if remaining <= 0 or await request.is_disconnected():
@@ -113,6 +115,7 @@ class _Page:
     has_more: bool
     reader: Reader
     instance: str
+    acked: int = 0  # the position the request's own cursor named
 
     @property
     def cursor(self) -> str:
@@ -135,7 +138,7 @@ def _known(hub: Hub, principal, cursor: str) -> _Page | None:
         seq = feed.parse_cursor(hub.instance, cursor)
     except feed.CursorInvalid:
         return None  # the full read answers it
-    return _Page([], seq, False, reader, hub.instance)
+    return _Page([], seq, False, reader, hub.instance, seq)
 
 
 async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
@@ -156,7 +159,7 @@ def _read(db, principal, cursor: str, limit: int) -> _Page:
         # With nothing more to read, new_seq is the feed counter this read saw: the long-poll waits past it.
         # The reader's communities go with every answer: a client that sees them change re-reads or drops
         # (docs/protocol.md).
-        return _Page(items, new_seq, has_more, Reader.of(actor), instance)
+        return _Page(items, new_seq, has_more, Reader.of(actor), instance, after)
 
 
 @router.get("/summary", response_model=schema.Summary)

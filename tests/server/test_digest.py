@@ -219,6 +219,22 @@ def test_each_section_counts_only_the_week(api, world):
     assert (other.captured, other.same_here, [i.reply for i in other.answered]) == (2, 1, ["Answered last week"])
 
 
+def test_the_loop_figures_look_back_four_weeks(api, world):
+    with api.db.write() as session:  # one reply within 7 days of capture, one after
+        pia = session.scalar(select(User).where(User.name == "pia"))
+        for key, after in (("first", timedelta(days=2)), ("old", timedelta(days=10))):
+            row = session.get(Insight, world.ids[key])
+            row.first_reply_at = row.created_at + after
+    loop = _build(api, "pia", now=NEXT + timedelta(days=30)).communities[0].loop
+    # Captured in W44..W47 and 7 days old by now: the nine live payments ones (not the withdrawn one, not
+    # next week's); answered within 7 days of capture: "first" only. Shipped in those weeks: "old" (9
+    # customers) and, in W46's last second, "Shipped long ago" (1).
+    assert (loop.judged_for_7_days, loop.answered_within_7_days) == (9, 1)
+    assert (loop.shipped, loop.customers_behind_shipped) == (2, 10)
+    soon = _build(api, "pia", now=IN_WEEK).communities[0].loop  # none of them is 7 days old yet
+    assert (soon.judged_for_7_days, soon.shipped) == (0, 2) and pia.name == "pia"
+
+
 def test_default_week_is_the_current_one(api, world):
     assert _build(api, "pia", week=None, now=IN_WEEK).week == WEEK
     assert _build(api, "pia", week=None).week == week_of(datetime.now(UTC))
@@ -251,8 +267,8 @@ def test_a_handful_of_queries_per_community_whatever_the_insights(api, world):
     finally:
         event.remove(api.db.engine, "before_cursor_execute", listener)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    # The reader and their communities, then five per community (the insights' joins add none).
-    assert len(found.communities) == 5 and len(selects) <= 5 + 5 * len(found.communities), selects
+    # The reader and their communities, then seven per community (the insights' joins add none).
+    assert len(found.communities) == 5 and len(selects) <= 5 + 7 * len(found.communities), selects
 
 
 def test_api_answers_json_and_markdown_without_customer_references(api, client, world):
