@@ -15,8 +15,8 @@ from starlette.concurrency import run_in_threadpool
 
 from privacy.files import private_dir
 from protocol import schema
-from server import proofs, security
-from server.api import analytics, auth, digest, document, errors, insights, meta, sync
+from server import delivery as webhook_delivery, proofs, security
+from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -24,7 +24,7 @@ from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.services import changes, delivery
+from server.services import changes, delivery, outbox
 
 ACK_WRITE_SECONDS = 2.0  # how often the feed positions pulls acknowledged are written (services/delivery.py)
 
@@ -39,6 +39,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     db = Database(settings.url)
     if migrate:
         upgrade(db)
+    outbox.public_url[0] = settings.public_url
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -50,6 +51,9 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
         acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
+        deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        if deliverer is not None:
+            deliverer.start()
         try:
             yield
         finally:
@@ -57,6 +61,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             acks_writer.cancel()
             with contextlib.suppress(Exception):  # stopping: a database already gone loses a few seconds' acks
                 await run_in_threadpool(_write_acks, db, app.state.acks)
+            if deliverer is not None:
+                deliverer.stop()
             await source.stop()
             await hub.stop()
             db.dispose()
@@ -79,9 +85,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         auth.me_router,
         sync.router,
         insights.router,
+        links.router,
         digest.router,
         analytics.router,
         meta.router,
+        hooks.router,
     ):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)

@@ -11,7 +11,7 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, analytics, digest, inbox, similar, triage
+from server.services import access, accounts, analytics, digest, inbox, similar, trackers, triage, webhooks
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -356,3 +356,29 @@ def _check_visible(session, actor: User, insight_id: str) -> None:
 def _sentence(message: str) -> str:
     text = message.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+def tracker_links(db: Database, user: WebUser, insight_id: str) -> list[tuple[str, str, str]]:
+    """The insight's tracker links as (system label, key, url)."""
+    with db.read() as session:
+        links = trackers.links_of(session, _account(session, user), insight_id)
+        return [("Jira" if link.system == "jira" else "Azure DevOps", link.key, link.url) for link in links]
+
+
+def add_tracker_link(db: Database, user: WebUser, insight_id: str, url: str) -> None:
+    def link(session, actor: User) -> None:
+        trackers.add_link(session, actor, insight_id, url)
+
+    _triage(db, user, insight_id, link)
+
+
+def webhook_notices(db: Database, user: WebUser) -> list[str]:
+    """For an administrator: a sentence per webhook switched off after failing for too long."""
+    if user.role != "admin":
+        return []
+    with db.read() as session:
+        return [
+            f"Webhook {hook.id} to {webhooks.host_of(hook.url)} was {hook.disabled_reason}. "
+            f"Fix the receiver, then run: palaute-server webhook enable {hook.id}"
+            for hook in webhooks.disabled(session)
+        ]
