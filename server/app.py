@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import signal
 import threading
 from contextlib import asynccontextmanager
@@ -11,9 +13,10 @@ import anyio.to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from privacy.files import private_dir
 from protocol import schema
-from server import delivery, proofs, security
-from server.api import auth, digest, errors, hooks, insights, links, meta, sync
+from server import delivery as webhook_delivery, proofs, security
+from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -21,7 +24,9 @@ from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.services import changes, outbox
+from server.services import changes, delivery, outbox
+
+ACK_WRITE_SECONDS = 2.0  # how often the feed positions pulls acknowledged are written (services/delivery.py)
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -30,7 +35,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     setup_logging(settings.log_level)
     security.configure(settings.argon2_time_cost, settings.argon2_memory_kib)
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url)
     if migrate:
         upgrade(db)
@@ -45,13 +50,17 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         source = source_for(db, hub, settings.feed_watch_interval)
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
-        deliverer = delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
+        deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
         if deliverer is not None:
             deliverer.start()
         try:
             yield
         finally:
             restore()
+            acks_writer.cancel()
+            with contextlib.suppress(Exception):  # stopping: a database already gone loses a few seconds' acks
+                await run_in_threadpool(_write_acks, db, app.state.acks)
             if deliverer is not None:
                 deliverer.stop()
             await source.stop()
@@ -68,7 +77,9 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.limiter = RateLimiter()
     app.state.replays = proofs.ReplayCache()
+    app.state.acks = delivery.Acks()
     errors.install(app)
+    document.install(app)
     for router in (
         auth.router,
         auth.me_router,
@@ -76,6 +87,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         insights.router,
         links.router,
         digest.router,
+        analytics.router,
         meta.router,
         hooks.router,
     ):
@@ -111,6 +123,22 @@ def _answer_long_polls_on_stop(hub: Hub):
             signal.signal(sig, handler)
 
     return restore
+
+
+async def _write_acks_every(db: Database, acks: delivery.Acks, seconds: float) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await run_in_threadpool(_write_acks, db, acks)
+        except Exception:  # a database hiccup must not end the writer; the next round writes what is newer
+            logging.getLogger("palaute.server").warning("could not record pulled feed positions", exc_info=True)
+
+
+def _write_acks(db: Database, acks: delivery.Acks) -> None:
+    taken = acks.take()
+    if taken:
+        with db.write() as session:
+            delivery.record(session, taken)
 
 
 def _load_range(db: Database, after: int, upto: int) -> changes.Batch:

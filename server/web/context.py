@@ -119,6 +119,15 @@ async def posted_form(ctx: Ctx) -> dict[str, str]:
 CheckedForm = Annotated[dict[str, str], Depends(posted_form)]
 
 
+async def posted_ids(ctx: Ctx, _checked: CheckedForm) -> list[str]:
+    """Every `ids` value of the POSTed form (ticked boxes), after the same CSRF check."""
+    data = await ctx.request.form()
+    return [value for value in data.getlist("ids") if isinstance(value, str)]
+
+
+CheckedIds = Annotated[list[str], Depends(posted_ids)]
+
+
 def safe_next(target: str | None) -> str:
     """Only a path inside the web page is a valid place to go after sign-in (no open redirect)."""
     if target and target.startswith(BASE + "/") and not target.startswith("//") and "\\" not in target:
