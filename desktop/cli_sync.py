@@ -14,8 +14,10 @@ from desktop.paths import AppPaths
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     login = commands.add_parser("login", help=_("sign this computer in to a Palaute server"))
-    login.add_argument("--server", required=True, help=_("server address, e.g. https://palaute.example.com"))
-    login.add_argument("--user", required=True, help=_("your user name on the server"))
+    login.add_argument(
+        "--server", required=True, metavar=_("URL"), help=_("server address, e.g. https://palaute.example.com")
+    )
+    login.add_argument("--user", required=True, metavar=_("NAME"), help=_("your user name on the server"))
     login.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
     commands.add_parser("logout", help=_("sign this computer out (unsent insights stay here)"))
     sync = commands.add_parser("sync", help=_("send unsent insights and fetch replies"))

@@ -13,9 +13,10 @@ import anyio.to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from privacy.files import private_dir
 from protocol import schema
-from server import proofs, security
-from server.api import analytics, auth, digest, errors, insights, meta, sync
+from server import delivery as webhook_delivery, proofs, security
+from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -23,7 +24,7 @@ from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.services import changes, delivery
+from server.services import changes, delivery, outbox
 
 ACK_WRITE_SECONDS = 2.0  # how often the feed positions pulls acknowledged are written (services/delivery.py)
 
@@ -34,10 +35,11 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     setup_logging(settings.log_level)
     security.configure(settings.argon2_time_cost, settings.argon2_memory_kib)
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url)
     if migrate:
         upgrade(db)
+    outbox.public_url[0] = settings.public_url
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -49,6 +51,9 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
         acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
+        deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        if deliverer is not None:
+            deliverer.start()
         try:
             yield
         finally:
@@ -56,6 +61,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
             acks_writer.cancel()
             with contextlib.suppress(Exception):  # stopping: a database already gone loses a few seconds' acks
                 await run_in_threadpool(_write_acks, db, app.state.acks)
+            if deliverer is not None:
+                deliverer.stop()
             await source.stop()
             await hub.stop()
             db.dispose()
@@ -72,14 +79,17 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.replays = proofs.ReplayCache()
     app.state.acks = delivery.Acks()
     errors.install(app)
+    document.install(app)
     for router in (
         auth.router,
         auth.me_router,
         sync.router,
         insights.router,
+        links.router,
         digest.router,
         analytics.router,
         meta.router,
+        hooks.router,
     ):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from privacy.files import private_dir
 from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import accounts, erasure, membership, reference
+from server.services import accounts, erasure, membership, reference, webhooks
 from server.services.errors import ServiceError
 
 
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("insight_id", nargs="?")
     erase.add_argument("--customer", metavar="REF", help="erase every insight with this customer reference")
 
+    _webhook_parser(commands, common)
     for noun in ("community", "product-area"):
         sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
         actions = sub.add_subparsers(dest="action", required=True)
@@ -102,6 +104,24 @@ def _membership_parser(user, common) -> None:
     choice.add_argument("--set", type=_slugs, metavar="A,B", help="exactly these communities ('' for none)")
 
 
+def _webhook_parser(commands, common) -> None:
+    hooks = commands.add_parser("webhook", help="outbound webhooks (Standard Webhooks, Slack, Teams)")
+    actions = hooks.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", parents=[common], help="subscribe a URL; prints its signing secret once")
+    add.add_argument("url")
+    add.add_argument("--events", type=_slugs, default=[], metavar="E1,E2", help="default: every event")
+    add.add_argument("--community", metavar="SLUG", help="only this community's insights")
+    add.add_argument("--kind", choices=webhooks.KINDS, default="standard")
+    actions.add_parser("list", parents=[common], help="subscriptions, their state and failures")
+    for action, text in (
+        ("remove", "delete a subscription"),
+        ("test", "send a test message now"),
+        ("enable", "switch a disabled subscription on again"),
+    ):
+        sub = actions.add_parser(action, parents=[common], help=text)
+        sub.add_argument("webhook_id", type=int)
+
+
 def _slugs(value: str) -> list[str]:
     return [slug.strip() for slug in value.split(",") if slug.strip()]
 
@@ -118,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return serve(settings, args.host, args.port, args.workers)
         db = _open(settings)
+    except KeyboardInterrupt:  # Ctrl+C while migrating or before serving: nothing half done to report
+        return _interrupted()
     except OperationalError as error:
         print(f"palaute-server: cannot open the database: {error.orig}", file=sys.stderr)
         return 1
@@ -143,7 +165,7 @@ def _settings(args) -> Settings:
 
 def _open(settings: Settings) -> Database:
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url, pool_size=2)
     upgrade(db)
     return db
@@ -176,6 +198,8 @@ def _admin(db: Database, args) -> int:
         return _communities(db, args)
     if args.command == "insight":
         return _erase(db, args)
+    if args.command == "webhook":
+        return _webhook(db, args)
     if args.command == "community" and args.action == "set-open":
         with db.write() as session:
             membership.set_open(session, args.slug, args.open == "yes")
@@ -197,6 +221,44 @@ def _communities(db: Database, args) -> int:
         )
         slugs = accounts.user_info(user).communities
     print(f"{args.name}: {', '.join(slugs) or '(no communities)'}")
+    return 0
+
+
+def _webhook(db: Database, args) -> int:
+    settings = _settings(args).with_dev_secret()  # the key the serving processes use
+    if args.action == "add":
+        with db.write() as session:
+            hook, secret = webhooks.add(
+                session, args.url, args.events, settings.webhook_master_key, kind=args.kind, community=args.community
+            )
+            hook_id = hook.id
+        print(f"added webhook {hook_id} ({args.kind}) for {args.url}")
+        print(f"signing secret (shown only now): {secret}")
+        return 0
+    if args.action == "list":
+        with db.read() as session:
+            for hook in webhooks.all_hooks(session):
+                state = "enabled" if hook.enabled else f"DISABLED ({hook.disabled_reason})"
+                scope = reference.community_by_id(session, hook.community_id).slug if hook.community_id else "all"
+                print(
+                    f"{hook.id}  {hook.kind:<8} {hook.url}  events={','.join(hook.events)}  community={scope}  "
+                    f"{state}  delivered={hook.delivered} failures={hook.failures}"
+                )
+        return 0
+    if args.action == "test":
+        from server.delivery import send_test
+
+        with db.read() as session:
+            hook = webhooks.get(session, args.webhook_id)
+            result = send_test(hook, settings.webhook_master_key, settings.webhook_timeout)
+        print(f"webhook {args.webhook_id}: {result}")
+        return 0 if result.startswith("delivered") else 1
+    with db.write() as session:
+        if args.action == "remove":
+            webhooks.remove(session, args.webhook_id)
+        else:
+            webhooks.enable(session, args.webhook_id)
+    print(f"webhook {args.webhook_id} {'removed' if args.action == 'remove' else 'enabled'}")
     return 0
 
 
@@ -267,15 +329,39 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     if workers > 1:
-        from uvicorn.supervisors import Multiprocess
-
         sock.listen(2048)
         print(ready, flush=True)
-        Multiprocess(config, sockets=[sock]).run()
-        return 0
+        supervisor = _supervisor(config, sock)
+        supervisor.run()
+        return _interrupted() if supervisor.interrupted else 0
     server = _ReadyServer(config, ready)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn has stopped gracefully (long-polls answered, requests finished); it then raises the Ctrl+C
+        # again, as Python programs conventionally end on one, which would only print a traceback.
+        return _interrupted()
     return 0 if server.started else 1
+
+
+def _interrupted() -> int:
+    """Ctrl+C: one line, and the shell's conventional code for a command ended by SIGINT (128 + 2)."""
+    print("palaute-server: stopped (interrupted)", file=sys.stderr, flush=True)
+    return 130
+
+
+def _supervisor(config, sock: socket.socket):
+    """uvicorn's worker supervisor, remembering whether it stopped for Ctrl+C (the exit code says so)."""
+    from uvicorn.supervisors import Multiprocess
+
+    class Supervisor(Multiprocess):
+        interrupted = False
+
+        def handle_int(self) -> None:
+            self.interrupted = True
+            super().handle_int()
+
+    return Supervisor(config, sockets=[sock])
 
 
 def _raise_open_files_limit() -> None:

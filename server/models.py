@@ -174,6 +174,9 @@ class Insight(Base):
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("insights.id"), nullable=True)
     pii_kept: Mapped[list[str]] = mapped_column(JSON, default=list)  # keys the rep chose to keep as typed
+    # The text as other reps read it (kept personal data masked again), when it differs from `text`; null
+    # otherwise. Only search reads it (a rep's search matches what they can see); pages mask again on display.
+    shared_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
@@ -336,3 +339,76 @@ class AnalyticsState(Base):
     __tablename__ = "analytics_state"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     rolled_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+# Integrations: outbound webhooks (a durable outbox written in the changing transaction) and tracker links.
+_OUTBOX_ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite numbers only INTEGER primary keys itself
+
+
+class Webhook(Base):
+    """An admin's subscription: where to send which events (of one community, or all). The signing secret
+    is stored encrypted (server/webhooks/secrets.py); `failures` counts failed attempts since the last success."""
+
+    __tablename__ = "webhooks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(10), default="standard")  # standard | slack | teams
+    events: Mapped[list[str]] = mapped_column(JSON, default=list)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"), nullable=True)
+    secret: Mapped[str] = mapped_column(String(400))  # encrypted whsec_ secret
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    delivered: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    disabled_reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class WebhookMessage(Base):
+    """One event for one subscription, waiting to be delivered (deleted once delivered or given up).
+
+    Written in the transaction that made the change, after the feed numbered it, so ids follow commit order;
+    `order_key` (the insight) keeps one insight's events in that order for each subscription."""
+
+    __tablename__ = "webhook_outbox"
+    id: Mapped[int] = mapped_column(_OUTBOX_ID, primary_key=True, autoincrement=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    message_id: Mapped[str] = mapped_column(String(40))  # the webhook-id header: the same on every retry
+    event: Mapped[str] = mapped_column(String(40))
+    order_key: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)  # the JSON body exactly as signed and sent
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (
+        Index("ix_webhook_outbox_due", "next_attempt_at"),
+        Index("ix_webhook_outbox_order", "webhook_id", "order_key", "id"),
+    )
+
+
+class TrackerLink(Base):
+    """An insight linked to an issue tracker item (Jira issue key, or Azure DevOps work item)."""
+
+    __tablename__ = "tracker_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"), index=True)
+    system: Mapped[str] = mapped_column(String(10))  # jira | ado
+    key: Mapped[str] = mapped_column(String(200))  # PAY-123 | <organization>/<work item id>
+    url: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_tracker_links_key", "system", "key"),
+        Index("ux_tracker_links_insight_key", "insight_id", "system", "key", unique=True),
+    )
+
+
+class InboundDelivery(Base):
+    """A tracker's webhook delivery already applied (source, delivery id): a replay is answered, not redone."""
+
+    __tablename__ = "inbound_deliveries"
+    source: Mapped[str] = mapped_column(String(10), primary_key=True)
+    delivery_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
@@ -30,17 +32,20 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
     pending: set[str] = set()
     fresh: dict[str, int] = {}  # mutation id -> result index, for mutations processed in this batch
+    numbered: dict[int, str] = {}  # number -> mutation id, likewise
     last = device.last_mutation  # assigned once at the end: each change would be flushed on every query
     for mutation in request.mutations:
         if mutation.id in held or mutation.id in fresh:
             results.append(_again(session, actor, mutation, held.get(mutation.id), results, fresh.get(mutation.id)))
             last = max(last, mutation.number)
             continue
-        if mutation.number <= last:
-            results.append(_number_used(mutation, used.get(mutation.number)))
+        if mutation.number <= last:  # below the mark, or not above the number before it in this batch
+            holder = used.get(mutation.number) or numbered.get(mutation.number)
+            results.append(_number_used(mutation, holder))
             break
         last = mutation.number
         fresh[mutation.id] = len(results)
+        numbered[mutation.number] = mutation.id
         if mutation.type == "create":
             row = _new_insight(session, actor, mutation, results, pending)
             if row is not None:
@@ -57,6 +62,22 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     _remember(session, actor, device, request, results, fresh)
     device.last_mutation = last
     return schema.PushResponse(results=results, last_mutation=last)
+
+
+def texts_of(request: schema.PushRequest) -> Iterator[str]:
+    """Every text of a batch the server masks: detected before the write transaction (`privacy.detected_ahead`)."""
+    for m in request.mutations:
+        if m.type == "create":
+            fields = (m.insight.text, m.insight.customer_ref)
+        elif m.type == "edit":
+            fields = (m.changes.text, m.changes.customer_ref)
+        elif m.type == "reply":
+            fields = (m.reply.body,)
+        elif m.type == "same_here":
+            fields = (m.same_here.note, m.same_here.customer_ref)
+        else:
+            fields = ()
+        yield from (text for text in fields if text)
 
 
 def _held(

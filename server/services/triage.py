@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, InsightEvent, Reply, User, utcnow
-from server.services import backing, delivery, feed, privacy, reference
+from server.services import backing, delivery, events, feed, privacy, reference, timing
 from server.services.access import backed_among, can_triage, get_visible
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.feed import bump
@@ -24,14 +24,25 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
     insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members set the status")
-    if insight.status != status:
-        insight.status = status
-        insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
-        bump(session, insight)
-        record_event(session, actor, insight, "status", status=status)
-        if status == "shipped":
-            delivery.note_shipped(session, insight.id)
+    change_status(session, insight, status, actor)
     return insight
+
+
+def change_status(session: Session, insight: Insight, status: str, actor: User | None = None) -> bool:
+    """Set a (locked) insight's status, already allowed; False if it had that status already.
+
+    `actor` is the product member who chose it (kept for the timeline); None when a linked tracker item moved."""
+    if insight.status == status:
+        return False
+    previous, insight.status = insight.status, status
+    insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
+    bump(session, insight)
+    if actor is not None:
+        record_event(session, actor, insight, "status", status=status)
+    if status == "shipped":
+        delivery.note_shipped(session, insight.id)
+    events.emit(session, "insight.status_changed", insight.id, previous_status=previous)
+    return True
 
 
 def reply_and_set_status(
@@ -98,11 +109,12 @@ def add_reply(
         author=actor,
         author_id=actor.id,
         body=body,
-        created_at=created_at or utcnow(),
+        created_at=timing.claimed(created_at),
     )
     session.add(reply)
     feed.note(session, "reply", insight, reply_id=reply_id)
     keep_reply_facts(insight, actor, reply.created_at)
+    events.emit(session, "reply.created", insight.id, reply_id=reply_id)
     return reply
 
 
@@ -137,6 +149,10 @@ def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: 
             record_event(session, actor, insight, "merged", other=original_id)
         else:
             record_event(session, actor, insight, "unmerged", other=previous)
+        if original_id is None:
+            events.emit(session, "insight.updated", insight.id)
+        else:
+            events.emit(session, "insight.merged", insight.id, original_id=original_id)
     return insight
 
 

@@ -11,6 +11,7 @@ from server.web import (
     routes_digest,
     routes_inbox,
     routes_insight,
+    routes_links,
     routes_static,
     routes_summary,
 )
@@ -23,6 +24,7 @@ for _module in (
     routes_auth,
     routes_inbox,
     routes_insight,
+    routes_links,
     routes_summary,
     routes_analytics,
     routes_digest,

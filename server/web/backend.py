@@ -11,7 +11,7 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, analytics, digest, inbox, similar, triage
+from server.services import access, accounts, analytics, digest, inbox, similar, trackers, triage, webhooks
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -126,7 +126,7 @@ def _row(insight: Insight, reply_count: int) -> InsightRow:
 
 
 def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
-    """The insight and its thread; 404 when it does not exist, 403 when it is not the user's to see."""
+    """The insight and its thread; 404 when it does not exist or is not the user's to see."""
     with db.read() as session:
         account = _account(session, user)
         _check_visible(session, account, insight_id)
@@ -346,17 +346,39 @@ def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:
 
 
 def _check_visible(session, actor: User, insight_id: str) -> None:
-    """404 when the insight does not exist, 403 when it is not this user's to see."""
+    """The same 404 whether the insight does not exist or is not this user's to see: a different answer would
+    let anyone probe which ids exist (as the API's `access.get_visible`)."""
     insight = session.get(Insight, insight_id)
-    if insight is None:
+    if insight is None or actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
         raise not_found("insight")
-    if actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
-        raise forbidden(
-            "This insight belongs to a community or product area you are not assigned to. "
-            "Ask an administrator if you need access."
-        )
 
 
 def _sentence(message: str) -> str:
     text = message.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+def tracker_links(db: Database, user: WebUser, insight_id: str) -> list[tuple[str, str, str]]:
+    """The insight's tracker links as (system label, key, url)."""
+    with db.read() as session:
+        links = trackers.links_of(session, _account(session, user), insight_id)
+        return [("Jira" if link.system == "jira" else "Azure DevOps", link.key, link.url) for link in links]
+
+
+def add_tracker_link(db: Database, user: WebUser, insight_id: str, url: str) -> None:
+    def link(session, actor: User) -> None:
+        trackers.add_link(session, actor, insight_id, url)
+
+    _triage(db, user, insight_id, link)
+
+
+def webhook_notices(db: Database, user: WebUser) -> list[str]:
+    """For an administrator: a sentence per webhook switched off after failing for too long."""
+    if user.role != "admin":
+        return []
+    with db.read() as session:
+        return [
+            f"Webhook {hook.id} to {webhooks.host_of(hook.url)} was {hook.disabled_reason}. "
+            f"Fix the receiver, then run: palaute-server webhook enable {hook.id}"
+            for hook in webhooks.disabled(session)
+        ]

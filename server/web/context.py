@@ -60,6 +60,7 @@ class WebContext:
             "csrf": self.session.csrf,
             "notice": self.session.pop_notice(),
             "nav": None,
+            "webhook_notices": backend.webhook_notices(self.db, self.user) if self.user else [],
         }
         values.update(context or {})
         return self._keep(templating.render(template, values, status_code))

@@ -34,7 +34,8 @@ def _page(insight_id: str) -> str:
 def insight_page(ctx: Ctx, insight_id: str) -> Response:
     user = ctx.signed_in_user()
     insight = backend.get_insight(ctx.db, user, _insight_id(insight_id))
-    return ctx.page("insight.html", {"nav": "inbox", "insight": insight})
+    links = backend.tracker_links(ctx.db, user, insight.id)
+    return ctx.page("insight.html", {"nav": "inbox", "insight": insight, "links": links})
 
 
 @router.post("/insights/{insight_id}/reply")

@@ -6,6 +6,7 @@ tables, not on the code that fills them during a push.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,7 +43,20 @@ def test_week_bounds_are_monday_to_monday_utc():
 
 
 @pytest.mark.parametrize(
-    "bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x", "0001-W01", "9999-W52", "2026-W00"]
+    "bad",
+    [
+        "2026-W54",
+        "2025-W53",
+        "2026-47",
+        "W47",
+        "2026-W7",
+        "",
+        "2026-W47x",
+        "0001-W01",
+        "1970-W01",
+        "9999-W52",
+        "2026-W00",
+    ],
 )
 def test_a_week_that_is_not_an_iso_week_is_refused_in_words(bad):
     with pytest.raises(WeekError, match=r"week|does not exist|out of range"):
@@ -276,11 +290,31 @@ def test_api_answers_json_and_markdown_without_customer_references(api, client, 
     assert SECRET not in md.text and "Cards CoP" not in md.text
 
 
+def test_the_document_gives_the_week_pattern_the_server_checks(app, client):  # client: the app closes its database
+    pattern = re.compile(schema.ISO_WEEK_PATTERN)
+    for path in ("/api/v1/digest", "/api/v1/digest/markdown"):
+        week = next(p for p in app.openapi()["paths"][path]["get"]["parameters"] if p["name"] == "week")
+        assert {"type": "string", "pattern": schema.ISO_WEEK_PATTERN}.items() <= week["schema"]["anyOf"][0].items()
+    assert pattern.search("1971-W01") and pattern.search("9998-W52") and pattern.search("2026-W53")
+    assert not any(pattern.search(w) for w in ("1970-W52", "9999-W01", "2026-W54", "2026-W00", "2026-W1"))
+
+
 def test_api_refuses_bad_weeks_foreign_communities_and_strangers(api, client, world):
     headers = world.users["sam"].headers
-    bad = client.get("/api/v1/digest", params={"week": "2026-W99"}, headers=headers)
-    assert bad.status_code == 422 and bad.json()["error"] == "invalid"
-    assert "2026-W99 does not exist" in bad.json()["message"]
+    for week in (
+        "2026-W99",
+        " 2026-W47",
+        "0000-W01",
+        "1970-W01",
+        "9999-W01",
+        "2026-w47",
+    ):  # outside the document's pattern
+        bad = client.get("/api/v1/digest", params={"week": week}, headers=headers)
+        assert bad.status_code == 422 and bad.json()["error"] == "invalid", week
+        assert "week" in bad.json()["message"]
+    # Well formed, as the document says, but 2025 has 52 weeks: no such digest.
+    missing = client.get("/api/v1/digest/markdown", params={"week": "2025-W53"}, headers=headers)
+    assert missing.status_code == 404 and "2025-W53 does not exist" in missing.json()["message"]
     foreign = client.get("/api/v1/digest/markdown", params={"community": "cards"}, headers=headers)
     assert foreign.status_code == 404 and "not one of yours" in foreign.json()["message"]
     assert client.get("/api/v1/digest").status_code == 401
