@@ -11,7 +11,7 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, digest, inbox, triage
+from server.services import access, accounts, digest, inbox, triage, web_sessions
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -44,7 +44,7 @@ def cookie_secure(request: Request) -> bool:
 
 
 def _web_user(user: User) -> WebUser:
-    return WebUser(id=str(user.id), name=user.name, role=user.role, password_hash=user.password_hash)
+    return WebUser(id=str(user.id), name=user.name, role=user.role)
 
 
 def _account(session, user: WebUser) -> User:
@@ -54,12 +54,24 @@ def _account(session, user: WebUser) -> User:
     return account
 
 
-def load_user(db: Database, user_id: str) -> WebUser | None:
-    if not user_id.isdigit():
+def session_user(db: Database, sid: str) -> WebUser | None:
+    """The user of a live server-side session, or None (ended, expired, unknown, account disabled)."""
+    if not sid:
         return None
     with db.read() as session:
-        user = session.get(User, int(user_id))
-        return None if user is None or user.disabled else _web_user(user)
+        user = web_sessions.user_of(session, sid)
+        return None if user is None else _web_user(user)
+
+
+def start_session(db: Database, user: WebUser, method: str) -> str:
+    with db.write() as session:
+        return web_sessions.start(session, session.get(User, int(user.id)), method)
+
+
+def end_session(db: Database, sid: str | None) -> None:
+    if sid:
+        with db.write() as session:
+            web_sessions.end(session, sid)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from server.web import backend, session_cookie
+from server.web import backend
 from server.web.context import BASE, WEB_ROLES, CheckedForm, Ctx, safe_next
 from server.web.routing import WebRoute
 
@@ -37,14 +37,16 @@ def signin(ctx: Ctx, form: CheckedForm) -> Response:
         return _form(ctx, next_url, username, WRONG_PASSWORD, 401)
     if outcome.user.role not in WEB_ROLES:
         return _form(ctx, next_url, username, REP_REFUSED, 403)
-    ctx.session.sign_in(outcome.user.id, session_cookie.password_mark(ctx.secret, outcome.user.password_hash))
+    ctx.session.sign_in(outcome.user.id, backend.start_session(ctx.db, outcome.user, "password"))
     ctx.user = outcome.user
     return ctx.redirect(next_url)
 
 
 @router.post("/signout")
 def signout(ctx: Ctx, _checked: CheckedForm) -> Response:
-    """Sign out (a POST with the form token, so another site cannot sign people out)."""
+    """Sign out (a POST with the form token, so another site cannot sign people out). The session ends on the
+    server too: a copy of the cookie taken before is refused from now on."""
+    backend.end_session(ctx.db, ctx.session.sid)
     ctx.session.sign_out()
     ctx.user = None
     return ctx.redirect(f"{BASE}/signin", notice="You are signed out.")
