@@ -11,7 +11,8 @@ run_pkgs=(python3-venv libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-ke
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libfontconfig1
           libdbus-1-3)
 test_pkgs=(xvfb xauth xdotool x11-utils trayer copyq chromium gnome-keyring dbus dbus-x11 imagemagick
-           postgresql openssl icu-devtools binutils gcc at-spi2-core python3-pyatspi)
+           postgresql openssl icu-devtools binutils gcc at-spi2-core python3-pyatspi
+           nodejs npm)  # Node.js: the real OpenID provider of the single sign-on tests (tests/support/oidc/)
 
 wanted=("${run_pkgs[@]}")
 [ "$mode" = test ] && wanted+=("${test_pkgs[@]}")

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from protocol import schema
 from server import proofs, security
-from server.api import auth, digest, errors, insights, meta, sync
+from server.api import auth, digest, errors, insights, meta, sso, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -22,6 +22,7 @@ from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
 from server.services import changes
+from server.sso.oidc import OidcClient
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -63,7 +64,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.limiter = RateLimiter()
     app.state.replays = proofs.ReplayCache()
     errors.install(app)
-    for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
+    app.state.oidc = OidcClient(settings) if settings.sso_enabled else None
+    for router in (auth.router, sso.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)
 
