@@ -27,13 +27,24 @@ def subject_of(claims: IdClaims) -> str:
     return f"{claims.issuer} {claims.subject}"
 
 
-def sign_in_user(session: Session, claims: IdClaims, groups: GroupMap, now: datetime | None = None) -> User:
-    """The user for these (checked) claims, made or updated; refused when no group maps or the account is
-    disabled. The caller's transaction makes it all or nothing."""
+def sign_in_user(
+    session: Session,
+    claims: IdClaims,
+    groups: GroupMap,
+    *,
+    roles: tuple[str, ...] | None = None,
+    wrong_role: str = "",
+    now: datetime | None = None,
+) -> User:
+    """The user for these (checked) claims, made or updated; refused when no group maps, the role is not one
+    of `roles` (the web page is for the product team), or the account is disabled. The caller's transaction
+    makes it all or nothing."""
     access = groups.access(claims.groups)
     user = session.scalar(select(User).where(User.sso_subject == subject_of(claims)))
     if access is None:
         raise SsoError("sso_no_access", NO_GROUP)
+    if roles is not None and access.role not in roles:
+        raise SsoError("sso_wrong_role", wrong_role)
     if user is None:
         user = _new_user(session, claims, access)
     if user.disabled:

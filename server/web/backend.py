@@ -63,6 +63,11 @@ def session_user(db: Database, sid: str) -> WebUser | None:
         return None if user is None else _web_user(user)
 
 
+def web_user_by_id(db: Database, user_id: int) -> WebUser:
+    with db.read() as session:
+        return _web_user(session.get(User, user_id))
+
+
 def start_session(db: Database, user: WebUser, method: str) -> str:
     with db.write() as session:
         return web_sessions.start(session, session.get(User, int(user.id)), method)
