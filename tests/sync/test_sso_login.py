@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 import requests
+from PySide6.QtCore import Qt
 
 from desktop.sync import sso
 from desktop.sync.account import resume, signed_in
@@ -137,3 +138,30 @@ def test_provider_down(tmp_path, store, vault):
         assert "does not answer" in message and provider.issuer in message
     finally:
         server.stop()
+
+
+def test_the_sign_in_dialogs_organisation_button(qtbot, sso_server, store, vault):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.ui.sign_in_dialog import SignInDialog
+
+    def sign_in_sso(url, open_url, cancelled):
+        return sso.sign_in(store, vault, url, open_url, cancelled=cancelled)
+
+    dialog = SignInDialog(lambda *a: None, sso_server.url, sign_in_sso=sign_in_sso, open_browser=browser())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.signed_in, timeout=20000) as done:
+        qtbot.mouseClick(dialog.sso_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].user.name == "sara" and signed_in(store, vault) and not dialog.isVisible()
+
+    # No browser could be started: the address is shown; Cancel stops the waiting and says so.
+    second = SignInDialog(lambda *a: None, sso_server.url, sign_in_sso=sign_in_sso, open_browser=lambda url: False)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.mouseClick(second.sso_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Open this address in a browser" in second.message.text(), timeout=10000)
+    assert "/auth?" in second.message.text()
+    second.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: second.message.text() == sso.CANCELLED, timeout=10000)
+    assert second.isVisible() and second.sso_button.isEnabled()
