@@ -75,7 +75,10 @@ class LoopbackReceiver:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, name="sso-callback", daemon=True)
+        # A short poll: closing the listener waits for the serving loop to notice (the default is half a second).
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="sso-callback", daemon=True
+        )
 
     @property
     def redirect_uri(self) -> str:
