@@ -3,6 +3,7 @@ product areas (a module of its own so the settings can check the map at start)."
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from protocol import schema
@@ -38,7 +39,8 @@ class GroupMap:
     @classmethod
     def parse(cls, text: str) -> GroupMap:
         entries = []
-        for raw in text.replace("\\n", ";").split(";"):
+        # `;`, a new line, or a literal backslash-n (as some env files write one) separates entries.
+        for raw in re.split(r";|\n|\\n", text):
             item = raw.strip()
             if not item:
                 continue
