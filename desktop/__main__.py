@@ -35,9 +35,11 @@ def _parse(argv: list[str]) -> Any:
     if not argv:
         return None
     from desktop.cli import build_parser, choose_language
+    from desktop.language import argparse_words
 
-    choose_language()  # the help texts speak the system's language
-    return build_parser().parse_args(argv)
+    choose_language()  # the help texts and argparse's own words speak the system's language
+    with argparse_words():
+        return build_parser().parse_args(argv)
 
 
 if __name__ == "__main__":

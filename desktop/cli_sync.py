@@ -14,8 +14,10 @@ from desktop.paths import AppPaths
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     login = commands.add_parser("login", help=_("sign this computer in to a Palaute server"))
-    login.add_argument("--server", required=True, help=_("server address, e.g. https://palaute.example.com"))
-    login.add_argument("--user", help=_("your user name on the server"))
+    login.add_argument(
+        "--server", required=True, metavar=_("URL"), help=_("server address, e.g. https://palaute.example.com")
+    )
+    login.add_argument("--user", metavar=_("NAME"), help=_("your user name on the server"))
     login.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
     login.add_argument("--sso", action="store_true", help=_("sign in with your organisation's account (browser)"))
     login.add_argument("--no-browser", action="store_true", help=_("with --sso: print the address to open instead"))

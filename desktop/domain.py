@@ -9,13 +9,14 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from desktop.errors import InvalidInput
+from desktop.language import _, format_number
 from protocol.limits import (  # the one source, shared with the server
     MAX_CUSTOMER_REF_CHARS as MAX_CUSTOMER_REF_CHARS,
     MAX_TAG_CHARS,
     MAX_TAGS,
-    MAX_TEXT_CHARS,
-    Impact,
-    Status,
+    MAX_TEXT_CHARS as MAX_TEXT_CHARS,
+    Impact as Impact,
+    Status as Status,
 )
 
 
@@ -173,10 +174,15 @@ _DROPPED_CATEGORIES = frozenset({"Cc", "Cs"})
 _KEPT_CONTROLS = frozenset("\n\t")
 
 
-def clean_text(text: str, *, what: str = "The insight", limit: int = MAX_TEXT_CHARS) -> str:
-    """Return the text as it will be stored, or raise InvalidInput saying why it cannot be."""
+def clean_text(text: str, *, what: str | None = None, empty: str | None = None, limit: int = MAX_TEXT_CHARS) -> str:
+    """Return the text as it will be stored, or raise InvalidInput saying why it cannot be.
+
+    `what` names the field as the subject of a sentence, already translated ("The insight" when None);
+    `empty` is the whole sentence for a blank text (translators need it whole: "empty" agrees with its noun).
+    """
+    what = what or _("The insight")
     if not isinstance(text, str):
-        raise InvalidInput(f"{what} must be text.")
+        raise InvalidInput(_("{what} must be text.").format(what=what))
     if text.isascii() and text.isprintable():
         cleaned = text  # the common case, checked without walking every character in Python
     else:
@@ -184,11 +190,13 @@ def clean_text(text: str, *, what: str = "The insight", limit: int = MAX_TEXT_CH
             ch for ch in text if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in _DROPPED_CATEGORIES
         )
     if not cleaned.strip():
-        raise InvalidInput(f"{what} is empty. Type what the customer said, then save.")
+        raise InvalidInput(empty or _("The insight is empty. Type what the customer said, then save."))
     if len(cleaned) > limit:
         raise InvalidInput(
-            f"{what} is {len(cleaned):,} characters long; the limit is {limit:,}. "
-            "Shorten it or split it into two insights. Nothing was saved."
+            _(
+                "{what} is {length} characters long; the limit is {limit}. "
+                "Shorten it or split it into two insights. Nothing was saved."
+            ).format(what=what, length=format_number(len(cleaned)), limit=format_number(limit))
         )
     return cleaned
 
@@ -204,11 +212,13 @@ def clean_optional(value: str | None, *, what: str, limit: int) -> str | None:
 def clean_tags(tags: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     result: list[str] = []
     for tag in tags:
-        cleaned = clean_optional(tag.lstrip("#"), what=f"The tag “{tag}”", limit=MAX_TAG_CHARS)
+        cleaned = clean_optional(tag.lstrip("#"), what=_("The tag “{tag}”").format(tag=tag), limit=MAX_TAG_CHARS)
         if cleaned and cleaned not in result:
             result.append(cleaned)
     if len(result) > MAX_TAGS:
-        raise InvalidInput(f"An insight can have at most {MAX_TAGS} tags; this one has {len(result)}.")
+        raise InvalidInput(
+            _("An insight can have at most {limit} tags; this one has {n}.").format(limit=MAX_TAGS, n=len(result))
+        )
     return tuple(result)
 
 
@@ -217,7 +227,9 @@ def parse_impact(value: Impact | str) -> Impact:
         return Impact(str(value).strip().lower())
     except ValueError:
         choices = ", ".join(i.value for i in Impact)
-        raise InvalidInput(f"“{value}” is not an impact. Choose one of: {choices}.") from None
+        raise InvalidInput(
+            _("“{value}” is not an impact. Choose one of: {choices}.").format(value=value, choices=choices)
+        ) from None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ import sys
 import threading
 from pathlib import Path
 
+from privacy.files import private_dir, private_opener
+
 LOG_FILENAME = "palaute.log"
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 
@@ -24,14 +26,17 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     root.setLevel(level)
     path: Path | None = log_dir / LOG_FILENAME
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_dir(log_dir)
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             path, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
         )
     except OSError as exc:
         handler, path = logging.StreamHandler(sys.stderr), None
         console = False
-        print(f"Palaute cannot write its log in {log_dir} ({exc.strerror}); logging to the terminal.", file=sys.stderr)
+        from desktop.language import _
+
+        words = _("Palaute cannot write its log in {folder} ({reason}); logging to the terminal.")
+        print(words.format(folder=log_dir, reason=exc.strerror), file=sys.stderr)
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     if console:
@@ -41,6 +46,13 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
         root.addHandler(stream)
     install_exception_hooks()
     return path
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by the user only: a log line may name a customer's case or quote an error about one."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener)
 
 
 def install_exception_hooks() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop import APP_NAME
+from privacy.files import private_dir
 
 DATA_DIR_ENV = "PALAUTE_DATA_DIR"
 DB_FILENAME = "palaute.db"
@@ -54,6 +55,6 @@ class AppPaths:
         return cls(data_dir=Path(dirs.user_data_dir), log_dir=Path(dirs.user_log_dir))
 
     def ensure(self) -> None:
-        """Create the folders; a failure here is reported by the caller in words."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_dir.mkdir(parents=True, exist_ok=True)
+        """Create the folders, readable by the user only; a failure here is reported by the caller in words."""
+        private_dir(self.data_dir)
+        private_dir(self.log_dir)

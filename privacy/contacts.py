@@ -23,6 +23,8 @@ _PHONE_RUN = _Lazy(r"(?=[+(\d])(?<![\w+#/.,:-])(?:\+|00)?\(?\d[\d \-()]{5,22}\d(
 # Dates written with dashes ("2024-03-12", "12-03-2024") or as one block ("20240312") fit some
 # numbering plans (Danish mobiles start with 2); a phone number never reads as a calendar date.
 _DASH_DATE = _Lazy(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4}")
+# "2019-2024": a span of years, which fits Danish and Norwegian eight-digit plans.
+_YEAR_RANGE = _Lazy(r"((?:19|20)\d\d) ?- ?((?:19|20)\d\d)")
 _MIN_DIGITS = 7
 _AFTER_FIRST_GROUP = _Lazy(r"\(?\d+\)?[ -]+((?:\+|0[1-9])[\d \-()]*)")
 
@@ -33,6 +35,11 @@ def _is_compact_date(digits: str) -> bool:
         return False
     month, day = int(digits[4:6]), int(digits[6:8])
     return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _is_year_range(run: str) -> bool:
+    years = _YEAR_RANGE.fullmatch(run)
+    return years is not None and years.group(1) <= years.group(2)
 
 
 def _is_local_char(ch: str) -> bool:
@@ -81,7 +88,7 @@ def find_phones(text: str, taken: Iterable[tuple[int, int]] = ()) -> Iterator[Fi
                 continue
             start = rest.start(1)
         run = text[start:end]
-        if sum(ch.isdigit() for ch in run) < _MIN_DIGITS or _DASH_DATE.fullmatch(run):
+        if sum(ch.isdigit() for ch in run) < _MIN_DIGITS or _DASH_DATE.fullmatch(run) or _is_year_range(run):
             continue
         for hit_start, hit_end, e164 in _numbers_in_run(run):
             hit_start, hit_end = start + hit_start, start + hit_end

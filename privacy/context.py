@@ -15,7 +15,7 @@ _BUSINESS_PREFIXES = tuple(
     "envío envio serial sarja serie sku artikel tuote product producto produkt version versio versión "
     "build kuitti receipt recibo kvitto kvittering contrato contract sopimus avtal agreement batch eränum "
     "lote parti tarjous offert quote presupuesto oferta tilbud kundnummer kundnr asiakasnumero asiakasnro "
-    "imei iccid ean gtin upc y-tunnus ytunnus orgnr org.nr cvr".split()
+    "imei iccid ean gtin upc y-tunnus ytunnus orgnr org.nr cvr bankgiro plusgiro giro ocr".split()
 )
 # Short words that are business words only as themselves ("ref", but not "refund").
 _BUSINESS_WORDS = frozenset({"ref", "sag", "erä", "po"})
@@ -27,7 +27,7 @@ _WINDOW = 40
 
 _CURRENCY_AFTER = Lazy(
     r"\s?(?:€|\$|£|eur\b|euro|usd\b|sek\b|nok\b|dkk\b|kr\b|kr\.|kronor|kroner|e(?![\w-])|%|‰|pcs\b|kpl\b|st\b|"
-    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b|:-)",
+    r"uds\b|unidades|units|ms\b|mb\b|gb\b|kb\b|:-|cents?\b|snt\b|sentti|öre\b|c[eé]ntimos?\b)",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = Lazy(r"(?:€|\$|£|\beur|\busd|\bsek|\bnok|\bdkk|\bkr\.?)\s?$", re.IGNORECASE)

@@ -26,10 +26,34 @@ _NO_FNR = _Lazy(r"\d(?<![\w+#/.,-]\d)\d{5}[ -]?\d{5}(?![\w]|[.,/-]\d)")
 _DNI = _Lazy(r"(\d(?<![\w.-]\d)\d?\.?\d{3}\.?\d{3})([- ]?)([A-Za-z])(?![\w])")
 _NIE = _Lazy(r"([XYZxyz])(?<![\w.-][XYZxyz])[- ]?(\d{7})([- ]?)([A-Za-z])(?![\w])")
 
-# Lengths issued per first digit (Visa 4: 16/19, Mastercard 2/5: 16, Amex 3: 15, Diners 3: 14,
-# JCB 3: 16, Discover/UnionPay/Maestro 6: 16-19). Other Luhn-carrying numbers fall outside: IMEIs
-# (15 digits, 35/86/49...), EAN-13 codes and 13-digit Visa numbers, which are no longer issued.
-_CARD_LENGTHS = {"2": (16,), "3": (14, 15, 16), "4": (16, 19), "5": (16,), "6": (16, 17, 18, 19)}
+# Lengths issued per IIN prefix (the longest matching prefix decides): Visa 13/16/19, Mastercard 16, Amex 15
+# (34, 37), Diners 14-19, JCB 16-19 (3528-3589), Discover 16-19, UnionPay 16-19, Maestro 13-19 (50, 56-58, 63,
+# 67). stdnum checks the Luhn digit; it has no table of issuers. Other Luhn-carrying numbers fall outside:
+# IMEIs (15 digits from 35, 86, 49...), EAN-13 codes from 2, 5, 7, 8, 9.
+_CARD_LENGTHS: dict[str, tuple[int, ...]] = {
+    "4": (13, 16, 19),
+    **{str(p): (16,) for p in range(51, 56)},
+    **{str(p): (16,) for p in range(2221, 2721)},
+    "34": (15,),
+    "37": (15,),
+    "36": (14, 15, 16, 17, 18, 19),
+    **{str(p): (14, 15, 16, 17, 18, 19) for p in (300, 301, 302, 303, 304, 305, 3095, 38, 39)},
+    **{str(p): (16, 17, 18, 19) for p in range(3528, 3590)},
+    **{str(p): (16, 17, 18, 19) for p in (6011, 644, 645, 646, 647, 648, 649, 65, 62, 60, 61, 64, 66, 68, 69)},
+    **{str(p): (13, 14, 15, 16, 17, 18, 19) for p in (50, 56, 57, 58, 63, 67)},
+}
+_IIN_LONGEST = max(len(prefix) for prefix in _CARD_LENGTHS)
+
+
+def card_lengths(digits: str) -> tuple[int, ...]:
+    """The lengths cards starting with these digits are issued in (none: not a card's start)."""
+    for size in range(min(_IIN_LONGEST, len(digits)), 0, -1):
+        lengths = _CARD_LENGTHS.get(digits[:size])
+        if lengths is not None:
+            return lengths
+    return ()
+
+
 # "RF18 5390 0754 7034" or an IBAN we could not validate: digit groups of a longer code, not a card.
 _CODE_PREFIX = _Lazy(r"[A-Za-z]{2}\d{2} $")
 _DIGIT_GROUP = _Lazy(r"\d+")
@@ -64,7 +88,7 @@ def _cards(text: str) -> Iterator[Finding]:
     luhn = _stdnum().luhn
     for match in _CARD.finditer(text):
         for start, end, digits in _group_spans(match):
-            if len(digits) not in _CARD_LENGTHS.get(digits[0], ()) or not luhn.is_valid(digits):
+            if len(digits) not in card_lengths(digits) or not luhn.is_valid(digits):
                 continue
             if _CODE_PREFIX.search(text[max(0, start - 5) : start]):
                 break
@@ -90,9 +114,9 @@ def _group_spans(match: re.Match[str]) -> list[tuple[int, int, str]]:
         digits = ""
         for j in range(i, len(groups)):
             if len(groups[j][2]) < 3:
-                break  # card groups are 4-4-4-4, 4-6-5, 4-6-4 or 4-4-4-4-3: "1 2 3 4 ..." is a list
+                break  # card groups are 4-4-4-4, 4-6-5, 4-6-4, 4-3-3-3 or 4-4-4-4-3: "1 2 3 4 ..." is a list
             digits += groups[j][2]
-            if len(digits) >= 14 and len(set(separators[i:j])) <= 1:
+            if len(digits) >= 13 and len(set(separators[i:j])) <= 1:
                 spans.append((groups[i][0], groups[j][1], digits))
     return sorted(spans, key=lambda span: span[0] - span[1])
 
@@ -166,7 +190,12 @@ def is_samordningsnummer(value: str) -> bool:
 
 
 def _long_digit_ids(text: str) -> Iterator[Finding]:
-    """Swedish personnummer and co-ordination numbers typed without their dash."""
+    """Swedish personnummer and co-ordination numbers, and Danish CPR numbers, typed without their dash.
+
+    A CPR has no check digit since 2007: stdnum checks its date (and century digit) only, so a dashless one is
+    any ten digits that read as a past birth date. The context veto (order, case, amount...) keeps business
+    numbers out; a Swedish number with a valid Luhn digit is the stronger reading of the same ten digits.
+    """
     lib = _stdnum()
     for match in _LONG_DIGITS.finditer(text):
         value, start, end = match.group(), match.start(), match.end()
@@ -174,6 +203,8 @@ def _long_digit_ids(text: str) -> Iterator[Finding]:
             kind = PiiKind.SE_PERSONNUMMER
         elif is_samordningsnummer(value):
             kind = PiiKind.SE_SAMORDNINGSNUMMER
+        elif len(value) == 10 and lib.cpr.is_valid(value):
+            kind = PiiKind.DK_CPR
         else:
             continue
         if not weak_number_is_not_pii(text, start, end):

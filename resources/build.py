@@ -69,26 +69,33 @@ def update_ts() -> None:
         )
 
 
-CLI_SOURCES = (
-    "desktop/cli.py",
-    "desktop/cli_sync.py",
-    "desktop/cli_community.py",
-    "desktop/cli_inbox.py",
-    "protocol/digest.py",
-)
 CLI_KEYWORDS = {"_": None, "n_": (1, 2)}
+# argparse's own words ("usage: ", "error: " …), asked of the global gettext domain: see argparse_words() in
+# desktop/language.py. Its msgids are those of the Python that runs this build (the one the app ships with).
+ARGPARSE_KEYWORDS = {"_": None, "ngettext": (1, 2)}
+
+
+def cli_sources() -> list[str]:
+    """Every core module (the command line's messages and the errors both the CLI and the windows show), and
+    the digest's words; desktop/ui speaks through Qt's .ts files instead."""
+    core = [p for p in sorted((ROOT / "desktop").rglob("*.py")) if "ui" not in p.relative_to(ROOT / "desktop").parts]
+    return [str(p.relative_to(ROOT)) for p in core] + ["protocol/digest.py"]
 
 
 def update_po() -> None:
     """Re-extract the command line's strings into each language's .po, keeping what is translated."""
+    import argparse
+
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_file
     from babel.messages.pofile import read_po, write_po
 
     template = Catalog(project="Palaute", charset="utf-8")
-    for source in CLI_SOURCES:
+    for source in cli_sources():
         for line, message, comments, _context in extract_from_file("python", str(ROOT / source), CLI_KEYWORDS):
             template.add(message, locations=[(source, line)], auto_comments=comments)
+    for line, message, comments, _context in extract_from_file("python", argparse.__file__, ARGPARSE_KEYWORDS):
+        template.add(message, locations=[("argparse.py", line)], auto_comments=comments)
     folder = HERE / "translations" / "cli"
     folder.mkdir(exist_ok=True)
     for lang in LANGUAGES[1:]:

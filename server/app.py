@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
+from privacy.files import private_dir
 from protocol import schema
 from server import proofs, security
 from server.api import auth, digest, errors, insights, meta, sso, sync
@@ -31,7 +32,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     setup_logging(settings.log_level)
     security.configure(settings.argon2_time_cost, settings.argon2_memory_kib)
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url)
     if migrate:
         upgrade(db)

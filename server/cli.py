@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
+from privacy.files import private_dir
 from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
@@ -131,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "serve":
             return serve(settings, args.host, args.port, args.workers)
         db = _open(settings)
+    except KeyboardInterrupt:  # Ctrl+C while migrating or before serving: nothing half done to report
+        return _interrupted()
     except OperationalError as error:
         print(f"palaute-server: cannot open the database: {error.orig}", file=sys.stderr)
         return 1
@@ -156,7 +159,7 @@ def _settings(args) -> Settings:
 
 def _open(settings: Settings) -> Database:
     if settings.database_url is None:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(settings.data_dir)
     db = Database(settings.url, pool_size=2)
     upgrade(db)
     return db
@@ -327,15 +330,39 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         forwarded_allow_ips=settings.forwarded_allow_ips,
     )
     if workers > 1:
-        from uvicorn.supervisors import Multiprocess
-
         sock.listen(2048)
         print(ready, flush=True)
-        Multiprocess(config, sockets=[sock]).run()
-        return 0
+        supervisor = _supervisor(config, sock)
+        supervisor.run()
+        return _interrupted() if supervisor.interrupted else 0
     server = _ReadyServer(config, ready)
-    server.run(sockets=[sock])
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn has stopped gracefully (long-polls answered, requests finished); it then raises the Ctrl+C
+        # again, as Python programs conventionally end on one, which would only print a traceback.
+        return _interrupted()
     return 0 if server.started else 1
+
+
+def _interrupted() -> int:
+    """Ctrl+C: one line, and the shell's conventional code for a command ended by SIGINT (128 + 2)."""
+    print("palaute-server: stopped (interrupted)", file=sys.stderr, flush=True)
+    return 130
+
+
+def _supervisor(config, sock: socket.socket):
+    """uvicorn's worker supervisor, remembering whether it stopped for Ctrl+C (the exit code says so)."""
+    from uvicorn.supervisors import Multiprocess
+
+    class Supervisor(Multiprocess):
+        interrupted = False
+
+        def handle_int(self) -> None:
+            self.interrupted = True
+            super().handle_int()
+
+    return Supervisor(config, sockets=[sock])
 
 
 def _raise_open_files_limit() -> None:

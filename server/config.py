@@ -10,6 +10,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from privacy.files import private_dir
+
 DEV_SECRET = "insecure-development-secret"
 
 
@@ -106,7 +108,7 @@ class Settings(BaseSettings):
         """In development, replace the well-known secret with one kept in the data folder (shared by workers)."""
         if self.environment == "production" or self.secret_key != DEV_SECRET:
             return self
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.data_dir)
         path = self.data_dir / "secret_key"
         if not path.exists():
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

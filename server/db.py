@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from privacy.files import private_file
 
 # Threads serving requests' database work in one process (the app sets its thread pool to this). The pool
 # keeps as many connections, so a burst (a thousand woken long-polls renewing at once) reuses them instead
@@ -45,6 +48,11 @@ class Database:
 
 
 def _sqlite_engine(url: str) -> Engine:
+    path = make_url(url).database
+    if path and path != ":memory:" and not path.startswith("file:"):
+        # Before SQLite creates it: customers' words, readable by the server's user only (its WAL files
+        # take the database file's mode).
+        private_file(Path(path))
     # A connection opened beyond the pool is closed again on return, and opening one costs its PRAGMAs.
     engine = create_engine(
         url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=THREADS, max_overflow=10

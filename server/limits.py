@@ -6,6 +6,7 @@ import json
 import math
 import threading
 import time
+from collections import OrderedDict
 
 from protocol import schema
 
@@ -66,11 +67,19 @@ class RateLimiter:
 
     Kept in process memory: with N workers a client gets up to N times the rate, which is fine for abuse
     protection (a shared limit would need a shared store).
+
+    Memory: one table per bucket, ordered by last use. A key whose tokens have refilled to the burst is the
+    same as an absent key, so such keys are dropped from the least recently used end: nothing that limits
+    anyone is forgotten. A key still draining is never dropped, so a flood of new keys cannot reset a limited
+    one; when `max_keys` draining keys fill a bucket's table, a new key waits until the oldest has refilled
+    (a flood delays newcomers for at most a refill, about 30 s for sign-ins, and frees no one). Libraries were
+    weighed: `limits`' memory storage has no bound on keys and scans them all on a timer; `cachetools`'
+    caches evict the least recently used key when full, which is exactly the reset to avoid.
     """
 
-    def __init__(self, clock=time.monotonic) -> None:
-        self._clock = clock
-        self._buckets: dict[tuple[str, str], tuple[float, float]] = {}
+    def __init__(self, clock=time.monotonic, max_keys: int = 100_000) -> None:
+        self._clock, self._max_keys = clock, max_keys
+        self._tables: dict[str, OrderedDict[str, tuple[float, float]]] = {}  # {bucket: {key: (tokens, at)}}
         self._lock = threading.Lock()
 
     def check(self, bucket: str, key: str, per_minute: int) -> float:
@@ -79,12 +88,28 @@ class RateLimiter:
         burst = max(5.0, per_minute / 5)
         now = self._clock()
         with self._lock:
-            tokens, last = self._buckets.get((bucket, key), (burst, now))
-            tokens = min(burst, tokens + (now - last) * rate)
-            if tokens >= 1:
-                self._buckets[(bucket, key)] = (tokens - 1, now)
-                return 0.0
-            self._buckets[(bucket, key)] = (tokens, now)
-            if len(self._buckets) > 100_000:
-                self._buckets.clear()  # bounded memory; forgetting buckets only ever allows more
-            return max(1.0, math.ceil((1 - tokens) / rate))
+            table = self._tables.setdefault(bucket, OrderedDict())
+            _drop_refilled(table, now, rate, burst)
+            state = table.get(key)
+            if state is None and len(table) >= self._max_keys:
+                tokens, last = next(iter(table.values()))  # the oldest: the first to refill
+                return max(1.0, math.ceil((burst - tokens) / rate - (now - last)))
+            tokens = burst if state is None else min(burst, state[0] + (now - state[1]) * rate)
+            allowed = tokens >= 1
+            table[key] = (tokens - 1 if allowed else tokens, now)
+            table.move_to_end(key)
+            return 0.0 if allowed else max(1.0, math.ceil((1 - tokens) / rate))
+
+    def size(self, bucket: str) -> int:
+        """How many keys the bucket's table holds (for tests and metrics)."""
+        with self._lock:
+            return len(self._tables.get(bucket, ()))
+
+
+def _drop_refilled(table: OrderedDict[str, tuple[float, float]], now: float, rate: float, burst: float) -> None:
+    """Drop least recently used keys while they have refilled (amortised O(1): each key is dropped once)."""
+    while table:
+        tokens, last = next(iter(table.values()))
+        if tokens + (now - last) * rate < burst:
+            return
+        table.popitem(last=False)

@@ -189,6 +189,9 @@ class Insight(Base):
     withdrawn: Mapped[bool] = mapped_column(Boolean, default=False)
     duplicate_of: Mapped[str | None] = mapped_column(ForeignKey("insights.id"), nullable=True)
     pii_kept: Mapped[list[str]] = mapped_column(JSON, default=list)  # keys the rep chose to keep as typed
+    # The text as other reps read it (kept personal data masked again), when it differs from `text`; null
+    # otherwise. Only search reads it (a rep's search matches what they can see); pages mask again on display.
+    shared_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)

@@ -7,11 +7,12 @@ import sys
 from typing import TextIO
 
 from desktop.domain import Hint
+from desktop.language import _, value_word
 
 SNIPPET_CHARS = 70
 
 
-def hint_record(hint: Hint) -> dict:
+def hint_record(hint: Hint) -> dict[str, object]:
     """A hint as JSON: what the capture window shows about it, and who is already behind it."""
     insight = hint.insight
     return {
@@ -32,12 +33,12 @@ def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) 
         out.write("\n")
         return
     if not hints:
-        print("No similar insights.", file=out)
+        print(_("No similar insights."), file=out)
         return
     for hint in hints:
         insight = hint.insight
         print(
-            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {insight.status.value:<12} "
+            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {value_word(insight.status):<13} "
             f"{_snippet(insight.text)}",
             file=out,
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +15,9 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import StoreError, StoreLocked, StoreTooNew, StoreWriteFailed
+from desktop.language import _
 from desktop.store.similar import register_functions
+from privacy.files import make_private, private_file
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,35 @@ class OpenedDatabase:
 
 def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> OpenedDatabase:
     """Open (creating or upgrading) the store at db_path; raise a StoreError the user can act on."""
+    # Two processes opening a brand-new (or older) store would both create it and run the migrations: SQLite
+    # answers the loser's deferred read-then-write with an immediate BUSY, not a wait. One opener at a time;
+    # the next one then finds the schema current and goes straight through.
+    with _opening_lock(db_path, busy_timeout_ms):
+        return _open(db_path, busy_timeout_ms)
+
+
+@contextmanager
+def _opening_lock(db_path: Path, busy_timeout_ms: int) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(f"{db_path}.open-lock", timeout=max(busy_timeout_ms, 1_000) / 1000, mode=0o600)
+    try:
+        lock.acquire()
+    except Timeout as exc:
+        raise _locked(db_path) from exc
+    except OSError:
+        # A read-only folder takes no lock file; nobody can create or migrate a store there either.
+        yield
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _open(db_path: Path, busy_timeout_ms: int) -> OpenedDatabase:
     notices: list[str] = []
+    private_file(db_path)  # before SQLite creates it: its WAL files take the database file's mode
     engine = _create_engine(db_path, busy_timeout_ms)
     try:
         revision = _read_revision(engine)
@@ -45,9 +77,12 @@ def open_database(db_path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_
         moved_to = move_aside(db_path)
         log.error("Database %s is damaged (%s); moved to %s", db_path, exc.orig, moved_to)
         notices.append(
-            f"Palaute could not read its database because the file is damaged. The old file was kept as "
-            f"{moved_to} and a new, empty database was started. Your IT support may be able to recover it."
+            _(
+                "Palaute could not read its database because the file is damaged. The old file was kept as "
+                "{file} and a new, empty database was started. Your IT support may be able to recover it."
+            ).format(file=moved_to)
         )
+        private_file(db_path)
         engine = _create_engine(db_path, busy_timeout_ms)
         revision = _read_revision(engine)
     try:
@@ -110,8 +145,10 @@ def _upgrade_if_needed(engine: Engine, db_path: Path, revision: str | None, noti
         return
     if revision is not None and revision not in KNOWN_REVISIONS:
         raise StoreTooNew(
-            f"The database in {db_path.parent} was written by a newer version of Palaute "
-            f"(schema {revision}). Install the newer version again; this one will not touch the file."
+            _(
+                "The database in {folder} was written by a newer version of Palaute "
+                "(schema {revision}). Install the newer version again; this one will not touch the file."
+            ).format(folder=db_path.parent, revision=revision)
         )
     if revision is not None:
         backup = backup_copy(engine, db_path, f"before-{SCHEMA_HEAD}")
@@ -136,6 +173,7 @@ def backup_copy(engine: Engine, db_path: Path, label: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = db_path.with_name(f"{db_path.name}.{label}-{stamp}.bak")
     raw = engine.raw_connection()
+    private_file(target)
     dest = sqlite3.connect(target)
     try:
         raw.driver_connection.backup(dest)  # type: ignore[union-attr]
@@ -153,6 +191,7 @@ def move_aside(db_path: Path) -> Path:
         source = Path(f"{db_path}{suffix}")
         if source.exists():
             source.rename(Path(f"{target}{suffix}"))
+            make_private(Path(f"{target}{suffix}"))  # an older version may have left it readable by all
     return target
 
 
@@ -167,21 +206,35 @@ def translate_error(exc: DBAPIError, db_path: Path) -> StoreError:
     folder = db_path.parent
     if "database or disk is full" in message or "disk i/o error" in message:
         return StoreWriteFailed(
-            f"Palaute could not save because the disk is full (or failing) where it keeps its data ({folder}). "
-            "Free some space and try again."
+            _(
+                "Palaute could not save because the disk is full (or failing) where it keeps its data ({folder}). "
+                "Free some space and try again."
+            ).format(folder=folder)
         )
     if "readonly" in message or "read-only" in message or "unable to open" in message:
         return StoreWriteFailed(
-            f"Palaute cannot write to its data folder ({folder}): it is read-only or you lack permission. "
-            "Ask your IT support, or start Palaute with --data-dir pointing to a folder you can write."
+            _(
+                "Palaute cannot write to its data folder ({folder}): it is read-only or you lack permission. "
+                "Ask your IT support, or start Palaute with --data-dir pointing to a folder you can write."
+            ).format(folder=folder)
         )
     if "locked" in message or "busy" in message:
-        return StoreLocked(
-            f"Another program is using Palaute's database ({db_path}). Close it (or another Palaute) and try again."
-        )
+        return _locked(db_path)
     if is_corruption(exc):
         return StoreError(
-            f"Palaute's database ({db_path}) is damaged. Restart Palaute: it will keep the damaged file and "
-            "start a new one."
+            _(
+                "Palaute's database ({file}) is damaged. Restart Palaute: it will keep the damaged file and "
+                "start a new one."
+            ).format(file=db_path)
         )
-    return StoreError(f"Palaute's database ({db_path}) could not be used: {exc.orig}")
+    return StoreError(
+        _("Palaute's database ({file}) could not be used: {reason}").format(file=db_path, reason=exc.orig)
+    )
+
+
+def _locked(db_path: Path) -> StoreLocked:
+    return StoreLocked(
+        _("Another program is using Palaute's database ({file}). Close it (or another Palaute) and try again.").format(
+            file=db_path
+        )
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Integer, exists, func, select, text
 from sqlalchemy.orm import Session
@@ -41,7 +42,7 @@ class InboxRow:
     unread: int
 
 
-def _conditions(f: InboxFilter) -> list:
+def _conditions(f: InboxFilter) -> list[Any]:
     conditions = []
     if f.community:
         conditions.append(InsightRow.community == f.community)
@@ -64,12 +65,12 @@ def _conditions(f: InboxFilter) -> list:
     return conditions
 
 
-def _view(view: str, now: datetime | None = None) -> list:
+def _view(view: str, now: datetime | None = None) -> list[Any]:
     if view not in VIEWS:
         raise ValueError(f"unknown inbox view {view!r}")
     if view == "mine":
         return [InsightRow.following.is_(True)]
-    conditions = [InsightRow.following.is_(False)]
+    conditions: list[Any] = [InsightRow.following.is_(False)]
     if view == "community_new":
         conditions.append(InsightRow.created_at >= (now or utc_now()) - timedelta(days=NEW_DAYS))
     elif view == "community_answered":
@@ -81,7 +82,7 @@ def _view(view: str, now: datetime | None = None) -> list:
     return conditions
 
 
-def _only(only: str, now: datetime | None = None):
+def _only(only: str, now: datetime | None = None) -> Any:
     if only == "unread":
         return exists().where(
             ReplyRow.insight_uuid == InsightRow.uuid, ReplyRow.read.is_(False), ReplyRow.mine.is_(False)

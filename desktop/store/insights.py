@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Row, delete, exists, select, text
 from sqlalchemy.orm import Session
@@ -17,7 +18,7 @@ def add_insight(
     checked: NewInsight,
     author: str,
     *,
-    pii_kept: list[dict] | None = None,
+    pii_kept: list[dict[str, Any]] | None = None,
     pii_masked: dict[str, int] | None = None,
 ) -> Insight:
     """Insert an already-validated (and masked) insight and queue its "create" mutation in the same transaction.
@@ -56,7 +57,7 @@ def add_insight(
     return to_insight(row)
 
 
-def record_pii(session: Session, insight_id: str, kept: list[dict], masked: dict[str, int]) -> None:
+def record_pii(session: Session, insight_id: str, kept: list[dict[str, Any]], masked: dict[str, int]) -> None:
     """Set what an edited insight holds as kept, and add what this edit masked to its counts (local only)."""
     row = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
     if row is None:
@@ -96,7 +97,7 @@ def remove_synced_before(session: Session, cutoff: datetime) -> int:
     return len(ids)
 
 
-def create_payload(row: InsightRow) -> dict:
+def create_payload(row: InsightRow) -> dict[str, Any]:
     """The insight as it was saved; the sync engine turns it into the protocol's create mutation."""
     return {
         "id": row.uuid,
@@ -160,10 +161,10 @@ def search(session: Session, match: str, limit: int) -> list[Insight]:
 
 
 def count(session: Session) -> int:
-    return session.execute(text("SELECT count(*) FROM insight")).scalar_one()
+    return int(session.execute(text("SELECT count(*) FROM insight")).scalar_one())
 
 
-def to_insight(row: InsightRow | Row) -> Insight:
+def to_insight(row: InsightRow | Row[Any]) -> Insight:
     return Insight(
         id=row.uuid,
         text=row.text,

@@ -81,7 +81,7 @@ class SyncLedger:
         return self._tx.read(ss.synced_counts)
 
     def retention_days(self) -> int:
-        return self._settings.get("retention_days")
+        return int(self._settings.get("retention_days"))
 
     def apply_retention(self) -> int:
         return self._apply_retention()

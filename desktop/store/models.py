@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -28,29 +29,29 @@ class UtcDateTime(TypeDecorator[datetime]):
         return None if value is None else datetime.fromisoformat(value)
 
 
-class JsonList(TypeDecorator[list]):
+class JsonList(TypeDecorator[list[Any]]):
     """A short list (tags, kept personal data) kept as JSON text."""
 
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value: list | tuple | None, dialect: object) -> str:
+    def process_bind_param(self, value: list[Any] | tuple[Any, ...] | None, dialect: object) -> str:
         return json.dumps(list(value or ()), ensure_ascii=False)
 
-    def process_result_value(self, value: str | None, dialect: object) -> list:
+    def process_result_value(self, value: str | None, dialect: object) -> list[Any]:
         return json.loads(value) if value else []
 
 
-class JsonDict(TypeDecorator[dict]):
+class JsonDict(TypeDecorator[dict[str, Any]]):
     """A small mapping (counts by kind) kept as JSON text."""
 
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value: dict | None, dialect: object) -> str:
+    def process_bind_param(self, value: dict[str, Any] | None, dialect: object) -> str:
         return json.dumps(dict(value or {}), ensure_ascii=False)
 
-    def process_result_value(self, value: str | None, dialect: object) -> dict:
+    def process_result_value(self, value: str | None, dialect: object) -> dict[str, Any]:
         return json.loads(value) if value else {}
 
 
@@ -88,7 +89,7 @@ class InsightRow(Base):
     product_area: Mapped[str | None] = mapped_column(String(64))
     customer_ref: Mapped[str | None] = mapped_column(String(100))
     impact: Mapped[str] = mapped_column(String(16))
-    tags: Mapped[list] = mapped_column(JsonList)
+    tags: Mapped[list[Any]] = mapped_column(JsonList)
     author: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -99,8 +100,8 @@ class InsightRow(Base):
     withdrawn: Mapped[bool] = mapped_column(default=False)
     duplicate_of: Mapped[str | None] = mapped_column(String(36))
     # Local only (migration 0004): [{"kind", "key"}] kept as typed, and {kind: count} masked on save.
-    pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
-    pii_masked: Mapped[dict] = mapped_column(JsonDict, default=dict)
+    pii_kept: Mapped[list[Any]] = mapped_column(JsonList, default=list)
+    pii_masked: Mapped[dict[str, Any]] = mapped_column(JsonDict, default=dict)
     # Communities (migration 0005), as the server last said: customers and reps behind it, and whether the
     # signed-in rep follows it (wrote it or said "same here"); a community insight they only read does not.
     customers: Mapped[int] = mapped_column(Integer, default=1)
@@ -138,7 +139,7 @@ class SameHereRow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     sync_state: Mapped[str] = mapped_column(String(16), default="local")
     sync_error: Mapped[str | None] = mapped_column(Text)
-    pii_kept: Mapped[list] = mapped_column(JsonList, default=list)
+    pii_kept: Mapped[list[Any]] = mapped_column(JsonList, default=list)
 
 
 class OutboxRow(Base):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.domain import Community, ProductArea
 from desktop.errors import InvalidInput
+from desktop.language import _
 from desktop.store.models import CommunityRow, InsightRow, ProductAreaRow
 
 # Useful before any server exists; the server seeds the same slugs, so insights captured offline map 1:1.
@@ -51,7 +54,7 @@ def communities(session: Session) -> list[Community]:
     return [Community(r.slug, r.name, bool(r.member), bool(r.open)) for r in rows]
 
 
-def replace_communities(session: Session, listed: list[dict]) -> None:
+def replace_communities(session: Session, listed: list[dict[str, Any]]) -> None:
     """Take the server's list (slug, name, open, member) as the truth; a slug no longer listed is dropped
     unless an insight still names it (an offline capture must stay sendable and readable)."""
     known = {r.slug: r for r in session.scalars(select(CommunityRow))}
@@ -74,10 +77,13 @@ def product_areas(session: Session) -> list[ProductArea]:
 
 
 def resolve(typed: str, choices: list[Community] | list[ProductArea], what: str) -> Community | ProductArea:
-    """Match a slug, a name, or a unique prefix of either, ignoring case: "pay" finds "Payments CoP"."""
+    """Match a slug, a name, or a unique prefix of either, ignoring case: "pay" finds "Payments CoP".
+
+    `what` is "community" or "product area"."""
     wanted = typed.strip().casefold()
+    choose, ambiguous, unknown = _words(what)
     if not wanted:
-        raise InvalidInput(f"Choose a {what}.")
+        raise InvalidInput(choose)
     exact = [c for c in choices if wanted in (c.slug.casefold(), c.name.casefold())]
     if exact:
         return exact[0]
@@ -85,6 +91,19 @@ def resolve(typed: str, choices: list[Community] | list[ProductArea], what: str)
     if len(prefixed) == 1:
         return prefixed[0]
     names = ", ".join(c.name for c in (prefixed or choices))
-    if prefixed:
-        raise InvalidInput(f"“{typed}” matches more than one {what}: {names}. Type more of the name.")
-    raise InvalidInput(f"There is no {what} called “{typed}”. Known ones: {names}.")
+    raise InvalidInput((ambiguous if prefixed else unknown).format(typed=typed, names=names))
+
+
+def _words(what: str) -> tuple[str, str, str]:
+    """Whole sentences per kind, so that translators can inflect the noun (no English word glued in)."""
+    if what == "community":
+        return (
+            _("Choose a community."),
+            _("“{typed}” matches more than one community: {names}. Type more of the name."),
+            _("There is no community called “{typed}”. Known ones: {names}."),
+        )
+    return (
+        _("Choose a product area."),
+        _("“{typed}” matches more than one product area: {names}. Type more of the name."),
+        _("There is no product area called “{typed}”. Known ones: {names}."),
+    )

@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Impact, SameHere, SyncState, new_id, utc_now
 from desktop.errors import InvalidInput, NotFound
+from desktop.language import _
 from desktop.store.models import InsightRow, OutboxRow, SameHereRow
 
 
 def add(
-    session: Session, insight_id: str, *, customer_ref: str | None, impact: str, note: str | None, pii_kept: list[dict]
+    session: Session,
+    insight_id: str,
+    *,
+    customer_ref: str | None,
+    impact: str,
+    note: str | None,
+    pii_kept: list[dict[str, Any]],
 ) -> SameHere:
     """Record a "same here" on a stored insight and queue its mutation in the same transaction."""
     insight = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
     if insight is None:
-        raise NotFound(f"There is no insight {insight_id} on this computer. Sync first, or check the id.")
+        raise NotFound(
+            _("There is no insight {id} on this computer. Sync first, or check the id.").format(id=insight_id)
+        )
     if insight.withdrawn:
-        raise InvalidInput("That insight was withdrawn by its author; capture a new one instead.")
+        raise InvalidInput(_("That insight was withdrawn by its author; capture a new one instead."))
     now = utc_now()
     row = SameHereRow(
         uuid=new_id(),
@@ -48,7 +58,7 @@ def add(
     return to_same_here(row)
 
 
-def payload(row: SameHereRow) -> dict:
+def payload(row: SameHereRow) -> dict[str, Any]:
     """The protocol's SameHereDraft; of kept personal data only the keys travel (as for a capture)."""
     return {
         "id": row.uuid,

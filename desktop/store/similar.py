@@ -18,6 +18,7 @@ import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
@@ -92,7 +93,7 @@ class DocFrequencies:
         for start in range(0, len(missing), _VOCAB_CHUNK):
             chunk = missing[start : start + _VOCAB_CHUNK]
             marks = ",".join("?" * len(chunk))
-            found = dict(
+            found: dict[str, int] = dict(
                 session.connection()
                 .exec_driver_sql(f"SELECT term, doc FROM insight_stems_vocab WHERE term IN ({marks})", tuple(chunk))
                 .all()
@@ -199,7 +200,7 @@ def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[s
     return chosen
 
 
-def _best(session: Session, words: list[str], rows: list, frequencies: DocFrequencies, limit: int) -> list[Hint]:
+def _best(session: Session, words: list[str], rows: list[Any], frequencies: DocFrequencies, limit: int) -> list[Hint]:
     typed = analyze_words(words)
     bodies = {row.rowid: analyze_insight(row.text) for row in rows}
     frequencies.refresh(session, (s for body in bodies.values() for s in body.stems))
@@ -211,7 +212,7 @@ def _best(session: Session, words: list[str], rows: list, frequencies: DocFreque
     return _originals_first(session, scored, limit)
 
 
-def _originals_first(session: Session, scored: list, limit: int) -> list[Hint]:
+def _originals_first(session: Session, scored: list[tuple[float, Any]], limit: int) -> list[Hint]:
     """Replace duplicates by their originals (when stored and not withdrawn), one entry per insight."""
     wanted = {row.duplicate_of for _, row in scored if row.duplicate_of}
     originals = {}
@@ -219,7 +220,7 @@ def _originals_first(session: Session, scored: list, limit: int) -> list[Hint]:
         originals = {
             r.uuid: r for r in session.execute(insights._SELECT.where(InsightRow.uuid.in_(wanted))) if not r.withdrawn
         }
-    best: dict[str, tuple] = {}
+    best: dict[str, tuple[float, Any, Any, Any]] = {}
     for score, row in scored:
         shown = originals.get(row.duplicate_of, row) if row.duplicate_of else row
         score = round(score, 3)

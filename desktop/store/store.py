@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,6 +31,7 @@ from desktop.domain import (
     utc_now,
 )
 from desktop.errors import InvalidInput, NotFound, StoreError
+from desktop.language import _, format_number
 from desktop.paths import AppPaths
 from desktop.settings import Settings
 from desktop.store import drafts, inbox, insights, reference, same_here, threads
@@ -39,6 +40,7 @@ from desktop.store.ledger import SyncLedger
 from desktop.store.models import SettingRow
 from desktop.store.search import fts_query
 from desktop.store.transactions import Transactions
+from privacy.files import private_dir
 
 if TYPE_CHECKING:
     from privacy import Finding, MaskResult
@@ -51,11 +53,13 @@ def open_store(paths: AppPaths | None = None, *, busy_timeout_ms: int | None = N
     """Open the user's store (creating the data folder, migrating and seeding as needed)."""
     paths = paths or AppPaths.resolve()
     try:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(paths.data_dir)  # customers' words: the user's alone
     except OSError as exc:
         raise StoreError(
-            f"Palaute cannot create its data folder {paths.data_dir} ({exc.strerror}). "
-            "Start it with --data-dir pointing to a folder you can write."
+            _(
+                "Palaute cannot create its data folder {folder} ({reason}). "
+                "Start it with --data-dir pointing to a folder you can write."
+            ).format(folder=paths.data_dir, reason=exc.strerror)
         ) from exc
     kwargs = {} if busy_timeout_ms is None else {"busy_timeout_ms": busy_timeout_ms}
     opened = open_database(paths.db_path, **kwargs)
@@ -81,7 +85,7 @@ class Store:
             self._tx, self.settings, apply_retention=self.apply_retention, replace_communities=self.replace_communities
         )
         self._author_cache: str | None = None
-        self._frequencies = None  # the similarity index's document frequencies, read on first use
+        self._frequencies: Any = None  # the similarity index's document frequencies, read on first use
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
@@ -112,7 +116,9 @@ class Store:
             text=clean_text(new.text),
             community=community,
             product_area=area,
-            customer_ref=clean_optional(new.customer_ref, what="The customer reference", limit=MAX_CUSTOMER_REF_CHARS),
+            customer_ref=clean_optional(
+                new.customer_ref, what=_("The customer reference"), limit=MAX_CUSTOMER_REF_CHARS
+            ),
             impact=parse_impact(new.impact),
             tags=clean_tags(new.tags),
         )
@@ -162,9 +168,9 @@ class Store:
         """
         match = fts_query(text, prefix=True) if text and text.strip() else None
         if view is not None and view not in inbox.VIEWS:
-            raise InvalidInput(f"Unknown inbox view “{view}”.")
+            raise InvalidInput(_("Unknown inbox view “{view}”.").format(view=view))
         if only is not None and only not in inbox.ONLY:
-            raise InvalidInput(f"Unknown inbox choice “{only}”.")
+            raise InvalidInput(_("Unknown inbox choice “{only}”.").format(only=only))
         return inbox.InboxFilter(
             community=community,
             status=status,
@@ -183,14 +189,14 @@ class Store:
         return self._read(lambda s: inbox.page(s, f, offset, limit))
 
     # -- the rep's later changes, and the thread ------------------------------------------------------
-    def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: object) -> None:
+    def edit_insight(self, insight_id: str, *, keep_pii: Iterable[str] = (), **changes: Any) -> None:
         """Edit text/community/area/customer/impact/tags; checked and masked like a capture, queued for sync.
 
         What the rep kept before stays kept; keep_pii adds to it.
         """
         current = self.get_insight(insight_id)
         if current is None:
-            raise NotFound(f"There is no insight {insight_id} on this computer.")
+            raise NotFound(_("There is no insight {id} on this computer.").format(id=insight_id))
         merged = NewInsight(
             **{
                 "text": changes.get("text", current.text),
@@ -225,7 +231,10 @@ class Store:
 
     def add_reply(self, insight_id: str, body: str) -> Reply:
         """Save the rep's reply (personal data masked, nothing kept) and queue it for sync."""
-        checked = _PiiGuard(()).note(clean_text(body, what="The reply"), "The reply")
+        reply = _("The reply")
+        checked = _PiiGuard(()).note(
+            clean_text(body, what=reply, empty=_("The reply is empty. Type it, then send it.")), reply
+        )
         author = self.sync.meta("username") or self._author()
         return self._write(lambda s: threads.add_reply(s, insight_id, checked, author))
 
@@ -244,8 +253,9 @@ class Store:
         and the customer reference are checked and masked like a capture's.
         """
         guarded = _PiiGuard(keep_pii)
-        ref = guarded.ref(clean_optional(customer_ref, what="The customer reference", limit=MAX_CUSTOMER_REF_CHARS))
-        text = guarded.note(clean_text(note, what="The note")) if note and note.strip() else None
+        ref = guarded.ref(clean_optional(customer_ref, what=_("The customer reference"), limit=MAX_CUSTOMER_REF_CHARS))
+        what = _("The note")
+        text = guarded.note(clean_text(note, what=what), what) if note and note.strip() else None
         level = str(parse_impact(impact))
         return self._write(
             lambda s: same_here.add(s, insight_id, customer_ref=ref, impact=level, note=text, pii_kept=guarded.kept)
@@ -286,7 +296,7 @@ class Store:
             self._communities = self._read(reference.communities)
         return list(self._communities)
 
-    def replace_communities(self, listed: list[dict]) -> None:
+    def replace_communities(self, listed: list[dict[str, Any]]) -> None:
         """The server's list of communities with the rep's memberships."""
         self._write(lambda s: reference.replace_communities(s, listed))
         self._communities = None
@@ -344,17 +354,17 @@ class _PiiGuard:
         self.kept: list[dict[str, str]] = []
         self._masked: list[Finding] = []
 
-    def note(self, text: str, what: str = "The insight") -> str:
+    def note(self, text: str, what: str | None = None) -> str:
         from privacy.saving import mask_note  # the detector loads on first save, not at start-up
 
-        return self._apply(mask_note(text, self._keep), what, MAX_TEXT_CHARS)
+        return self._apply(mask_note(text, self._keep), what or _("The insight"), MAX_TEXT_CHARS)
 
     def ref(self, ref: str | None) -> str | None:
         from privacy.saving import mask_customer_ref
 
         if ref is None:
             return None
-        return self._apply(mask_customer_ref(ref, self._keep), "The customer reference", MAX_CUSTOMER_REF_CHARS)
+        return self._apply(mask_customer_ref(ref, self._keep), _("The customer reference"), MAX_CUSTOMER_REF_CHARS)
 
     def counts(self) -> dict[str, int]:
         from privacy.saving import count_by_kind
@@ -365,8 +375,10 @@ class _PiiGuard:
         if len(result.text) > limit:
             # "[national id]" is longer than a hetu: a text at the limit can grow past it when masked.
             raise InvalidInput(
-                f"{what} is {len(result.text):,} characters long once personal data is masked; "
-                f"the limit is {limit:,}. Shorten it. Nothing was saved."
+                _(
+                    "{what} is {length} characters long once personal data is masked; "
+                    "the limit is {limit}. Shorten it. Nothing was saved."
+                ).format(what=what, length=format_number(len(result.text)), limit=format_number(limit))
             )
         self._masked += result.masked
         for finding in result.kept:

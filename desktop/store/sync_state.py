@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Notice, SyncState, utc_now
@@ -102,7 +102,7 @@ _LOCAL_COLUMNS = (
 )
 
 
-_INSIGHTS = InsightRow.__table__
+_INSIGHTS = cast(Table, InsightRow.__table__)  # a mapped class's table is a Table; its annotation says less
 _SET_SERVER_FIELDS = (
     _INSIGHTS.update()
     .where(_INSIGHTS.c.uuid == bindparam("_uuid"))
@@ -189,7 +189,7 @@ def _withdraw_undone(session: Session, insight_id: str, known: _Known) -> None:
     known.pending.add(insight_id)
 
 
-def _rebase(session: Session, item: Pending, current: dict | None, known: _Known) -> bool:
+def _rebase(session: Session, item: Pending, current: dict[str, Any] | None, known: _Known) -> bool:
     """Re-queue an edit made on an older version when the server did not touch the fields it changes."""
     if item.kind != "edit" or not current:
         return False
@@ -202,7 +202,11 @@ def _rebase(session: Session, item: Pending, current: dict | None, known: _Known
 
 
 def _mark_failed(session: Session, item: Pending, message: str) -> None:
-    table = {"reply": ReplyRow, "same_here": SameHereRow}.get(item.kind, InsightRow)
+    table: type[ReplyRow] | type[SameHereRow] | type[InsightRow] = InsightRow
+    if item.kind == "reply":
+        table = ReplyRow
+    elif item.kind == "same_here":
+        table = SameHereRow
     session.execute(
         update(table).where(table.uuid == item.object_id).values(sync_state=SyncState.FAILED.value, sync_error=message)
     )

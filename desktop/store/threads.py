@@ -9,14 +9,15 @@ from sqlalchemy.orm import Session
 
 from desktop.domain import Reply, SyncState, new_id, utc_now
 from desktop.errors import InvalidInput, NotFound
+from desktop.language import _
 from desktop.store import sync_state as ss
-from desktop.store.models import InsightRow, ReplyRow
+from desktop.store.models import InsightRow, OutboxRow, ReplyRow
 
 
 def _insight(session: Session, insight_id: str) -> InsightRow:
     row = session.scalar(select(InsightRow).where(InsightRow.uuid == insight_id))
     if row is None:
-        raise NotFound(f"There is no insight {insight_id} on this computer.")
+        raise NotFound(_("There is no insight {id} on this computer.").format(id=insight_id))
     return row
 
 
@@ -24,7 +25,7 @@ def edit(session: Session, insight_id: str, changes: dict[str, Any]) -> None:
     """Change the local copy now and queue the edit, remembering what it was based on (for conflicts)."""
     row = _insight(session, insight_id)
     if row.withdrawn:
-        raise InvalidInput("This insight was withdrawn; it can no longer be edited.")
+        raise InvalidInput(_("This insight was withdrawn; it can no longer be edited."))
     changed = {k: v for k, v in changes.items() if getattr(row, k) != v}
     if not changed:
         return
@@ -108,10 +109,10 @@ def undo_capture(session: Session, insight_id: str) -> str:
     """ "removed" when the create never left this computer (it and its queued changes go), else withdraw it."""
     row = _insight(session, insight_id)
     queued = session.scalars(
-        select(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id, ss.OutboxRow.kind == "create")
+        select(OutboxRow).where(OutboxRow.object_id == insight_id, OutboxRow.kind == "create")
     ).first()
     if queued is not None and row.server_version is None:
-        session.execute(delete(ss.OutboxRow).where(ss.OutboxRow.object_id == insight_id))
+        session.execute(delete(OutboxRow).where(OutboxRow.object_id == insight_id))
         session.delete(row)
         return "removed"
     withdraw(session, insight_id)

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop.errors import InvalidInput, PalauteError
+from desktop.language import _, n_
 from desktop.store import Store
-from desktop.sync.client import ApiClient
+from desktop.sync.client import ApiClient, refresh_token_of
 from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
@@ -30,11 +31,15 @@ def check_server_url(url: str) -> str:
     url = url.strip().rstrip("/")
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidInput(f"“{url}” is not a server address. Use the form https://palaute.example.com")
+        raise InvalidInput(
+            _("“{url}” is not a server address. Use the form https://palaute.example.com").format(url=url)
+        )
     if parts.scheme == "http" and not _is_loopback(parts.hostname):
         raise InvalidInput(
-            "The server address must start with https:// so that your sign-in and notes travel "
-            "encrypted. Plain http:// is allowed only for a server on this computer."
+            _(
+                "The server address must start with https:// so that your sign-in and notes travel "
+                "encrypted. Plain http:// is allowed only for a server on this computer."
+            )
         )
     return url
 
@@ -79,8 +84,13 @@ def check_unsent(store: Store, url: str, username: str) -> None:
     waiting = store.sync.outbox_size()
     if previous[1] and previous != (url, username) and waiting:
         raise InvalidInput(
-            f"{waiting} unsent changes of {previous[1]} wait on this computer. Sign in as {previous[1]} "
-            "first so they are sent under the right name (or export them with palaute export)."
+            n_(
+                "{n} unsent change of {user} waits on this computer. Sign in as {user} "
+                "first so it is sent under the right name (or export it with palaute export).",
+                "{n} unsent changes of {user} wait on this computer. Sign in as {user} "
+                "first so they are sent under the right name (or export them with palaute export).",
+                waiting,
+            ).format(n=waiting, user=previous[1])
         )
 
 
@@ -88,7 +98,7 @@ def adopt_sign_in(store: Store, vault: Vault, url: str, pair: schema.TokenPair, 
     """Make a new device (password or single sign-on) this folder's own: keyring first, then the store; the
     folder's previous device is revoked."""
     previous = (store.sync.meta("server_url"), store.sync.meta("username"))
-    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), pair.refresh_token)
+    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
     former = identity_of(store, vault).load()
     vault.save(credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
     changed = previous != (url, pair.user.name)
@@ -127,7 +137,7 @@ def change_membership(store: Store, vault: Vault, slug: str, *, join: bool) -> N
     """
     client = resume(store, vault)
     if client is None:
-        raise SignInRequired("Sign in to a Palaute server to join or leave communities (Settings → Server).")
+        raise SignInRequired(_("Sign in to a Palaute server to join or leave communities (Settings → Server)."))
     if join:
         client.join_community(slug)
     else:
@@ -151,7 +161,8 @@ def sign_out(store: Store, vault: Vault) -> None:
             client.logout()
         except Exception as error:  # the server side expires by itself
             log.info("Could not revoke the device on the server: %s", error)
-        vault.delete(client.auth.device_id)
+        if client.auth is not None:
+            vault.delete(client.auth.device_id)
     store.sync.set_meta(device_id=None)
 
 
@@ -171,7 +182,7 @@ def build_service(store: Store, vault: Vault, callbacks: Callbacks | None = None
     """The running service for the saved sign-in; raises SignInRequired when there is none."""
     first = resume(store, vault)
     if first is None:
-        raise SignInRequired("Sign in to a Palaute server to sync (Settings → Server).")
+        raise SignInRequired(_("Sign in to a Palaute server to sync (Settings → Server)."))
     return service_for(store, vault, first, callbacks, **kwargs)
 
 

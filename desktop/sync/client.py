@@ -7,15 +7,18 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
+import urllib3
 from pydantic import BaseModel, ValidationError
 
+from desktop.language import _
 from desktop.sync.credentials import Auth
 from desktop.sync.errors import (
     BadAnswer,
+    ConnectionLost,
     Offline,
     ProtocolTooNew,
     Refused,
@@ -74,7 +77,7 @@ class ApiClient:
             pair = self._call("POST", "/auth/login", schema.TokenPair, json=body.model_dump(), auth=False, key=key)
         except Refused as error:
             if error.status == 401 and error.code == "unauthorized":
-                raise SignInRequired("The user name or password is not right. Check them and try again.") from error
+                raise SignInRequired(_("The user name or password is not right. Check them and try again.")) from error
             raise
         return _bound(pair, self.server_url)
 
@@ -122,8 +125,10 @@ class ApiClient:
                     if self.identity is not None:
                         self.identity.signed_out(auth)
                     raise SignInRequired(
-                        "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
-                        "your unsent insights wait on this computer."
+                        _(
+                            "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
+                            "your unsent insights wait on this computer."
+                        )
                     ) from error
                 auth.access_token, auth.access_expires_at = pair.access_token, pair.access_expires_at
                 return
@@ -131,12 +136,12 @@ class ApiClient:
     def renew_device(self, forked_device_id: str) -> None:
         """The server says this device's change numbers were used already: register a new device."""
         if self.identity is None:
-            raise SyncError("This device's change numbers were already used on the server; sign in again.")
+            raise SyncError(_("This device's change numbers were already used on the server; sign in again."))
         self.identity.renew(self, forked_device_id)
 
     def _signed_in(self) -> Auth:
         if self.auth is None:
-            raise SignInRequired("Sign in to the Palaute server to sync (Settings → Server).")
+            raise SignInRequired(_("Sign in to the Palaute server to sync (Settings → Server)."))
         return self.auth
 
     def _access_token(self) -> str:
@@ -158,9 +163,10 @@ class ApiClient:
         params = {"cursor": cursor or "", "wait": int(wait), "limit": limit}
         headers = {"If-None-Match": etag} if etag else {}
         timeout = (CONNECT_TIMEOUT, wait + READ_TIMEOUT)
-        return self._call(
+        page: dict[str, Any] | None = self._call(
             "GET", "/sync/changes", None, params=params, headers=headers, timeout=timeout, not_modified_ok=True
         )
+        return page
 
     def summary(self) -> schema.Summary:
         return self._call("GET", "/sync/summary", schema.Summary)
@@ -187,6 +193,11 @@ class ApiClient:
         return [schema.ProductArea.model_validate(c) for c in _as_list(data)]
 
     # -- plumbing -----------------------------------------------------------------------------------------
+    @overload
+    def _call(self, method: str, path: str, model: type[M], **kwargs: Any) -> M: ...
+    @overload
+    def _call(self, method: str, path: str, model: None, **kwargs: Any) -> Any: ...
+
     def _call(
         self,
         method: str,
@@ -250,46 +261,86 @@ class ApiClient:
             # plain http (307/308 re-send the body). A redirect is an answer like any other, refused in _parse.
             return self.session.request(method, url, allow_redirects=False, **kwargs)
         except requests.exceptions.SSLError as exc:
+            if _dropped(exc):  # the handshake was cut, not refused: a network fault, not a certificate
+                raise self._lost() from exc
             raise TlsUntrusted(
-                f"The server {self.server_url} did not prove who it is: its certificate is not trusted by this "
-                "computer. Ask IT to install your company's certificate authority, or set its file in "
-                "Settings → Server → CA bundle. Nothing was sent."
+                _(
+                    "The server {server} did not prove who it is: its certificate is not trusted by this "
+                    "computer. Ask IT to install your company's certificate authority, or set its file in "
+                    "Settings → Server → CA bundle. Nothing was sent."
+                ).format(server=self.server_url)
             ) from exc
-        except requests.exceptions.RequestException as exc:  # refused, reset, timed out, cut mid-answer
-            raise Offline(
-                f"Cannot reach the Palaute server at {self.server_url}. Your insights are kept on "
-                "this computer and will be sent when the connection is back."
+        except requests.exceptions.ReadTimeout as exc:
+            waited = kwargs.get("timeout", (CONNECT_TIMEOUT, READ_TIMEOUT))[1]
+            raise ConnectionLost(
+                _(
+                    "The Palaute server at {server} did not answer within {seconds} s. Palaute will try "
+                    "again; your insights are kept on this computer."
+                ).format(server=self.server_url, seconds=f"{waited:.0f}")
             ) from exc
+        except requests.exceptions.RequestException as exc:
+            if _dropped(exc):
+                raise self._lost() from exc
+            raise Offline(  # refused, no route, unknown name, connect timed out: not reached at all
+                _(
+                    "Cannot reach the Palaute server at {server}. Your insights are kept on "
+                    "this computer and will be sent when the connection is back."
+                ).format(server=self.server_url)
+            ) from exc
+
+    def _lost(self) -> ConnectionLost:
+        return ConnectionLost(
+            _(
+                "The connection to the Palaute server at {server} was lost before its answer arrived. "
+                "Palaute will try again; your insights are kept on this computer."
+            ).format(server=self.server_url)
+        )
 
     def _parse(self, response: requests.Response, model: type[M] | None) -> Any:
         status = response.status_code
         if 300 <= status < 400:
+            target = _address(response.headers.get("Location", ""))
+            moved = (
+                _("The server at {server} answered with a redirect to {target}.")
+                if target
+                else _("The server at {server} answered with a redirect.")
+            )
             raise BadAnswer(
-                f"The server at {self.server_url} answered with a redirect"
-                + (f" to {_address(response.headers['Location'])}" if response.headers.get("Location") else "")
-                + ". Palaute does not follow redirects, so that your password and sign-in never go anywhere but "
-                "the address you gave. If the server has moved, sign in with its new https:// address."
+                moved.format(server=self.server_url, target=target)
+                + " "
+                + _(
+                    "Palaute does not follow redirects, so that your password and sign-in never go anywhere but "
+                    "the address you gave. If the server has moved, sign in with its new https:// address."
+                )
             )
         major = response.headers.get("X-Palaute-Protocol")
         if major and major.isdigit() and int(major) > schema.PROTOCOL_VERSION:
-            raise ProtocolTooNew("The Palaute server is newer than this app. Update Palaute to keep syncing.")
+            raise ProtocolTooNew(_("The Palaute server is newer than this app. Update Palaute to keep syncing."))
         if major and major.isdigit() and int(major) < schema.PROTOCOL_VERSION:
             raise ServerTooOld(
-                f"The Palaute server at {self.server_url} is older than this app (protocol {major}). Ask its "
-                "administrator to update it; your insights wait on this computer until then."
+                _(
+                    "The Palaute server at {server} is older than this app (protocol {major}). Ask its "
+                    "administrator to update it; your insights wait on this computer until then."
+                ).format(server=self.server_url, major=major)
             )
+        if not major and _cut_short(response):
+            raise self._lost()  # the answer stopped in its head: a dropped connection, not a wrong address
         if not major and status not in (429, 500, 502, 503, 504):
             # Every Palaute answer carries the header. A 5xx without it is a crash or a proxy's "bad gateway"
             # (transient); anything else means the address is not a Palaute server (a typo, a captive portal).
             raise BadAnswer(
-                f"The address {self.server_url} does not answer like a Palaute server (HTTP {status}). "
-                "Check the server address."
+                _(
+                    "The address {server} does not answer like a Palaute server (HTTP {status}). "
+                    "Check the server address."
+                ).format(server=self.server_url, status=status)
             )
         if status == 502 and _error_code(response) == "sso_unavailable":  # the provider, not Palaute, is down
             raise Refused(response.json()["message"], status, "sso_unavailable")
         if status == 429 or status >= 500:
             raise ServerBusy(
-                f"The Palaute server is busy or having trouble (HTTP {status}); trying again later.",
+                _("The Palaute server is busy or having trouble (HTTP {status}); trying again later.").format(
+                    status=status
+                ),
                 _retry_after(response),
             )
         if status == 204:
@@ -298,13 +349,17 @@ class ApiClient:
             data = response.json()
         except ValueError:
             raise BadAnswer(
-                f"The server at {self.server_url} gave an answer Palaute does not understand "
-                f"(HTTP {status}, not JSON). Is the address right?"
+                _(
+                    "The server at {server} gave an answer Palaute does not understand "
+                    "(HTTP {status}, not JSON). Is the address right?"
+                ).format(server=self.server_url, status=status)
             ) from None
         if status >= 400:
             code = data.get("error") if isinstance(data, dict) else None
             message = data.get("message") if isinstance(data, dict) else None
-            raise Refused(message or f"The server refused the request (HTTP {status}).", status, code)
+            raise Refused(
+                message or _("The server refused the request (HTTP {status}).").format(status=status), status, code
+            )
         if model is None:
             return data
         try:
@@ -312,19 +367,57 @@ class ApiClient:
         except ValidationError as exc:
             log.warning("Answer from %s did not match %s: %s", response.url, model.__name__, exc.errors()[:3])
             raise BadAnswer(
-                f"The server at {self.server_url} gave an answer that does not follow the Palaute "
-                "protocol. Check the server address, or ask its administrator."
+                _(
+                    "The server at {server} gave an answer that does not follow the Palaute "
+                    "protocol. Check the server address, or ask its administrator."
+                ).format(server=self.server_url)
             ) from None
+
+
+def _dropped(exc: requests.exceptions.RequestException) -> bool:
+    """The server was reached and the connection then dropped: closed, reset or cut mid-answer."""
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return True  # the body stopped short of what its head announced
+    reason = exc.args[0] if exc.args else None
+    if isinstance(reason, urllib3.exceptions.ProtocolError):
+        return True  # "Connection aborted": closed or reset before or while answering
+    if isinstance(exc, requests.exceptions.SSLError):
+        text = str(exc)
+        return "EOF" in text or "reset" in text.lower()
+    return False
+
+
+def _cut_short(response: requests.Response) -> bool:
+    """An answer whose head ended unfinished: a connection cut while the headers were coming.
+
+    A complete HTTP/1.1 answer ends its head with an empty line and says how long its body is; one cut in the
+    head has broken header lines, or no length and no body at all.
+    """
+    original = getattr(response.raw, "_original_response", None)
+    if original is not None and getattr(original.msg, "defects", None):
+        return True
+    headers = response.headers
+    sized = "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "").lower()
+    return not sized and not response.content and response.status_code not in (204, 304)
 
 
 def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
     """A sign-in the desktop can use: tokens bound to its key, with a refresh token."""
     if pair.token_type != schema.DPOP_TOKEN or not pair.refresh_token:
         raise BadAnswer(
-            f"The server at {server_url} did not bind the sign-in to this computer's key; Palaute will not use it. "
-            "Ask its administrator to update the server."
+            _(
+                "The server at {server} did not bind the sign-in to this computer's key; Palaute will not use it. "
+                "Ask its administrator to update the server."
+            ).format(server=server_url)
         )
     return pair
+
+
+def refresh_token_of(pair: schema.TokenPair) -> str:
+    """The refresh token of a pair the client accepted (`_bound` refuses one without)."""
+    if not pair.refresh_token:
+        raise BadAnswer(_("The server's sign-in answer had no refresh token; Palaute will not use it."))
+    return pair.refresh_token
 
 
 def _fresh(auth: Auth) -> bool:
@@ -342,7 +435,7 @@ def _code(response: requests.Response) -> str | None:
 def _address(location: str) -> str:
     """Where a redirect pointed, without its query (which could carry anything)."""
     parts = urlsplit(location)
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) or "another address"
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
 
 
 def _retry_after(response: requests.Response) -> float | None:
@@ -353,9 +446,9 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
-def _as_list(data: Any) -> list:
+def _as_list(data: Any) -> list[Any]:
     if not isinstance(data, list):
-        raise BadAnswer("The server's list of communities was not a list.")
+        raise BadAnswer(_("The server's list of communities was not a list."))
     return data
 
 

@@ -12,7 +12,9 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from desktop.language import _
 
 if TYPE_CHECKING:
     from desktop.sync.proof import DeviceKey
@@ -104,7 +106,7 @@ class Vault:
             from keyring.errors import PasswordDeleteError
 
             try:
-                return getattr(keyring, operation)(SERVICE, account, *value)
+                return cast(str | None, getattr(keyring, operation)(SERVICE, account, *value))
             except PasswordDeleteError:
                 return None  # nothing stored: already gone
         except Exception as exc:  # keyring raises backend-specific errors (dbus, Secret Service, Windows)
@@ -113,10 +115,10 @@ class Vault:
 
     def _fail(self, exc: Exception) -> None:
         self.persistent = False
-        self.problem = (
+        self.problem = _(
             "Palaute cannot use this computer's password store (keyring), so your sign-in is kept only until "
-            f"Palaute closes. ({type(exc).__name__}: {exc})"
-        )
+            "Palaute closes. ({reason})"
+        ).format(reason=f"{type(exc).__name__}: {exc}")
         log.warning("Keyring unusable, keeping the sign-in in memory only: %s: %s", type(exc).__name__, exc)
 
 

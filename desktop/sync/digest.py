@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.domain import utc_now
 from desktop.errors import PalauteError
+from desktop.language import _
 from desktop.sync.errors import SignInRequired
 from protocol import schema
 
@@ -35,7 +36,7 @@ def fetch_digest(store: Store, vault: Vault, week: str | None, community: str | 
     try:
         client = resume(store, vault)
         if client is None:
-            raise SignInRequired("Sign in to a Palaute server to see the weekly digest (Settings → Server).")
+            raise SignInRequired(_("Sign in to a Palaute server to see the weekly digest (Settings → Server)."))
         digest = client.digest(week, community)
     except PalauteError as error:
         kept = store.sync.meta(key)

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from desktop.language import _
 from desktop.store.ledger import SyncLedger
 from desktop.store.sync_state import Pending
 from desktop.sync.client import ApiClient
@@ -67,14 +68,14 @@ class Pusher:
             if forked:  # the device that sent it (a refresh may have changed it) numbers afresh
                 self._new_device(client, client.auth.device_id if client.auth else None, report)
             elif not recorded:
-                raise BadAnswer("The server's answer did not match the changes sent; they stay queued for later.")
+                raise BadAnswer(_("The server's answer did not match the changes sent; they stay queued for later."))
             size = self.batch_size
             if progress:
                 progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
 
-    def _sendable(self, items: list[Pending], report: PushReport) -> list[tuple[Pending, dict]]:
+    def _sendable(self, items: list[Pending], report: PushReport) -> list[tuple[Pending, dict[str, Any]]]:
         """Turn queued items into protocol mutations, refusing locally what the server could never accept."""
-        batch: list[tuple[Pending, dict]] = []
+        batch: list[tuple[Pending, dict[str, Any]]] = []
         used = 0
         for item in items:
             mutation = self._mutation(item)
@@ -113,7 +114,7 @@ class Pusher:
             return {**head, "insight_id": p["insight_id"], "base_version": base, "changes": p["changes"]}
         return {**head, "insight_id": p["insight_id"], "base_version": base}
 
-    def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict]], report: PushReport) -> int:
+    def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict[str, Any]]], report: PushReport) -> int:
         """413/422 refuse the whole batch: halve it until the one item at fault is found and set aside."""
         if error.status not in (413, 422):
             raise error
@@ -124,12 +125,12 @@ class Pusher:
         return max(1, len(batch) // 2)
 
     def _record(
-        self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport
+        self, batch: list[tuple[Pending, dict[str, Any]]], answer: schema.PushResponse, report: PushReport
     ) -> tuple[int, bool]:
         """Record the answers that are about what was sent: (how many, whether a number was used already)."""
         by_number = {r.number: r for r in answer.results}
         pairs, forked = [], False
-        for item, _ in batch:
+        for item, _body in batch:
             result = by_number.get(item.seq)
             if result is None:
                 continue  # not answered: stays queued and is sent again (then answered as a duplicate)
@@ -149,7 +150,7 @@ class Pusher:
 
     def _new_device(self, client: ApiClient, device: str | None, report: PushReport) -> None:
         if report.new_devices >= MAX_NEW_DEVICES or device is None:
-            raise BadAnswer("The server keeps saying this computer's change numbers were used; trying again later.")
+            raise BadAnswer(_("The server keeps saying this computer's change numbers were used; trying again later."))
         client.renew_device(device)
         report.new_devices += 1
 
@@ -233,14 +234,14 @@ class Puller:
         return True
 
 
-def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
+def _parse_page(page: Any) -> tuple[list[dict[str, Any]], str, bool]:
     if (
         not isinstance(page, dict)
         or not isinstance(page.get("cursor"), str)
         or not isinstance(page.get("changes"), list)
         or not isinstance(page.get("has_more"), bool)
     ):
-        raise BadAnswer("The server's list of changes is not in the expected form.")
+        raise BadAnswer(_("The server's list of changes is not in the expected form."))
     changes = []
     for raw in page["changes"]:
         if not isinstance(raw, dict) or raw.get("kind") not in KNOWN_CHANGE_KINDS:
@@ -248,5 +249,5 @@ def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
         try:
             changes.append(_CHANGE.validate_python(raw).model_dump(mode="json"))
         except ValidationError:
-            raise BadAnswer("The server sent a change Palaute cannot read; it will try again later.") from None
+            raise BadAnswer(_("The server sent a change Palaute cannot read; it will try again later.")) from None
     return changes, page["cursor"], page["has_more"]

@@ -15,6 +15,13 @@ class Offline(SyncError):
     """The server cannot be reached (no network, wrong address, server down, timeout)."""
 
 
+class ConnectionLost(Offline):
+    """The server was reached but the connection dropped (closed, reset, cut mid-answer) or it stopped answering.
+
+    Not the user's address, nor necessarily their network: said in its own words, and retried like Offline.
+    """
+
+
 class TlsUntrusted(SyncError):
     """The server's certificate is not trusted by this computer (nor by the configured CA bundle)."""
 

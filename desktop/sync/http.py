@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import platform
 import ssl
 from pathlib import Path
@@ -11,6 +12,10 @@ import truststore
 from requests.adapters import HTTPAdapter
 
 from desktop import APP_NAME, __version__
+
+# urllib3 warns "Failed to parse headers" for an answer cut in its head; the client reports that itself, in
+# words (ConnectionLost), so the warning would only add a second, technical line on the command line.
+logging.getLogger("urllib3.connection").setLevel(logging.ERROR)
 
 
 class _TrustStoreAdapter(HTTPAdapter):

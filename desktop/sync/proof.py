@@ -11,7 +11,7 @@ import base64
 import hashlib
 import time
 import uuid
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit, urlunsplit
 
 
@@ -32,15 +32,16 @@ class DeviceKey:
     def from_jwk(cls, jwk: dict[str, str]) -> DeviceKey:
         from joserfc.jwk import ECKey
 
-        return cls(ECKey.import_key(jwk))
+        data: dict[str, str | list[str]] = dict(jwk)
+        return cls(ECKey.import_key(data))
 
     def to_jwk(self) -> dict[str, str]:
         """The private key as a JWK, for the keyring only."""
-        return self._key.as_dict(private=True)
+        return cast(dict[str, str], self._key.as_dict(private=True))
 
     @property
     def thumbprint(self) -> str:
-        return self._key.thumbprint()
+        return str(self._key.thumbprint())
 
     def proof(self, method: str, url: str, *, access_token: str | None = None, now: float | None = None) -> str:
         """A DPoP proof for one request (`htu` without query or fragment, `ath` when a token goes with it)."""

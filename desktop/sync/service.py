@@ -7,11 +7,13 @@ Callbacks run in these threads; desktop/ui/sync_worker.py turns them into Qt sig
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from desktop.language import _
 from desktop.store.ledger import SyncLedger
 from desktop.sync.backoff import RECONNECT_SPREAD, Backoff
 from desktop.sync.client import ApiClient
@@ -118,7 +120,7 @@ class SyncService:
             self._running.wait()
             self._pull.wake.clear()
             wait = 0.0 if self._pull.error or pulls == 0 else self.long_poll
-            if self._attempt(self._pull, lambda wait=wait: self._pull_once(client, wait)):
+            if self._attempt(self._pull, functools.partial(self._pull_once, client, wait)):
                 pulls += 1
                 if pulls % DRIFT_CHECK_EVERY == 0:
                     self._attempt(self._pull, lambda: self.puller.check_drift(client))
@@ -143,7 +145,7 @@ class SyncService:
             return False
         except Exception:  # a bug: logged with its traceback, retried with back-off like any failure
             log.exception("Sync loop %s crashed", threading.current_thread().name)
-            loop.error = SyncError("Something went wrong while syncing (a bug); details are in the log.")
+            loop.error = SyncError(_("Something went wrong while syncing (a bug); details are in the log."))
             self._report()
             return False
         loop.error = None

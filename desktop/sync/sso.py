@@ -166,10 +166,10 @@ def _provider_refusal(answer: dict[str, str]) -> str:
 
 def _forget(client: Any, pair: schema.TokenPair, key: Any) -> None:
     """Revoke a device made by a sign-in that is then not used (best effort)."""
-    from desktop.sync.client import ApiClient
+    from desktop.sync.client import ApiClient, refresh_token_of
     from desktop.sync.credentials import Auth, Credentials
 
-    credentials = Credentials(pair.device_id, client.server_url, pair.user.name, key.to_jwk(), pair.refresh_token)
+    credentials = Credentials(pair.device_id, client.server_url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
     auth = Auth(credentials)
     auth.switch(credentials, pair.access_token, pair.access_expires_at)
     try:

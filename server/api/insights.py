@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query, Response
 from sqlalchemy.exc import IntegrityError
 
+from privacy.detector import detected_ahead
 from protocol import schema
 from server.api.deps import ERRORS, ApiError, ApiPrincipal, DatabaseDep
 from server.models import Reply
@@ -65,7 +66,8 @@ def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
 def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPrincipal, db: DatabaseDep):
     """Reply in the insight's thread; sending the same reply id again is answered 200, not stored twice."""
     try:
-        with db.write() as session:
+        # Detect personal data in the body before taking the write lock (see sync.push).
+        with detected_ahead([body.body]), db.write() as session:
             existed = body.id is not None and session.get(Reply, body.id) is not None
             reply = triage.add_reply(session, principal.actor(session), insight_id.lower(), body.body, body.id)
             out = reply_to_schema(reply)

@@ -16,13 +16,10 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, SameHere, User, utcnow
-from server.services import feed, privacy
+from server.services import feed, privacy, timing
 from server.services.access import PRODUCT_ROLES, can_see, get_visible
 from server.services.errors import IdTaken, Invalid
 from server.services.feed import bump
-
-# uuid5 namespace of the rows standing for merged duplicates: the same duplicate always gets the same id.
-_MERGED = uuid.UUID("6f1d3c52-8a4e-4c1b-9a7e-2f0b5d8c9e31")
 
 
 def count(reports: Iterable[tuple[int, str | None]]) -> tuple[int, int]:
@@ -85,7 +82,7 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
         note=note.text if note else None,
         pii_flagged=bool(ref.flagged or (note and note.flagged)),
         merged_from=None,
-        created_at=draft.created_at,
+        created_at=timing.claimed(draft.created_at),
     )
     session.add(row)
     session.flush()
@@ -169,7 +166,7 @@ def detach(session: Session, insight: Insight) -> None:
 
 def after_edit(session: Session, insight: Insight) -> None:
     """The author changed the customer reference or impact: keep a merged insight's row and counts right."""
-    row = session.get(SameHere, _merged_id(insight.id))
+    row = _standing(session, insight)
     if row is not None:
         row.customer_ref, row.impact = insight.customer_ref, insight.impact
         session.flush()
@@ -198,14 +195,14 @@ def _tell_former_backers(session: Session, moved: list, new_root_id: str) -> Non
 
 def _standing_row(session: Session, duplicate: Insight) -> None:
     """The row standing for a marked duplicate's own author and customer exists exactly while it is marked."""
-    row = session.get(SameHere, _merged_id(duplicate.id))
+    row = _standing(session, duplicate)
     if duplicate.duplicate_of is None:
         if row is not None:
             session.delete(row)
     elif row is None:
         session.add(
             SameHere(
-                id=_merged_id(duplicate.id),
+                id=str(uuid.uuid4()),  # never derived from the duplicate's id: a rep could take it first
                 insight_id=root_of(session, duplicate).id,
                 said_on=duplicate.id,
                 user_id=duplicate.author_id,
@@ -234,5 +231,14 @@ def _locked(session: Session, insight: Insight) -> Insight:
     return session.get(Insight, insight.id, with_for_update={"of": Insight}, populate_existing=True)
 
 
-def _merged_id(insight_id: str) -> str:
-    return str(uuid.uuid5(_MERGED, insight_id))
+def _standing(session: Session, duplicate: Insight) -> SameHere | None:
+    """The row standing for a merged duplicate's own report, found by what it is, never by an id: a rep's
+    "same here" can never be taken for it, so the author's customer reference is only ever copied into a row
+    that is the author's (uses the index on `said_on`)."""
+    return session.scalar(
+        select(SameHere).where(
+            SameHere.said_on == duplicate.id,
+            SameHere.merged_from == duplicate.id,
+            SameHere.user_id == duplicate.author_id,
+        )
+    )

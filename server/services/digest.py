@@ -1,6 +1,7 @@
 """The weekly community digest: what each community captured, what was answered, what shipped.
 
-A digest never names a customer: items carry only text, status and the customers/reps counts.
+A digest never names a customer: items carry only text, status and the customers/reps counts, and the text
+as the reader may read it (`insights.text_for`: other reps get kept personal data masked, as in every list).
 Each community costs five queries, whatever the number of insights in it.
 """
 
@@ -16,6 +17,7 @@ from protocol.digest import WeekError, snippet, week_bounds, week_of
 from server.models import Community, Insight, Reply, SameHere, User, utcnow
 from server.services.access import PRODUCT_ROLES
 from server.services.errors import Invalid, NotFound
+from server.services.insights import text_for
 
 TOP_ITEMS = 5  # "top" lists the week's new insights with the most customers behind them
 
@@ -31,7 +33,7 @@ def build(
         raise Invalid(str(error)) from None
     chosen = _communities(session, reader, community)
     return schema.Digest(
-        week=week, starts=starts, ends=ends, communities=[_community(session, c, starts, ends) for c in chosen]
+        week=week, starts=starts, ends=ends, communities=[_community(session, reader, c, starts, ends) for c in chosen]
     )
 
 
@@ -52,15 +54,17 @@ def _communities(session: Session, reader: User, slug: str | None) -> list[Commu
     return chosen
 
 
-def _community(session: Session, community: Community, starts: datetime, ends: datetime) -> schema.CommunityDigest:
+def _community(
+    session: Session, reader: User, community: Community, starts: datetime, ends: datetime
+) -> schema.CommunityDigest:
     return schema.CommunityDigest(
         community=community.slug,
         name=community.name,
         captured=_captured(session, community.id, starts, ends),
         same_here=_same_heres(session, community.id, starts, ends),
-        top=_top(session, community.id, starts, ends),
-        answered=_answered(session, community.id, starts, ends),
-        shipped=_shipped(session, community.id, starts, ends),
+        top=_top(session, reader, community.id, starts, ends),
+        answered=_answered(session, reader, community.id, starts, ends),
+        shipped=_shipped(session, reader, community.id, starts, ends),
     )
 
 
@@ -99,12 +103,14 @@ def _same_heres(session: Session, community_id: int, starts: datetime, ends: dat
     )
 
 
-# Only the columns an item shows: loading whole insights would also load their authors (and, through
-# them, each author's communities), a query per person rather than per community.
-_ITEM = (Insight.id, Insight.text, Insight.status, Insight.customers, Insight.reps)
+# Only the columns an item shows (and those that decide how its text is shown): loading whole insights would
+# also load their authors (and, through them, each author's communities), a query per person, not per community.
+_ITEM = (Insight.id, Insight.text, Insight.status, Insight.customers, Insight.reps, Insight.author_id, Insight.pii_kept)
 
 
-def _top(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
+def _top(
+    session: Session, reader: User, community_id: int, starts: datetime, ends: datetime
+) -> list[schema.DigestItem]:
     rows = session.execute(
         select(*_ITEM)
         .where(
@@ -116,10 +122,12 @@ def _top(session: Session, community_id: int, starts: datetime, ends: datetime) 
         .order_by(Insight.customers.desc(), Insight.reps.desc(), Insight.created_at.desc(), Insight.id)
         .limit(TOP_ITEMS)
     )
-    return [_item(i) for i in rows]
+    return [_item(reader, i) for i in rows]
 
 
-def _answered(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
+def _answered(
+    session: Session, reader: User, community_id: int, starts: datetime, ends: datetime
+) -> list[schema.DigestItem]:
     """Insights with a product-side reply in the week, most recent reply first, with that reply."""
     author = aliased(User)
     rows = session.execute(
@@ -134,11 +142,13 @@ def _answered(session: Session, community_id: int, starts: datetime, ends: datet
     items: dict[str, schema.DigestItem] = {}
     for *insight, body in rows:  # newest reply first, so the first one seen per insight is its latest
         if insight[0] not in items:
-            items[insight[0]] = _item(insight, reply=snippet(body))
+            items[insight[0]] = _item(reader, insight, reply=snippet(body))
     return list(items.values())
 
 
-def _shipped(session: Session, community_id: int, starts: datetime, ends: datetime) -> list[schema.DigestItem]:
+def _shipped(
+    session: Session, reader: User, community_id: int, starts: datetime, ends: datetime
+) -> list[schema.DigestItem]:
     rows = session.execute(
         select(*_ITEM)
         .where(
@@ -149,12 +159,11 @@ def _shipped(session: Session, community_id: int, starts: datetime, ends: dateti
         )
         .order_by(Insight.status_changed_at.desc(), Insight.id)
     )
-    return [_item(i) for i in rows]
+    return [_item(reader, i) for i in rows]
 
 
-def _item(row, reply: str | None = None) -> schema.DigestItem:
-    """An item from a row of `_ITEM` columns."""
-    insight_id, text, status, customers, reps = row
-    return schema.DigestItem(
-        id=insight_id, text=snippet(text), status=status, customers=customers, reps=reps, reply=reply
-    )
+def _item(reader: User, row, reply: str | None = None) -> schema.DigestItem:
+    """An item from a row of `_ITEM` columns; masked before it is cut, so no cut can split a masked value."""
+    insight_id, text, status, customers, reps, author_id, pii_kept = row
+    shown = snippet(text_for(reader, author_id, text, pii_kept))
+    return schema.DigestItem(id=insight_id, text=shown, status=status, customers=customers, reps=reps, reply=reply)

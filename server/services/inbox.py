@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from server.models import Community, Insight, ProductArea, Reply, User
-from server.services.access import get_visible, insight_condition
+from server.services.access import PRODUCT_ROLES, get_visible, insight_condition
 
 
 @dataclass(frozen=True)
 class InboxFilter:
-    """Empty fields do not filter. `q` matches words in the text, customer reference and tags."""
+    """Empty fields do not filter. `q` matches words in the text and customer reference, as the reader sees them
+    (see `_matches`)."""
 
     community: str | None = None
     product_area: str | None = None
@@ -38,7 +39,7 @@ def list_insights(
     """Visible insights matching the filter, and how many match in all. `sort`: newest first, or most
     customers behind it first (then newest)."""
     query = select(Insight).where(insight_condition(actor))
-    query = _apply(query, filters)
+    query = _apply(query, actor, filters)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     order = [Insight.created_at.desc(), Insight.id]
     if sort == "customers":
@@ -54,7 +55,7 @@ def get_thread(session: Session, actor: User, insight_id: str) -> tuple[Insight,
     return insight, list(replies)
 
 
-def _apply(query, filters: InboxFilter):
+def _apply(query, actor: User, filters: InboxFilter):
     if filters.community:
         query = query.where(
             Insight.community_id == select(Community.id).where(Community.slug == filters.community).scalar_subquery()
@@ -73,10 +74,22 @@ def _apply(query, filters: InboxFilter):
     for word in (filters.q or "").split()[:10]:
         # Plain LIKE with escaped wildcards: small data per product member; FTS can come later.
         pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(
-            or_(
-                func.lower(Insight.text).like(pattern, escape="\\"),
-                func.lower(func.coalesce(Insight.customer_ref, "")).like(pattern, escape="\\"),
-            )
-        )
+        query = query.where(_matches(actor, pattern))
     return query
+
+
+def _matches(actor: User, pattern: str):
+    """Search only what the reader can see, or it is an oracle: a rep could confirm another rep's customer
+    reference or kept personal data one character at a time. The product team and the author see (and
+    search) everything; other reps search the shared text (`Insight.shared_text`, null when it is the text)
+    and no customer reference (the same rule as `insights.view`)."""
+
+    def like(column):
+        return func.lower(column).like(pattern, escape="\\")
+
+    ref = like(func.coalesce(Insight.customer_ref, ""))
+    if actor.role in PRODUCT_ROLES:
+        return or_(like(Insight.text), ref)
+    mine = Insight.author_id == actor.id
+    shown = case((mine, Insight.text), else_=func.coalesce(Insight.shared_text, Insight.text))
+    return or_(like(shown), and_(mine, ref))

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server import bulk
 from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy, reference
+from server.services import backing, feed, privacy, reference, timing
 from server.services.access import PRODUCT_ROLES, Reader, backed_among, get_visible
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid
 from server.services.feed import bump
@@ -52,8 +52,34 @@ def snapshot(insight: Insight) -> Snapshot:
         reps=insight.reps or 1,
         following=True,
     )
-    shared = privacy.guard_text(insight.text, (), limit=_NO_LIMIT).text if insight.pii_kept else insight.text
+    shared = shared_text(insight.text, insight.pii_kept)
     return Snapshot(insight.id, insight.author_id, insight.community_id, insight.product_area_id, full, shared)
+
+
+def shared_text(text: str, pii_kept) -> str:
+    """The text as other reps see it: the personal data its author kept (for the product team) masked again.
+    Every place that shows an insight's text to a reader goes through `text_for` or `view`, which use this."""
+    return privacy.guard_text(text, (), limit=_NO_LIMIT).text if pii_kept else text
+
+
+def searchable_shared_text(received: str, stored: str, pii_kept) -> str | None:
+    """What `Insight.shared_text` stores: the text with nothing kept when that differs from the stored text,
+    else None. Masked from the text as received, whose findings a push detects before its write transaction
+    (`privacy.detected_ahead`), so no detection runs while the write lock is held."""
+    if not pii_kept:
+        return None
+    shared = shared_text(received, pii_kept)
+    return None if shared == stored else shared
+
+
+def sees_everything(reader: User | Reader | None, author_id: int) -> bool:
+    """Whether the reader gets the text as kept and the customer reference: the product team and the author."""
+    return reader is None or reader.role in PRODUCT_ROLES or author_id == reader.id
+
+
+def text_for(reader: User | Reader, author_id: int, text: str, pii_kept) -> str:
+    """An insight's text as `reader` may read it, from its columns (for readers that load no whole insight)."""
+    return text if sees_everything(reader, author_id) else shared_text(text, pii_kept)
 
 
 def view(snap: Snapshot, reader: User | Reader | None, backed: set[str]) -> schema.Insight:
@@ -76,7 +102,7 @@ def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | N
     """The insight as `reader` may see it (None: everything, as the product team sees it); see `view`.
     `backed`: the ids the reader backs with a "same here" when the caller batched that lookup."""
     if backed is None:
-        mine = reader is None or reader.role in PRODUCT_ROLES or insight.author_id == reader.id
+        mine = sees_everything(reader, insight.author_id)
         backed = set() if mine else backed_among(Session.object_session(insight), reader, [insight.id])
     return view(snapshot(insight), reader, backed)
 
@@ -131,6 +157,7 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
         community_id=community.id,
         product_area_id=area.id if area else None,
         text=text.text,
+        shared_text=searchable_shared_text(draft.text, text.text, draft.pii_kept),
         customer_ref=ref.text,
         impact=draft.impact,
         tags=list(draft.tags),
@@ -140,7 +167,7 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
         duplicate_of=None,
         pii_kept=list(draft.pii_kept),
         pii_flagged=text.flagged or ref.flagged,
-        created_at=draft.created_at,
+        created_at=timing.claimed(draft.created_at),
         updated_at=utcnow(),
         customers=1,
         reps=1,
@@ -204,6 +231,7 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int, patc
     if "text" in fields:
         guarded = privacy.guard_text(patch.text, keep)
         insight.text = guarded.text
+        insight.shared_text = searchable_shared_text(patch.text, guarded.text, keep)
         insight.pii_flagged = insight.pii_flagged or guarded.flagged
     if "customer_ref" in fields:
         guarded = privacy.guard_customer_ref(patch.customer_ref, keep)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
@@ -57,6 +59,22 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     _remember(session, actor, device, request, results, fresh)
     device.last_mutation = last
     return schema.PushResponse(results=results, last_mutation=last)
+
+
+def texts_of(request: schema.PushRequest) -> Iterator[str]:
+    """Every text of a batch the server masks: detected before the write transaction (`privacy.detected_ahead`)."""
+    for m in request.mutations:
+        if m.type == "create":
+            fields = (m.insight.text, m.insight.customer_ref)
+        elif m.type == "edit":
+            fields = (m.changes.text, m.changes.customer_ref)
+        elif m.type == "reply":
+            fields = (m.reply.body,)
+        elif m.type == "same_here":
+            fields = (m.same_here.note, m.same_here.customer_ref)
+        else:
+            fields = ()
+        yield from (text for text in fields if text)
 
 
 def _held(

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy
+from server.services import backing, feed, privacy, timing
 from server.services.access import backed_among, can_triage, get_visible
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.feed import bump
@@ -52,7 +52,7 @@ def add_reply(
         author=actor,
         author_id=actor.id,
         body=body,
-        created_at=created_at or utcnow(),
+        created_at=timing.claimed(created_at),
     )
     session.add(reply)
     feed.note(session, "reply", insight, reply_id=reply_id)

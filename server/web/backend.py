@@ -139,7 +139,7 @@ def _row(insight: Insight, reply_count: int) -> InsightRow:
 
 
 def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
-    """The insight and its thread; 404 when it does not exist, 403 when it is not the user's to see."""
+    """The insight and its thread; 404 when it does not exist or is not the user's to see."""
     with db.read() as session:
         account = _account(session, user)
         _check_visible(session, account, insight_id)
@@ -291,15 +291,11 @@ def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:
 
 
 def _check_visible(session, actor: User, insight_id: str) -> None:
-    """404 when the insight does not exist, 403 when it is not this user's to see."""
+    """The same 404 whether the insight does not exist or is not this user's to see: a different answer would
+    let anyone probe which ids exist (as the API's `access.get_visible`)."""
     insight = session.get(Insight, insight_id)
-    if insight is None:
+    if insight is None or actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
         raise not_found("insight")
-    if actor.role not in access.PRODUCT_ROLES or not access.can_see(actor, insight):
-        raise forbidden(
-            "This insight belongs to a community or product area you are not assigned to. "
-            "Ask an administrator if you need access."
-        )
 
 
 def _sentence(message: str) -> str:

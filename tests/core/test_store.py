@@ -245,3 +245,34 @@ def test_migrations_keep_the_full_text_triggers(paths):
     }
     store.close()
     assert {"insight_fts_ai", "insight_fts_ad", "insight_fts_au"} <= names
+
+
+def _open_after(start_at: float, data_dir: str) -> str:
+    """Child process: open (so create and migrate) the store at the same instant as its siblings."""
+    import time
+
+    from desktop.paths import AppPaths
+    from desktop.store import open_store
+
+    time.sleep(max(0.0, start_at - time.time()))
+    try:
+        open_store(AppPaths.resolve(data_dir)).close()
+    except Exception as exc:  # the parent asserts on what each child saw
+        return f"{type(exc).__name__}: {exc}"
+    return "ok"
+
+
+def test_processes_opening_a_new_store_at_once_all_succeed(tmp_path):
+    # Two processes creating the same store (the app starting while `palaute capture` runs) both used to
+    # migrate; the loser failed at once with "Another program is using Palaute's database".
+    import multiprocessing
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(4) as pool:
+        pool.apply(_open_after, (0.0, str(tmp_path / "warm-up")))  # children import once before the races
+        for attempt in range(6):
+            folder = str(tmp_path / f"race-{attempt}")
+            start_at = time.time() + 0.3
+            results = pool.starmap(_open_after, [(start_at, folder)] * 4)
+            assert results == ["ok"] * 4, results

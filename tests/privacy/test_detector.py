@@ -163,3 +163,25 @@ def test_units_after_a_number_are_words_not_prefixes():
         ("email", "matti@example.fi"),
     ]
     assert kinds("hinta 4012345 e") == []
+
+
+def test_detected_ahead_answers_inside_its_block_exactly_as_detecting_would():
+    from privacy import detector
+
+    texts = ["kortti 4111 1111 1111 1111, soita 040 123 4567", "nothing here", "j.smith@example.com"]
+    expected = [find_pii(t) for t in texts]
+    calls = []
+    real = detector._detect
+    with detector.detected_ahead(texts):
+        detector._detect = lambda text: calls.append(text) or real(text)
+        try:
+            assert [find_pii(t) for t in texts] == expected
+            found = find_pii(texts[0])
+            found.clear()  # a caller changing its list does not change what the next caller gets
+            assert find_pii(texts[0]) == expected[0]
+            assert calls == []  # all answered from what was detected ahead
+            assert find_pii("not detected ahead: 040 123 4567") != []
+            assert calls == ["not detected ahead: 040 123 4567"]
+        finally:
+            detector._detect = real
+    assert detector._AHEAD.get() is None  # nothing kept after the block

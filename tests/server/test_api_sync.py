@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 import uuid
@@ -14,16 +15,17 @@ from tests.server.conftest import create_mutation
 
 def test_create_is_stored_with_server_fields_and_text_cleaned(api):
     rep = api.user("rita")
+    yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
     insight = api.create(
         rep,
         1,
         text="line one\nline\ttwo\x07\r",
         customer_ref="C-1",
         tags=["a", "b"],
-        created_at="2026-01-02T10:00:00+02:00",
+        created_at=f"{yesterday:%Y-%m-%d}T10:00:00+02:00",  # a capture time the server keeps (timing.claimed)
     )
     assert insight["text"] == "line one\nline\ttwo"
-    assert insight["created_at"] == "2026-01-02T08:00:00+00:00"
+    assert insight["created_at"] == f"{yesterday:%Y-%m-%d}T08:00:00+00:00"
     assert (insight["author"], insight["status"], insight["version"]) == ("rita", "new", 1)
     assert insight["updated_at"].endswith("+00:00")
     assert insight["withdrawn"] is False and insight["duplicate_of"] is None

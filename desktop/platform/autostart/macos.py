@@ -6,6 +6,7 @@ import plistlib
 from pathlib import Path
 
 from desktop import APP_ID
+from desktop.language import _
 from desktop.platform.autostart.command import AutostartError, launch_command
 
 
@@ -23,7 +24,7 @@ class LaunchAgentAutostart:
         except FileNotFoundError:
             return False
         except (OSError, plistlib.InvalidFileException) as exc:
-            raise AutostartError(f"Could not read {self.path}: {exc}.") from exc
+            raise AutostartError(_("Could not read {file}: {reason}.").format(file=self.path, reason=exc)) from exc
         return bool(agent.get("RunAtLoad")) and not agent.get("Disabled", False)
 
     def set_enabled(self, enabled: bool) -> None:
@@ -44,4 +45,8 @@ class LaunchAgentAutostart:
             else:
                 self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(f"Could not change start at login ({self.path}): {exc.strerror or exc}.") from exc
+            raise AutostartError(
+                _("Could not change start at login ({file}): {reason}.").format(
+                    file=self.path, reason=exc.strerror or exc
+                )
+            ) from exc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop import APP_NAME
+from desktop.language import _
 from desktop.platform.autostart.command import AutostartError, command_line, launch_command
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
@@ -24,7 +25,9 @@ class RunKeyAutostart:
         except FileNotFoundError:
             return False
         except OSError as exc:
-            raise AutostartError(f"Could not read the Windows start-up list: {exc.strerror or exc}.") from exc
+            raise AutostartError(
+                _("Could not read the Windows start-up list: {reason}.").format(reason=exc.strerror or exc)
+            ) from exc
         return True
 
     def set_enabled(self, enabled: bool) -> None:
@@ -40,4 +43,6 @@ class RunKeyAutostart:
                     except FileNotFoundError:
                         pass
         except OSError as exc:
-            raise AutostartError(f"Could not change the Windows start-up list: {exc.strerror or exc}.") from exc
+            raise AutostartError(
+                _("Could not change the Windows start-up list: {reason}.").format(reason=exc.strerror or exc)
+            ) from exc

@@ -7,6 +7,7 @@ import shlex
 from pathlib import Path
 
 from desktop import APP_ID, APP_NAME
+from desktop.language import _
 from desktop.platform.autostart.command import AutostartError, launch_command
 
 
@@ -41,7 +42,9 @@ class XdgAutostart:
         except FileNotFoundError:
             return False
         except OSError as exc:
-            raise AutostartError(f"Could not read {self.path}: {exc.strerror}.") from exc
+            raise AutostartError(
+                _("Could not read {file}: {reason}.").format(file=self.path, reason=exc.strerror)
+            ) from exc
         # A desktop may disable the entry in place instead of deleting it.
         lines = {line.strip().replace(" ", "") for line in text.splitlines()}
         return "Hidden=true" not in lines and "X-GNOME-Autostart-enabled=false" not in lines
@@ -56,7 +59,11 @@ class XdgAutostart:
             else:
                 self.path.unlink(missing_ok=True)
         except OSError as exc:
-            raise AutostartError(f"Could not change start at login ({self.path}): {exc.strerror or exc}.") from exc
+            raise AutostartError(
+                _("Could not change start at login ({file}): {reason}.").format(
+                    file=self.path, reason=exc.strerror or exc
+                )
+            ) from exc
 
     def _entry(self) -> str:
         return "\n".join(

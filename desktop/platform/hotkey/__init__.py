@@ -9,6 +9,7 @@ import sys
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 
+from desktop.language import _
 from desktop.platform.hotkey.base import GlobalHotkey, UnavailableHotkey
 from desktop.platform.hotkey.errors import HotkeyError, HotkeyInvalid, HotkeyTaken, HotkeyUnavailable
 
@@ -53,8 +54,8 @@ def create_hotkey(parent: QObject | None = None) -> GlobalHotkey:
         from desktop.platform.hotkey.wayland_portal import PortalHotkey
 
         return PortalHotkey(parent)
-    reason = (
-        f"Global hotkeys are not available in this session (Qt platform “{platform or 'none'}”). "
+    reason = _(
+        "Global hotkeys are not available in this session (Qt platform “{platform}”). "
         "Use the tray menu, or bind the command “palaute capture --show” to a key in your desktop's settings."
-    )
+    ).format(platform=platform or "none")
     return UnavailableHotkey(reason, parent)

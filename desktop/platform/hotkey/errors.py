@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.errors import PalauteError
+from desktop.language import _
 
 
 class HotkeyError(PalauteError):
@@ -19,3 +20,10 @@ class HotkeyUnavailable(HotkeyError):
 
 class HotkeyInvalid(HotkeyUnavailable):
     """The text does not describe one key with modifiers that a global hotkey can use."""
+
+
+def taken(key: str) -> HotkeyTaken:
+    """The same words from every backend when another application owns `key`."""
+    return HotkeyTaken(
+        _("{key} is already used by another application. Choose another key combination in Settings.").format(key=key)
+    )

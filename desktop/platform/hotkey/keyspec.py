@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QKeySequence
 
+from desktop.language import _
 from desktop.platform.hotkey.errors import HotkeyInvalid
 
 _PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -53,11 +54,11 @@ def parse(sequence: str) -> KeySpec:
     """Read one key combination; raise HotkeyInvalid in words when it cannot be a global hotkey."""
     seq = QKeySequence.fromString(sequence.strip(), _PORTABLE)
     if seq.count() != 1:
-        raise HotkeyInvalid(f"“{sequence}” is not a single key combination such as Ctrl+Alt+I.")
+        raise HotkeyInvalid(_("“{key}” is not a single key combination such as Ctrl+Alt+I.").format(key=sequence))
     combined = seq[0].toCombined()  # an int: touching combo.key() would build the Qt namespace
     key = combined & Key.KEY_MASK
     if key == Key.UNKNOWN or key in _MODIFIER_KEYS:
-        raise HotkeyInvalid(f"“{sequence}” does not name a key that a hotkey can use.")
+        raise HotkeyInvalid(_("“{key}” does not name a key that a hotkey can use.").format(key=sequence))
     spec = KeySpec(
         key=key,
         ctrl=bool(combined & Key.CTRL_MOD),
@@ -68,5 +69,7 @@ def parse(sequence: str) -> KeySpec:
     )
     # Without Ctrl, Alt or Meta the key would be stolen from every text box in the session.
     if not (spec.ctrl or spec.alt or spec.meta):
-        raise HotkeyInvalid(f"“{spec.text}” needs Ctrl, Alt or the Windows/Command key, or it would block typing.")
+        raise HotkeyInvalid(
+            _("“{key}” needs Ctrl, Alt or the Windows/Command key, or it would block typing.").format(key=spec.text)
+        )
     return spec

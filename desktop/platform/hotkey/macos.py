@@ -6,8 +6,9 @@ import ctypes
 import itertools
 from typing import Any
 
+from desktop.language import _
 from desktop.platform.hotkey.base import GlobalHotkey
-from desktop.platform.hotkey.errors import HotkeyInvalid, HotkeyTaken, HotkeyUnavailable
+from desktop.platform.hotkey.errors import HotkeyInvalid, HotkeyUnavailable, taken
 from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 CARBON_PATH = "/System/Library/Frameworks/Carbon.framework/Carbon"
@@ -162,7 +163,7 @@ class _Carbon:
             self.GetApplicationEventTarget(), self._proc, 1, ctypes.byref(spec), None, ctypes.byref(handler_ref)
         )
         if status != NO_ERR:
-            raise HotkeyUnavailable(f"macOS refused the hotkey event handler (error {status}).")
+            raise HotkeyUnavailable(_("macOS refused the hotkey event handler (error {code}).").format(code=status))
 
     def _on_event(self, _call_ref: int, event: int, _user_data: int) -> int:
         hotkey_id = EventHotKeyID()
@@ -186,16 +187,20 @@ class MacHotkey(GlobalHotkey):
             try:
                 cls._carbon = _Carbon()
             except OSError as exc:
-                raise HotkeyUnavailable(f"Could not load Carbon for the global hotkey ({exc}).") from exc
+                raise HotkeyUnavailable(
+                    _("Could not load Carbon for the global hotkey ({reason}).").format(reason=exc)
+                ) from exc
         return cls._carbon
 
     def _grab(self, spec: KeySpec) -> Any:
         # Since macOS 15, hotkeys whose only modifiers are Option and/or Shift never fire.
         if not (spec.ctrl or spec.meta):
-            raise HotkeyInvalid(f"On macOS a hotkey needs ⌘ or ⌃; “{spec.text}” has neither.")
+            raise HotkeyInvalid(_("On macOS a hotkey needs ⌘ or ⌃; “{key}” has neither.").format(key=spec.text))
         keycode = mac_keycode(spec.key)
         if keycode is None:
-            raise HotkeyUnavailable(f"The key “{spec.key_name}” cannot be used for a hotkey on macOS.")
+            raise HotkeyUnavailable(
+                _("The key “{key}” cannot be used for a hotkey on macOS.").format(key=spec.key_name)
+            )
         carbon = self._lib()
         mods = (CMD_KEY if spec.ctrl else 0) | (CONTROL_KEY if spec.meta else 0)
         mods |= (OPTION_KEY if spec.alt else 0) | (SHIFT_KEY if spec.shift else 0)
@@ -205,11 +210,11 @@ class MacHotkey(GlobalHotkey):
             keycode, mods, EventHotKeyID(SIGNATURE, hotkey_id), carbon.GetApplicationEventTarget(), 0, ctypes.byref(ref)
         )
         if status == EVENT_HOTKEY_EXISTS_ERR:
-            raise HotkeyTaken(
-                f"{spec.text} is already used by another application. Choose another key combination in Settings."
-            )
+            raise taken(spec.text)
         if status != NO_ERR:
-            raise HotkeyUnavailable(f"macOS refused the hotkey {spec.text} (error {status}).")
+            raise HotkeyUnavailable(
+                _("macOS refused the hotkey {key} (error {code}).").format(key=spec.text, code=status)
+            )
         carbon.callbacks[hotkey_id] = self.activated.emit
         return (hotkey_id, ref)
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from Xlib import XK
 
 from desktop import APP_ID
+from desktop.language import _
 from desktop.platform.hotkey.base import GlobalHotkey
 from desktop.platform.hotkey.errors import HotkeyUnavailable
 from desktop.platform.hotkey.keyspec import KeySpec
@@ -29,11 +30,17 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SHORTCUTS_IFACE = "org.freedesktop.portal.GlobalShortcuts"
 SHORTCUT_ID = "capture"
 CALL_TIMEOUT = 3.0  # seconds; CreateSession answers at once, only BindShortcuts may wait for the user
-FALLBACK = (
-    "This desktop does not let apps register global shortcuts (it has no GlobalShortcuts portal). "
-    "Open your desktop's keyboard settings, add a custom shortcut such as {key}, and set its command to: "
-    "palaute capture --show"
-)
+
+
+def fallback(key: str) -> str:
+    """What to do instead, in the current language (built when raised, so a language chosen later counts)."""
+    return _(
+        "This desktop does not let apps register global shortcuts (it has no GlobalShortcuts portal). "
+        "Open your desktop's keyboard settings, add a custom shortcut such as {key}, and set its command to: "
+        "palaute capture --show"
+    ).format(key=key)
+
+
 _tokens = itertools.count(1)
 
 
@@ -70,7 +77,8 @@ class PortalHotkey(GlobalHotkey):
         try:
             conn = open_dbus_connection(bus=self._bus_address or "SESSION")
         except (OSError, KeyError, ValueError) as exc:
-            raise HotkeyUnavailable(FALLBACK.format(key="Ctrl+Alt+I") + f" (No session bus: {exc}.)") from exc
+            no_bus = _("(No session bus: {reason}.)").format(reason=exc)
+            raise HotkeyUnavailable(f"{fallback('Ctrl+Alt+I')} {no_bus}") from exc
         rule = MatchRule(type="signal")
         self._filter = conn.filter(rule, queue=self._signals)
         bus = Proxy(message_bus, conn, timeout=CALL_TIMEOUT)
@@ -89,7 +97,7 @@ class PortalHotkey(GlobalHotkey):
         try:
             return unwrap_msg(self._conn.send_and_get_reply(msg, timeout=CALL_TIMEOUT))
         except (DBusErrorResponse, TimeoutError) as exc:
-            raise HotkeyUnavailable(FALLBACK.format(key="Ctrl+Alt+I") + f" ({exc})") from exc
+            raise HotkeyUnavailable(f"{fallback('Ctrl+Alt+I')} ({exc})") from exc
         finally:
             # Signals read along with the reply sit in jeepney's buffer, where the socket notifier cannot see them.
             QTimer.singleShot(0, self._drain)
@@ -100,11 +108,10 @@ class PortalHotkey(GlobalHotkey):
 
     def _grab(self, spec: KeySpec) -> Any:
         self._connect()
-        fallback = FALLBACK.format(key=spec.text)
         try:
             self._call("org.freedesktop.DBus.Properties", "Get", "ss", (SHORTCUTS_IFACE, "version"))
         except HotkeyUnavailable as exc:
-            raise HotkeyUnavailable(fallback) from exc
+            raise HotkeyUnavailable(fallback(spec.text)) from exc
         self._register_app_id()
         session = self._create_session()
         token = f"palaute_bind_{os.getpid()}_{next(_tokens)}"
@@ -146,7 +153,9 @@ class PortalHotkey(GlobalHotkey):
         answer = self._wait_response(request)
         code, results = answer
         if code != 0 or "session_handle" not in results:
-            raise HotkeyUnavailable(f"The desktop refused a global shortcut session (response {code}).")
+            raise HotkeyUnavailable(
+                _("The desktop refused a global shortcut session (response {code}).").format(code=code)
+            )
         return str(results["session_handle"][1])
 
     def _wait_response(self, request: str) -> tuple[int, dict]:
@@ -161,7 +170,7 @@ class PortalHotkey(GlobalHotkey):
             try:
                 self._conn.recv_messages(timeout=CALL_TIMEOUT)
             except TimeoutError as exc:
-                raise HotkeyUnavailable("The desktop did not answer the global shortcut request.") from exc
+                raise HotkeyUnavailable(_("The desktop did not answer the global shortcut request.")) from exc
 
     def _ungrab(self, spec: KeySpec, handle: Any) -> None:
         # Closing the session unbinds its shortcuts; there is no per-shortcut unbind in the portal.

@@ -8,8 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QCoreApplication
 
+from desktop.language import _
 from desktop.platform.hotkey.base import GlobalHotkey
-from desktop.platform.hotkey.errors import HotkeyTaken, HotkeyUnavailable
+from desktop.platform.hotkey.errors import HotkeyUnavailable, taken
 from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 MOD_ALT, MOD_CONTROL, MOD_SHIFT, MOD_WIN, MOD_NOREPEAT = 0x1, 0x2, 0x4, 0x8, 0x4000
@@ -105,7 +106,7 @@ class WindowsHotkey(GlobalHotkey):
             cls._filter = _HotkeyFilter(cls._user32)
             app = QCoreApplication.instance()
             if app is None:
-                raise HotkeyUnavailable("The global hotkey needs the application to be running.")
+                raise HotkeyUnavailable(_("The global hotkey needs the application to be running."))
             app.installNativeEventFilter(cls._filter)
         return cls._user32, cls._filter
 
@@ -113,7 +114,7 @@ class WindowsHotkey(GlobalHotkey):
         user32, event_filter = self._setup()
         vk = virtual_key(spec.key, user32)
         if not vk:
-            raise HotkeyUnavailable(f"The key “{spec.key_name}” is not on this keyboard layout.")
+            raise HotkeyUnavailable(_("The key “{key}” is not on this keyboard layout.").format(key=spec.key_name))
         mods = MOD_NOREPEAT  # holding the keys down must not fire again and again
         mods |= (MOD_CONTROL if spec.ctrl else 0) | (MOD_ALT if spec.alt else 0)
         mods |= (MOD_SHIFT if spec.shift else 0) | (MOD_WIN if spec.meta else 0)
@@ -122,10 +123,10 @@ class WindowsHotkey(GlobalHotkey):
         if not user32.RegisterHotKey(None, hotkey_id, mods, vk):
             code = ctypes.get_last_error()  # type: ignore[attr-defined]
             if code == ERROR_HOTKEY_ALREADY_REGISTERED:
-                raise HotkeyTaken(
-                    f"{spec.text} is already used by another application. Choose another key combination in Settings."
-                )
-            raise HotkeyUnavailable(f"Windows refused the hotkey {spec.text} (error {code}).")
+                raise taken(spec.text)
+            raise HotkeyUnavailable(
+                _("Windows refused the hotkey {key} (error {code}).").format(key=spec.text, code=code)
+            )
         event_filter.callbacks[hotkey_id] = self.activated.emit
         return hotkey_id
 

@@ -10,8 +10,9 @@ from PySide6.QtCore import QObject, QSocketNotifier
 from Xlib import XK, X, error, ext as xlib_ext
 from Xlib.display import Display
 
+from desktop.language import _
 from desktop.platform.hotkey.base import GlobalHotkey
-from desktop.platform.hotkey.errors import HotkeyTaken, HotkeyUnavailable
+from desktop.platform.hotkey.errors import HotkeyUnavailable, taken
 from desktop.platform.hotkey.keyspec import Key, KeySpec
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,9 @@ class X11Hotkey(GlobalHotkey):
             try:
                 display = open_display(self._display_name)
             except (error.DisplayError, error.ConnectionClosedError, OSError) as exc:
-                raise HotkeyUnavailable(f"Could not connect to the X display for the hotkey ({exc}).") from exc
+                raise HotkeyUnavailable(
+                    _("Could not connect to the X display for the hotkey ({reason}).").format(reason=exc)
+                ) from exc
             display.set_error_handler(self._log_x_error)
             self._masks = {
                 "ctrl": X.ControlMask,
@@ -118,7 +121,7 @@ class X11Hotkey(GlobalHotkey):
         keysym = keysym_for(spec.key)
         keycode = display.keysym_to_keycode(keysym) if keysym else 0
         if not keycode:
-            raise HotkeyUnavailable(f"The key “{spec.key_name}” is not on this keyboard layout.")
+            raise HotkeyUnavailable(_("The key “{key}” is not on this keyboard layout.").format(key=spec.key_name))
         mask = self._mask(spec)
         root = display.screen().root
         catcher = error.CatchError(error.BadAccess)
@@ -127,9 +130,7 @@ class X11Hotkey(GlobalHotkey):
         display.sync()  # errors arrive only after the server has processed the requests
         if catcher.get_error() is not None:
             self._release(keycode, mask)  # drop the variants we did get
-            raise HotkeyTaken(
-                f"{spec.text} is already used by another application. Choose another key combination in Settings."
-            )
+            raise taken(spec.text)
         return (keycode, mask)
 
     def _ungrab(self, spec: KeySpec, handle: Any) -> None:

@@ -65,7 +65,7 @@ def test_triage_flow_over_http(served: ServerProcess):
     assert second not in web.get("/web/inbox", q="100%").text
     by_word = web.get("/web/inbox", q="voucher", impact="high").text
     assert first in by_word and second not in by_word
-    assert web.get(f"/web/insights/{hidden}").status_code == 403
+    assert web.get(f"/web/insights/{hidden}").status_code == 404  # like a missing one
 
     assert "Your reply was sent." in web.post(f"/web/insights/{first}/reply", body="On it <b>now</b>").text
     assert "On it &lt;b&gt;now&lt;/b&gt;" in web.get(f"/web/insights/{first}").text
@@ -81,6 +81,32 @@ def test_triage_flow_over_http(served: ServerProcess):
 
     summary = web.get("/web/summary", days="7").text
     assert "Payments CoP" in summary and "Cards CoP" not in summary
+
+
+def test_an_invisible_insight_answers_exactly_like_a_missing_one(served: ServerProcess):
+    rep = RepClient(served.url, "rita", PASSWORD)
+    hidden = rep.push("Hidden from pia: cards only.", "cards", impact="medium", product_area="cards")
+    missing = str(uuid.uuid4())
+    web = Browserless(served.url)
+    web.sign_in("pia")
+    web.get("/web/inbox")  # a page with a form token for the posts below
+    answers = {}
+    for insight_id in (hidden, missing):
+        answers[insight_id] = [
+            web.get(f"/web/insights/{insight_id}"),
+            web.post(f"/web/insights/{insight_id}/status", status="shipped"),
+            web.post(f"/web/insights/{insight_id}/reply", body="probe"),
+            web.post(f"/web/insights/{insight_id}/duplicate", original=str(uuid.uuid4())),
+        ]
+    for seen, absent in zip(answers[hidden], answers[missing], strict=True):
+        assert (seen.status_code, absent.status_code) == (404, 404)
+        assert _main(seen.text).replace(hidden, "X") == _main(absent.text).replace(missing, "X")
+    assert rep.latest(hidden)[0]["status"] == "new" and rep.latest(hidden)[1] == []
+
+
+def _main(page: str) -> str:
+    """The page without what differs between any two pages (the form token)."""
+    return TOKEN.sub("", page)
 
 
 def test_changed_password_ends_sessions_and_sign_in_is_rate_limited(tmp_path):
