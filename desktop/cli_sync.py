@@ -73,7 +73,7 @@ def _login_sso(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyp
     try:
         pair = sso.sign_in(store, vault, args.server, show)
     except KeyboardInterrupt:
-        raise sso.SsoCancelled(_(sso.CANCELLED)) from None
+        raise sso.SsoCancelled(sso.cancelled_text()) from None
     print(
         _("Signed in to {server} as {user} ({role}).").format(
             server=args.server, user=pair.user.name, role=pair.user.role

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import secrets
 import threading
 import time
@@ -15,6 +16,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from desktop.errors import PalauteError
+from desktop.language import _
 from desktop.store import Store
 from desktop.sync import account
 from desktop.sync.credentials import Vault
@@ -23,14 +25,30 @@ from protocol import schema
 
 # Long enough to type a password and approve a second factor on the phone.
 DEFAULT_TIMEOUT = 300.0
-TIMED_OUT = (
-    "No answer came back from your organisation's sign-in page within {minutes} minutes (was the browser tab "
-    "closed?). Start the sign-in again."
-)
-CANCELLED = "The sign-in with your organisation was cancelled."
-MISMATCH = "The answer from the sign-in page does not belong to this sign-in, so it was ignored. Start again."
-DONE_PAGE = "<p>You are signed in to Palaute. You can close this tab.</p>"
-FAILED_PAGE = "<p>The sign-in did not finish. Go back to Palaute to see why.</p>"
+
+
+def timed_out_text(minutes: int) -> str:
+    return _(
+        "No answer came back from your organisation's sign-in page within {minutes} minutes (was the browser "
+        "tab closed?). Start the sign-in again."
+    ).format(minutes=minutes)
+
+
+def cancelled_text() -> str:
+    return _("The sign-in with your organisation was cancelled.")
+
+
+def mismatch_text() -> str:
+    return _("The answer from the sign-in page does not belong to this sign-in, so it was ignored. Start again.")
+
+
+def _page(ok: bool) -> bytes:
+    text = (
+        _("You are signed in to Palaute. You can close this tab.")
+        if ok
+        else _("The sign-in did not finish. Go back to Palaute to see why.")
+    )
+    return f"<!doctype html><meta charset='utf-8'><title>Palaute</title><p>{html.escape(text)}</p>".encode()
 
 
 class SsoCancelled(PalauteError):
@@ -59,10 +77,7 @@ class LoopbackReceiver:
                     self.send_error(404)
                     return
                 receiver.query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-                ok = "code" in receiver.query
-                body = (
-                    "<!doctype html><meta charset='utf-8'><title>Palaute</title>" + (DONE_PAGE if ok else FAILED_PAGE)
-                ).encode()
+                body = _page("code" in receiver.query)
                 self.send_response(200)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
@@ -96,9 +111,9 @@ class LoopbackReceiver:
         deadline = time.monotonic() + timeout
         while not self.arrived.wait(min(0.1, max(0.0, deadline - time.monotonic()))):
             if cancelled is not None and cancelled.is_set():
-                raise SsoCancelled(CANCELLED)
+                raise SsoCancelled(cancelled_text())
             if time.monotonic() >= deadline:
-                raise SignInRequired(TIMED_OUT.format(minutes=max(1, round(timeout / 60))))
+                raise SignInRequired(timed_out_text(max(1, round(timeout / 60))))
         return self.query
 
 
@@ -125,7 +140,7 @@ def sign_in(
     if "error" in answer:
         raise SignInRequired(_provider_refusal(answer))
     if not secrets.compare_digest(answer.get("state", ""), started.state) or "code" not in answer:
-        raise SignInRequired(MISMATCH)
+        raise SignInRequired(mismatch_text())
     key = DeviceKey.generate()
     body = schema.SsoTokenRequest(
         ticket=started.ticket,
@@ -153,15 +168,15 @@ def _refused_in_words(call: Callable[[], Any]) -> Any:
         return call()
     except Refused as error:
         if error.code == "sso_off":
-            raise SignInRequired("This Palaute server does not offer sign-in with your organisation.") from error
+            raise SignInRequired(_("This Palaute server does not offer sign-in with your organisation.")) from error
         raise SignInRequired(error.user_message) from error
 
 
 def _provider_refusal(answer: dict[str, str]) -> str:
     if answer.get("error") == "access_denied":
-        return "The sign-in was cancelled or refused on your organisation's sign-in page."
+        return _("The sign-in was cancelled or refused on your organisation's sign-in page.")
     detail = answer.get("error_description") or answer.get("error", "")
-    return f"Your organisation's sign-in page refused the sign-in ({detail[:200]})."
+    return _("Your organisation's sign-in page refused the sign-in ({detail}).").format(detail=detail[:200])
 
 
 def _forget(client: Any, pair: schema.TokenPair, key: Any) -> None:

@@ -100,18 +100,18 @@ def test_in_process_sign_in_then_resume(sso_server, store, vault, memory_keyring
 
 
 def test_a_wrong_state_is_ignored(sso_server, store, vault):
-    assert _refused(store, vault, sso_server, browser(tamper_state=True)) == sso.MISMATCH
+    assert _refused(store, vault, sso_server, browser(tamper_state=True)) == sso.mismatch_text()
 
 
 def test_no_answer_times_out_in_one_sentence(sso_server, store, vault):
     message = _refused(store, vault, sso_server, lambda url: True, timeout=1.0)
-    assert message == sso.TIMED_OUT.format(minutes=1)
+    assert message == sso.timed_out_text(1)
 
 
 def test_cancel_stops_waiting(sso_server, store, vault):
     cancelled = threading.Event()
     threading.Timer(0.5, cancelled.set).start()
-    assert _refused(store, vault, sso_server, lambda url: True, cancelled=cancelled) == sso.CANCELLED
+    assert _refused(store, vault, sso_server, lambda url: True, cancelled=cancelled) == sso.cancelled_text()
 
 
 def test_cancelled_at_the_provider(sso_server, store, vault):
@@ -163,5 +163,5 @@ def test_the_sign_in_dialogs_organisation_button(qtbot, sso_server, store, vault
     qtbot.waitUntil(lambda: "Open this address in a browser" in second.message.text(), timeout=10000)
     assert "/auth?" in second.message.text()
     second.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
-    qtbot.waitUntil(lambda: second.message.text() == sso.CANCELLED, timeout=10000)
+    qtbot.waitUntil(lambda: second.message.text() == sso.cancelled_text(), timeout=10000)
     assert second.isVisible() and second.sso_button.isEnabled()
