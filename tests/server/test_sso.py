@@ -197,3 +197,28 @@ def test_provider_down_refresh_too_old_and_password_sign_in_off(tmp_path):
             assert down.status_code == 502 and down.json()["error"] == "sso_unavailable"
             assert "does not answer" in down.json()["message"]
             assert _counts(server) == before
+
+
+@pytest.mark.postgres
+def test_sign_in_and_refusal_on_postgresql(provider, pg_schema_url, tmp_path):
+    from sqlalchemy import create_engine, text
+
+    with ServerProcess.start(tmp_path / "server", database_url=pg_schema_url, env=server_env(provider)) as server:
+        engine = create_engine(pg_schema_url)
+
+        def counts() -> tuple[int, ...]:
+            with engine.connect() as conn:
+                return tuple(
+                    conn.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar_one()
+                    for t in ("users", "devices", "tokens", "web_sessions")
+                )
+
+        try:
+            first = begin(server.url, "paula").exchange()
+            assert first.status_code == 200 and first.json()["user"]["role"] == "product"
+            assert begin(server.url, "paula").exchange().status_code == 200  # the same user, found by subject
+            before = counts()
+            assert begin(server.url, "outsider").exchange().json()["error"] == "sso_no_access"
+            assert counts() == before and before[0] == 1
+        finally:
+            engine.dispose()
