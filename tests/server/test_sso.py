@@ -26,6 +26,8 @@ PEOPLE = {
     "outsider": person(["marketing"]),
     "moved": person(["cs-cards"]),
     "bad": person(["cs-payments"]),
+    "dora": person(["cs-payments"]),
+    "taken": person(["cs-payments"]),
 }
 
 
@@ -150,6 +152,26 @@ def test_removed_from_the_group_loses_access_everywhere(server, provider):
     again = _refresh(server, pair, key)
     assert again.status_code == 401 and again.json()["error"] == "refresh_refused"
     assert "active" not in server.cli("user", "devices", "moved").stdout
+
+
+def test_a_disabled_account_is_refused_until_enabled(server):
+    assert begin(server.url, "dora").exchange().status_code == 200
+    server.cli("user", "disable", "dora")
+    before = _counts(server)
+    refused = begin(server.url, "dora").exchange()
+    assert refused.status_code == 401 and "Your Palaute account is disabled" in refused.json()["message"]
+    assert _counts(server) == before
+    server.cli("user", "enable", "dora")
+    assert begin(server.url, "dora").exchange().status_code == 200
+
+
+def test_a_password_account_is_never_taken_over_by_name(server):
+    server.add_user("taken", "admin", "a password", communities=[])
+    before = _counts(server)
+    refused = begin(server.url, "taken").exchange()
+    assert refused.status_code == 401 and refused.json()["error"] == "sso_name_taken"
+    assert "already signs in with a password" in refused.json()["message"]
+    assert _counts(server) == before
 
 
 def test_only_a_loopback_redirect_is_accepted(server):
