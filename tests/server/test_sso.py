@@ -211,6 +211,14 @@ def test_provider_down_refresh_too_old_and_password_sign_in_off(tmp_path):
                 f"{server.url}{API}/auth/login", json={"username": "ines", "password": PASSWORD}, timeout=10
             )
             assert login.status_code == 403 and "turned off" in login.json()["message"]
+            with requests.Session() as web:
+                page = web.get(f"{server.url}/web/signin", timeout=10).text
+                assert "Sign in with Example Org" in page and 'name="password"' not in page
+                # No form to send; one made by hand is refused (it has no form token either, checked first).
+                posted = web.post(
+                    f"{server.url}/web/signin", data={"username": "ines", "password": PASSWORD}, timeout=10
+                )
+                assert posted.status_code == 403
 
             attempt = begin(server.url, "ines")
             before = _counts(server)
