@@ -23,6 +23,7 @@ from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
 from server.services import changes
+from server.sso import people
 from server.sso.oidc import OidcClient
 
 
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.replays = proofs.ReplayCache()
     errors.install(app)
     app.state.oidc = OidcClient(settings) if settings.sso_enabled else None
+    app.state.sso_check = people.refresh_check(settings)  # web sessions of organisation accounts
     for router in (auth.router, sso.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)

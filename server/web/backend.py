@@ -54,13 +54,16 @@ def _account(session, user: WebUser) -> User:
     return account
 
 
-def session_user(db: Database, sid: str) -> WebUser | None:
-    """The user of a live server-side session, or None (ended, expired, unknown, account disabled)."""
+def session_user(request: Request, sid: str) -> WebUser | None:
+    """The user of a live server-side session, or None (ended, expired, unknown, account disabled; for an
+    organisation account also: its groups no longer map, or its last sign-in at the provider is too old)."""
     if not sid:
         return None
-    with db.read() as session:
+    with database(request).read() as session:
         user = web_sessions.user_of(session, sid)
-        return None if user is None else _web_user(user)
+        if user is None or request.app.state.sso_check(user) is not None:
+            return None
+        return _web_user(user)
 
 
 def web_user_by_id(db: Database, user_id: int) -> WebUser:

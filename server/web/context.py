@@ -30,7 +30,7 @@ class WebContext:
     def _resolve_user(self) -> WebUser | None:
         if self.session.user_id is None:
             return None
-        user = backend.session_user(self.db, self.session.sid or "")
+        user = backend.session_user(self.request, self.session.sid or "")
         if user is None or user.id != self.session.user_id or user.role not in WEB_ROLES:
             # Ended on the server (sign-out, revoked, disabled, new password), expired, or demoted.
             self.session.sign_out()

@@ -13,7 +13,7 @@ import requests
 
 from desktop.sync.proof import DeviceKey
 from protocol import schema
-from tests.support.oidc_provider import OidcProvider
+from tests.support.oidc_provider import OidcProvider, sign_in_at_provider
 from tests.support.server_process import ServerProcess
 from tests.support.sso import PASSWORD, begin, person, server_env
 
@@ -56,6 +56,14 @@ def _refresh(server: ServerProcess, pair: dict, key: DeviceKey) -> requests.Resp
     return requests.post(
         url, json={"refresh_token": pair["refresh_token"]}, headers={"DPoP": key.proof("POST", url)}, timeout=10
     )
+
+
+def _web_sign_in(server: ServerProcess, user: str) -> tuple[requests.Session, requests.Response]:
+    """The product page's "Sign in with …", the browser being an HTTP client."""
+    web = requests.Session()
+    start = web.get(f"{server.url}/web/signin/sso", params={"next": "/web/inbox"}, allow_redirects=False, timeout=10)
+    callback = sign_in_at_provider(web, start.headers["location"], user, PASSWORD)
+    return web, web.get(callback, timeout=10)
 
 
 def test_first_sign_in_makes_the_user_from_the_groups(server):
@@ -196,16 +204,19 @@ def test_keys_rotated_at_the_provider_are_fetched_again(tmp_path):
 
 
 def test_provider_down_refresh_too_old_and_password_sign_in_off(tmp_path):
-    people = {"ines": person(["cs-payments"])}
+    people = {"ines": person(["cs-payments"]), "iris": person(["palaute-product"])}
     with OidcProvider.start(tmp_path / "idp", people) as provider:
         env = server_env(provider, PALAUTE_SERVER_OIDC_MAX_AGE_HOURS="0.0005", PALAUTE_SERVER_PASSWORD_SIGN_IN="false")
         with ServerProcess.start(tmp_path / "server", env=env) as server:
             key = DeviceKey.generate()
             pair = begin(server.url, "ines").exchange(key).json()
             assert _refresh(server, pair, key).status_code == 200
+            web, inbox = _web_sign_in(server, "iris")
+            assert inbox.url.endswith("/web/inbox")
             time.sleep(2)  # past the 1.8 s this server trusts the groups of the last sign-in
             too_old = _refresh(server, pair, key)
             assert too_old.status_code == 401 and "Sign in with your organisation again" in too_old.json()["message"]
+            assert "/web/signin" in web.get(f"{server.url}/web/inbox", timeout=10).url  # the web session too
 
             login = requests.post(
                 f"{server.url}{API}/auth/login", json={"username": "ines", "password": PASSWORD}, timeout=10
