@@ -38,6 +38,9 @@ def ensure_installed() -> Path:
     node, npm = shutil.which("node"), shutil.which("npm")
     if node is None or npm is None:
         raise ProviderError("Node.js and npm are needed for the single sign-on tests (scripts/system-deps.sh test)")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+    if int(version.lstrip("v").split(".")[0] or 0) < 20:
+        raise ProviderError(f"the test OpenID provider needs Node.js 20 or later; this computer has {version}")
     stamp = HERE / "node_modules" / ".palaute-lock"
     lock = (HERE / "package-lock.json").read_text()
     with _install_lock:
