@@ -206,14 +206,14 @@ def test_keys_rotated_at_the_provider_are_fetched_again(tmp_path):
 def test_provider_down_refresh_too_old_and_password_sign_in_off(tmp_path):
     people = {"ines": person(["cs-payments"]), "iris": person(["palaute-product"])}
     with OidcProvider.start(tmp_path / "idp", people) as provider:
-        env = server_env(provider, PALAUTE_SERVER_OIDC_MAX_AGE_HOURS="0.0005", PALAUTE_SERVER_PASSWORD_SIGN_IN="false")
+        env = server_env(provider, PALAUTE_SERVER_OIDC_MAX_AGE_HOURS="0.001", PALAUTE_SERVER_PASSWORD_SIGN_IN="false")
         with ServerProcess.start(tmp_path / "server", env=env) as server:
             key = DeviceKey.generate()
             pair = begin(server.url, "ines").exchange(key).json()
             assert _refresh(server, pair, key).status_code == 200
             web, inbox = _web_sign_in(server, "iris")
             assert inbox.url.endswith("/web/inbox")
-            time.sleep(2)  # past the 1.8 s this server trusts the groups of the last sign-in
+            time.sleep(4)  # past the 3.6 s this server trusts the groups of the last sign-in
             too_old = _refresh(server, pair, key)
             assert too_old.status_code == 401 and "Sign in with your organisation again" in too_old.json()["message"]
             assert "/web/signin" in web.get(f"{server.url}/web/inbox", timeout=10).url  # the web session too
