@@ -59,12 +59,14 @@ def _new_user(session: Session, claims: IdClaims, access: Access) -> User:
     name = claims.username
     if not name:
         raise SsoError("sso_refused", "The sign-in service gave no user name; ask your administrator.")
-    if session.scalar(select(User.id).where(User.name == name)) is not None:
-        # Never attach an organisation account to a password account by name alone: that name might be
-        # another person's. The admin renames or removes the old account first.
+    holder = session.scalar(select(User).where(User.name == name))
+    if holder is not None:
+        # Never attach an organisation account to another account by name alone: that name might be another
+        # person's. The admin renames or removes the old account first.
+        how = "with a password" if holder.sso_subject is None else "with another organisation account"
         raise SsoError(
             "sso_name_taken",
-            f"A Palaute account named {name!r} already signs in with a password. Ask your administrator.",
+            f"A Palaute account named {name!r} already signs in {how}. Ask your administrator.",
         )
     user = User(name=name, role=access.role, password_hash=NO_PASSWORD, sso_subject=subject_of(claims))
     session.add(user)
