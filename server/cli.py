@@ -16,7 +16,7 @@ from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import account_admin, accounts, erasure, membership, reference, web_sessions
+from server.services import account_admin, accounts, erasure, membership, reference, web_sessions, webhooks
 from server.services.errors import ServiceError
 
 
@@ -91,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("insight_id", nargs="?")
     erase.add_argument("--customer", metavar="REF", help="erase every insight with this customer reference")
 
+    _webhook_parser(commands, common)
     for noun in ("community", "product-area"):
         sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
         actions = sub.add_subparsers(dest="action", required=True)
@@ -114,6 +115,24 @@ def _membership_parser(user, common) -> None:
     choice.add_argument("--add", type=_slugs, metavar="A,B", help="add these communities")
     choice.add_argument("--remove", type=_slugs, metavar="A,B", help="remove these communities")
     choice.add_argument("--set", type=_slugs, metavar="A,B", help="exactly these communities ('' for none)")
+
+
+def _webhook_parser(commands, common) -> None:
+    hooks = commands.add_parser("webhook", help="outbound webhooks (Standard Webhooks, Slack, Teams)")
+    actions = hooks.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", parents=[common], help="subscribe a URL; prints its signing secret once")
+    add.add_argument("url")
+    add.add_argument("--events", type=_slugs, default=[], metavar="E1,E2", help="default: every event")
+    add.add_argument("--community", metavar="SLUG", help="only this community's insights")
+    add.add_argument("--kind", choices=webhooks.KINDS, default="standard")
+    actions.add_parser("list", parents=[common], help="subscriptions, their state and failures")
+    for action, text in (
+        ("remove", "delete a subscription"),
+        ("test", "send a test message now"),
+        ("enable", "switch a disabled subscription on again"),
+    ):
+        sub = actions.add_parser(action, parents=[common], help=text)
+        sub.add_argument("webhook_id", type=int)
 
 
 def _slugs(value: str) -> list[str]:
@@ -183,6 +202,8 @@ def _admin(db: Database, args) -> int:
         return _communities(db, args)
     if args.command == "insight":
         return _erase(db, args)
+    if args.command == "webhook":
+        return _webhook(db, args)
     if args.command == "community" and args.action == "set-open":
         with db.write() as session:
             membership.set_open(session, args.slug, args.open == "yes")
@@ -217,6 +238,44 @@ def _devices(db: Database, args) -> int:
             print(f"{device.id}  {state:<8} {device.name}  since {device.created_at:%Y-%m-%d %H:%M}")
         for web in web_sessions.live_of(session, user.id):
             print(f"{web.id}  active   web page ({web.method})  since {web.created_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def _webhook(db: Database, args) -> int:
+    settings = _settings(args).with_dev_secret()  # the key the serving processes use
+    if args.action == "add":
+        with db.write() as session:
+            hook, secret = webhooks.add(
+                session, args.url, args.events, settings.webhook_master_key, kind=args.kind, community=args.community
+            )
+            hook_id = hook.id
+        print(f"added webhook {hook_id} ({args.kind}) for {args.url}")
+        print(f"signing secret (shown only now): {secret}")
+        return 0
+    if args.action == "list":
+        with db.read() as session:
+            for hook in webhooks.all_hooks(session):
+                state = "enabled" if hook.enabled else f"DISABLED ({hook.disabled_reason})"
+                scope = reference.community_by_id(session, hook.community_id).slug if hook.community_id else "all"
+                print(
+                    f"{hook.id}  {hook.kind:<8} {hook.url}  events={','.join(hook.events)}  community={scope}  "
+                    f"{state}  delivered={hook.delivered} failures={hook.failures}"
+                )
+        return 0
+    if args.action == "test":
+        from server.delivery import send_test
+
+        with db.read() as session:
+            hook = webhooks.get(session, args.webhook_id)
+            result = send_test(hook, settings.webhook_master_key, settings.webhook_timeout)
+        print(f"webhook {args.webhook_id}: {result}")
+        return 0 if result.startswith("delivered") else 1
+    with db.write() as session:
+        if args.action == "remove":
+            webhooks.remove(session, args.webhook_id)
+        else:
+            webhooks.enable(session, args.webhook_id)
+    print(f"webhook {args.webhook_id} {'removed' if args.action == 'remove' else 'enabled'}")
     return 0
 
 

@@ -81,6 +81,25 @@ class Settings(BaseSettings):
     def sso_enabled(self) -> bool:
         return bool(self.oidc_issuer)
 
+    # The product page's address as people reach it: links in webhook payloads and chat messages.
+    public_url: str = "http://127.0.0.1:8765"
+    # Outbound webhooks (docs/integrations.md). The key that encrypts their signing secrets in the database
+    # (default: derived from secret_key; changing it makes stored secrets unreadable).
+    webhook_key: str | None = None
+    webhook_delivery: bool = True  # run the delivery worker in this process
+    webhook_timeout: float = 10.0  # seconds per attempt
+    webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
+    webhook_backoff_cap: float = 3600.0
+    webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
+    webhook_concurrency: int = 8  # deliveries in flight per process (bounds its CPU next to the requests)
+    webhook_poll_interval: float = 0.5  # how often to look for work committed by other processes
+    # Inbound tracker hooks: Jira's HMAC secret, Azure DevOps' basic-auth password; unset refuses the hook.
+    jira_webhook_secret: str | None = None
+    azure_devops_webhook_secret: str | None = None
+    # Tracker status (Jira status category key, or Azure DevOps state / state category, lower case) ->
+    # insight status, as JSON; merged over the defaults in services/trackers.py.
+    tracker_status_map: dict[str, str] = Field(default_factory=dict)
+
     @model_validator(mode="after")
     def _refuse_insecure(self) -> Settings:
         if self.environment != "production":
@@ -103,6 +122,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'palaute-server.sqlite3'}"
+
+    @property
+    def webhook_master_key(self) -> str:
+        return self.webhook_key or self.secret_key
 
     def with_dev_secret(self) -> Settings:
         """In development, replace the well-known secret with one kept in the data folder (shared by workers)."""

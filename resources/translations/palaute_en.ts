@@ -249,6 +249,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Week {week}: {first} – {last}</source>
         <translation type="unfinished"></translation>
     </message>

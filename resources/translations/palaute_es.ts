@@ -249,6 +249,18 @@
         <translation>Publicados</translation>
     </message>
     <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Respondidos en 7 días (4 semanas)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Publicados (4 semanas)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Clientes detrás del trabajo publicado</translation>
+    </message>
+    <message>
         <source>Week {week}: {first} – {last}</source>
         <translation>Semana {week}: {first} – {last}</translation>
     </message>

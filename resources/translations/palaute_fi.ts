@@ -249,6 +249,18 @@
         <translation>Julkaistu</translation>
     </message>
     <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Vastattu 7 päivässä (4 viikkoa)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Toimitettu (4 viikkoa)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Asiakkaita toimitetun työn takana</translation>
+    </message>
+    <message>
         <source>Week {week}: {first} – {last}</source>
         <translation>Viikko {week}: {first}–{last}</translation>
     </message>

@@ -249,6 +249,18 @@
         <translation>Levererade</translation>
     </message>
     <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Besvarade inom 7 dagar (4 veckor)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Levererade (4 veckor)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Kunder bakom levererat arbete</translation>
+    </message>
+    <message>
         <source>Week {week}: {first} – {last}</source>
         <translation>Vecka {week}: {first}–{last}</translation>
     </message>

@@ -58,6 +58,7 @@ class WebContext:
             "csrf": self.session.csrf,
             "notice": self.session.pop_notice(),
             "nav": None,
+            "webhook_notices": backend.webhook_notices(self.db, self.user) if self.user else [],
         }
         values.update(context or {})
         return self._keep(templating.render(template, values, status_code))
@@ -114,6 +115,15 @@ async def posted_form(ctx: Ctx) -> dict[str, str]:
 
 
 CheckedForm = Annotated[dict[str, str], Depends(posted_form)]
+
+
+async def posted_ids(ctx: Ctx, _checked: CheckedForm) -> list[str]:
+    """Every `ids` value of the POSTed form (ticked boxes), after the same CSRF check."""
+    data = await ctx.request.form()
+    return [value for value in data.getlist("ids") if isinstance(value, str)]
+
+
+CheckedIds = Annotated[list[str], Depends(posted_ids)]
 
 
 def safe_next(target: str | None) -> str:
