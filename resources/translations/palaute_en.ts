@@ -954,6 +954,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -971,6 +975,18 @@
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

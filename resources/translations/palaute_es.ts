@@ -955,6 +955,10 @@
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Iniciar sesión con tu organización</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Dirección del servidor:</translation>
     </message>
@@ -973,6 +977,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Escribe primero la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Termina de iniciar sesión en el navegador…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Abre esta dirección en un navegador para iniciar sesión:</translation>
     </message>
 </context>
 <context>

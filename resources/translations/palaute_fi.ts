@@ -955,6 +955,10 @@
         <translation>Kirjaudu</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Kirjaudu organisaatiosi tunnuksilla</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Palvelimen osoite:</translation>
     </message>
@@ -973,6 +977,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Kirjaudutaan…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Kirjoita ensin palvelimen osoite.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Viimeistele kirjautuminen selaimessa…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Kirjaudu avaamalla tämä osoite selaimessa:</translation>
     </message>
 </context>
 <context>

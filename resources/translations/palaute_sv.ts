@@ -955,6 +955,10 @@
         <translation>Logga in</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Logga in med din organisations konto</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Serveradress:</translation>
     </message>
@@ -973,6 +977,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Fyll först i serverns adress.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Slutför inloggningen i webbläsaren…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Öppna den här adressen i en webbläsare för att logga in:</translation>
     </message>
 </context>
 <context>
