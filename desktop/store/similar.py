@@ -18,6 +18,8 @@ import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session
@@ -38,7 +40,11 @@ from desktop.store.models import InsightRow
 
 log = logging.getLogger(__name__)
 
-THRESHOLD = 0.4  # measured on tests/similar: true near-duplicates scored 0.47-1.0, chance overlaps mostly < 0.4
+# Chosen on the tuning half of bench/data/hints (bench/bench_similar.py --tune); the held-out half is
+# reported, never tuned on. MEANING_WEIGHT: how much the vectors count against the stems overlap.
+THRESHOLD = 0.4
+MEANING_WEIGHT = 0.5
+MEANING_CANDIDATES = 20  # nearest by meaning, re-scored with the stems candidates
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate
 # Which typed words pick candidates: the rarest first, while their insights add up to MAX_POSTINGS; never
 # a stem in more than COMMON_FRACTION of insights (it still counts in the score).
@@ -129,8 +135,30 @@ class DocFrequencies:
         return weight
 
 
-def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int = 3) -> list[Hint]:
+@dataclass(frozen=True)
+class Candidate:
+    """An insight that may be hinted, with the two scores its rank is made of (kept apart for the benchmark)."""
+
+    row: Any
+    words: float  # 0..1 stems overlap (similarity/scoring.py)
+    meaning: float | None  # cosine of the two texts' vectors (desktop/similar/vectors.py); None without a model
+
+
+def combined(candidate: Candidate) -> float:
+    """One 0..1 score from both: what the ranking sorts by and THRESHOLD cuts (words alone without a model)."""
+    if candidate.meaning is None:
+        return candidate.words
+    return (1 - MEANING_WEIGHT) * candidate.words + MEANING_WEIGHT * max(candidate.meaning, 0.0)
+
+
+def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int = 3, index: Any = None) -> list[Hint]:
     """The insights most like `typed`, best first, at most `limit`; [] when nothing is close enough."""
+    scored = [(combined(c), c.row) for c in candidates(session, typed, frequencies, index)]
+    return _originals_first(session, [(score, row) for score, row in scored if score >= THRESHOLD], limit)
+
+
+def candidates(session: Session, typed: str, frequencies: DocFrequencies, index: Any = None) -> list[Candidate]:
+    """The insights sharing the typed text's rarer words or nearest to it in meaning, each with both scores."""
     words = _typed_words(typed)
     if len(words) < MIN_WORDS:
         return []
@@ -139,11 +167,18 @@ def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int =
         return []
     if not _ends_word(typed) and not any(frequencies.df(s) for s in word_stems(words[-1])):
         words = words[:-1]  # a word still being typed that no insight knows yet: judge without it
-    ids = _candidates(session, words, frequencies) if len(words) >= MIN_WORDS else []
-    if not ids:
+    if len(words) < MIN_WORDS:
         return []
-    rows = [r for r in session.execute(insights._SELECT.where(InsightRow.rowid.in_(ids))) if not r.withdrawn]
-    return _best(session, words, rows, frequencies, limit)
+    ids = _candidates(session, words, frequencies)
+    query = index.embed(" ".join(words)) if index is not None else None
+    near = index.nearest(query, MEANING_CANDIDATES) if query is not None else None
+    wanted = list(dict.fromkeys([*ids, *(near or ())]))
+    if not wanted:
+        return []
+    rows = [r for r in session.execute(insights._SELECT.where(InsightRow.rowid.in_(wanted))) if not r.withdrawn]
+    if near is not None:
+        near = {**index.similarity(query, [r.rowid for r in rows if r.rowid not in near]), **near}
+    return _scored(session, words, rows, frequencies, near)
 
 
 def _typed_words(typed: str) -> list[str]:
@@ -199,16 +234,18 @@ def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[s
     return chosen
 
 
-def _best(session: Session, words: list[str], rows: list, frequencies: DocFrequencies, limit: int) -> list[Hint]:
+def _scored(session: Session, words: list[str], rows: list, frequencies: DocFrequencies, near: dict | None) -> list:
     typed = analyze_words(words)
     bodies = {row.rowid: analyze_insight(row.text) for row in rows}
     frequencies.refresh(session, (s for body in bodies.values() for s in body.stems))
-    scored = []
-    for row in rows:
-        score = overlap_score(typed, bodies[row.rowid], frequencies.weight).score
-        if score >= THRESHOLD:
-            scored.append((score, row))
-    return _originals_first(session, scored, limit)
+    return [
+        Candidate(
+            row,
+            overlap_score(typed, bodies[row.rowid], frequencies.weight).score,
+            None if near is None else near.get(row.rowid, 0.0),
+        )
+        for row in rows
+    ]
 
 
 def _originals_first(session: Session, scored: list, limit: int) -> list[Hint]:
