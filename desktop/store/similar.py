@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 # reported, never tuned on. MEANING_WEIGHT: how much the vectors count against the stems overlap.
 THRESHOLD = 0.4
 MEANING_WEIGHT = 0.5
+BASELINE_WEIGHT = 1.0  # how much of the typed text's mean cosine with all insights is taken off its cosines
 MEANING_CANDIDATES = 20  # nearest by meaning, re-scored with the stems candidates
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate
 # Which typed words pick candidates: the rarest first, while their insights add up to MAX_POSTINGS; never
@@ -142,13 +143,17 @@ class Candidate:
     row: Any
     words: float  # 0..1 stems overlap (similarity/scoring.py)
     meaning: float | None  # cosine of the two texts' vectors (desktop/similar/vectors.py); None without a model
+    baseline: float = 0.0  # the typed text's mean cosine with every insight: what "unrelated" scores for it
 
 
 def combined(candidate: Candidate) -> float:
     """One 0..1 score from both: what the ranking sorts by and THRESHOLD cuts (words alone without a model)."""
     if candidate.meaning is None:
         return candidate.words
-    return (1 - MEANING_WEIGHT) * candidate.words + MEANING_WEIGHT * max(candidate.meaning, 0.0)
+    # Cosine above the text's baseline, rescaled so that the same text still scores 1.
+    floor = min(BASELINE_WEIGHT * candidate.baseline, 0.9)
+    meaning = (candidate.meaning - floor) / (1 - floor)
+    return (1 - MEANING_WEIGHT) * candidate.words + MEANING_WEIGHT * max(meaning, 0.0)
 
 
 def find(session: Session, typed: str, frequencies: DocFrequencies, limit: int = 3, index: Any = None) -> list[Hint]:
@@ -171,14 +176,14 @@ def candidates(session: Session, typed: str, frequencies: DocFrequencies, index:
         return []
     ids = _candidates(session, words, frequencies)
     query = index.embed(" ".join(words)) if index is not None else None
-    near = index.nearest(query, MEANING_CANDIDATES) if query is not None else None
+    near, baseline = index.nearest(query, MEANING_CANDIDATES) if query is not None else (None, 0.0)
     wanted = list(dict.fromkeys([*ids, *(near or ())]))
     if not wanted:
         return []
     rows = [r for r in session.execute(insights._SELECT.where(InsightRow.rowid.in_(wanted))) if not r.withdrawn]
     if near is not None:
         near = {**index.similarity(query, [r.rowid for r in rows if r.rowid not in near]), **near}
-    return _scored(session, words, rows, frequencies, near)
+    return _scored(session, words, rows, frequencies, near, baseline)
 
 
 def _typed_words(typed: str) -> list[str]:
@@ -234,7 +239,9 @@ def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[s
     return chosen
 
 
-def _scored(session: Session, words: list[str], rows: list, frequencies: DocFrequencies, near: dict | None) -> list:
+def _scored(
+    session: Session, words: list[str], rows: list, frequencies: DocFrequencies, near: dict | None, baseline: float
+) -> list:
     typed = analyze_words(words)
     bodies = {row.rowid: analyze_insight(row.text) for row in rows}
     frequencies.refresh(session, (s for body in bodies.values() for s in body.stems))
@@ -243,6 +250,7 @@ def _scored(session: Session, words: list[str], rows: list, frequencies: DocFreq
             row,
             overlap_score(typed, bodies[row.rowid], frequencies.weight).score,
             None if near is None else near.get(row.rowid, 0.0),
+            baseline,
         )
         for row in rows
     ]

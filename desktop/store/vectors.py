@@ -181,17 +181,18 @@ class VectorIndex:
         return row
 
     # -- searching ------------------------------------------------------------------------------------
-    def nearest(self, query: np.ndarray, k: int) -> dict[int, float]:
-        """The k insight ids whose vectors are most like `query`, with their cosine (the rows are unit vectors)."""
+    def nearest(self, query: np.ndarray, k: int) -> tuple[dict[int, float], float]:
+        """The k insight ids whose vectors are most like `query`, with their cosine (the rows are unit vectors),
+        and the mean cosine of `query` with all of them: how near "anything" is for this text."""
         import numpy as np
 
         with self._lock:
             if self._ids is None or self._count == 0:
-                return {}
+                return {}, 0.0
             scores = self._matrix[: self._count] @ query
             k = min(k, self._count)
             top = np.argpartition(-scores, k - 1)[:k]
-            return {int(self._ids[i]): float(scores[i]) for i in top}
+            return {int(self._ids[i]): float(scores[i]) for i in top}, float(scores.mean())
 
     def similarity(self, query: np.ndarray, ids: list[int]) -> dict[int, float]:
         """The cosine of `query` with each of these insights' vectors (0 for one without a vector)."""

@@ -78,7 +78,7 @@ def test_a_changed_text_gets_a_new_vector(store, index):
     index._recheck.join(5)
     store.similar("kortti hylätty ulkomailla")
     assert rowid in _vector_rows(store)
-    near = index.nearest(index.embed("kortti hylätty ulkomailla"), 1)
+    near, _ = index.nearest(index.embed("kortti hylätty ulkomailla"), 1)
     assert list(near) == [rowid] and next(iter(near.values())) > 0.9
 
 
