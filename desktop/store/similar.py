@@ -177,7 +177,13 @@ def candidates(session: Session, typed: str, frequencies: DocFrequencies, index:
         return []
     ids = _candidates(session, words, frequencies)
     query = index.embed(" ".join(words)) if index is not None else None
-    near, baseline = index.nearest(query, MEANING_CANDIDATES) if query is not None else (None, 0.0)
+    near: dict | None = None
+    baseline = 0.0
+    if query is not None:
+        baseline = index.baseline(query)
+        # The nearest by meaning join the candidates: one sharing a common word or two with the text (none of
+        # the rare stems that pick the stems candidates) can still rank above the threshold with its meaning.
+        near = index.nearest(query, MEANING_CANDIDATES)
     wanted = list(dict.fromkeys([*ids, *(near or ())]))
     if not wanted:
         return []

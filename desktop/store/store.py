@@ -83,7 +83,11 @@ class Store:
         )
         self._author_cache: str | None = None
         self._frequencies = None  # the similarity index's document frequencies, read on first use
-        self._hints: VectorIndex | None = None  # the hints' vectors, built on first use
+        from desktop.similar.vectors import model
+        from desktop.store.vectors import VectorIndex
+
+        # The hints' vectors: the object is light; the model and the vectors load on the first look-up.
+        self._hints: VectorIndex = VectorIndex(engine, model)
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
@@ -148,11 +152,6 @@ class Store:
 
     def hint_index(self) -> VectorIndex:
         """The hints' vectors (loaded with their model on first use: the idle app never holds them)."""
-        if self._hints is None:
-            from desktop.similar.vectors import model
-            from desktop.store.vectors import VectorIndex
-
-            self._hints = VectorIndex(self.engine, model)
         return self._hints
 
     def prepare_hints(self) -> None:
@@ -234,7 +233,7 @@ class Store:
                 insights.record_pii(session, insight_id, guarded.kept, guarded.counts())
 
         self._write(work)
-        if "text" in changes and self._hints is not None:
+        if "text" in changes:
             self._hints.changed()  # its vector was dropped with the old text
 
     def withdraw_insight(self, insight_id: str) -> None:

@@ -45,7 +45,6 @@ class DuplicateHints(QWidget):
         self._asked = ""  # the text of the look-up running now
         self._wanted = ""  # the text to look up when it is done
         self.hints: list[Any] = []
-        self._prepared = False
         self._timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
         self._timer.timeout.connect(self._look_up)
         self._call = BackgroundCall(self)
@@ -112,9 +111,8 @@ class DuplicateHints(QWidget):
         return None
 
     def prepare(self) -> None:
-        """Load the model and the vectors in the background, so that the first hint comes quickly."""
-        if self._store is not None and not self._prepared:
-            self._prepared = True
+        """Load the model and the vectors (first time), and find texts changed by sync, in the background."""
+        if self._store is not None and not self._warm.busy():
             self._warm.run(self._store.prepare_hints)
 
     def choose(self, index: int) -> None:
