@@ -6,8 +6,11 @@ How a hint is found (the stems index is migration 0006's `insight_stems`):
 3. The rarest words' stems (never those in more than COMMON_FRACTION of insights, and no more than
    MAX_POSTINGS matches in all) pick the CANDIDATES insights holding most of them, IDF-weighted.
    Common stems would only make that slow; they still count when the candidates are scored.
-4. Each candidate is re-scored 0..1 (desktop/similar/scoring.py); below THRESHOLD it is not hinted.
-5. Withdrawn insights are left out; one marked a duplicate is replaced by its original when the store
+4. The typed text's vector (desktop/similar/vectors.py) adds the MEANING_CANDIDATES insights nearest in
+   meaning (desktop/store/vectors.py), whatever their words.
+5. Each candidate gets two scores, the stems overlap 0..1 (similarity/scoring.py) and its cosine above the
+   text's baseline, combined by `combined`; below THRESHOLD it is not hinted.
+6. Withdrawn insights are left out; one marked a duplicate is replaced by its original when the store
    has it, so an original and its duplicate never both show.
 """
 
