@@ -148,6 +148,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +380,10 @@
     </message>
     <message>
         <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {author}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -148,6 +148,10 @@
         <translation>No se pudo guardar el borrador: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>¿Añadir «a mí también» a «{insight}»? Alt+1 — o Ctrl+Enter de nuevo guarda una nueva.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>El hallazgo está vacío. Escribe lo que dijo el cliente y luego guarda.</translation>
     </message>
@@ -377,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>tuyo</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>de {author}</translation>
     </message>
 </context>
 <context>

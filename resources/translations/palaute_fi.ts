@@ -148,6 +148,10 @@
         <translation>Luonnosta ei voitu tallentaa: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>Lisätäänkö ”Sama täällä” havaintoon ”{insight}”? Alt+1 — tai Ctrl+Enter uudelleen tallentaa uuden havainnon.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>Havainto on tyhjä. Kirjoita, mitä asiakas sanoi, ja tallenna sitten.</translation>
     </message>
@@ -377,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>oma</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>tekijä {author}</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,10 @@
         <translation>Utkastet kunde inte sparas: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>Lägga till ”Samma här” på ”{insight}”? Alt+1 — eller Ctrl+Enter igen sparar en ny insikt.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>Insikten är tom. Skriv vad kunden sa och spara sedan.</translation>
     </message>
@@ -377,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>din</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>av {author}</translation>
     </message>
 </context>
 <context>
