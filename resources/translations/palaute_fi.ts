@@ -254,11 +254,11 @@
     </message>
     <message>
         <source>Shipped (4 weeks)</source>
-        <translation>Toimitettu (4 viikkoa)</translation>
+        <translation>Julkaistu (4 viikkoa)</translation>
     </message>
     <message>
         <source>Customers behind shipped work</source>
-        <translation>Asiakkaita toimitetun työn takana</translation>
+        <translation>Asiakkaita julkaistun työn takana</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>

@@ -259,7 +259,7 @@ def analytics_figures(
             )
         try:
             return analytics.build(session, account, weeks, community, product_area)
-        except Invalid as error:
+        except (Invalid, NotFound) as error:  # the page's menus only offer known ones: a hand-edited address
             raise bad_form(_sentence(error.message)) from None
 
 

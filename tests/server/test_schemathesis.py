@@ -57,11 +57,6 @@ EXCEPTIONS = [
         "include-path": "/api/v1/auth/devices",
         "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
     },
-    # A community or product area is a slug the database may not hold: an unknown one is refused as 422.
-    {
-        "include-path": "/api/v1/analytics",
-        "checks": {"positive_data_acceptance": {"expected-statuses": [*ACCEPTED, 422]}},
-    },
     # A batch over the limit is 413, as a body over the byte limit is: the client splits it.
     {
         "include-path": "/api/v1/sync/push",
