@@ -253,6 +253,45 @@ class UserInfo(Answer):
     product_areas: list[str]
 
 
+class SignInMethods(Answer):
+    """How this server lets people sign in: password, single sign-on with the organisation's provider, or both."""
+
+    password: bool
+    sso: bool
+    provider_name: str | None = None
+
+
+# Only a loopback redirect on this computer (RFC 8252): the code must come back to the app that asked.
+LoopbackRedirect = Annotated[str, Field(max_length=60, pattern=r"^http://127\.0\.0\.1:[0-9]{1,5}/callback$")]
+Pkce = Annotated[str, Field(min_length=43, max_length=128, pattern=r"^[A-Za-z0-9._~-]+$")]
+
+
+class SsoStartRequest(Model):
+    """The desktop's loopback address and its PKCE challenge (S256 of a verifier only the desktop knows)."""
+
+    redirect_uri: LoopbackRedirect
+    code_challenge: Annotated[str, Field(min_length=43, max_length=43, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class SsoStart(Answer):
+    """Open `authorization_url` in the browser; the provider returns to the redirect with `state` (check it)
+    and a code; send both with `ticket` to `/auth/sso/token`."""
+
+    authorization_url: str
+    state: str
+    ticket: str
+
+
+class SsoTokenRequest(Model):
+    """Sent with a DPoP proof by the new device's key, as a password sign-in is."""
+
+    ticket: Annotated[str, Field(min_length=1, max_length=2000)]
+    state: Annotated[str, Field(min_length=1, max_length=200)]
+    code: Annotated[str, Field(min_length=1, max_length=2000)]
+    code_verifier: Pkce
+    device_name: Name = "desktop"
+
+
 class TokenPair(Answer):
     """Tokens are short random strings, sent as `Authorization: <token_type> <access_token>`.
 

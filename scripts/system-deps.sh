@@ -15,6 +15,12 @@ test_pkgs=(xvfb xauth xdotool x11-utils trayer copyq chromium gnome-keyring dbus
 
 wanted=("${run_pkgs[@]}")
 [ "$mode" = test ] && wanted+=("${test_pkgs[@]}")
+# Node.js 20+ and npm run the real OpenID provider of the single sign-on tests (tests/support/oidc/). Only when
+# the commands are missing: a Node.js installed another way (e.g. NodeSource, which bundles npm) must not be
+# replaced by the distribution's packages.
+if [ "$mode" = test ] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+  wanted+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${wanted[@]}"; do

@@ -16,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from privacy.files import private_dir
 from protocol import schema
 from server import delivery as webhook_delivery, proofs, security
-from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sync
+from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sso, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -25,6 +25,8 @@ from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
 from server.services import changes, delivery, outbox
+from server.sso import people
+from server.sso.oidc import OidcClient
 
 ACK_WRITE_SECONDS = 2.0  # how often the feed positions pulls acknowledged are written (services/delivery.py)
 
@@ -79,9 +81,12 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.replays = proofs.ReplayCache()
     app.state.acks = delivery.Acks()
     errors.install(app)
+    app.state.oidc = OidcClient(settings) if settings.sso_enabled else None
+    app.state.sso_check = people.refresh_check(settings)  # web sessions of organisation accounts
     document.install(app)
     for router in (
         auth.router,
+        sso.router,
         auth.me_router,
         sync.router,
         insights.router,

@@ -99,6 +99,11 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Single sign-on: "<issuer> <sub>" of the organisation account (null for password users), the groups the
+    # provider last said, and when: refresh re-maps them and asks for a new sign-in once they are too old.
+    sso_subject: Mapped[str | None] = mapped_column(String(400), nullable=True)  # unique index in 0009
+    sso_groups: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    sso_checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     # How far in the feed this user's devices have pulled (services/delivery.py): a pull acknowledges its cursor.
     acked_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     communities: Mapped[list[Community]] = relationship(secondary=user_communities, lazy="selectin")
@@ -121,6 +126,20 @@ class Device(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     user: Mapped[User] = relationship(lazy="joined")
+
+
+class WebSession(Base):
+    """A signed-in web page session. The cookie carries a random id whose SHA-256 is `token_hash`; ending the
+    row (sign-out, revocation, a disabled account, a new password) makes every copy of the cookie worthless."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # shown to admins; not the cookie's secret
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    method: Mapped[str] = mapped_column(String(10))  # password | sso
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Token(Base):

@@ -81,6 +81,19 @@ class ApiClient:
             raise
         return _bound(pair, self.server_url)
 
+    def sign_in_methods(self) -> schema.SignInMethods:
+        return self._call("GET", "/auth/methods", schema.SignInMethods, auth=False)
+
+    def sso_start(self, redirect_uri: str, code_challenge: str) -> schema.SsoStart:
+        """The organisation's sign-in address for this computer's loopback redirect (single sign-on)."""
+        body = schema.SsoStartRequest(redirect_uri=redirect_uri, code_challenge=code_challenge)
+        return self._call("POST", "/auth/sso/start", schema.SsoStart, json=body.model_dump(), auth=False)
+
+    def sso_token(self, body: schema.SsoTokenRequest, key: DeviceKey) -> schema.TokenPair:
+        """The provider's code, exchanged by the server, for a new device bound to `key`."""
+        pair = self._call("POST", "/auth/sso/token", schema.TokenPair, json=body.model_dump(), auth=False, key=key)
+        return _bound(pair, self.server_url)
+
     def register_device(self, key: DeviceKey, device_name: str) -> schema.TokenPair:
         """A new device of the signed-in user, bound to `key` (this folder's change numbers forked)."""
         body = schema.DeviceRequest(device_name=device_name, key=schema.PublicKey.model_validate(key.public))
@@ -321,6 +334,8 @@ class ApiClient:
                     "Check the server address."
                 ).format(server=self.server_url, status=status)
             )
+        if status == 502 and _error_code(response) == "sso_unavailable":  # the provider, not Palaute, is down
+            raise Refused(response.json()["message"], status, "sso_unavailable")
         if status == 429 or status >= 500:
             raise ServerBusy(
                 _("The Palaute server is busy or having trouble (HTTP {status}); trying again later.").format(
@@ -435,3 +450,11 @@ def _as_list(data: Any) -> list[Any]:
     if not isinstance(data, list):
         raise BadAnswer(_("The server's list of communities was not a list."))
     return data
+
+
+def _error_code(response: requests.Response) -> str | None:
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return data.get("error") if isinstance(data, dict) and isinstance(data.get("message"), str) else None

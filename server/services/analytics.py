@@ -36,7 +36,7 @@ from protocol.digest import week_of
 from server.models import AnalyticsCell, AnalyticsCustomer, Community, Insight, ProductArea, SameHere, User, utcnow
 from server.services import reference, rollup
 from server.services.access import PRODUCT_ROLES, cell_condition, insight_condition
-from server.services.errors import Forbidden
+from server.services.errors import Forbidden, Invalid, NotFound
 
 MAX_WEEKS = 156
 RISING_DAYS = 28
@@ -156,8 +156,11 @@ class _Queries:
     def __init__(self, session, reader, community, product_area, starts: datetime, ends: datetime, now: datetime):
         self.session, self.starts, self.ends, self.now = session, starts, ends, now
         self.dates = rollup.Dates(session)
-        community_id = reference.community_by_slug(session, community).id if community else None
-        area = reference.product_area_by_slug(session, product_area) if product_area else None
+        try:
+            community_id = reference.community_by_slug(session, community).id if community else None
+            area = reference.product_area_by_slug(session, product_area) if product_area else None
+        except Invalid as error:  # a filter that names nothing answers like a path that names nothing
+            raise NotFound(str(error)) from None
         self.scope = [insight_condition(reader), Insight.withdrawn.is_(False)]
         if community_id is not None:
             self.scope.append(Insight.community_id == community_id)

@@ -37,8 +37,9 @@ def change_status(session: Session, insight: Insight, status: str, actor: User |
     previous, insight.status = insight.status, status
     insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
     bump(session, insight)
-    if actor is not None:
-        record_event(session, actor, insight, "status", status=status)
+    # Kept even without an actor (a linked tracker moved it): the analytics roll-up finds the week a status
+    # was taken back from through these events (services/rollup.py).
+    record_event(session, actor, insight, "status", status=status)
     if status == "shipped":
         delivery.note_shipped(session, insight.id)
     events.emit(session, "insight.status_changed", insight.id, previous_status=previous)
@@ -78,12 +79,24 @@ def set_product_area(session: Session, actor: User, insight_id: str, slug: str |
 
 
 def record_event(
-    session: Session, actor: User, insight: Insight, kind: str, *, status: str | None = None, other: str | None = None
+    session: Session,
+    actor: User | None,
+    insight: Insight,
+    kind: str,
+    *,
+    status: str | None = None,
+    other: str | None = None,
 ) -> None:
-    """Keep a status change or a duplicate mark for the insight's conversation timeline."""
+    """Keep a status change or a duplicate mark for the insight's conversation timeline (actor None: a
+    linked tracker item moved it)."""
     session.add(
         InsightEvent(
-            insight_id=insight.id, kind=kind, actor_id=actor.id, status=status, other_id=other, created_at=utcnow()
+            insight_id=insight.id,
+            kind=kind,
+            actor_id=actor.id if actor is not None else None,
+            status=status,
+            other_id=other,
+            created_at=utcnow(),
         )
     )
 

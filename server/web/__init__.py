@@ -12,6 +12,7 @@ from server.web import (
     routes_inbox,
     routes_insight,
     routes_links,
+    routes_sso,
     routes_static,
     routes_summary,
 )
@@ -22,6 +23,7 @@ from server.web.routing import WebRoute
 pages = APIRouter(prefix=BASE, include_in_schema=False, route_class=WebRoute)
 for _module in (
     routes_auth,
+    routes_sso,
     routes_inbox,
     routes_insight,
     routes_links,

@@ -11,7 +11,18 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, analytics, digest, inbox, similar, trackers, triage, webhooks
+from server.services import (
+    access,
+    accounts,
+    analytics,
+    digest,
+    inbox,
+    similar,
+    trackers,
+    triage,
+    web_sessions,
+    webhooks,
+)
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
 from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
@@ -45,7 +56,7 @@ def cookie_secure(request: Request) -> bool:
 
 
 def _web_user(user: User) -> WebUser:
-    return WebUser(id=str(user.id), name=user.name, role=user.role, password_hash=user.password_hash)
+    return WebUser(id=str(user.id), name=user.name, role=user.role)
 
 
 def _account(session, user: WebUser) -> User:
@@ -55,12 +66,32 @@ def _account(session, user: WebUser) -> User:
     return account
 
 
-def load_user(db: Database, user_id: str) -> WebUser | None:
-    if not user_id.isdigit():
+def session_user(request: Request, sid: str) -> WebUser | None:
+    """The user of a live server-side session, or None (ended, expired, unknown, account disabled; for an
+    organisation account also: its groups no longer map, or its last sign-in at the provider is too old)."""
+    if not sid:
         return None
+    with database(request).read() as session:
+        user = web_sessions.user_of(session, sid)
+        if user is None or request.app.state.sso_check(user) is not None:
+            return None
+        return _web_user(user)
+
+
+def web_user_by_id(db: Database, user_id: int) -> WebUser:
     with db.read() as session:
-        user = session.get(User, int(user_id))
-        return None if user is None or user.disabled else _web_user(user)
+        return _web_user(session.get(User, user_id))
+
+
+def start_session(db: Database, user: WebUser, method: str) -> str:
+    with db.write() as session:
+        return web_sessions.start(session, session.get(User, int(user.id)), method)
+
+
+def end_session(db: Database, sid: str | None) -> None:
+    if sid:
+        with db.write() as session:
+            web_sessions.end(session, sid)
 
 
 @dataclass(frozen=True)
@@ -228,7 +259,7 @@ def analytics_figures(
             )
         try:
             return analytics.build(session, account, weeks, community, product_area)
-        except Invalid as error:
+        except (Invalid, NotFound) as error:  # the page's menus only offer known ones: a hand-edited address
             raise bad_form(_sentence(error.message)) from None
 
 

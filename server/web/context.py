@@ -30,12 +30,10 @@ class WebContext:
     def _resolve_user(self) -> WebUser | None:
         if self.session.user_id is None:
             return None
-        user = backend.load_user(self.db, self.session.user_id)
-        mark_ok = user is not None and self.session.user_mark == session_cookie.password_mark(
-            self.secret, user.password_hash
-        )
-        if user is None or not mark_ok or user.role not in WEB_ROLES:
-            self.session.sign_out()  # deleted, demoted or password changed: the old cookie is worthless
+        user = backend.session_user(self.request, self.session.sid or "")
+        if user is None or user.id != self.session.user_id or user.role not in WEB_ROLES:
+            # Ended on the server (sign-out, revoked, disabled, new password), expired, or demoted.
+            self.session.sign_out()
             return None
         return user
 

@@ -38,7 +38,7 @@ def _reply(reply: Reply) -> TimelineItem:
 
 
 def _event(event: InsightEvent, insight_id: str, texts: dict[str, str]) -> TimelineItem:
-    who = event.actor.name if event.actor else "A former user"
+    who = event.actor.name if event.actor else "A linked tracker item"
     role = event.actor.role if event.actor else "product"
     if event.insight_id != insight_id:  # another insight was marked a duplicate of this one (or unmarked)
         kind = "merged_in" if event.kind == "merged" else "unmerged_out"

@@ -11,8 +11,6 @@ class WebUser:
     id: str
     name: str
     role: str
-    # Keyed fingerprint input: the stored password hash (a changed password ends old web sessions).
-    password_hash: str
 
 
 @dataclass(frozen=True)

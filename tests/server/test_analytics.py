@@ -208,3 +208,20 @@ def test_acks_hand_over_only_positions_that_moved_on():
     assert acks.take() == {}
     acks.note(1, 6)
     assert acks.take() == {1: 6}
+
+
+def test_a_status_a_tracker_takes_back_leaves_the_week_it_shipped_in(api, scenario, monkeypatch):
+    clock = Clock(monkeypatch)
+
+    def tracker_sets(status: str, when: datetime) -> None:  # no actor: a linked tracker item moved
+        clock.now = when
+        with api.db.write() as session:
+            triage.change_status(session, session.get(Insight, scenario["F"]), status)
+
+    build(api, weeks=5)
+    tracker_sets("shipped", at(24, 12))
+    assert [w.shipped for w in build(api, weeks=5).weeks] == [0, 0, 0, 1, 2]
+    # Taken back a week later: F's own row now says week 49 only, so the week it shipped in is found
+    # through the status event the tracker's change left.
+    tracker_sets("in_progress", at(2, 12, month=12))
+    assert [w.shipped for w in build(api, weeks=5).weeks] == [0, 0, 0, 1, 1]

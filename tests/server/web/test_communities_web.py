@@ -194,6 +194,8 @@ def test_the_digest_page_shows_the_week_and_downloads_markdown(page: Page, site,
     expect(page.get_by_label("Week", exact=True)).to_have_value(week)
     block = page.get_by_role("region", name="Online banking CoP")
     expect(block.locator(".digest-counts dd")).to_have_text(["3", "1", "1", "1"])
+    # The loop over four weeks: nothing 7 days old yet; "shipped" this week with its one customer.
+    expect(block.locator(".digest-loop dd")).to_have_text(["—", "1", "1"])
     expect(block.locator(".digest-items").first.locator("li").first).to_contain_text(MARKUP)
     expect(block.locator(".digest-items").first.locator(".backing").first).to_have_text("3 customers · 2 reps")
     expect(block.locator(".digest-reply")).to_have_text("Reply: Fixed in the next release.")

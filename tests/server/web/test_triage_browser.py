@@ -64,12 +64,12 @@ def triage_data(site) -> dict:
 def test_inbox_filters_apply_as_they_change_and_keys_move(page: Page, site, triage_data, artifacts, axe_source):
     sign_in(page, site, site.pia)
     page.goto(f"{site.base_url}/web/inbox")
-    page.get_by_label("Show").select_option("awaiting")  # no button pressed
+    page.get_by_label("Show", exact=True).select_option("awaiting")  # no button pressed
     expect(page).to_have_url(re.compile(r"show=awaiting"))
     expect(page.locator("a.row-link").first).to_be_visible()
     rows = page.locator("a.row-link").all_inner_texts()
     assert any("Awaiting check" in t for t in rows)
-    page.get_by_label("Search text").fill("awaiting check")  # applies once typing pauses
+    page.get_by_label("Search text", exact=True).fill("awaiting check")  # applies once typing pauses
     expect(page).to_have_url(re.compile(r"q=awaiting\+check"))
     expect(page.locator("a.row-link")).to_have_count(1)
 
