@@ -89,6 +89,11 @@ class Receiver:
         return found
 
 
+def rounds_for(events: int) -> int:
+    """Batches of 100 per client so that at least `events` insights are pushed (8 clients: 10,400 for 10,000)."""
+    return -(-events // (CLIENTS * 100))
+
+
 def push_all(clients: list[Client], batches_each: int) -> float:
     started = time.perf_counter()
     with ThreadPoolExecutor(len(clients)) as pool:
@@ -119,12 +124,12 @@ def one_run(folder: Path, url: str | None, events: int, receiver: Receiver | Non
         if receiver is not None:
             server.cli("webhook", "add", receiver.url, "--events", "insight.created")
         clients = [Client(server.url, f"rep{n}") for n in range(CLIENTS)]
-        rate = push_all(clients, events // (CLIENTS * 100))
+        rate = push_all(clients, rounds_for(events))
         if receiver is None:
             return rate, None
         ended, drained = time.monotonic(), None
         while time.monotonic() - ended < 600:
-            if waiting(server) >= events:
+            if waiting(server) >= rounds_for(events) * CLIENTS * 100:
                 drained = time.monotonic() - ended
                 break
             time.sleep(0.5)
@@ -144,7 +149,8 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
                 clients[n % CLIENTS].push_one()
                 time.sleep(max(0.0, started + (n + 1) / rate - time.perf_counter()))
         else:
-            push_all(clients, events // (CLIENTS * 100))
+            push_all(clients, rounds_for(events))
+            events = rounds_for(events) * CLIENTS * 100
         deadline = time.monotonic() + 300
         while waiting(server) < events and time.monotonic() < deadline:
             time.sleep(0.2)
@@ -154,7 +160,7 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
 
 
 def run_backend(label: str, url_for, folder: Path, quick: bool) -> list[Figure]:
-    events = 2_400 if quick else 10_000
+    events = rounds_for(2_400 if quick else 10_000) * CLIENTS * 100
     plain, hooked, drains = [], [], []
     for round_ in range(2):
         plain.append(one_run(folder / f"plain{round_}", url_for(), events, None)[0])

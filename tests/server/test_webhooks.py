@@ -210,3 +210,27 @@ def test_an_endpoint_failing_past_the_retry_window_is_switched_off(app, api, set
     assert not enabled and "could not be delivered for" in reason
     assert failures >= 2 and error == "HTTP 500"
     assert outbox_size(app) == 0  # given up (3 days in production)
+
+
+@pytest.mark.parametrize("settings_overrides", [dict(webhook_delivery=False)])
+def test_the_change_and_its_messages_commit_together_or_not_at_all(app, api, settings_overrides):
+    from server.models import Insight, User
+    from server.services import triage
+
+    subscribe(app, "http://127.0.0.1:9/hook")
+    rep = api.user("rita", communities=["payments"])
+    api.user("pam", "product", communities=["payments"])
+    insight_id = api.create(rep, 1)["id"]
+    written = outbox_size(app)
+    with pytest.raises(RuntimeError), app.state.db.write() as session:
+        pm = session.scalars(select(User).where(User.name == "pam")).one()
+        triage.set_status(session, pm, insight_id, "planned")
+        session.flush()
+        raise RuntimeError("the request fails after the change")
+    assert outbox_size(app) == written
+    with app.state.db.read() as session:
+        assert session.get(Insight, insight_id).status == "new"
+    with app.state.db.write() as session:
+        pm = session.scalars(select(User).where(User.name == "pam")).one()
+        triage.set_status(session, pm, insight_id, "planned")
+    assert outbox_size(app) == written + 1
