@@ -151,7 +151,7 @@ PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
 class Model(BaseModel):
     """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
+    model_config = ConfigDict(extra="forbid")
 
 
 class Answer(BaseModel):
@@ -159,7 +159,7 @@ class Answer(BaseModel):
     without breaking clients of the same protocol version. (Until communities came, answers forbade them too,
     which would have made every added field a protocol break.)"""
 
-    model_config = ConfigDict(extra="ignore", defer_build=True)
+    model_config = ConfigDict(extra="ignore")
 
 
 # --- accounts -------------------------------------------------------------------------------------------

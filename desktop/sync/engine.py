@@ -6,7 +6,6 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
@@ -19,23 +18,13 @@ from desktop.sync.errors import BadAnswer, Refused
 from protocol import schema
 
 log = logging.getLogger(__name__)
+_MUTATION = TypeAdapter(schema.Mutation)
+_CHANGE = TypeAdapter(schema.Change)
 KNOWN_CHANGE_KINDS = {"insight", "reply", "tombstone"}
 # Stay under the server's byte limit with room for the envelope.
 BATCH_BYTES = schema.MAX_PUSH_BYTES * 3 // 4
 
 Progress = Callable[[int, int], None]
-
-
-@cache
-def _mutations() -> TypeAdapter:
-    """Built on the first push, not at import: the protocol's models build on first use (defer_build), and an
-    idle app that only long-polls never validates a mutation."""
-    return TypeAdapter(schema.Mutation)
-
-
-@cache
-def _changes() -> TypeAdapter:
-    return TypeAdapter(schema.Change)
 
 
 @dataclass
@@ -96,7 +85,7 @@ class Pusher:
                     report.rejected += 1
                 break
             try:
-                _mutations().validate_python(mutation)
+                _MUTATION.validate_python(mutation)
             except ValidationError as exc:
                 message = "; ".join(f"{'.'.join(map(str, e['loc'][1:]))}: {e['msg']}" for e in exc.errors()[:3])
                 self.ledger.reject_locally(item, f"Cannot be sent: {message}")
@@ -258,7 +247,7 @@ def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
         if not isinstance(raw, dict) or raw.get("kind") not in KNOWN_CHANGE_KINDS:
             continue  # a newer server's kind of change: skipped, as the protocol asks
         try:
-            changes.append(_changes().validate_python(raw).model_dump(mode="json"))
+            changes.append(_CHANGE.validate_python(raw).model_dump(mode="json"))
         except ValidationError:
             raise BadAnswer(_("The server sent a change Palaute cannot read; it will try again later.")) from None
     return changes, page["cursor"], page["has_more"]
