@@ -177,7 +177,7 @@ class ProbedApp(Palaute):
         try:
             self.wait_ready()
             deadline = time.monotonic() + idle + 240  # a snapshot of tracemalloc is slow
-            while not out.exists() and time.monotonic() < deadline:
+            while not out.exists() and time.monotonic() < deadline and self.proc.poll() is None:
                 time.sleep(0.2)
             report = json.loads(out.read_text())
         finally:
