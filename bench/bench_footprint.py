@@ -40,6 +40,11 @@ STEPS: list[tuple[str, str, str]] = [
     ("requests + truststore (HTTP session)", "", "import desktop.sync.http; desktop.sync.http.make_session()"),
     ("keyring (backend chosen)", "", "import keyring; keyring.get_keyring()"),
     ("sync stack (client, engine, service)", "", "import desktop.sync.account"),
+    (
+        "DPoP key + one proof (cryptography)",
+        "",
+        "from desktop.sync.proof import DeviceKey; DeviceKey.generate().proof('GET', 'https://x.example/y')",
+    ),
     ("privacy guard (import)", "", "import privacy"),
     ("privacy guard first use (stdnum, phonenumbers)", "import privacy", "privacy.warm_up()"),
     ("Snowball stemmers (similarity: duplicate hints)", "", "import similarity"),
@@ -213,6 +218,8 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict) -> None:
         Figure("ratio Palaute signed in/CopyQ", pss / theirs, "x", "<= 1 x"),
     ]
     print_figures("The app signed in and syncing, under Xvfb, beside CopyQ", figures)
+    print("rounds, Palaute: " + ", ".join(f"{r['idle']['Pss']:.1f}" for r in rounds) + " MiB; CopyQ: ", end="")
+    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB\n")
     print("## PSS at each step of the app's log (first round; MiB)")
     last = 0.0
     for step in rounds[0]["steps"]:
