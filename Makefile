@@ -39,7 +39,7 @@ $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed (apt-get install python3 python3-venv)"; exit 1; }
 	@[ -x $(PY) ] || { scripts/system-deps.sh run && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[desktop,server,test,build]'
+	$(PY) -m pip install -q -e '.[desktop,hints-meaning,server,test,build]'
 	@touch $(STAMP)
 
 clean-venv:

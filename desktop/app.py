@@ -395,6 +395,7 @@ class PalauteApp:
             store.sync.meta("server_url") or "",
             store.sync.meta("username") or "",
             self.settings_window,
+            sign_in_sso=self.sync.sign_in_sso,
         )
         dialog.signed_in.connect(self._signed_in)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

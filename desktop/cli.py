@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from desktop import APP_NAME, __version__
 from desktop.domain import Impact
 from desktop.errors import PalauteError, StoreWriteFailed
-from desktop.language import _, format_moment, language_from, use
+from desktop.language import _, format_moment, language_from, use, value_word
 from desktop.paths import AppPaths
 from desktop.platform.instance_client import notify_running_app
 
@@ -33,16 +33,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--data-dir", metavar="DIR", help=_("keep all data in DIR (also: $PALAUTE_DATA_DIR)"))
     parser.add_argument("--demo", action="store_true", help=_("start with a local demo server (first look)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
     capture = commands.add_parser("capture", help=_("save an insight (or, with --show, open the capture window)"))
-    capture.add_argument("text", nargs="?", help=_("what the customer said; '-' reads it from standard input"))
+    capture.add_argument(
+        "text", nargs="?", metavar=_("TEXT"), help=_("what the customer said; '-' reads it from standard input")
+    )
     capture.add_argument("--show", action="store_true", help=_("open the capture window of the running app"))
-    capture.add_argument("--community", "-c", help=_("community of practice (name, slug or the start of one)"))
-    capture.add_argument("--area", "-a", help=_("product area"))
-    capture.add_argument("--customer", help=_("customer reference (e.g. a case number)"))
-    capture.add_argument("--impact", "-i", default=Impact.MEDIUM.value, help=_("low, medium, high or blocker"))
-    capture.add_argument("--tag", "-t", action="append", default=[], help=_("a free tag (repeatable)"))
+    capture.add_argument(
+        "--community", "-c", metavar=_("COMMUNITY"), help=_("community of practice (name, slug or the start of one)")
+    )
+    capture.add_argument("--area", "-a", metavar=_("AREA"), help=_("product area"))
+    capture.add_argument("--customer", metavar=_("CUSTOMER"), help=_("customer reference (e.g. a case number)"))
+    capture.add_argument(
+        "--impact", "-i", default=Impact.MEDIUM.value, metavar=_("IMPACT"), help=_("low, medium, high or blocker")
+    )
+    capture.add_argument(
+        "--tag", "-t", action="append", default=[], metavar=_("TAG"), help=_("a free tag (repeatable)")
+    )
     capture.add_argument(
         "--keep-pii",
         action="store_true",
@@ -52,24 +60,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help=_("list insights, newest first"))
     listing.add_argument(
-        "--community", "-c", help=_("only this community's insights (yours and, once synced, the other reps')")
+        "--community",
+        "-c",
+        metavar=_("COMMUNITY"),
+        help=_("only this community's insights (yours and, once synced, the other reps')"),
     )
-    listing.add_argument("--limit", "-n", type=int, help=_("at most this many"))
+    listing.add_argument("--limit", "-n", type=int, metavar="N", help=_("at most this many"))
     listing.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     search = commands.add_parser("search", help=_("full-text search, best matches first"))
-    search.add_argument("query", help=_("the words to look for"))
-    search.add_argument("--limit", "-n", type=int, default=50, help=_("at most this many (default 50)"))
+    search.add_argument("query", metavar=_("WORDS"), help=_("the words to look for"))
+    search.add_argument("--limit", "-n", type=int, default=50, metavar="N", help=_("at most this many (default 50)"))
     search.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     similar = commands.add_parser("similar", help=_("the existing insights most like TEXT (duplicate hints)"))
-    similar.add_argument("text", help=_("what you would type in the capture window; '-' reads it from standard input"))
-    similar.add_argument("--limit", "-n", type=int, default=3, help=_("at most this many hints (default 3)"))
+    similar.add_argument(
+        "text", metavar=_("TEXT"), help=_("what you would type in the capture window; '-' reads it from standard input")
+    )
+    similar.add_argument(
+        "--limit", "-n", type=int, default=3, metavar="N", help=_("at most this many hints (default 3)")
+    )
     similar.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     export = commands.add_parser("export", help=_("write every insight as CSV or JSON"))
     export.add_argument("--format", "-f", choices=("csv", "json"), default="csv", help=_("csv (the default) or json"))
-    export.add_argument("--output", "-o", help=_("file to write (default: standard output)"))
+    export.add_argument("--output", "-o", metavar=_("FILE"), help=_("file to write (default: standard output)"))
 
     from desktop.cli_community import add_parsers as add_community_parsers
     from desktop.cli_inbox import add_parsers as add_inbox_parsers
@@ -293,7 +308,8 @@ def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
         if len(first_line) > 70:
             first_line = first_line[:69] + "…"  # display only: the stored text is never shortened
         when = format_moment(insight.created_at)
-        print(f"{when:<16}  {insight.community:<16} {insight.impact.value:<8} {insight.status.value:<12} {first_line}")
+        impact, status = value_word(insight.impact), value_word(insight.status)
+        print(f"{when:<16}  {insight.community:<16} {impact:<11} {status:<13} {first_line}")
         print(f"{'':18}{insight.id}{_backing(insight)}")
 
 

@@ -17,26 +17,28 @@ from desktop.platform.instance_client import notify_running_app
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     same = commands.add_parser("same-here", help=_("add this customer to an existing insight instead of a new one"))
-    same.add_argument("insight_id", metavar="INSIGHT_ID", help=_("the insight's id (from palaute similar/list/search)"))
-    same.add_argument("--customer", help=_("this call's customer reference"))
-    same.add_argument("--impact", "-i", default="medium", help=_("low, medium, high or blocker"))
-    same.add_argument("--note", help=_("what this customer said, for the product team"))
+    same.add_argument(
+        "insight_id", metavar=_("INSIGHT_ID"), help=_("the insight's id (from palaute similar/list/search)")
+    )
+    same.add_argument("--customer", metavar=_("CUSTOMER"), help=_("this call's customer reference"))
+    same.add_argument("--impact", "-i", default="medium", metavar=_("IMPACT"), help=_("low, medium, high or blocker"))
+    same.add_argument("--note", metavar=_("NOTE"), help=_("what this customer said, for the product team"))
     same.add_argument("--keep-pii", action="store_true", help=_("keep personal data as typed instead of masking it"))
     same.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     communities = commands.add_parser("communities", help=_("your communities of practice; join or leave open ones"))
     change = communities.add_mutually_exclusive_group()
-    change.add_argument("--join", metavar="COMMUNITY", help=_("join an open community"))
-    change.add_argument("--leave", metavar="COMMUNITY", help=_("leave an open community"))
+    change.add_argument("--join", metavar=_("COMMUNITY"), help=_("join an open community"))
+    change.add_argument("--leave", metavar=_("COMMUNITY"), help=_("leave an open community"))
     communities.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
     digest = commands.add_parser("digest", help=_("the weekly digest of your communities (from the server)"))
-    digest.add_argument("--week", help=_("ISO week such as 2026-W47 (default: this week)"))
-    digest.add_argument("--community", "-c", help=_("only this community"))
+    digest.add_argument("--week", metavar=_("WEEK"), help=_("ISO week such as 2026-W47 (default: this week)"))
+    digest.add_argument("--community", "-c", metavar=_("COMMUNITY"), help=_("only this community"))
     shape = digest.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help=_("machine-readable output"))
     shape.add_argument("--markdown", action="store_true", help=_("Markdown (the default is the same, as plain text)"))
-    digest.add_argument("--output", "-o", help=_("write to this file instead of standard output"))
+    digest.add_argument("--output", "-o", metavar=_("FILE"), help=_("write to this file instead of standard output"))
 
 
 def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]

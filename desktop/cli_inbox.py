@@ -22,12 +22,12 @@ LIST_LIMIT = 50
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     inbox = commands.add_parser("inbox", help=_("your insights and their replies (--show: open the app's Inbox)"))
-    inbox.add_argument("insight_id", metavar="INSIGHT_ID", nargs="?", help=_("show this insight's thread"))
+    inbox.add_argument("insight_id", metavar=_("INSIGHT_ID"), nargs="?", help=_("show this insight's thread"))
     inbox.add_argument("--show", action="store_true", help=_("open the running app's Inbox (at that thread)"))
     inbox.add_argument("--json", action="store_true", help=_("machine-readable output"))
     reply = commands.add_parser("reply", help=_("reply to the product team on one of your insights"))
-    reply.add_argument("insight_id", metavar="INSIGHT_ID", help=_("the insight's id (from palaute inbox)"))
-    reply.add_argument("text", help=_("the reply; '-' reads it from standard input"))
+    reply.add_argument("insight_id", metavar=_("INSIGHT_ID"), help=_("the insight's id (from palaute inbox)"))
+    reply.add_argument("text", metavar=_("TEXT"), help=_("the reply; '-' reads it from standard input"))
 
 
 def cmd_inbox(args: argparse.Namespace, paths: AppPaths, store: Any) -> int:

@@ -14,9 +14,13 @@ from desktop.paths import AppPaths
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:
     login = commands.add_parser("login", help=_("sign this computer in to a Palaute server"))
-    login.add_argument("--server", required=True, help=_("server address, e.g. https://palaute.example.com"))
-    login.add_argument("--user", required=True, help=_("your user name on the server"))
+    login.add_argument(
+        "--server", required=True, metavar=_("URL"), help=_("server address, e.g. https://palaute.example.com")
+    )
+    login.add_argument("--user", metavar=_("NAME"), help=_("your user name on the server"))
     login.add_argument("--password-stdin", action="store_true", help=_("read the password from standard input"))
+    login.add_argument("--sso", action="store_true", help=_("sign in with your organisation's account (browser)"))
+    login.add_argument("--no-browser", action="store_true", help=_("with --sso: print the address to open instead"))
     commands.add_parser("logout", help=_("sign this computer out (unsent insights stay here)"))
     sync = commands.add_parser("sync", help=_("send unsent insights and fetch replies"))
     sync.add_argument("--once", action="store_true", required=True, help=_("sync once and exit"))
@@ -28,6 +32,10 @@ def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type:
     from desktop.sync.account import sign_in
     from desktop.sync.credentials import Vault
 
+    if args.sso:
+        return _login_sso(args, store)
+    if not args.user:
+        raise InvalidInput(_("Name your user with --user NAME, or sign in with your organisation with --sso."))
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -36,6 +44,36 @@ def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type:
         raise InvalidInput(_("No password given."))
     vault = Vault()
     pair = sign_in(store, vault, args.server, args.user, password)
+    print(
+        _("Signed in to {server} as {user} ({role}).").format(
+            server=args.server, user=pair.user.name, role=pair.user.role
+        )
+    )
+    if vault.problem:
+        print(f"palaute: {vault.problem}", file=sys.stderr)
+    return 0
+
+
+def _login_sso(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
+    from desktop.sync import sso
+    from desktop.sync.credentials import Vault
+
+    def show(url: str) -> bool:
+        if not args.no_browser:
+            import webbrowser
+
+            if webbrowser.open(url):
+                print(_("Your browser opened your organisation's sign-in page; waiting for you there."), flush=True)
+                return True
+        print(_("Open this address in a browser to sign in:"), flush=True)
+        print(url, flush=True)
+        return True
+
+    vault = Vault()
+    try:
+        pair = sso.sign_in(store, vault, args.server, show)
+    except KeyboardInterrupt:
+        raise sso.SsoCancelled(sso.cancelled_text()) from None
     print(
         _("Signed in to {server} as {user} ({role}).").format(
             server=args.server, user=pair.user.name, role=pair.user.role

@@ -12,8 +12,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from desktop.paths import resources_dir
+
+if TYPE_CHECKING:
+    from protocol.digest import Words
 
 SUPPORTED = ("en", "fi", "sv", "es")
 DOMAIN = "palaute_cli"
@@ -23,7 +27,7 @@ _current: list[str] = ["en"]
 def language_from(setting: str | None = None, environ: dict[str, str] | None = None) -> str:
     """The language to speak: `setting` ("fi", "system", None …), else the environment's."""
     if setting in SUPPORTED:
-        return setting  # type: ignore[return-value]
+        return setting
     env = os.environ if environ is None else environ
     for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         for name in (env.get(variable) or "").split(":"):
@@ -107,7 +111,26 @@ def format_number(n: int) -> str:
     return format_decimal(n, locale=_current[0])
 
 
-def digest_words():
+def value_word(value: str) -> str:
+    """An impact or a status as a listing shows it ("in progress", "työn alla"); unknown values as they are.
+
+    The words the windows use (desktop/ui/labels.py), in lower case; typed options keep the English values."""
+    words = {
+        "low": _("low"),
+        "medium": _("medium"),
+        "high": _("high"),
+        "blocker": _("blocker"),
+        "new": _("new"),
+        "acknowledged": _("acknowledged"),
+        "planned": _("planned"),
+        "in_progress": _("in progress"),
+        "shipped": _("shipped"),
+        "declined": _("declined"),
+    }
+    return words.get(str(value), str(value))
+
+
+def digest_words() -> Words:
     """The Markdown digest's words in the current language."""
     from protocol.digest import Words
 

@@ -16,6 +16,7 @@ class Excluded:
 
 SERVER = "the backend runs on a server, never inside the desktop app"
 TESTS = "a test tool: the installed app runs no tests"
+MEANING_OFF = "the duplicate hints' meaning layer is off in the shipped app (desktop/store/similar.py)"
 UNUSED_QT = "a Qt module the app never imports (it uses QtCore, QtGui, QtWidgets and QtNetwork only)"
 
 # Python packages and modules: passed to Analysis(excludes=...), so nothing that imports them can pull them in.
@@ -47,6 +48,7 @@ MODULES: tuple[Excluded, ...] = (
             "dotenv",
         )
     ),
+    Excluded("numpy", MEANING_OFF),
     *(
         Excluded(name, TESTS)
         for name in (

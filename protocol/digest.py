@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from protocol import schema
 
-_WEEK = re.compile(r"([0-9]{4})-W([0-9]{2})")
+_WEEK = re.compile(schema.ISO_WEEK_PATTERN)
 SNIPPET_CHARS = 140  # a digest line is a reminder, the full text is one click away
 # Characters that mean something anywhere in a Markdown line (emphasis, code, links, HTML, entities,
 # tables); CommonMark lets any ASCII punctuation be backslash-escaped. Others only matter at a line start.
@@ -25,18 +25,20 @@ class WeekError(ValueError):
     """A week that is not of the form 2026-W47, or that does not exist (e.g. 2026-W54)."""
 
 
+class NoSuchWeek(WeekError):
+    """A week of the right form that the calendar lacks: week 53 of a year with 52 weeks."""
+
+
 def week_bounds(week: str) -> tuple[datetime, datetime]:
     """An ISO week such as "2026-W47" as [Monday 00:00 UTC, next Monday 00:00 UTC)."""
     match = _WEEK.fullmatch(week.strip()) if isinstance(week, str) else None
     if match is None:
-        raise WeekError(f"week must look like 2026-W47 (ISO year, W, week number), got {week!r}")
+        raise WeekError(f"week must look like 2026-W47 (ISO year 1971..9998, W, week 01..53), got {week!r}")
     year, number = int(match[1]), int(match[2])
-    if not 1970 <= year <= 9998:  # the protocol's times stay inside 1970..9999, next week's Monday included
-        raise WeekError(f"{week} is out of range: weeks from 1970 to 9998 only")
     try:
         monday = date.fromisocalendar(year, number, 1)
     except ValueError:
-        raise WeekError(f"{week} does not exist: ISO year {year} has no week {number}") from None
+        raise NoSuchWeek(f"{week} does not exist: ISO year {year} has no week {number}") from None
     start = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
     return start, start + timedelta(days=7)
 

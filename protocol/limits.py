@@ -24,7 +24,9 @@ DEFAULT_PULL_LIMIT = 500
 MAX_PULL_LIMIT = 1_000
 MAX_WAIT_SECONDS = 25
 MAX_PII_KEPT = 50  # personal-data items a rep chose to keep in one insight
-MAX_NUMBER = 2**62  # mutation numbers and versions fit a signed 64-bit column
+# Mutation numbers and versions: at most 2**53 - 1, the largest integer every JSON reader holds exactly (a
+# validator that reads numbers as doubles cannot tell 2**62 from 2**62 + 95); fits a signed 64-bit column.
+MAX_NUMBER = 2**53 - 1
 
 
 class Impact(StrEnum):

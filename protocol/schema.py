@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Any, Final, Literal
@@ -17,11 +16,13 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     PlainSerializer,
+    Strict,
     WithJsonSchema,
 )
 from pydantic.json_schema import JsonSchemaValue
@@ -78,20 +79,26 @@ def clean_text(value: str) -> str:
     return "".join(ch for ch in value if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
+# Text must hold at least one character that cleaning keeps (a JSON Schema pattern matches anywhere in it).
+_KEPT_CHARACTER = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
 @dataclass(frozen=True)
 class _Length:
-    """Annotated metadata: cleaned text of low..high characters, published as such in the JSON schema."""
+    """Annotated metadata: at most `high` characters as sent, and `low`..`high` once control characters are
+    dropped; the JSON schema says exactly that (maxLength as sent, a pattern for "something left")."""
 
     low: int
     high: int
     what: str
 
     def check(self, value: str) -> str:
+        if len(value) > self.high:
+            raise ValueError(f"{self.what} must be at most {self.high} characters, got {len(value)}")
         value = clean_text(value)
-        if not self.low <= len(value) <= self.high:
+        if len(value) < self.low:
             raise ValueError(
-                f"{self.what} must be {self.low}..{self.high} characters after removing control characters, "
-                f"got {len(value)}"
+                f"{self.what} must have at least {self.low} character(s) besides control characters, got {len(value)}"
             )
         return value
 
@@ -99,19 +106,21 @@ class _Length:
         return core_schema.no_info_after_validator_function(self.check, handler(source))
 
     def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return {"type": "string", "minLength": self.low, "maxLength": self.high}
+        published: JsonSchemaValue = {"type": "string", "minLength": self.low, "maxLength": self.high}
+        if self.low > 0:
+            published["pattern"] = _KEPT_CHARACTER
+        return published
 
 
-_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_UUID_PATTERN = r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+_UUID = re.compile(_UUID_PATTERN)
 
 
 def _canonical_uuid(value: str) -> str:
-    if _CANONICAL_UUID.fullmatch(value):  # the common case, without building a UUID object
-        return value
-    try:
-        return str(uuid.UUID(value))
-    except (ValueError, AttributeError, TypeError):
-        raise ValueError("must be a UUID such as 0b6f1c6e-3f4d-4f8e-9f57-1d2c3b4a5e6f") from None
+    """The hyphenated form only, in either case (what the document's pattern says); stored in lower case."""
+    if not _UUID.fullmatch(value):
+        raise ValueError("must be a UUID such as 0b6f1c6e-3f4d-4f8e-9f57-1d2c3b4a5e6f")
+    return value.lower()
 
 
 def _utc(value: datetime) -> datetime:
@@ -127,12 +136,39 @@ def _utc(value: datetime) -> datetime:
 Uuid = Annotated[
     str,
     AfterValidator(_canonical_uuid),
-    WithJsonSchema({"type": "string", "format": "uuid"}),
+    WithJsonSchema({"type": "string", "format": "uuid", "pattern": _UUID_PATTERN}),
 ]
 UtcDatetime = Annotated[
     AwareDatetime,
     AfterValidator(_utc),
     PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
+]
+# A time a client sends: RFC 3339 with an offset, and only that (pydantic alone would also take Unix seconds, as
+# a number or a string of digits, which the document does not allow). Years 1971..9998, so that any offset keeps
+# it inside the protocol's 1970..9999 once in UTC.
+_SENT_TIME_PATTERN = (
+    r"^(197[1-9]|19[89][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"
+    r"-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,6})?"
+    r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+_SENT_TIME = re.compile(_SENT_TIME_PATTERN)
+
+
+def _sent_time(value: Any) -> Any:
+    if isinstance(value, datetime):  # a model built in Python (the desktop's own)
+        return value
+    if not isinstance(value, str) or not _SENT_TIME.fullmatch(value):
+        raise ValueError("must be a time such as 2026-11-22T09:30:00+00:00 (RFC 3339, with an offset)")
+    return value
+
+
+SentTime = Annotated[
+    AwareDatetime,
+    Strict(False),  # request models are strict, but a time arrives as a string
+    BeforeValidator(_sent_time),
+    AfterValidator(_utc),
+    PlainSerializer(lambda d: d.astimezone(UTC).isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time", "pattern": _SENT_TIME_PATTERN}),
 ]
 InsightText = Annotated[str, _Length(1, MAX_TEXT_CHARS, "text")]
 ReplyBody = Annotated[str, _Length(1, MAX_REPLY_CHARS, "body")]
@@ -140,18 +176,35 @@ CustomerRef = Annotated[str, _Length(1, MAX_CUSTOMER_REF_CHARS, "customer_ref")]
 Tag = Annotated[str, _Length(1, MAX_TAG_CHARS, "tag")]
 Name = Annotated[str, _Length(1, MAX_NAME_CHARS, "name")]
 Slug = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z0-9][a-z0-9-]*$")]
-Number = Annotated[int, Field(ge=1, le=MAX_NUMBER)]
+
+
+def _whole(value: Any) -> Any:
+    """JSON Schema counts 1.0 as an integer; a strict int would refuse it (and still refuses "1" and true)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Number = Annotated[
+    int, Field(ge=1, le=MAX_NUMBER), BeforeValidator(_whole)
+]  # constraints first: published as minimum/maximum
 Tags = Annotated[list[Tag], Field(max_length=MAX_TAGS)]
 # privacy's Finding.key of an item the rep chose to keep as typed ("kind:sha256-hex"); the server's
 # own detector leaves these alone and masks everything else it finds.
 PiiKey = Annotated[str, Field(min_length=3, max_length=120, pattern=r"^[a-z_]+:[0-9a-f]{8,64}$")]
 PiiKeys = Annotated[list[PiiKey], Field(max_length=MAX_PII_KEPT)]
+# An ISO week such as 2026-W47, ISO years 1971..9998: the protocol's times stay inside 1970..9999, and a week
+# runs Monday to the next Monday (1970-W01 starts on 29 December 1969). Whether the year has a week 53 is the one
+# thing a pattern cannot say.
+ISO_WEEK_PATTERN: Final = (
+    r"^(197[1-9]|19[89][0-9]|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])-W(0[1-9]|[1-4][0-9]|5[0-3])$"
+)
+IsoWeek = Annotated[str, Field(pattern=ISO_WEEK_PATTERN, examples=["2026-W47"])]
 
 
 class Model(BaseModel):
-    """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored."""
+    """A request body: unknown fields are rejected, so a typo is an error rather than silently ignored; and
+    strict, so that a value is taken only in the JSON type the document gives (no "1" for 1, no 1.0 or true)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
 
 class Answer(BaseModel):
@@ -200,6 +253,45 @@ class UserInfo(Answer):
     product_areas: list[str]
 
 
+class SignInMethods(Answer):
+    """How this server lets people sign in: password, single sign-on with the organisation's provider, or both."""
+
+    password: bool
+    sso: bool
+    provider_name: str | None = None
+
+
+# Only a loopback redirect on this computer (RFC 8252): the code must come back to the app that asked.
+LoopbackRedirect = Annotated[str, Field(max_length=60, pattern=r"^http://127\.0\.0\.1:[0-9]{1,5}/callback$")]
+Pkce = Annotated[str, Field(min_length=43, max_length=128, pattern=r"^[A-Za-z0-9._~-]+$")]
+
+
+class SsoStartRequest(Model):
+    """The desktop's loopback address and its PKCE challenge (S256 of a verifier only the desktop knows)."""
+
+    redirect_uri: LoopbackRedirect
+    code_challenge: Annotated[str, Field(min_length=43, max_length=43, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+class SsoStart(Answer):
+    """Open `authorization_url` in the browser; the provider returns to the redirect with `state` (check it)
+    and a code; send both with `ticket` to `/auth/sso/token`."""
+
+    authorization_url: str
+    state: str
+    ticket: str
+
+
+class SsoTokenRequest(Model):
+    """Sent with a DPoP proof by the new device's key, as a password sign-in is."""
+
+    ticket: Annotated[str, Field(min_length=1, max_length=2000)]
+    state: Annotated[str, Field(min_length=1, max_length=200)]
+    code: Annotated[str, Field(min_length=1, max_length=2000)]
+    code_verifier: Pkce
+    device_name: Name = "desktop"
+
+
 class TokenPair(Answer):
     """Tokens are short random strings, sent as `Authorization: <token_type> <access_token>`.
 
@@ -240,7 +332,7 @@ class InsightDraft(Model):
     customer_ref: CustomerRef | None = None
     impact: Impact = "medium"
     tags: Tags = []
-    created_at: UtcDatetime
+    created_at: SentTime
     pii_kept: PiiKeys = []
 
 
@@ -291,7 +383,7 @@ class SameHereDraft(Model):
     customer_ref: CustomerRef | None = None
     impact: Impact = "medium"
     note: InsightText | None = None
-    created_at: UtcDatetime
+    created_at: SentTime
     pii_kept: PiiKeys = []
 
 
@@ -310,7 +402,7 @@ class ReplyDraft(Model):
     id: Uuid
     insight_id: Uuid
     body: ReplyBody
-    created_at: UtcDatetime | None = None
+    created_at: SentTime | None = None
 
 
 class Reply(Answer):
@@ -479,6 +571,15 @@ class DigestItem(Answer):
     reply: str | None = None  # the product team's latest reply in the week, shortened
 
 
+class DigestLoop(Answer):
+    """Does the community's loop close? Over the 4 ISO weeks ending with the digest's week."""
+
+    judged_for_7_days: int  # captured in those weeks at least 7 days ago
+    answered_within_7_days: int  # of those, answered by the product team within 7 days of capture
+    shipped: int  # set to shipped in those weeks
+    customers_behind_shipped: int
+
+
 class CommunityDigest(Answer):
     community: str
     name: str
@@ -487,6 +588,7 @@ class CommunityDigest(Answer):
     top: list[DigestItem]  # the week's new insights with the most customers behind them
     answered: list[DigestItem]  # insights the product team replied to in the week
     shipped: list[DigestItem]  # insights whose status became "shipped" in the week
+    loop: DigestLoop | None = None  # None from a server without it
 
 
 class Digest(Answer):

@@ -11,15 +11,25 @@ run_pkgs=(python3-venv libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-ke
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libegl1 libgl1 libfontconfig1
           libdbus-1-3)
 test_pkgs=(xvfb xauth xdotool x11-utils trayer copyq chromium gnome-keyring dbus dbus-x11 imagemagick
-           postgresql openssl icu-devtools binutils gcc at-spi2-core python3-pyatspi)
+           postgresql openssl icu-devtools binutils gcc at-spi2-core python3-pyatspi nodejs)
 
 wanted=("${run_pkgs[@]}")
 [ "$mode" = test ] && wanted+=("${test_pkgs[@]}")
+# Node.js 20+ and npm run the real OpenID provider of the single sign-on tests (tests/support/oidc/). Only when
+# the commands are missing: a Node.js installed another way (e.g. NodeSource, which bundles npm) must not be
+# replaced by the distribution's packages.
+if [ "$mode" = test ] && { ! command -v node >/dev/null || ! command -v npm >/dev/null; }; then
+  wanted+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+
+# npm installs axe-core for the web page's accessibility test; some nodejs builds (NodeSource) bundle it, and
+# Debian's separate npm package would conflict with those, so it is only asked for when the command is absent.
+if [ "$mode" = test ] && ! command -v npm >/dev/null; then missing+=(npm); fi
 
 sudo_cmd=()
 [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)

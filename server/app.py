@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import signal
 import threading
 from contextlib import asynccontextmanager
@@ -13,8 +15,8 @@ from starlette.concurrency import run_in_threadpool
 
 from privacy.files import private_dir
 from protocol import schema
-from server import proofs, security
-from server.api import auth, digest, errors, insights, meta, sync
+from server import delivery as webhook_delivery, proofs, security
+from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sso, sync
 from server.config import Settings
 from server.db import THREADS, Database
 from server.limits import BodyLimit, RateLimiter
@@ -22,7 +24,11 @@ from server.longpoll.hub import Hub
 from server.longpoll.sources import source_for
 from server.migrate import upgrade
 from server.observability import RequestLog, setup_logging
-from server.services import changes
+from server.services import changes, delivery, outbox
+from server.sso import people
+from server.sso.oidc import OidcClient
+
+ACK_WRITE_SECONDS = 2.0  # how often the feed positions pulls acknowledged are written (services/delivery.py)
 
 
 def create_app(settings: Settings | None = None, *, migrate: bool = True) -> FastAPI:
@@ -35,6 +41,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     db = Database(settings.url)
     if migrate:
         upgrade(db)
+    outbox.public_url[0] = settings.public_url
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -45,10 +52,19 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         source = source_for(db, hub, settings.feed_watch_interval)
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
+        acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
+        deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        if deliverer is not None:
+            deliverer.start()
         try:
             yield
         finally:
             restore()
+            acks_writer.cancel()
+            with contextlib.suppress(Exception):  # stopping: a database already gone loses a few seconds' acks
+                await run_in_threadpool(_write_acks, db, app.state.acks)
+            if deliverer is not None:
+                deliverer.stop()
             await source.stop()
             await hub.stop()
             db.dispose()
@@ -63,8 +79,23 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     app.state.db = db
     app.state.limiter = RateLimiter()
     app.state.replays = proofs.ReplayCache()
+    app.state.acks = delivery.Acks()
     errors.install(app)
-    for router in (auth.router, auth.me_router, sync.router, insights.router, digest.router, meta.router):
+    app.state.oidc = OidcClient(settings) if settings.sso_enabled else None
+    app.state.sso_check = people.refresh_check(settings)  # web sessions of organisation accounts
+    document.install(app)
+    for router in (
+        auth.router,
+        sso.router,
+        auth.me_router,
+        sync.router,
+        insights.router,
+        links.router,
+        digest.router,
+        analytics.router,
+        meta.router,
+        hooks.router,
+    ):
         app.include_router(router, prefix=schema.API_PREFIX)
     from server.web import router as web_router  # the product team's page (its own package)
 
@@ -97,6 +128,22 @@ def _answer_long_polls_on_stop(hub: Hub):
             signal.signal(sig, handler)
 
     return restore
+
+
+async def _write_acks_every(db: Database, acks: delivery.Acks, seconds: float) -> None:
+    while True:
+        await asyncio.sleep(seconds)
+        try:
+            await run_in_threadpool(_write_acks, db, acks)
+        except Exception:  # a database hiccup must not end the writer; the next round writes what is newer
+            logging.getLogger("palaute.server").warning("could not record pulled feed positions", exc_info=True)
+
+
+def _write_acks(db: Database, acks: delivery.Acks) -> None:
+    taken = acks.take()
+    if taken:
+        with db.write() as session:
+            delivery.record(session, taken)
 
 
 def _load_range(db: Database, after: int, upto: int) -> changes.Batch:

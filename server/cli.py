@@ -16,7 +16,7 @@ from server import security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
-from server.services import accounts, erasure, membership, reference
+from server.services import account_admin, accounts, erasure, membership, reference, web_sessions, webhooks
 from server.services.errors import ServiceError
 
 
@@ -62,11 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     add.add_argument("--community", nargs="*", default=[], metavar="SLUG")
     add.add_argument("--product-area", nargs="*", default=[], metavar="SLUG")
-    revoke = user.add_parser("revoke-device", parents=[common], help="sign a device (or all of a user's) out")
-    revoke.add_argument("device_id", nargs="?")
-    revoke.add_argument("--user", help="revoke every device of this user")
-    devices = user.add_parser("devices", parents=[common], help="list a user's devices")
+    revoke = user.add_parser(
+        "revoke-device", parents=[common], help="sign a device or web session (or all of a user's) out"
+    )
+    revoke.add_argument("device_id", nargs="?", help="a device's or web session's id, as `user devices` lists it")
+    revoke.add_argument("--user", help="revoke every device and web session of this user")
+    devices = user.add_parser("devices", parents=[common], help="list a user's devices and web sessions")
     devices.add_argument("name")
+    user.add_parser("list", parents=[common], help="list every user")
+    for action, text in (
+        ("disable", "refuse the user's sign-ins and sign out every device and web session at once"),
+        ("enable", "let a disabled user sign in again"),
+    ):
+        user.add_parser(action, parents=[common], help=text).add_argument("name")
+    reset = user.add_parser(
+        "reset-password", parents=[common], help="set a new password; signs out every device and web session"
+    )
+    reset.add_argument("name")
+    reset.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     _membership_parser(user, common)
 
     insight = commands.add_parser("insight", help="erase insights (personal data)").add_subparsers(
@@ -78,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     erase.add_argument("insight_id", nargs="?")
     erase.add_argument("--customer", metavar="REF", help="erase every insight with this customer reference")
 
+    _webhook_parser(commands, common)
     for noun in ("community", "product-area"):
         sub = commands.add_parser(noun, help=f"manage {noun.replace('-', ' ')}s")
         actions = sub.add_subparsers(dest="action", required=True)
@@ -101,6 +115,24 @@ def _membership_parser(user, common) -> None:
     choice.add_argument("--add", type=_slugs, metavar="A,B", help="add these communities")
     choice.add_argument("--remove", type=_slugs, metavar="A,B", help="remove these communities")
     choice.add_argument("--set", type=_slugs, metavar="A,B", help="exactly these communities ('' for none)")
+
+
+def _webhook_parser(commands, common) -> None:
+    hooks = commands.add_parser("webhook", help="outbound webhooks (Standard Webhooks, Slack, Teams)")
+    actions = hooks.add_subparsers(dest="action", required=True)
+    add = actions.add_parser("add", parents=[common], help="subscribe a URL; prints its signing secret once")
+    add.add_argument("url")
+    add.add_argument("--events", type=_slugs, default=[], metavar="E1,E2", help="default: every event")
+    add.add_argument("--community", metavar="SLUG", help="only this community's insights")
+    add.add_argument("--kind", choices=webhooks.KINDS, default="standard")
+    actions.add_parser("list", parents=[common], help="subscriptions, their state and failures")
+    for action, text in (
+        ("remove", "delete a subscription"),
+        ("test", "send a test message now"),
+        ("enable", "switch a disabled subscription on again"),
+    ):
+        sub = actions.add_parser(action, parents=[common], help=text)
+        sub.add_argument("webhook_id", type=int)
 
 
 def _slugs(value: str) -> list[str]:
@@ -164,21 +196,14 @@ def _admin(db: Database, args) -> int:
             )
         print(f"created {args.role} {args.name}")
         return 0
-    if args.command == "user" and args.action == "devices":
-        with db.read() as session:
-            user = accounts.user_by_name(session, args.name)
-            if user is None:
-                raise ServiceError(f"no user {args.name!r}")
-            for device in accounts.devices_of(session, user):
-                state = "revoked" if device.revoked_at else "active"
-                print(f"{device.id}  {state:<8} {device.name}  since {device.created_at:%Y-%m-%d %H:%M}")
-        return 0
-    if args.command == "user" and args.action == "revoke-device":
-        return _revoke(db, args)
+    if args.command == "user" and args.action in _USER_ACTIONS:
+        return _USER_ACTIONS[args.action](db, args)
     if args.command == "user" and args.action == "communities":
         return _communities(db, args)
     if args.command == "insight":
         return _erase(db, args)
+    if args.command == "webhook":
+        return _webhook(db, args)
     if args.command == "community" and args.action == "set-open":
         with db.write() as session:
             membership.set_open(session, args.slug, args.open == "yes")
@@ -203,6 +228,57 @@ def _communities(db: Database, args) -> int:
     return 0
 
 
+def _devices(db: Database, args) -> int:
+    with db.read() as session:
+        user = accounts.user_by_name(session, args.name)
+        if user is None:
+            raise ServiceError(f"no user {args.name!r}")
+        for device in accounts.devices_of(session, user):
+            state = "revoked" if device.revoked_at else "active"
+            print(f"{device.id}  {state:<8} {device.name}  since {device.created_at:%Y-%m-%d %H:%M}")
+        for web in web_sessions.live_of(session, user.id):
+            print(f"{web.id}  active   web page ({web.method})  since {web.created_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def _webhook(db: Database, args) -> int:
+    settings = _settings(args).with_dev_secret()  # the key the serving processes use
+    if args.action == "add":
+        with db.write() as session:
+            hook, secret = webhooks.add(
+                session, args.url, args.events, settings.webhook_master_key, kind=args.kind, community=args.community
+            )
+            hook_id = hook.id
+        print(f"added webhook {hook_id} ({args.kind}) for {args.url}")
+        print(f"signing secret (shown only now): {secret}")
+        return 0
+    if args.action == "list":
+        with db.read() as session:
+            for hook in webhooks.all_hooks(session):
+                state = "enabled" if hook.enabled else f"DISABLED ({hook.disabled_reason})"
+                scope = reference.community_by_id(session, hook.community_id).slug if hook.community_id else "all"
+                print(
+                    f"{hook.id}  {hook.kind:<8} {hook.url}  events={','.join(hook.events)}  community={scope}  "
+                    f"{state}  delivered={hook.delivered} failures={hook.failures}"
+                )
+        return 0
+    if args.action == "test":
+        from server.delivery import send_test
+
+        with db.read() as session:
+            hook = webhooks.get(session, args.webhook_id)
+            result = send_test(hook, settings.webhook_master_key, settings.webhook_timeout)
+        print(f"webhook {args.webhook_id}: {result}")
+        return 0 if result.startswith("delivered") else 1
+    with db.write() as session:
+        if args.action == "remove":
+            webhooks.remove(session, args.webhook_id)
+        else:
+            webhooks.enable(session, args.webhook_id)
+    print(f"webhook {args.webhook_id} {'removed' if args.action == 'remove' else 'enabled'}")
+    return 0
+
+
 def _revoke(db: Database, args) -> int:
     if not args.device_id and not args.user:
         raise ServiceError("name a device id or --user NAME")
@@ -211,13 +287,56 @@ def _revoke(db: Database, args) -> int:
             user = accounts.user_by_name(session, args.user)
             if user is None:
                 raise ServiceError(f"no user {args.user!r}")
-            ids = [d.id for d in accounts.devices_of(session, user)]
+            ended = account_admin.sign_out_everywhere(session, user)
+        elif web_sessions.end_by_id(session, args.device_id):
+            ended = account_admin.Ended(0, 1)
         else:
-            ids = [args.device_id]
-        for device_id in ids:
-            accounts.revoke_device(session, device_id)
-    print(f"revoked {len(ids)} device(s)")
+            accounts.revoke_device(session, args.device_id)
+            ended = account_admin.Ended(1, 0)
+    print(f"revoked {ended.devices} device(s) and {ended.web_sessions} web session(s)")
     return 0
+
+
+def _list_users(db: Database, _args) -> int:
+    with db.read() as session:
+        for user in account_admin.every_user(session):
+            state = "disabled" if user.disabled else "active"
+            sign_in = "sso" if user.sso_subject else "password"
+            communities = ",".join(accounts.user_info(user).communities) or "-"
+            print(f"{user.name:<24} {user.role:<8} {state:<9} {sign_in:<9} {communities}")
+    return 0
+
+
+def _disable(db: Database, args) -> int:
+    with db.write() as session:
+        ended = account_admin.disable(session, args.name)
+    print(f"disabled {args.name}: signed out {ended.devices} device(s) and {ended.web_sessions} web session(s)")
+    return 0
+
+
+def _enable(db: Database, args) -> int:
+    with db.write() as session:
+        account_admin.enable(session, args.name)
+    print(f"enabled {args.name}")
+    return 0
+
+
+def _reset_password(db: Database, args) -> int:
+    password = _password(args.password_stdin)
+    with db.write() as session:
+        ended = account_admin.reset_password(session, args.name, password)
+    print(f"new password for {args.name}: signed out {ended.devices} device(s) and {ended.web_sessions} web session(s)")
+    return 0
+
+
+_USER_ACTIONS = {
+    "devices": _devices,
+    "revoke-device": _revoke,
+    "list": _list_users,
+    "disable": _disable,
+    "enable": _enable,
+    "reset-password": _reset_password,
+}
 
 
 def _erase(db: Database, args) -> int:

@@ -47,6 +47,58 @@ class Settings(BaseSettings):
     # Addresses whose X-Forwarded-For/-Proto are believed: the reverse proxy or load balancer (comma-separated).
     forwarded_allow_ips: str = "127.0.0.1"
     log_level: str = "INFO"
+    # Password sign-in (API and web page); turn off once everyone signs in with the organisation's provider.
+    password_sign_in: bool = True
+    # Single sign-on with OpenID Connect (docs/deploy.md); off unless an issuer is set.
+    oidc_issuer: str | None = None  # e.g. https://login.microsoftonline.com/<tenant id>/v2.0
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_scopes: str = "openid profile email"
+    oidc_provider_name: str = "your organisation"  # "Sign in with <this>"
+    oidc_username_claim: str = "preferred_username"  # the Palaute user name of a new account
+    oidc_groups_claim: str = "groups"
+    # "group=role:product; cs-payments=community:payments; ..." (server/sso/groups.py)
+    oidc_group_map: str = ""
+    # How long the groups of the last sign-in are trusted: after this a refresh asks for a new sign-in with the
+    # provider, where the current groups are read (a working day, as a web session).
+    oidc_max_age_hours: float = 12.0
+
+    @model_validator(mode="after")
+    def _sso_complete(self) -> Settings:
+        if self.oidc_issuer and not (self.oidc_client_id and self.oidc_group_map.strip()):
+            raise ValueError(
+                "PALAUTE_SERVER_OIDC_ISSUER needs PALAUTE_SERVER_OIDC_CLIENT_ID and PALAUTE_SERVER_OIDC_GROUP_MAP"
+            )
+        if not self.password_sign_in and not self.oidc_issuer:
+            raise ValueError("PALAUTE_SERVER_PASSWORD_SIGN_IN=false needs single sign-on (PALAUTE_SERVER_OIDC_ISSUER)")
+        if self.oidc_group_map.strip():
+            from server.group_map import GroupMap  # checks the map's syntax at start, not at the first sign-in
+
+            GroupMap.parse(self.oidc_group_map)
+        return self
+
+    @property
+    def sso_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
+
+    # The product page's address as people reach it: links in webhook payloads and chat messages.
+    public_url: str = "http://127.0.0.1:8765"
+    # Outbound webhooks (docs/integrations.md). The key that encrypts their signing secrets in the database
+    # (default: derived from secret_key; changing it makes stored secrets unreadable).
+    webhook_key: str | None = None
+    webhook_delivery: bool = True  # run the delivery worker in this process
+    webhook_timeout: float = 10.0  # seconds per attempt
+    webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
+    webhook_backoff_cap: float = 3600.0
+    webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
+    webhook_concurrency: int = 8  # deliveries in flight per process (bounds its CPU next to the requests)
+    webhook_poll_interval: float = 0.5  # how often to look for work committed by other processes
+    # Inbound tracker hooks: Jira's HMAC secret, Azure DevOps' basic-auth password; unset refuses the hook.
+    jira_webhook_secret: str | None = None
+    azure_devops_webhook_secret: str | None = None
+    # Tracker status (Jira status category key, or Azure DevOps state / state category, lower case) ->
+    # insight status, as JSON; merged over the defaults in services/trackers.py.
+    tracker_status_map: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _refuse_insecure(self) -> Settings:
@@ -59,6 +111,8 @@ class Settings(BaseSettings):
             problems.append("PALAUTE_SERVER_COOKIE_SECURE must be true (serve behind HTTPS)")
         if self.argon2_time_cost < 2 or self.argon2_memory_kib < 19456:
             problems.append("argon2 cost below the OWASP minimum (t=2, m=19 MiB)")
+        if self.oidc_issuer and not self.oidc_issuer.startswith("https://"):
+            problems.append("PALAUTE_SERVER_OIDC_ISSUER must be an https:// address")
         if problems:
             raise InsecureSettings("refusing insecure production settings: " + "; ".join(problems))
         return self
@@ -68,6 +122,10 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir / 'palaute-server.sqlite3'}"
+
+    @property
+    def webhook_master_key(self) -> str:
+        return self.webhook_key or self.secret_key
 
     def with_dev_secret(self) -> Settings:
         """In development, replace the well-known secret with one kept in the data folder (shared by workers)."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -17,6 +18,7 @@ from sqlalchemy import (
     Table,
     Text,
     TypeDecorator,
+    text as sql_text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -97,6 +99,13 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(200))
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    # Single sign-on: "<issuer> <sub>" of the organisation account (null for password users), the groups the
+    # provider last said, and when: refresh re-maps them and asks for a new sign-in once they are too old.
+    sso_subject: Mapped[str | None] = mapped_column(String(400), nullable=True)  # unique index in 0009
+    sso_groups: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    sso_checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # How far in the feed this user's devices have pulled (services/delivery.py): a pull acknowledges its cursor.
+    acked_seq: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     communities: Mapped[list[Community]] = relationship(secondary=user_communities, lazy="selectin")
     product_areas: Mapped[list[ProductArea]] = relationship(secondary=user_product_areas, lazy="selectin")
 
@@ -117,6 +126,20 @@ class Device(Base):
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     user: Mapped[User] = relationship(lazy="joined")
+
+
+class WebSession(Base):
+    """A signed-in web page session. The cookie carries a random id whose SHA-256 is `token_hash`; ending the
+    row (sign-out, revocation, a disabled account, a new password) makes every copy of the cookie worthless."""
+
+    __tablename__ = "web_sessions"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # shown to admins; not the cookie's secret
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    method: Mapped[str] = mapped_column(String(10))  # password | sso
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Token(Base):
@@ -174,17 +197,35 @@ class Insight(Base):
     # otherwise. Only search reads it (a rep's search matches what they can see); pages mask again on display.
     shared_text: Mapped[str | None] = mapped_column(Text, nullable=True)
     pii_flagged: Mapped[bool] = mapped_column(Boolean, default=False)  # personal data masked or kept
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow, index=True)
     # Who is behind it (the insight itself plus every "same here" counted on it; see
     # services/backing.py), kept on the row so the product page can sort by it; and when the status last
     # changed (the weekly digest's "shipped").
     customers: Mapped[int] = mapped_column(Integer, default=1, index=True)
     reps: Mapped[int] = mapped_column(Integer, default=1)
-    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    status_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
+    # Kept at write time for triage and analytics (services/triage.py, services/delivery.py): the first
+    # product-side reply, who replied last (rep | product; None: nobody yet), and the feed row that said
+    # "shipped" (the author was told once their devices pulled past it).
+    first_reply_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True, index=True)
+    last_reply_side: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    shipped_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     author: Mapped[User] = relationship(lazy="joined")
     community: Mapped[Community] = relationship(lazy="joined")
     product_area: Mapped[ProductArea | None] = relationship(lazy="joined")
+
+    __table_args__ = (
+        Index(
+            "ix_insights_replied",
+            "created_at",
+            "first_reply_at",
+            "community_id",
+            "product_area_id",
+            postgresql_where=sql_text("first_reply_at IS NOT NULL AND withdrawn IS FALSE"),
+            sqlite_where=sql_text("first_reply_at IS NOT NULL"),
+        ),
+    )
 
 
 class Reply(Base):
@@ -219,7 +260,33 @@ class SameHere(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     user: Mapped[User] = relationship(lazy="joined")
 
-    __table_args__ = (Index("ix_same_heres_user_insight", "user_id", "insight_id"),)
+    __table_args__ = (
+        Index("ix_same_heres_user_insight", "user_id", "insight_id"),
+        Index("ix_same_heres_created_at", "created_at"),
+    )
+
+
+class InsightEvent(Base):
+    """A status change or a duplicate mark on an insight, for its conversation timeline.
+
+    kind: `status` (status set to `status`), `merged` (marked a duplicate of `other_id`), `unmerged` (the
+    mark on `other_id` was cleared). The original of a merge finds it through `other_id`.
+    """
+
+    __tablename__ = "insight_events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(12))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
+    status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    other_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    actor: Mapped[User | None] = relationship(lazy="joined")
+
+    __table_args__ = (
+        Index("ix_insight_events_insight", "insight_id", "created_at"),
+        Index("ix_insight_events_other", "other_id"),
+    )
 
 
 class Change(Base):
@@ -243,3 +310,124 @@ class Change(Base):
         Index("ix_changes_community_seq", "community_id", "seq"),
         Index("ix_changes_area_seq", "product_area_id", "seq"),
     )
+
+
+class AnalyticsCell(Base):
+    """The analytics roll-up: one ISO week (its Monday, UTC) of one (community, product area).
+
+    Rebuilt whole for each week the feed says changed (services/rollup.py); see services/analytics.py for
+    what each count means. `unnamed`: reports (captures and "same here"s) without a customer reference.
+    """
+
+    __tablename__ = "analytics_cells"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    week: Mapped[date] = mapped_column(Date)
+    community_id: Mapped[int] = mapped_column(Integer)
+    product_area_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    captured: Mapped[int] = mapped_column(Integer, default=0)
+    same_heres: Mapped[int] = mapped_column(Integer, default=0)
+    answered: Mapped[int] = mapped_column(Integer, default=0)
+    shipped: Mapped[int] = mapped_column(Integer, default=0)
+    in_time: Mapped[int] = mapped_column(Integer, default=0)  # captured this week, answered within 7 days
+    unnamed: Mapped[int] = mapped_column(Integer, default=0)
+    customers: Mapped[int] = mapped_column(Integer, default=0)  # distinct references in this cell and week
+
+    __table_args__ = (Index("ix_analytics_cells_week", "week"),)
+
+
+class AnalyticsCustomer(Base):
+    """A customer (reference folded) behind reports in more than one cell in the same week, once per cell.
+
+    The week's distinct customers over the cells a reader sees are the cells' own distinct counts minus,
+    for each such shared customer, the number of those cells it appears in beyond the first: exact, and
+    this table stays small (only customers who span communities or product areas in one week)."""
+
+    __tablename__ = "analytics_customers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    week: Mapped[date] = mapped_column(Date)
+    community_id: Mapped[int] = mapped_column(Integer)
+    product_area_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    customer_key: Mapped[str] = mapped_column(String(100))
+
+    __table_args__ = (Index("ix_analytics_customers_week", "week", "customer_key"),)
+
+
+class AnalyticsState(Base):
+    """One row: the feed position the roll-up has taken in (None: never built)."""
+
+    __tablename__ = "analytics_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rolled_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+# Integrations: outbound webhooks (a durable outbox written in the changing transaction) and tracker links.
+_OUTBOX_ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite numbers only INTEGER primary keys itself
+
+
+class Webhook(Base):
+    """An admin's subscription: where to send which events (of one community, or all). The signing secret
+    is stored encrypted (server/webhooks/secrets.py); `failures` counts failed attempts since the last success."""
+
+    __tablename__ = "webhooks"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    kind: Mapped[str] = mapped_column(String(10), default="standard")  # standard | slack | teams
+    events: Mapped[list[str]] = mapped_column(JSON, default=list)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id", ondelete="CASCADE"), nullable=True)
+    secret: Mapped[str] = mapped_column(String(400))  # encrypted whsec_ secret
+    enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    delivered: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    disabled_reason: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
+class WebhookMessage(Base):
+    """One event for one subscription, waiting to be delivered (deleted once delivered or given up).
+
+    Written in the transaction that made the change, after the feed numbered it, so ids follow commit order;
+    `order_key` (the insight) keeps one insight's events in that order for each subscription."""
+
+    __tablename__ = "webhook_outbox"
+    id: Mapped[int] = mapped_column(_OUTBOX_ID, primary_key=True, autoincrement=True)
+    webhook_id: Mapped[int] = mapped_column(ForeignKey("webhooks.id", ondelete="CASCADE"))
+    message_id: Mapped[str] = mapped_column(String(40))  # the webhook-id header: the same on every retry
+    event: Mapped[str] = mapped_column(String(40))
+    order_key: Mapped[str] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)  # the JSON body exactly as signed and sent
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+
+    __table_args__ = (
+        Index("ix_webhook_outbox_due", "next_attempt_at"),
+        Index("ix_webhook_outbox_order", "webhook_id", "order_key", "id"),
+    )
+
+
+class TrackerLink(Base):
+    """An insight linked to an issue tracker item (Jira issue key, or Azure DevOps work item)."""
+
+    __tablename__ = "tracker_links"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    insight_id: Mapped[str] = mapped_column(ForeignKey("insights.id", ondelete="CASCADE"), index=True)
+    system: Mapped[str] = mapped_column(String(10))  # jira | ado
+    key: Mapped[str] = mapped_column(String(200))  # PAY-123 | <organization>/<work item id>
+    url: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+    __table_args__ = (
+        Index("ix_tracker_links_key", "system", "key"),
+        Index("ux_tracker_links_insight_key", "insight_id", "system", "key", unique=True),
+    )
+
+
+class InboundDelivery(Base):
+    """A tracker's webhook delivery already applied (source, delivery id): a replay is answered, not redone."""
+
+    __tablename__ = "inbound_deliveries"
+    source: Mapped[str] = mapped_column(String(10), primary_key=True)
+    delivery_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)

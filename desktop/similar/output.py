@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from desktop.domain import Hint
-from desktop.language import _
+from desktop.language import _, value_word
 
 SNIPPET_CHARS = 70
 
@@ -38,7 +38,7 @@ def print_hints(hints: list[Hint], *, as_json: bool, out: TextIO | None = None) 
     for hint in hints:
         insight = hint.insight
         print(
-            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {insight.status.value:<12} "
+            f"{hint.score:.2f}  {insight.id}  {insight.community:<16} {value_word(insight.status):<13} "
             f"{_snippet(insight.text)}",
             file=out,
         )

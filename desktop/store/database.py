@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 # The newest schema this code knows, and every one it can upgrade from. Kept here so that opening an
 # up-to-date store never imports Alembic (a test checks these match the migration scripts).
-SCHEMA_HEAD = "0008"
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+SCHEMA_HEAD = "0009"
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 WRITER_OPTION = "palaute_writer"  # execution option that marks a connection as a writer
 

@@ -43,6 +43,7 @@ from desktop.store.transactions import Transactions
 from privacy.files import private_dir
 
 if TYPE_CHECKING:
+    from desktop.store.vectors import VectorIndex
     from privacy import Finding, MaskResult
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,13 @@ class Store:
         )
         self._author_cache: str | None = None
         self._frequencies: Any = None  # the similarity index's document frequencies, read on first use
+        from desktop.similar.vectors import model
+        from desktop.store.similar import MEANING_ENABLED
+        from desktop.store.vectors import VectorIndex
+
+        # The hints' vectors: the object is light; the model and the vectors load on the first look-up. With the
+        # meaning layer off (the default, see desktop/store/similar.py) there is no model: words alone.
+        self._hints: VectorIndex = VectorIndex(engine, model if MEANING_ENABLED else _no_model)
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,
@@ -138,14 +146,26 @@ class Store:
     def similar(self, text: str, *, limit: int = 3) -> list[Hint]:
         """Duplicate hints: stored insights most like `text`, best first; [] when none is close.
 
-        Offline and read-only; any text is accepted (odd or huge input gives fewer hints, never an error).
+        Offline; any text is accepted (odd or huge input gives fewer hints, never an error). Vectors of
+        insights added since the last call are computed first (a few; see desktop/store/vectors.py).
         """
         from desktop.store import similar
 
         if self._frequencies is None:
             self._frequencies = similar.DocFrequencies()
         frequencies = self._frequencies
-        return self._read(lambda s: similar.find(s, text, frequencies, limit))
+        index = self.hint_index()
+        index.refresh()
+        return self._read(lambda s: similar.find(s, text, frequencies, limit, index))
+
+    def hint_index(self) -> VectorIndex:
+        """The hints' vectors (loaded with their model on first use: the idle app never holds them)."""
+        return self._hints
+
+    def prepare_hints(self) -> None:
+        """Load the hints' model and compute every missing vector (slow once after an upgrade; call it off
+        the UI thread). Afterwards a look-up only computes what was added since."""
+        self.hint_index().prepare()
 
     def count_insights(self) -> int:
         return self._read(insights.count)
@@ -221,6 +241,8 @@ class Store:
                 insights.record_pii(session, insight_id, guarded.kept, guarded.counts())
 
         self._write(work)
+        if "text" in changes:
+            self._hints.changed()  # its vector was dropped with the old text
 
     def withdraw_insight(self, insight_id: str) -> None:
         self._write(lambda s: threads.withdraw(s, insight_id))
@@ -393,3 +415,7 @@ def _login_name() -> str:
         return getpass.getuser()
     except (OSError, KeyError):  # no login name in the environment (some services, containers)
         return "unknown"
+
+
+def _no_model() -> None:
+    return None

@@ -5,12 +5,13 @@ from __future__ import annotations
 import ipaddress
 import logging
 import platform
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from desktop.errors import InvalidInput, PalauteError
 from desktop.language import _, n_
 from desktop.store import Store
-from desktop.sync.client import ApiClient
+from desktop.sync.client import ApiClient, refresh_token_of
 from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
 from desktop.sync.http import make_session
@@ -18,6 +19,9 @@ from desktop.sync.identity import Identity
 from desktop.sync.service import SyncService
 from desktop.sync.status import Callbacks
 from protocol import schema
+
+if TYPE_CHECKING:
+    from desktop.sync.proof import DeviceKey
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +72,14 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
     from desktop.sync.proof import DeviceKey
 
     url = check_server_url(server_url)
+    check_unsent(store, url, username)
+    key = DeviceKey.generate()
+    pair = client_for(store, vault, server_url=url).login(username, password, device_name(), key)
+    return adopt_sign_in(store, vault, url, pair, key)
+
+
+def check_unsent(store: Store, url: str, username: str) -> None:
+    """Refuse to sign in as someone else while another user's changes wait to be sent."""
     previous = (store.sync.meta("server_url"), store.sync.meta("username"))
     waiting = store.sync.outbox_size()
     if previous[1] and previous != (url, username) and waiting:
@@ -80,9 +92,13 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
                 waiting,
             ).format(n=waiting, user=previous[1])
         )
-    key = DeviceKey.generate()
-    pair = client_for(store, vault, server_url=url).login(username, password, device_name(), key)
-    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), pair.refresh_token)
+
+
+def adopt_sign_in(store: Store, vault: Vault, url: str, pair: schema.TokenPair, key: DeviceKey) -> schema.TokenPair:
+    """Make a new device (password or single sign-on) this folder's own: keyring first, then the store; the
+    folder's previous device is revoked."""
+    previous = (store.sync.meta("server_url"), store.sync.meta("username"))
+    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
     former = identity_of(store, vault).load()
     vault.save(credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
     changed = previous != (url, pair.user.name)
@@ -145,7 +161,8 @@ def sign_out(store: Store, vault: Vault) -> None:
             client.logout()
         except Exception as error:  # the server side expires by itself
             log.info("Could not revoke the device on the server: %s", error)
-        vault.delete(client.auth.device_id)
+        if client.auth is not None:
+            vault.delete(client.auth.device_id)
     store.sync.set_meta(device_id=None)
 
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import requests
@@ -81,6 +81,19 @@ class ApiClient:
             raise
         return _bound(pair, self.server_url)
 
+    def sign_in_methods(self) -> schema.SignInMethods:
+        return self._call("GET", "/auth/methods", schema.SignInMethods, auth=False)
+
+    def sso_start(self, redirect_uri: str, code_challenge: str) -> schema.SsoStart:
+        """The organisation's sign-in address for this computer's loopback redirect (single sign-on)."""
+        body = schema.SsoStartRequest(redirect_uri=redirect_uri, code_challenge=code_challenge)
+        return self._call("POST", "/auth/sso/start", schema.SsoStart, json=body.model_dump(), auth=False)
+
+    def sso_token(self, body: schema.SsoTokenRequest, key: DeviceKey) -> schema.TokenPair:
+        """The provider's code, exchanged by the server, for a new device bound to `key`."""
+        pair = self._call("POST", "/auth/sso/token", schema.TokenPair, json=body.model_dump(), auth=False, key=key)
+        return _bound(pair, self.server_url)
+
     def register_device(self, key: DeviceKey, device_name: str) -> schema.TokenPair:
         """A new device of the signed-in user, bound to `key` (this folder's change numbers forked)."""
         body = schema.DeviceRequest(device_name=device_name, key=schema.PublicKey.model_validate(key.public))
@@ -150,9 +163,10 @@ class ApiClient:
         params = {"cursor": cursor or "", "wait": int(wait), "limit": limit}
         headers = {"If-None-Match": etag} if etag else {}
         timeout = (CONNECT_TIMEOUT, wait + READ_TIMEOUT)
-        return self._call(
+        page: dict[str, Any] | None = self._call(
             "GET", "/sync/changes", None, params=params, headers=headers, timeout=timeout, not_modified_ok=True
         )
+        return page
 
     def summary(self) -> schema.Summary:
         return self._call("GET", "/sync/summary", schema.Summary)
@@ -179,6 +193,11 @@ class ApiClient:
         return [schema.ProductArea.model_validate(c) for c in _as_list(data)]
 
     # -- plumbing -----------------------------------------------------------------------------------------
+    @overload
+    def _call(self, method: str, path: str, model: type[M], **kwargs: Any) -> M: ...
+    @overload
+    def _call(self, method: str, path: str, model: None, **kwargs: Any) -> Any: ...
+
     def _call(
         self,
         method: str,
@@ -315,6 +334,8 @@ class ApiClient:
                     "Check the server address."
                 ).format(server=self.server_url, status=status)
             )
+        if status == 502 and _error_code(response) == "sso_unavailable":  # the provider, not Palaute, is down
+            raise Refused(response.json()["message"], status, "sso_unavailable")
         if status == 429 or status >= 500:
             raise ServerBusy(
                 _("The Palaute server is busy or having trouble (HTTP {status}); trying again later.").format(
@@ -392,6 +413,13 @@ def _bound(pair: schema.TokenPair, server_url: str) -> schema.TokenPair:
     return pair
 
 
+def refresh_token_of(pair: schema.TokenPair) -> str:
+    """The refresh token of a pair the client accepted (`_bound` refuses one without)."""
+    if not pair.refresh_token:
+        raise BadAnswer(_("The server's sign-in answer had no refresh token; Palaute will not use it."))
+    return pair.refresh_token
+
+
 def _fresh(auth: Auth) -> bool:
     return auth.access_token is not None and datetime.now(UTC) < auth.access_expires_at - EXPIRY_MARGIN
 
@@ -418,7 +446,15 @@ def _retry_after(response: requests.Response) -> float | None:
         return None
 
 
-def _as_list(data: Any) -> list:
+def _as_list(data: Any) -> list[Any]:
     if not isinstance(data, list):
         raise BadAnswer(_("The server's list of communities was not a list."))
     return data
+
+
+def _error_code(response: requests.Response) -> str | None:
+    try:
+        data = response.json()
+    except ValueError:
+        return None
+    return data.get("error") if isinstance(data, dict) and isinstance(data.get("message"), str) else None

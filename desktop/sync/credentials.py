@@ -12,7 +12,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from desktop.language import _
 
@@ -106,7 +106,7 @@ class Vault:
             from keyring.errors import PasswordDeleteError
 
             try:
-                return getattr(keyring, operation)(SERVICE, account, *value)
+                return cast(str | None, getattr(keyring, operation)(SERVICE, account, *value))
             except PasswordDeleteError:
                 return None  # nothing stored: already gone
         except Exception as exc:  # keyring raises backend-specific errors (dbus, Secret Service, Windows)

@@ -73,9 +73,9 @@ class Pusher:
             if progress:
                 progress(report.sent + report.rejected, max(total, report.sent + report.rejected))
 
-    def _sendable(self, items: list[Pending], report: PushReport) -> list[tuple[Pending, dict]]:
+    def _sendable(self, items: list[Pending], report: PushReport) -> list[tuple[Pending, dict[str, Any]]]:
         """Turn queued items into protocol mutations, refusing locally what the server could never accept."""
-        batch: list[tuple[Pending, dict]] = []
+        batch: list[tuple[Pending, dict[str, Any]]] = []
         used = 0
         for item in items:
             mutation = self._mutation(item)
@@ -114,7 +114,7 @@ class Pusher:
             return {**head, "insight_id": p["insight_id"], "base_version": base, "changes": p["changes"]}
         return {**head, "insight_id": p["insight_id"], "base_version": base}
 
-    def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict]], report: PushReport) -> int:
+    def _after_refusal(self, error: Refused, batch: list[tuple[Pending, dict[str, Any]]], report: PushReport) -> int:
         """413/422 refuse the whole batch: halve it until the one item at fault is found and set aside."""
         if error.status not in (413, 422):
             raise error
@@ -125,7 +125,7 @@ class Pusher:
         return max(1, len(batch) // 2)
 
     def _record(
-        self, batch: list[tuple[Pending, dict]], answer: schema.PushResponse, report: PushReport
+        self, batch: list[tuple[Pending, dict[str, Any]]], answer: schema.PushResponse, report: PushReport
     ) -> tuple[int, bool]:
         """Record the answers that are about what was sent: (how many, whether a number was used already)."""
         by_number = {r.number: r for r in answer.results}
@@ -234,7 +234,7 @@ class Puller:
         return True
 
 
-def _parse_page(page: Any) -> tuple[list[dict], str, bool]:
+def _parse_page(page: Any) -> tuple[list[dict[str, Any]], str, bool]:
     if (
         not isinstance(page, dict)
         or not isinstance(page.get("cursor"), str)

@@ -59,6 +59,7 @@ class Identity:
     def renew(self, client: ApiClient, forked_device_id: str) -> None:
         """Register a new device because this one's change numbers were used already (a restored backup, a
         copied folder). The forked device is left alone: another copy of the folder may still be using it."""
+        from desktop.sync.client import refresh_token_of
         from desktop.sync.proof import DeviceKey
 
         auth = client._signed_in()
@@ -67,7 +68,9 @@ class Identity:
                 return  # the other loop, or another process, has done it already
             key = DeviceKey.generate()
             pair = client.register_device(key, self.device_name)
-            credentials = Credentials(pair.device_id, auth.server_url, auth.username, key.to_jwk(), pair.refresh_token)
+            credentials = Credentials(
+                pair.device_id, auth.server_url, auth.username, key.to_jwk(), refresh_token_of(pair)
+            )
             self.vault.save(credentials)
             if not self.ledger.swap_meta("device_id", forked_device_id, device_id=pair.device_id):
                 self._drop(client, credentials, pair)

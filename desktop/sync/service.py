@@ -7,6 +7,7 @@ Callbacks run in these threads; desktop/ui/sync_worker.py turns them into Qt sig
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable
@@ -119,7 +120,7 @@ class SyncService:
             self._running.wait()
             self._pull.wake.clear()
             wait = 0.0 if self._pull.error or pulls == 0 else self.long_poll
-            if self._attempt(self._pull, lambda wait=wait: self._pull_once(client, wait)):
+            if self._attempt(self._pull, functools.partial(self._pull_once, client, wait)):
                 pulls += 1
                 if pulls % DRIFT_CHECK_EVERY == 0:
                     self._attempt(self._pull, lambda: self.puller.check_drift(client))

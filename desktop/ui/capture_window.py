@@ -62,6 +62,7 @@ class CaptureWindow(QWidget):
         self._loading = False
         self._draft_since: Any = None  # when the text in the window was first typed (the banner says it)
         self._last_saved: tuple[Any, Draft, list[str]] | None = None  # (insight, what was typed, kept) for Undo
+        self._asked_same_here: tuple[str, str] | None = None  # (text, insight id) the soft prompt was shown for
         self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
         self._undo_timer.timeout.connect(self._undo_expired)
         kwargs = {} if autosave_delay_ms is None else {"delay_ms": autosave_delay_ms}
@@ -261,6 +262,8 @@ class CaptureWindow(QWidget):
             self._loading = False
         self.autosave.set_sink(self._write_draft)
         self.hints.set_store(store)
+        if self.isVisible():
+            self.hints.prepare()
 
     def set_store_error(self, message: str) -> None:
         """The store could not be opened: saving says why instead of waiting for it."""
@@ -374,10 +377,29 @@ class CaptureWindow(QWidget):
         self.raise_()
         self.activateWindow()
         self.text.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        self.hints.prepare()  # first use: the hints' model and vectors load now, in the background
 
     def request_save(self) -> bool:
-        """Ctrl+Enter and the Save button: the one way in to saving (a check before the save belongs here)."""
+        """Ctrl+Enter and the Save button: the one way in to saving.
+
+        While a strong match is listed, the first press only asks whether "same here" was meant (Alt+1); a
+        second press, with the same text, saves a new insight as usual.
+        """
+        strong = self.hints.strong_match()
+        text = self.text.toPlainText()
+        if strong is not None and self._asked_same_here != (text, strong.insight.id):
+            self._asked_same_here = (text, strong.insight.id)
+            self.message.show_note(self._same_here_question(strong.insight.text))
+            return False
+        self._asked_same_here = None
         return self.save()
+
+    def _same_here_question(self, original: str) -> str:
+        line = " ".join(original.split())
+        line = line if len(line) <= 60 else line[:59] + "…"
+        return self.tr("Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.").format(
+            insight=line
+        )
 
     def save(self) -> bool:
         """Store the insight; on success clear, hide and confirm; on failure say why and keep every word."""

@@ -1,8 +1,9 @@
 """The weekly digest as a page: per community a row of tiles (the week's figures) and its lists with chips.
 
 Rendered from the digest's data (protocol.schema.Digest), like the web page, never from Markdown. The tiles
-are a list: a figure is one more `Tile(label, value)` in TILES (or passed to `digest_html`), e.g. how many
-answers came within a week, once the digest carries it.
+are a list: a figure is one more `Tile(label, value)` in TILES (or passed to `digest_html`); the community's
+loop figures (answered within 7 days, shipped, customers behind shipped work, over four weeks) are a second
+row, LOOP_TILES, shown when the server sends them.
 """
 
 from __future__ import annotations
@@ -35,11 +36,27 @@ class Tile:
     value: Callable[[schema.CommunityDigest], int | str]
 
 
+def _within_7_days(c: schema.CommunityDigest) -> str:
+    if c.loop is None or not c.loop.judged_for_7_days:
+        return "–"  # an older server, or nothing old enough to judge yet
+    return f"{round(100 * c.loop.answered_within_7_days / c.loop.judged_for_7_days)} %"
+
+
 TILES: list[Tile] = [
     Tile(lambda: DigestView.tr("Captured"), lambda c: c.captured),
     Tile(lambda: DigestView.tr("Same here"), lambda c: c.same_here),
     Tile(lambda: DigestView.tr("Answered"), lambda c: len(c.answered)),
     Tile(lambda: DigestView.tr("Shipped"), lambda c: len(c.shipped)),
+]
+
+# The community's loop over the four weeks up to the digest's (a second row of tiles).
+LOOP_TILES: list[Tile] = [
+    Tile(lambda: DigestView.tr("Answered within 7 days (4 weeks)"), _within_7_days),
+    Tile(lambda: DigestView.tr("Shipped (4 weeks)"), lambda c: c.loop.shipped if c.loop else "–"),
+    Tile(
+        lambda: DigestView.tr("Customers behind shipped work"),
+        lambda c: c.loop.customers_behind_shipped if c.loop else "–",
+    ),
 ]
 
 # The web page's status colours (server/web/static/app.css), light palette.
@@ -82,15 +99,21 @@ def digest_html(digest: schema.Digest, tiles: Sequence[Tile] = ()) -> str:
     return "".join(parts)
 
 
-def _community(c: schema.CommunityDigest, tiles: Sequence[Tile]) -> str:
+def _tiles(c: schema.CommunityDigest, tiles: Sequence[Tile], background: str = "#f3f6fa") -> str:
     cells = "".join(
-        f'<td width="{100 // max(1, len(tiles))}%" bgcolor="#f3f6fa" style="padding: 8px;">'
+        f'<td width="{100 // max(1, len(tiles))}%" bgcolor="{background}" style="padding: 8px;">'
         f'<span style="font-size: x-large; font-weight: bold;">{_e(str(t.value(c)))}</span><br>{_e(t.label())}</td>'
         for t in tiles
     )
+    return f'<table width="100%" cellspacing="6" cellpadding="0"><tr>{cells}</tr></table>'
+
+
+def _community(c: schema.CommunityDigest, tiles: Sequence[Tile]) -> str:
+    loop = _tiles(c, LOOP_TILES, "#e4f4e7") if c.loop is not None else ""
     return (
         f"<h3>{_e(c.name)}</h3>"
-        f'<table width="100%" cellspacing="6" cellpadding="0"><tr>{cells}</tr></table>'
+        + _tiles(c, tiles)
+        + loop
         + _section(DigestView.tr("Top new insights"), c.top, DigestView.tr("Nothing new this week."))
         + _section(
             DigestView.tr("Answered by the product team"),

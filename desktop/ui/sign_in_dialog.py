@@ -1,7 +1,10 @@
-"""The sign-in dialog: server address, user name and password → this computer signed in to the server."""
+"""The sign-in dialog: server address, user name and password → this computer signed in to the server; or
+"Sign in with your organisation" (single sign-on in the system browser)."""
 
 from __future__ import annotations
 
+import threading
+import webbrowser
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,9 +28,12 @@ class SignInDialog(QDialog):
 
     `sign_in` is the core's desktop.sync.account.sign_in bound to the store and vault: it runs off the UI
     thread, so a slow or dead server never freezes the window, and its error comes back as one sentence.
+    `sign_in_sso(server_url, open_url, cancelled)` is desktop.sync.sso.sign_in bound the same way; while it
+    waits for the browser, Cancel stops it. `open_browser` shows an address in the system browser.
     """
 
     signed_in = Signal(object)
+    _address = Signal(str)  # an address to open by hand (no browser could be started), from the worker
 
     def __init__(
         self,
@@ -34,9 +41,13 @@ class SignInDialog(QDialog):
         server_url: str = "",
         username: str = "",
         parent: QWidget | None = None,
+        *,
+        sign_in_sso: Callable[[str, Callable[[str], bool], threading.Event], Any] | None = None,
+        open_browser: Callable[[str], bool] = webbrowser.open,
     ) -> None:
         super().__init__(parent)
-        self._sign_in = sign_in
+        self._sign_in, self._sign_in_sso, self._open_browser = sign_in, sign_in_sso, open_browser
+        self._cancel_sso: threading.Event | None = None
         self.setWindowTitle(self.tr("Sign in to the Palaute server"))
         self.server = QLineEdit(server_url)
         self.server.setPlaceholderText("https://palaute.example.com")
@@ -56,13 +67,19 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._cancel)
+        self.sso_button = QPushButton(self.tr("Sign in with your organisation"))
+        self.sso_button.setAutoDefault(False)
+        self.sso_button.setVisible(sign_in_sso is not None)
+        self.sso_button.clicked.connect(self._start_sso)
+        self._address.connect(self._show_address)
         form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
         form.addRow(self.tr("&User name:"), self.user)
         form.addRow(self.tr("&Password:"), self.password)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.sso_button)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.call = BackgroundCall(self)
@@ -79,18 +96,51 @@ class SignInDialog(QDialog):
         self.message.setText(self.tr("Signing in…"))
         self.call.run(self._sign_in, server, user, password)
 
+    def _start_sso(self) -> None:
+        server = self.server.text().strip()
+        if not server:
+            self._failed(self.tr("Fill in the server address first."))
+            return
+        self._set_busy(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)  # stops the waiting
+        self.buttons.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.message.setText(self.tr("Finish signing in in your browser…"))
+        self._cancel_sso = threading.Event()
+        assert self._sign_in_sso is not None
+        self.call.run(self._sign_in_sso, server, self._open, self._cancel_sso)
+
+    def _open(self, url: str) -> bool:
+        """Runs on the worker: the system browser, else the address shown to open by hand."""
+        if not self._open_browser(url):
+            self._address.emit(url)
+        return True
+
+    def _show_address(self, url: str) -> None:
+        self.message.setText(self.tr("Open this address in a browser to sign in:") + f"\n{url}")
+
+    def _cancel(self) -> None:
+        if self._cancel_sso is not None and self.call.busy():
+            self._cancel_sso.set()  # the sign-in ends with "cancelled"; the dialog stays to say so
+            return
+        self.reject()
+
     def _done(self, pair: Any) -> None:
+        self._cancel_sso = None
         self._set_busy(False)
         self.password.clear()  # not kept in memory longer than needed
         self.signed_in.emit(pair)
         self.accept()
 
     def _failed(self, message: str) -> None:
+        self._cancel_sso = None
         self._set_busy(False)
         self.message.setText(message)
         self.password.setFocus()
         self.password.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.server, self.user, self.password, self.buttons):
+        for widget in (self.server, self.user, self.password, self.buttons, self.sso_button):
             widget.setEnabled(not busy)
+        for button in self.buttons.buttons():
+            button.setEnabled(True)

@@ -98,6 +98,12 @@ class SyncController(QObject):
 
         return sign_in(self.store, self.vault, server_url, username, password)
 
+    def sign_in_sso(self, server_url: str, open_url: Any, cancelled: Any) -> Any:
+        """Single sign-on, off the UI thread like `sign_in` (SignInDialog's organisation button)."""
+        from desktop.sync import sso
+
+        return sso.sign_in(self.store, self.vault, server_url, open_url, cancelled=cancelled)
+
     def restart(self) -> None:
         self.worker.stop()
         self.start()

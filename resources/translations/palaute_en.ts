@@ -148,6 +148,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -246,6 +250,18 @@
     </message>
     <message>
         <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -364,6 +380,10 @@
     </message>
     <message>
         <source>yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {author}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -942,6 +962,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,6 +983,18 @@
     </message>
     <message>
         <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

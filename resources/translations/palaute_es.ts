@@ -148,6 +148,10 @@
         <translation>No se pudo guardar el borrador: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>¿Añadir «a mí también» a «{insight}»? Alt+1 — o Ctrl+Enter de nuevo guarda una nueva.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>El hallazgo está vacío. Escribe lo que dijo el cliente y luego guarda.</translation>
     </message>
@@ -247,6 +251,18 @@
     <message>
         <source>Shipped</source>
         <translation>Publicados</translation>
+    </message>
+    <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Respondidos en 7 días (4 semanas)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Publicados (4 semanas)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Clientes detrás del trabajo publicado</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>
@@ -365,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>tuyo</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>de {author}</translation>
     </message>
 </context>
 <context>
@@ -943,6 +963,10 @@
         <translation>Iniciar sesión</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Iniciar sesión con tu organización</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Dirección del servidor:</translation>
     </message>
@@ -961,6 +985,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Escribe primero la dirección del servidor.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Termina de iniciar sesión en el navegador…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Abre esta dirección en un navegador para iniciar sesión:</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,10 @@
         <translation>Luonnosta ei voitu tallentaa: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>Lisätäänkö ”Sama täällä” havaintoon ”{insight}”? Alt+1 — tai Ctrl+Enter uudelleen tallentaa uuden havainnon.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>Havainto on tyhjä. Kirjoita, mitä asiakas sanoi, ja tallenna sitten.</translation>
     </message>
@@ -247,6 +251,18 @@
     <message>
         <source>Shipped</source>
         <translation>Julkaistu</translation>
+    </message>
+    <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Vastattu 7 päivässä (4 viikkoa)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Julkaistu (4 viikkoa)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Asiakkaita julkaistun työn takana</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>
@@ -365,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>oma</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>tekijä {author}</translation>
     </message>
 </context>
 <context>
@@ -943,6 +963,10 @@
         <translation>Kirjaudu</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Kirjaudu organisaatiosi tunnuksilla</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Palvelimen osoite:</translation>
     </message>
@@ -961,6 +985,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Kirjaudutaan…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Kirjoita ensin palvelimen osoite.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Viimeistele kirjautuminen selaimessa…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Kirjaudu avaamalla tämä osoite selaimessa:</translation>
     </message>
 </context>
 <context>

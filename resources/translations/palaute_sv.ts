@@ -148,6 +148,10 @@
         <translation>Utkastet kunde inte sparas: {reason}</translation>
     </message>
     <message>
+        <source>Add “same here” to “{insight}”? Alt+1 — or Ctrl+Enter again to save a new insight.</source>
+        <translation>Lägga till ”Samma här” på ”{insight}”? Alt+1 — eller Ctrl+Enter igen sparar en ny insikt.</translation>
+    </message>
+    <message>
         <source>The insight is empty. Type what the customer said, then save.</source>
         <translation>Insikten är tom. Skriv vad kunden sa och spara sedan.</translation>
     </message>
@@ -247,6 +251,18 @@
     <message>
         <source>Shipped</source>
         <translation>Levererade</translation>
+    </message>
+    <message>
+        <source>Answered within 7 days (4 weeks)</source>
+        <translation>Besvarade inom 7 dagar (4 veckor)</translation>
+    </message>
+    <message>
+        <source>Shipped (4 weeks)</source>
+        <translation>Levererade (4 veckor)</translation>
+    </message>
+    <message>
+        <source>Customers behind shipped work</source>
+        <translation>Kunder bakom levererat arbete</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>
@@ -365,6 +381,10 @@
     <message>
         <source>yours</source>
         <translation>din</translation>
+    </message>
+    <message>
+        <source>by {author}</source>
+        <translation>av {author}</translation>
     </message>
 </context>
 <context>
@@ -943,6 +963,10 @@
         <translation>Logga in</translation>
     </message>
     <message>
+        <source>Sign in with your organisation</source>
+        <translation>Logga in med din organisations konto</translation>
+    </message>
+    <message>
         <source>&amp;Server address:</source>
         <translation>&amp;Serveradress:</translation>
     </message>
@@ -961,6 +985,18 @@
     <message>
         <source>Signing in…</source>
         <translation>Loggar in…</translation>
+    </message>
+    <message>
+        <source>Fill in the server address first.</source>
+        <translation>Fyll först i serverns adress.</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser…</source>
+        <translation>Slutför inloggningen i webbläsaren…</translation>
+    </message>
+    <message>
+        <source>Open this address in a browser to sign in:</source>
+        <translation>Öppna den här adressen i en webbläsare för att logga in:</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from server import proofs
 from server.api.deps import ERRORS, ApiError, ApiPrincipal, CurrentPrincipal, DatabaseDep, SettingsDep, proof_of
 from server.config import Settings
 from server.services import accounts
+from server.sso import people
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
 
@@ -19,6 +20,7 @@ def policy(settings: Settings) -> accounts.TokenPolicy:
     return accounts.TokenPolicy(
         access_ttl=timedelta(minutes=settings.access_token_minutes),
         refresh_ttl=timedelta(days=settings.refresh_token_days),
+        sso_check=people.refresh_check(settings),
     )
 
 
@@ -41,6 +43,8 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
     _rate_limit(
         request, "login", f"{body.username}|{_client(request)}", settings.login_per_minute, "too many sign-in attempts"
     )
+    if not settings.password_sign_in:
+        raise ApiError(403, "password_sign_in_off", "password sign-in is turned off; sign in with your organisation")
     proof = proof_of(request, required=False)
     with db.write() as session:
         pair = accounts.sign_in(

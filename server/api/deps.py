@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
 from server import proofs
+from server.api.document import ERROR_HEADERS
 from server.config import Settings
 from server.db import Database
 from server.models import User
@@ -139,14 +140,14 @@ def rate_limited(bucket: str):
 
 ERRORS = {
     400: {"model": schema.ErrorBody, "description": "Malformed JSON"},
-    401: {"model": schema.ErrorBody, "description": "Not signed in, or token refused"},
+    401: {"model": schema.ErrorBody, "description": "Not signed in, or token refused", "headers": ERROR_HEADERS[401]},
     403: {"model": schema.ErrorBody, "description": "Role may not do this"},
     404: {"model": schema.ErrorBody, "description": "Not found (or not visible to you)"},
     409: {"model": schema.ErrorBody, "description": "Conflict"},
     413: {"model": schema.ErrorBody, "description": "Body or batch too large"},
     422: {"model": schema.ErrorBody, "description": "Invalid fields"},
-    429: {"model": schema.ErrorBody, "description": "Rate limited; see Retry-After"},
-    503: {"model": schema.ErrorBody, "description": "Database unavailable"},
+    429: {"model": schema.ErrorBody, "description": "Rate limited; see Retry-After", "headers": ERROR_HEADERS[429]},
+    503: {"model": schema.ErrorBody, "description": "Database unavailable", "headers": ERROR_HEADERS[503]},
 }
 
 

@@ -13,8 +13,11 @@ from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep
 from server.services import digest
 
 router = APIRouter(prefix="/digest", tags=["digest"], responses=ERRORS)
-Week = Annotated[str | None, Query(max_length=10, description="ISO week such as 2026-W47; default: this week")]
-CommunitySlug = Annotated[str | None, Query(max_length=40, description="One of your communities; default: all")]
+Week = Annotated[
+    schema.IsoWeek | None,
+    Query(description="ISO week such as 2026-W47; default: this week. A week the year lacks (W53) is 404."),
+]
+CommunitySlug = Annotated[schema.Slug | None, Query(description="One of your communities; default: all")]
 
 
 def _build(principal, db, week: str | None, community: str | None) -> schema.Digest:
@@ -31,7 +34,19 @@ def get_digest(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, comm
 @router.get(
     "/markdown",
     response_class=Response,
-    responses={200: {"content": {"text/markdown": {}}, "description": "The digest as Markdown"}},
+    responses={
+        200: {
+            "content": {"text/markdown": {}},
+            "description": "The digest as Markdown",
+            "headers": {
+                "Content-Disposition": {
+                    "description": "attachment, with a file name naming the week (and the community)",
+                    "required": True,
+                    "schema": {"type": "string"},
+                }
+            },
+        }
+    },
 )
 def get_markdown(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None):
     """The same digest as a Markdown document, offered as a file download."""

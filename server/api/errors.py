@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from protocol import schema
 from server.api.deps import ApiError
@@ -27,9 +28,16 @@ _HTTP_CODES = {
     406: "not_acceptable",
     415: "unsupported_media_type",
 }
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
+
+
+# Every 401 names the schemes that would be accepted (RFC 9110), whichever refusal made it.
+_CHALLENGE = {"WWW-Authenticate": 'DPoP algs="ES256", Bearer'}
 
 
 def answer(status: int, code: str, message: str, details=None, headers=None) -> JSONResponse:
+    if status == 401 and not any(name.lower() == "www-authenticate" for name in headers or {}):
+        headers = {**(headers or {}), **_CHALLENGE}
     return JSONResponse({"error": code, "message": message, "details": details}, status, headers=headers)
 
 
@@ -64,15 +72,26 @@ def install(app: FastAPI) -> None:
         return answer(422, "invalid", summary or "invalid request", problems)
 
     @app.exception_handler(HTTPException)
-    async def _http(_request: Request, error: HTTPException):
+    async def _http(request: Request, error: HTTPException):
+        headers = getattr(error, "headers", None)
+        if error.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
         return answer(
-            error.status_code,
-            _HTTP_CODES.get(error.status_code, "error"),
-            str(error.detail),
-            headers=getattr(error, "headers", None),
+            error.status_code, _HTTP_CODES.get(error.status_code, "error"), str(error.detail), headers=headers
         )
 
     @app.exception_handler(OperationalError)
     async def _database(_request: Request, error: OperationalError):
         log.warning("database unavailable: %s", type(error.orig).__name__)
         return answer(503, "unavailable", "the database is unavailable; retry later", headers={"Retry-After": "5"})
+
+
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route answers at this path. Starlette's 405 names only the methods of the first route
+    whose path matched, but a path may have one route per method (PUT and DELETE of a membership)."""
+    routes = request.app.router.routes
+    return [
+        method
+        for method in _METHODS
+        if any(route.matches({**request.scope, "method": method})[0] == Match.FULL for route in routes)
+    ]

@@ -15,15 +15,17 @@ from server.services import backing, inbox, triage
 from server.services.insights import many_to_schema, reply_to_schema, to_schema
 
 router = APIRouter(prefix="/insights", tags=["insights"], responses=ERRORS)
-InsightId = Annotated[str, Path(max_length=36, description="The insight's UUID")]
+# Typed as the document says (a UUID, a slug): nothing else reaches the database, where PostgreSQL cannot even
+# compare text holding a NUL character.
+InsightId = Annotated[schema.Uuid, Path(description="The insight's UUID")]
 
 
 @router.get("", response_model=schema.InsightList)
 def list_insights(
     principal: ApiPrincipal,
     db: DatabaseDep,
-    community: Annotated[str | None, Query(max_length=40)] = None,
-    product_area: Annotated[str | None, Query(max_length=40)] = None,
+    community: schema.Slug | None = None,
+    product_area: schema.Slug | None = None,
     status: schema.Status | None = None,
     impact: schema.Impact | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
@@ -45,7 +47,7 @@ def list_insights(
 def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
     with db.read() as session:
         actor = principal.actor(session)
-        insight, replies = inbox.get_thread(session, actor, insight_id.lower())
+        insight, replies = inbox.get_thread(session, actor, insight_id)
         return schema.InsightThread(insight=to_schema(insight, actor), replies=[reply_to_schema(r) for r in replies])
 
 
@@ -54,7 +56,7 @@ def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
     """The "same here"s counted on a visible insight (merged duplicates included), oldest first. Customer
     references and notes only for the product team and for each rep's own."""
     with db.read() as session:
-        return backing.of_insight(session, principal.actor(session), insight_id.lower())
+        return backing.of_insight(session, principal.actor(session), insight_id)
 
 
 @router.post(
@@ -69,7 +71,7 @@ def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPri
         # Detect personal data in the body before taking the write lock (see sync.push).
         with detected_ahead([body.body]), db.write() as session:
             existed = body.id is not None and session.get(Reply, body.id) is not None
-            reply = triage.add_reply(session, principal.actor(session), insight_id.lower(), body.body, body.id)
+            reply = triage.add_reply(session, principal.actor(session), insight_id, body.body, body.id)
             out = reply_to_schema(reply)
     except IntegrityError:
         raise ApiError(409, "conflict", "this reply id was stored concurrently; retry") from None
@@ -80,12 +82,12 @@ def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPri
 def set_status(insight_id: InsightId, body: schema.StatusUpdate, principal: ApiPrincipal, db: DatabaseDep):
     with db.write() as session:
         actor = principal.actor(session)
-        return to_schema(triage.set_status(session, actor, insight_id.lower(), body.status), actor)
+        return to_schema(triage.set_status(session, actor, insight_id, body.status), actor)
 
 
 @router.post("/{insight_id}/duplicate", response_model=schema.Insight)
 def mark_duplicate(insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal, db: DatabaseDep):
     with db.write() as session:
         actor = principal.actor(session)
-        insight = triage.mark_duplicate(session, actor, insight_id.lower(), body.original_id)
+        insight = triage.mark_duplicate(session, actor, insight_id, body.original_id)
         return to_schema(insight, actor)

@@ -22,7 +22,11 @@ def health(db: DatabaseDep):
         with db.read() as session:
             session.execute(text("SELECT 1"))
     except Exception:
-        return JSONResponse({"error": "unavailable", "message": "database unreachable", "details": None}, 503)
+        return JSONResponse(
+            {"error": "unavailable", "message": "database unreachable", "details": None},
+            503,
+            headers={"Retry-After": "5"},
+        )
     return schema.Health(status="ok", protocol=schema.PROTOCOL_VERSION, database="ok")
 
 
@@ -33,7 +37,7 @@ def communities(principal: ApiPrincipal, db: DatabaseDep):
         return membership.listing(session, principal.actor(session))
 
 
-CommunitySlug = Annotated[str, Path(max_length=40, description="The community's slug")]
+CommunitySlug = Annotated[schema.Slug, Path(description="The community's slug", examples=["payments"])]
 
 
 @router.put("/me/communities/{slug}", response_model=schema.UserInfo)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import itertools
 import time
 from dataclasses import dataclass
 from typing import Annotated
@@ -21,14 +20,12 @@ from server.services import changes as feed_changes, feed, sync
 from server.services.access import Reader
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
+ETAG = {"ETag": {"description": "The answer's cursor, quoted", "required": True, "schema": {"type": "string"}}}
 
 
 @router.post("/push", response_model=schema.PushResponse)
 def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
     """Apply a batch of mutations in one transaction; one result per mutation, 200 even if some are rejected."""
-    numbers = [m.number for m in body.mutations]
-    if any(b <= a for a, b in itertools.pairwise(numbers)):
-        raise ApiError(422, "invalid", "mutation numbers must increase within a batch")
     # The slow part (detecting personal data in up to 4 MB of text) runs before the write transaction: on
     # SQLite that is the database's one write lock, and every other sign-in and push would wait behind it.
     with detected_ahead(sync.texts_of(body)):
@@ -53,7 +50,8 @@ def _push(body: schema.PushRequest, principal, db) -> Response:
     "/changes",
     response_model=schema.ChangesResponse,
     responses={
-        304: {"description": "Nothing new (If-None-Match matched)"},
+        200: {"headers": ETAG},
+        304: {"description": "Nothing new (If-None-Match matched)", "headers": ETAG},
         410: {"model": schema.ErrorBody, "description": "Cursor from another database"},
     },
 )
@@ -76,6 +74,8 @@ async def changes(
     page = _known(hub, principal, cursor) if wait > 0 else None
     if page is None:
         page = await _full_read(hub, db, principal, cursor, limit)
+    # The cursor sent is what the device already applied: "the rep was told" (services/delivery.py).
+    request.app.state.acks.note(principal.user_id, page.acked)
     while not page.items and not page.has_more:
         remaining = deadline - time.monotonic()
         if remaining <= 0 or await request.is_disconnected():
@@ -115,6 +115,7 @@ class _Page:
     has_more: bool
     reader: Reader
     instance: str
+    acked: int = 0  # the position the request's own cursor named
 
     @property
     def cursor(self) -> str:
@@ -137,7 +138,7 @@ def _known(hub: Hub, principal, cursor: str) -> _Page | None:
         seq = feed.parse_cursor(hub.instance, cursor)
     except feed.CursorInvalid:
         return None  # the full read answers it
-    return _Page([], seq, False, reader, hub.instance)
+    return _Page([], seq, False, reader, hub.instance, seq)
 
 
 async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
@@ -158,7 +159,7 @@ def _read(db, principal, cursor: str, limit: int) -> _Page:
         # With nothing more to read, new_seq is the feed counter this read saw: the long-poll waits past it.
         # The reader's communities go with every answer: a client that sees them change re-reads or drops
         # (docs/protocol.md).
-        return _Page(items, new_seq, has_more, Reader.of(actor), instance)
+        return _Page(items, new_seq, has_more, Reader.of(actor), instance, after)
 
 
 @router.get("/summary", response_model=schema.Summary)

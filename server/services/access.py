@@ -66,6 +66,15 @@ def change_condition(actor: User | Reader) -> ColumnElement[bool]:
     return _assigned(actor, Change.community_id, Change.product_area_id)
 
 
+def cell_condition(actor: User, community_col, area_col) -> ColumnElement[bool]:
+    """The product side's rule on rows keyed by (community, product area), such as the analytics roll-up."""
+    if actor.role == "admin":
+        return true()
+    if actor.role not in PRODUCT_ROLES:
+        return false()
+    return _assigned(actor, community_col, area_col)
+
+
 def backed_ids(actor: User | Reader):
     """The ids of the insights the actor backs with a "same here" (uses ix_same_heres_user_insight)."""
     return select(SameHere.insight_id).where(SameHere.user_id == actor.id)

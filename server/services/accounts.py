@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -29,6 +30,8 @@ class AuthError(Exception):
 class TokenPolicy:
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=90)  # since the refresh token was last used
+    # Single sign-on: why this user may not refresh now (groups no longer map, sign-in too old), or None.
+    sso_check: Callable[[User], str | None] | None = None
 
 
 def create_user(
@@ -74,6 +77,13 @@ def sign_in(
     user = authenticate(session, name, password)
     if user is None:
         raise AuthError("unauthorized", "wrong user name or password")
+    return sign_in_user(session, user, device_name, policy, key_thumbprint)
+
+
+def sign_in_user(
+    session: Session, user: User, device_name: str, policy: TokenPolicy, key_thumbprint: str | None
+) -> schema.TokenPair:
+    """A new device for a user already proven (password checked, or single sign-on's ID token)."""
     return _issue(session, _new_device(session, user, device_name, key_thumbprint), policy, with_refresh=True)
 
 
@@ -146,6 +156,9 @@ def refresh(session: Session, token: str, key_thumbprint: str, policy: TokenPoli
         raise AuthError("refresh_refused", "this account is disabled")
     if row.device.key_thumbprint is None or row.device.key_thumbprint != key_thumbprint:
         raise AuthError("refresh_refused", "this refresh token is bound to another key")
+    refusal = policy.sso_check(row.device.user) if policy.sso_check else None
+    if refusal is not None:
+        raise AuthError("refresh_refused", refusal)
     row.expires_at = now + policy.refresh_ttl
     row.device.last_seen_at = now
     pair = _issue(session, row.device, policy, with_refresh=False)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from protocol import schema
 from server.models import Insight, Reply, SameHere, User, utcnow
-from server.services import feed, privacy, timing
+from server.services import events, feed, privacy, timing
 from server.services.access import PRODUCT_ROLES, can_see, get_visible
 from server.services.errors import IdTaken, Invalid
 from server.services.feed import bump
@@ -88,6 +88,7 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
     session.flush()
     recount(session, root)
     bump(session, root)  # author, community and backers receive the new counts
+    events.emit(session, "same_here.created", root.id, same_here_id=row.id)
     if newcomer:
         renote_replies(session, root)
     return row, root, True

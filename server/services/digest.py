@@ -2,38 +2,47 @@
 
 A digest never names a customer: items carry only text, status and the customers/reps counts, and the text
 as the reader may read it (`insights.text_for`: other reps get kept personal data masked, as in every list).
-Each community costs five queries, whatever the number of insights in it.
+Each community costs seven queries, whatever the number of insights in it (two for its loop figures, over
+the four weeks up to the digest's: answered within 7 days, shipped, customers behind shipped work).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from protocol import schema
-from protocol.digest import WeekError, snippet, week_bounds, week_of
+from protocol.digest import NoSuchWeek, WeekError, snippet, week_bounds, week_of
 from server.models import Community, Insight, Reply, SameHere, User, utcnow
+from server.services import rollup
 from server.services.access import PRODUCT_ROLES
 from server.services.errors import Invalid, NotFound
 from server.services.insights import text_for
 
 TOP_ITEMS = 5  # "top" lists the week's new insights with the most customers behind them
+LOOP_WEEKS = 4  # the loop figures look back this many weeks (one week alone says too little)
 
 
 def build(
     session: Session, reader: User, week: str | None = None, community: str | None = None, now: datetime | None = None
 ) -> schema.Digest:
     """The digest of `week` (default: the current ISO week) for the reader's communities, or one of them."""
-    week = week or week_of(now or utcnow())
+    now = now or utcnow()
+    week = week or week_of(now)
     try:
         starts, ends = week_bounds(week)
+    except NoSuchWeek as error:  # well formed (the API's pattern checked that) but not in the calendar
+        raise NotFound(str(error)) from None
     except WeekError as error:
         raise Invalid(str(error)) from None
     chosen = _communities(session, reader, community)
     return schema.Digest(
-        week=week, starts=starts, ends=ends, communities=[_community(session, reader, c, starts, ends) for c in chosen]
+        week=week,
+        starts=starts,
+        ends=ends,
+        communities=[_community(session, reader, c, starts, ends, now) for c in chosen],
     )
 
 
@@ -55,7 +64,7 @@ def _communities(session: Session, reader: User, slug: str | None) -> list[Commu
 
 
 def _community(
-    session: Session, reader: User, community: Community, starts: datetime, ends: datetime
+    session: Session, reader: User, community: Community, starts: datetime, ends: datetime, now: datetime
 ) -> schema.CommunityDigest:
     return schema.CommunityDigest(
         community=community.slug,
@@ -65,6 +74,7 @@ def _community(
         top=_top(session, reader, community.id, starts, ends),
         answered=_answered(session, reader, community.id, starts, ends),
         shipped=_shipped(session, reader, community.id, starts, ends),
+        loop=loop(session, community.id, starts - timedelta(days=7 * (LOOP_WEEKS - 1)), ends, now),
     )
 
 
@@ -160,6 +170,34 @@ def _shipped(
         .order_by(Insight.status_changed_at.desc(), Insight.id)
     )
     return [_item(reader, i) for i in rows]
+
+
+def loop(session: Session, community_id: int, starts: datetime, ends: datetime, now: datetime) -> schema.DigestLoop:
+    """The community's loop figures over [starts, ends): the same definitions as the analytics page's."""
+    cutoff = now - timedelta(days=7)  # captured before it: had its 7 days
+    hours = rollup.Dates(session).hours(Insight.created_at, Insight.first_reply_at)
+    judged, in_time = session.execute(
+        select(
+            func.count(), func.sum(case(((Insight.first_reply_at.is_not(None)) & (hours <= 7 * 24), 1), else_=0))
+        ).where(
+            *_live(community_id), Insight.created_at >= starts, Insight.created_at < ends, Insight.created_at <= cutoff
+        )
+    ).one()
+    shipped, customers = session.execute(
+        select(func.count(), func.sum(Insight.customers)).where(
+            *_live(community_id),
+            Insight.status == "shipped",
+            Insight.duplicate_of.is_(None),
+            Insight.status_changed_at >= starts,
+            Insight.status_changed_at < ends,
+        )
+    ).one()
+    return schema.DigestLoop(
+        judged_for_7_days=judged or 0,
+        answered_within_7_days=int(in_time or 0),
+        shipped=shipped or 0,
+        customers_behind_shipped=int(customers or 0),
+    )
 
 
 def _item(reader: User, row, reply: str | None = None) -> schema.DigestItem:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from server.models import Insight
+from server.models import Insight, WebhookMessage
 from server.services import backing, feed
 
 
@@ -17,6 +17,8 @@ def erase(session: Session, insight_id: str) -> bool:
     backing.detach(session, insight)
     feed.note_ids(session, "insight", insight.id, insight.author_id, insight.community_id, insight.product_area_id)
     session.delete(insight)  # replies go with it (ON DELETE CASCADE)
+    # Undelivered webhook messages carry its text: they go too.
+    session.execute(delete(WebhookMessage).where(WebhookMessage.order_key == insight.id))
     return True
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from server import bulk
 from server.models import Change, FeedCounter, Insight, Meta, utcnow
-from server.services import audience
+from server.services import audience, events
 from server.services.audience import AccessChange, Notice
 
 _PENDING = "palaute_pending_changes"
@@ -78,9 +78,12 @@ def _before_commit(session: Session) -> None:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(_NOTIFY, {"payload": change.payload()})
         notices.append(change)
+    events.prepare(session)  # the payloads are built before the counter's lock is taken
     pending: list[Pending] = session.info.pop(_PENDING, [])
     if pending:
         notices.append(_number_pending(session, pending))
+    # After numbering, still under the counter's lock: outbox rows are numbered in commit order too.
+    events.flush(session)
     if notices:
         session.info[_NOTICES] = notices
 
@@ -134,6 +137,7 @@ def _announce(session: Session) -> None:
 def _forget(session: Session) -> None:
     for key in (_PENDING, _ACCESS, _NOTICES):
         session.info.pop(key, None)
+    events.forget(session)
 
 
 def last_seq(session: Session) -> int:

@@ -22,9 +22,12 @@ class InboxFilter:
     impact: str | None = None
     q: str | None = None
     include_withdrawn: bool = False
+    include_duplicates: bool = True  # the web page's default list leaves merged duplicates out
+    awaiting: bool = False  # the product team's turn: nothing answered yet, or a rep answered last
 
 
-SORTS = ("newest", "customers")
+SORTS = ("newest", "customers", "oldest")
+CLOSED = ("shipped", "declined")  # nothing awaits the product team on these
 
 
 def list_insights(
@@ -44,6 +47,8 @@ def list_insights(
     order = [Insight.created_at.desc(), Insight.id]
     if sort == "customers":
         order.insert(0, Insight.customers.desc())
+    elif sort == "oldest":
+        order = [Insight.created_at, Insight.id]
     rows = session.scalars(query.order_by(*order).limit(limit).offset(offset))
     return list(rows), total
 
@@ -71,6 +76,14 @@ def _apply(query, actor: User, filters: InboxFilter):
         query = query.where(Insight.impact == filters.impact)
     if not filters.include_withdrawn:
         query = query.where(Insight.withdrawn.is_(False))
+    if not filters.include_duplicates:
+        query = query.where(Insight.duplicate_of.is_(None))
+    if filters.awaiting:
+        query = query.where(
+            or_(Insight.last_reply_side.is_(None), Insight.last_reply_side == "rep"),
+            Insight.status.not_in(CLOSED),
+            Insight.duplicate_of.is_(None),
+        )
     for word in (filters.q or "").split()[:10]:
         # Plain LIKE with escaped wildcards: small data per product member; FTS can come later.
         pattern = "%" + word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

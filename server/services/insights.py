@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from protocol import schema
 from server import bulk
 from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy, reference, timing
+from server.services import backing, events, feed, privacy, reference, timing
 from server.services.access import PRODUCT_ROLES, Reader, backed_among, get_visible
 from server.services.errors import Conflict, Forbidden, IdTaken, Invalid
 from server.services.feed import bump
@@ -185,6 +185,7 @@ def insert_rows(session: Session, rows: list[dict]) -> None:
         feed.note_ids(
             session, "insight", row["id"], row["author_id"], row["community_id"], row["product_area_id"], fresh=True
         )
+        events.emit(session, "insight.created", row["id"], row=row)
 
 
 def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
@@ -242,6 +243,7 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int, patc
     if "tags" in fields:
         insight.tags = list(patch.tags)
     bump(session, insight)
+    events.emit(session, "insight.updated", insight.id)
     if fields & {"customer_ref", "impact"}:
         backing.after_edit(session, insight)
     if (insight.community_id, insight.product_area_id) != old_route:
@@ -259,6 +261,7 @@ def withdraw(session: Session, actor: User, insight_id: str, base_version: int |
         return insight, False
     insight.withdrawn = True
     bump(session, insight)
+    events.emit(session, "insight.updated", insight.id)
     return insight, True
 
 

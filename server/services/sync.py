@@ -32,17 +32,20 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
     pending: set[str] = set()
     fresh: dict[str, int] = {}  # mutation id -> result index, for mutations processed in this batch
+    numbered: dict[int, str] = {}  # number -> mutation id, likewise
     last = device.last_mutation  # assigned once at the end: each change would be flushed on every query
     for mutation in request.mutations:
         if mutation.id in held or mutation.id in fresh:
             results.append(_again(session, actor, mutation, held.get(mutation.id), results, fresh.get(mutation.id)))
             last = max(last, mutation.number)
             continue
-        if mutation.number <= last:
-            results.append(_number_used(mutation, used.get(mutation.number)))
+        if mutation.number <= last:  # below the mark, or not above the number before it in this batch
+            holder = used.get(mutation.number) or numbered.get(mutation.number)
+            results.append(_number_used(mutation, holder))
             break
         last = mutation.number
         fresh[mutation.id] = len(results)
+        numbered[mutation.number] = mutation.id
         if mutation.type == "create":
             row = _new_insight(session, actor, mutation, results, pending)
             if row is not None:

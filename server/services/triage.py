@@ -8,8 +8,8 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
 
 from protocol import schema
-from server.models import Insight, Reply, User, utcnow
-from server.services import backing, feed, privacy, timing
+from server.models import Insight, InsightEvent, Reply, User, utcnow
+from server.services import backing, delivery, events, feed, privacy, reference, timing
 from server.services.access import backed_among, can_triage, get_visible
 from server.services.errors import Conflict, Forbidden, Invalid
 from server.services.feed import bump
@@ -24,11 +24,81 @@ def set_status(session: Session, actor: User, insight_id: str, status: str) -> I
     insight = get_visible(session, actor, insight_id, lock=True)
     if not can_triage(actor):
         raise Forbidden("only product team members set the status")
-    if insight.status != status:
-        insight.status = status
-        insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
-        bump(session, insight)
+    change_status(session, insight, status, actor)
     return insight
+
+
+def change_status(session: Session, insight: Insight, status: str, actor: User | None = None) -> bool:
+    """Set a (locked) insight's status, already allowed; False if it had that status already.
+
+    `actor` is the product member who chose it (kept for the timeline); None when a linked tracker item moved."""
+    if insight.status == status:
+        return False
+    previous, insight.status = insight.status, status
+    insight.status_changed_at = utcnow()  # the weekly digest's "shipped this week"
+    bump(session, insight)
+    # Kept even without an actor (a linked tracker moved it): the analytics roll-up finds the week a status
+    # was taken back from through these events (services/rollup.py).
+    record_event(session, actor, insight, "status", status=status)
+    if status == "shipped":
+        delivery.note_shipped(session, insight.id)
+    events.emit(session, "insight.status_changed", insight.id, previous_status=previous)
+    return True
+
+
+def reply_and_set_status(
+    session: Session, actor: User, insight_id: str, body: str | None, status: str | None
+) -> tuple[Reply | None, Insight]:
+    """The product team's answer in one transaction: one commit, so the rep's next pull brings both at
+    once and the tray shows one notification ("Reply from pam · Planned"). Either part may be left out."""
+    if not (body or "").strip() and status is None:
+        raise Invalid("write a reply or choose a new status")
+    insight = set_status(session, actor, insight_id, status) if status is not None else None
+    reply = add_reply(session, actor, insight_id, body) if (body or "").strip() else None
+    return reply, insight or get_visible(session, actor, insight_id)
+
+
+def set_product_area(session: Session, actor: User, insight_id: str, slug: str | None) -> Insight:
+    """Move an insight to another product area (product members and admins); None clears it.
+
+    Like an author's edit that moves it: readers who could see it under the old area get a feed row too,
+    which their pull turns into a "hidden" tombstone if they may no longer read it."""
+    insight = get_visible(session, actor, insight_id, lock=True)
+    if not can_triage(actor):
+        raise Forbidden("only product team members set the product area")
+    area = reference.product_area_by_slug(session, slug)
+    area_id = area.id if area else None
+    if insight.product_area_id != area_id:
+        old_area = insight.product_area_id
+        insight.product_area_id = area_id
+        bump(session, insight)
+        session.flush()
+        session.expire(insight, ["product_area"])
+        feed.note_ids(session, "insight", insight.id, insight.author_id, insight.community_id, old_area)
+    return insight
+
+
+def record_event(
+    session: Session,
+    actor: User | None,
+    insight: Insight,
+    kind: str,
+    *,
+    status: str | None = None,
+    other: str | None = None,
+) -> None:
+    """Keep a status change or a duplicate mark for the insight's conversation timeline (actor None: a
+    linked tracker item moved it)."""
+    session.add(
+        InsightEvent(
+            insight_id=insight.id,
+            kind=kind,
+            actor_id=actor.id if actor is not None else None,
+            status=status,
+            other_id=other,
+            created_at=utcnow(),
+        )
+    )
 
 
 def add_reply(
@@ -56,7 +126,18 @@ def add_reply(
     )
     session.add(reply)
     feed.note(session, "reply", insight, reply_id=reply_id)
+    keep_reply_facts(insight, actor, reply.created_at)
+    events.emit(session, "reply.created", insight.id, reply_id=reply_id)
     return reply
+
+
+def keep_reply_facts(insight: Insight, actor: User, at) -> None:
+    """Who replied last (the "Awaiting product team" filter) and when the product team first replied
+    (the loop figures), kept on the row so neither needs the replies table to answer."""
+    side = "product" if can_triage(actor) else "rep"
+    insight.last_reply_side = side
+    if side == "product" and (insight.first_reply_at is None or at < insight.first_reply_at):
+        insight.first_reply_at = at
 
 
 def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: str | None) -> Insight:
@@ -73,9 +154,18 @@ def mark_duplicate(session: Session, actor: User, insight_id: str, original_id: 
         original_id = original.id
     if insight.duplicate_of != original_id:
         old_root = backing.root_of(session, insight)
+        previous = insight.duplicate_of
         insight.duplicate_of = original_id
         bump(session, insight)
         backing.merged(session, insight, old_root)
+        if original_id is not None:
+            record_event(session, actor, insight, "merged", other=original_id)
+        else:
+            record_event(session, actor, insight, "unmerged", other=previous)
+        if original_id is None:
+            events.emit(session, "insight.updated", insight.id)
+        else:
+            events.emit(session, "insight.merged", insight.id, original_id=original_id)
     return insight
 
 

@@ -6,10 +6,13 @@ from fastapi import APIRouter
 from starlette.responses import RedirectResponse
 
 from server.web import (
+    routes_analytics,
     routes_auth,
     routes_digest,
     routes_inbox,
     routes_insight,
+    routes_links,
+    routes_sso,
     routes_static,
     routes_summary,
 )
@@ -18,7 +21,17 @@ from server.web.errors import not_found
 from server.web.routing import WebRoute
 
 pages = APIRouter(prefix=BASE, include_in_schema=False, route_class=WebRoute)
-for _module in (routes_auth, routes_inbox, routes_insight, routes_summary, routes_digest, routes_static):
+for _module in (
+    routes_auth,
+    routes_sso,
+    routes_inbox,
+    routes_insight,
+    routes_links,
+    routes_summary,
+    routes_analytics,
+    routes_digest,
+    routes_static,
+):
     pages.include_router(_module.router)
 
 

@@ -11,9 +11,20 @@ from fastapi import Request
 from protocol import schema
 from server.db import Database
 from server.models import Insight, User
-from server.services import access, accounts, digest, inbox, triage
+from server.services import (
+    access,
+    accounts,
+    analytics,
+    digest,
+    inbox,
+    similar,
+    trackers,
+    triage,
+    web_sessions,
+    webhooks,
+)
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
-from server.web import queries
+from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
 from server.web.labels import IMPACTS
 from server.web.views import (
@@ -23,6 +34,7 @@ from server.web.views import (
     Option,
     ReplyView,
     SameHereView,
+    SimilarView,
     SummaryBlock,
     SummaryRow,
     WebUser,
@@ -44,7 +56,7 @@ def cookie_secure(request: Request) -> bool:
 
 
 def _web_user(user: User) -> WebUser:
-    return WebUser(id=str(user.id), name=user.name, role=user.role, password_hash=user.password_hash)
+    return WebUser(id=str(user.id), name=user.name, role=user.role)
 
 
 def _account(session, user: WebUser) -> User:
@@ -54,12 +66,32 @@ def _account(session, user: WebUser) -> User:
     return account
 
 
-def load_user(db: Database, user_id: str) -> WebUser | None:
-    if not user_id.isdigit():
+def session_user(request: Request, sid: str) -> WebUser | None:
+    """The user of a live server-side session, or None (ended, expired, unknown, account disabled; for an
+    organisation account also: its groups no longer map, or its last sign-in at the provider is too old)."""
+    if not sid:
         return None
+    with database(request).read() as session:
+        user = web_sessions.user_of(session, sid)
+        if user is None or request.app.state.sso_check(user) is not None:
+            return None
+        return _web_user(user)
+
+
+def web_user_by_id(db: Database, user_id: int) -> WebUser:
     with db.read() as session:
-        user = session.get(User, int(user_id))
-        return None if user is None or user.disabled else _web_user(user)
+        return _web_user(session.get(User, user_id))
+
+
+def start_session(db: Database, user: WebUser, method: str) -> str:
+    with db.write() as session:
+        return web_sessions.start(session, session.get(User, int(user.id)), method)
+
+
+def end_session(db: Database, sid: str | None) -> None:
+    if sid:
+        with db.write() as session:
+            web_sessions.end(session, sid)
 
 
 @dataclass(frozen=True)
@@ -93,10 +125,13 @@ def menus(db: Database, user: WebUser) -> tuple[list[Option], list[Option]]:
 def list_insights(
     db: Database, user: WebUser, filters: InboxFilters, offset: int, limit: int
 ) -> tuple[list[InsightRow], int]:
-    wanted = inbox.InboxFilter(**{name: value or None for name, value in vars(filters).items() if name != "sort"})
+    fields = {name: value or None for name, value in vars(filters).items() if name not in ("sort", "show")}
+    awaiting = filters.show == "awaiting"
+    wanted = inbox.InboxFilter(**fields, include_duplicates=filters.show == "all", awaiting=awaiting)
+    sort = "oldest" if awaiting else filters.sort  # what has waited longest comes first
     with db.read() as session:
         account = _account(session, user)
-        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset, sort=filters.sort)
+        page, total = inbox.list_insights(session, account, wanted, limit=limit, offset=offset, sort=sort)
         counts = queries.reply_counts(session, [i.id for i in page])
         return [_row(i, counts.get(i.id, 0)) for i in page], total
 
@@ -152,6 +187,8 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
             customers=insight.customers,
             reps=insight.reps,
             same_heres=_same_heres(session, account, insight.id),
+            timeline=timeline.of_insight(session, account, insight, thread),
+            similar=tuple(_similar(session, account, insight)),
         )
 
 
@@ -178,6 +215,16 @@ def _same_here_view(row, insight_id: str, texts: dict[str, str]) -> SameHereView
     )
 
 
+def _similar(session, account: User, insight: Insight) -> list[SimilarView]:
+    if insight.duplicate_of is not None:
+        return []  # already merged: the panel would only offer to merge it again
+    found = similar.for_insight(session, account, insight)
+    return [
+        SimilarView(i.id, i.text, i.status, i.community_name, i.customers, i.reps, round(score, 2))
+        for i, score in found
+    ]
+
+
 def digest_communities(db: Database, user: WebUser) -> list[Option]:
     """The communities whose digest the user may read (the same rule as the API's)."""
     with db.read() as session:
@@ -195,6 +242,24 @@ def weekly_digest(db: Database, user: WebUser, week: str, community: str | None)
                 "Ask an administrator if you need access."
             ) from None
         except Invalid as error:
+            raise bad_form(_sentence(error.message)) from None
+
+
+def analytics_figures(
+    db: Database, user: WebUser, weeks: int, community: str | None, product_area: str | None
+) -> analytics.Analytics:
+    """The analytics page's numbers (the same as GET /api/v1/analytics)."""
+    analytics.ensure_current(db)
+    with db.read() as session:
+        account = _account(session, user)
+        if community and community not in {c.slug for c in queries.communities_for(session, account)}:
+            raise forbidden(
+                "You are not assigned to that community, so its figures are not shown to you. "
+                "Ask an administrator if you need access."
+            )
+        try:
+            return analytics.build(session, account, weeks, community, product_area)
+        except (Invalid, NotFound) as error:  # the page's menus only offer known ones: a hand-edited address
             raise bad_form(_sentence(error.message)) from None
 
 
@@ -221,6 +286,44 @@ def _summary_rows(
         row = rows.setdefault(area_id, SummaryRow(name, dict.fromkeys(IMPACTS, 0)))
         row.counts[impact] = row.counts.get(impact, 0) + count
     return sorted(rows.values(), key=lambda r: (-r.total, r.name))  # busiest product area first
+
+
+def reply_and_set_status(db: Database, user: WebUser, insight_id: str, body: str, status: str | None) -> None:
+    """One transaction: the rep's next pull brings the reply and the status together (one notification)."""
+
+    def answer(session, actor: User) -> None:
+        triage.reply_and_set_status(session, actor, insight_id, body, status)
+
+    _triage(db, user, insight_id, answer)
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    changed: int
+    skipped: int  # not visible to this user any more, or refused
+
+
+def bulk_triage(
+    db: Database, user: WebUser, insight_ids: list[str], status: str | None, area: str | None
+) -> BulkOutcome:
+    """Set the status and/or product area ("-" clears it) of many insights in one transaction."""
+    changed = skipped = 0
+    with db.write() as session:
+        actor = _account(session, user)
+        for insight_id in insight_ids:
+            insight = session.get(Insight, insight_id)
+            if insight is None or not access.can_see(actor, insight) or actor.role not in access.PRODUCT_ROLES:
+                skipped += 1
+                continue
+            try:
+                if status is not None:
+                    triage.set_status(session, actor, insight_id, status)
+                if area is not None:
+                    triage.set_product_area(session, actor, insight_id, None if area == "-" else area)
+            except Invalid as error:
+                raise bad_form(_sentence(error.message)) from None
+            changed += 1
+    return BulkOutcome(changed, skipped)
 
 
 def set_status(db: Database, user: WebUser, insight_id: str, status: str) -> None:
@@ -284,3 +387,29 @@ def _check_visible(session, actor: User, insight_id: str) -> None:
 def _sentence(message: str) -> str:
     text = message.strip()
     return (text[:1].upper() + text[1:]).rstrip(".") + "."
+
+
+def tracker_links(db: Database, user: WebUser, insight_id: str) -> list[tuple[str, str, str]]:
+    """The insight's tracker links as (system label, key, url)."""
+    with db.read() as session:
+        links = trackers.links_of(session, _account(session, user), insight_id)
+        return [("Jira" if link.system == "jira" else "Azure DevOps", link.key, link.url) for link in links]
+
+
+def add_tracker_link(db: Database, user: WebUser, insight_id: str, url: str) -> None:
+    def link(session, actor: User) -> None:
+        trackers.add_link(session, actor, insight_id, url)
+
+    _triage(db, user, insight_id, link)
+
+
+def webhook_notices(db: Database, user: WebUser) -> list[str]:
+    """For an administrator: a sentence per webhook switched off after failing for too long."""
+    if user.role != "admin":
+        return []
+    with db.read() as session:
+        return [
+            f"Webhook {hook.id} to {webhooks.host_of(hook.url)} was {hook.disabled_reason}. "
+            f"Fix the receiver, then run: palaute-server webhook enable {hook.id}"
+            for hook in webhooks.disabled(session)
+        ]

@@ -30,12 +30,10 @@ class WebContext:
     def _resolve_user(self) -> WebUser | None:
         if self.session.user_id is None:
             return None
-        user = backend.load_user(self.db, self.session.user_id)
-        mark_ok = user is not None and self.session.user_mark == session_cookie.password_mark(
-            self.secret, user.password_hash
-        )
-        if user is None or not mark_ok or user.role not in WEB_ROLES:
-            self.session.sign_out()  # deleted, demoted or password changed: the old cookie is worthless
+        user = backend.session_user(self.request, self.session.sid or "")
+        if user is None or user.id != self.session.user_id or user.role not in WEB_ROLES:
+            # Ended on the server (sign-out, revoked, disabled, new password), expired, or demoted.
+            self.session.sign_out()
             return None
         return user
 
@@ -60,6 +58,7 @@ class WebContext:
             "csrf": self.session.csrf,
             "notice": self.session.pop_notice(),
             "nav": None,
+            "webhook_notices": backend.webhook_notices(self.db, self.user) if self.user else [],
         }
         values.update(context or {})
         return self._keep(templating.render(template, values, status_code))
@@ -116,6 +115,15 @@ async def posted_form(ctx: Ctx) -> dict[str, str]:
 
 
 CheckedForm = Annotated[dict[str, str], Depends(posted_form)]
+
+
+async def posted_ids(ctx: Ctx, _checked: CheckedForm) -> list[str]:
+    """Every `ids` value of the POSTed form (ticked boxes), after the same CSRF check."""
+    data = await ctx.request.form()
+    return [value for value in data.getlist("ids") if isinstance(value, str)]
+
+
+CheckedIds = Annotated[list[str], Depends(posted_ids)]
 
 
 def safe_next(target: str | None) -> str:

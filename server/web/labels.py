@@ -22,8 +22,16 @@ IMPACTS: dict[str, str] = {
 SUMMARY_PERIODS: tuple[int, ...] = (7, 30, 90)
 
 # Inbox orders (server.services.inbox.SORTS); the default shows what most customers ask for first.
-SORTS: dict[str, str] = {"customers": "Most customers", "newest": "Newest first"}
+SORTS: dict[str, str] = {"customers": "Most customers", "newest": "Newest first", "oldest": "Oldest first"}
 DEFAULT_SORT = "customers"
+
+# What the inbox lists: "awaiting" is the product team's turn (nothing answered yet, or a rep answered
+# last), oldest first; the default leaves merged duplicates out (their original carries them).
+SHOWS: dict[str, str] = {
+    "": "Open insights",
+    "awaiting": "Awaiting product team (oldest first)",
+    "all": "Everything, merged duplicates too",
+}
 
 ROLES: dict[str, str] = {"product": "Product team", "admin": "Administrator", "rep": "Representative"}
 

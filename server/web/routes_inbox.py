@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from starlette.responses import Response
 
 from server.web import backend, labels
-from server.web.context import BASE, Ctx
-from server.web.errors import forbidden
+from server.web.context import BASE, CheckedForm, CheckedIds, Ctx
+from server.web.errors import bad_form, forbidden
 from server.web.routing import WebRoute
 from server.web.views import InboxFilters
 
@@ -17,6 +18,7 @@ router = APIRouter(route_class=WebRoute)
 
 PAGE_SIZE = 50
 MAX_QUERY = 200
+MAX_BULK = 200  # at most a few pages' worth of ticks per click
 MAX_PAGE = 100_000  # keeps OFFSET inside a 64-bit integer whatever the address says
 
 
@@ -35,6 +37,7 @@ def inbox(
     status: str = "",
     impact: str = "",
     sort: str = labels.DEFAULT_SORT,
+    show: str = "",
     page: str = "1",
 ) -> Response:
     user = ctx.signed_in_user()
@@ -47,6 +50,7 @@ def inbox(
         status=status if status in labels.STATUSES else "",
         impact=impact if impact in labels.IMPACTS else "",
         sort=sort if sort in labels.SORTS else labels.DEFAULT_SORT,
+        show=show if show in labels.SHOWS else "",
     )
     if filters.community and filters.community not in {c.slug for c in communities}:
         raise forbidden(
@@ -74,8 +78,38 @@ def inbox(
             "product_areas": [(a.slug, a.name) for a in areas],
             "prev_url": _page_url(filters, number - 1) if number > 1 else None,
             "next_url": _page_url(filters, number + 1) if number < pages else None,
+            "back_url": _page_url(filters, number),
         },
     )
+
+
+@router.post("/inbox/bulk")
+def bulk(ctx: Ctx, form: CheckedForm, ids: CheckedIds) -> Response:
+    """Set the status and/or the product area of the ticked insights, then back to the same list."""
+    user = ctx.signed_in_user(back=f"{BASE}/inbox")
+    back = form.get("back", "")
+    back = back if back.startswith(f"{BASE}/inbox") and "//" not in back else f"{BASE}/inbox"
+    status = form.get("bulk_status") or None
+    area = form.get("bulk_area") or None
+    if status is not None and status not in labels.STATUSES:
+        raise bad_form("Choose one of the statuses in the list.")
+    chosen = [_uuid(i) for i in ids][:MAX_BULK]
+    if not [i for i in chosen if i]:
+        raise bad_form("Tick at least one insight first.")
+    if status is None and area is None:
+        raise bad_form("Choose a status or a product area to set.")
+    outcome = backend.bulk_triage(ctx.db, user, [i for i in chosen if i], status, area)
+    words = f"{outcome.changed} {'insight' if outcome.changed == 1 else 'insights'} updated."
+    if outcome.skipped:
+        words += f" {outcome.skipped} could not be changed (not yours to see)."
+    return ctx.redirect(back, notice=words)
+
+
+def _uuid(raw: str) -> str | None:
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError:
+        return None
 
 
 def _page_url(filters: InboxFilters, number: int) -> str:

@@ -34,7 +34,8 @@ def _page(insight_id: str) -> str:
 def insight_page(ctx: Ctx, insight_id: str) -> Response:
     user = ctx.signed_in_user()
     insight = backend.get_insight(ctx.db, user, _insight_id(insight_id))
-    return ctx.page("insight.html", {"nav": "inbox", "insight": insight})
+    links = backend.tracker_links(ctx.db, user, insight.id)
+    return ctx.page("insight.html", {"nav": "inbox", "insight": insight, "links": links})
 
 
 @router.post("/insights/{insight_id}/reply")
@@ -48,6 +49,30 @@ def reply(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
     key = _insight_id(insight_id)
     backend.add_reply(ctx.db, user, key, body)
     return ctx.redirect(_page(key) + "#thread-title", notice="Your reply was sent.")
+
+
+@router.post("/insights/{insight_id}/respond")
+def respond(ctx: Ctx, form: CheckedForm, insight_id: str) -> Response:
+    """The one triage form: a reply, a new status, or both, sent to the rep together."""
+    key = _insight_id(insight_id)
+    user = ctx.signed_in_user(back=_page(key))
+    body = form.get("body", "").strip()
+    status = form.get("status", "")
+    if status not in labels.STATUSES:
+        raise bad_form("Choose one of the statuses in the list.")
+    if len(body) > MAX_REPLY:
+        raise bad_form(f"The reply is too long ({len(body):,} characters); the limit is {MAX_REPLY:,}.")
+    changed = status != form.get("current_status", "")
+    if not body and not changed:
+        raise bad_form("Write a reply or choose another status before sending.")
+    backend.reply_and_set_status(ctx.db, user, key, body, status if changed else None)
+    done = [
+        words
+        for words, did in (("Your reply was sent", body), (f"status set to {labels.status_label(status)}", changed))
+        if did
+    ]
+    notice = " and ".join(done) + "."
+    return ctx.redirect(_page(key) + "#thread-title", notice=notice[:1].upper() + notice[1:])
 
 
 @router.post("/insights/{insight_id}/status")

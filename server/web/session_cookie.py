@@ -20,25 +20,27 @@ MAX_AGE_SECONDS = 12 * 3600
 
 @dataclass
 class WebSession:
-    """What the cookie carries. The server keeps no session state, so any worker can answer."""
+    """What the cookie carries. A signed-in cookie names a server-side session (`sid`, a random secret whose
+    hash is in `web_sessions`), so ending that row on the server ends every copy of the cookie."""
 
     csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     user_id: str | None = None
-    # Ties the session to the account's current password hash: changing the password signs the session out.
-    user_mark: str | None = None
+    sid: str | None = None
+    # Single sign-on in progress (state, nonce, PKCE verifier, where to go after): checked on the way back.
+    sso: dict[str, str] | None = None
     expires: float = 0.0
     notice: str | None = None
     changed: bool = False
 
-    def sign_in(self, user_id: str, user_mark: str, now: float | None = None) -> None:
+    def sign_in(self, user_id: str, sid: str, now: float | None = None) -> None:
         """Start a fresh session (new CSRF token, so a token seen before sign-in is worthless after)."""
         self.csrf = secrets.token_urlsafe(32)
-        self.user_id, self.user_mark = user_id, user_mark
+        self.user_id, self.sid, self.sso = user_id, sid, None
         self.expires = (now or time.time()) + MAX_AGE_SECONDS
         self.changed = True
 
     def sign_out(self) -> None:
-        self.user_id = self.user_mark = None
+        self.user_id = self.sid = None
         self.csrf = secrets.token_urlsafe(32)
         self.expires = 0.0
         self.changed = True
@@ -55,11 +57,6 @@ class WebSession:
         return text
 
 
-def password_mark(secret: bytes, password_hash: str) -> str:
-    """A short keyed fingerprint of the stored password hash (the hash itself never leaves the server)."""
-    return hmac.new(secret, password_hash.encode(), hashlib.sha256).hexdigest()[:24]
-
-
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
 
@@ -72,7 +69,8 @@ def encode(session: WebSession, secret: bytes) -> str:
     payload = {
         "c": session.csrf,
         "u": session.user_id,
-        "m": session.user_mark,
+        "s": session.sid,
+        "o": session.sso,
         "e": session.expires,
         "n": session.notice,
     }
@@ -92,7 +90,12 @@ def decode(value: str | None, secret: bytes, now: float | None = None) -> WebSes
     try:
         data = json.loads(_unb64(body))
         session = WebSession(
-            csrf=str(data["c"]), user_id=data["u"], user_mark=data["m"], expires=float(data["e"]), notice=data["n"]
+            csrf=str(data["c"]),
+            user_id=data["u"],
+            sid=data["s"],
+            sso=data.get("o"),
+            expires=float(data["e"]),
+            notice=data["n"],
         )
     except (ValueError, KeyError, TypeError):
         return None

@@ -56,7 +56,11 @@ def _environment() -> jinja2.Environment:
         backing=backing,
     )
     env.globals.update(
-        STATUSES=labels.STATUSES, IMPACTS=labels.IMPACTS, PERIODS=labels.SUMMARY_PERIODS, SORTS=labels.SORTS
+        STATUSES=labels.STATUSES,
+        IMPACTS=labels.IMPACTS,
+        PERIODS=labels.SUMMARY_PERIODS,
+        SORTS=labels.SORTS,
+        SHOWS=labels.SHOWS,
     )
     return env
 

@@ -11,8 +11,6 @@ class WebUser:
     id: str
     name: str
     role: str
-    # Keyed fingerprint input: the stored password hash (a changed password ends old web sessions).
-    password_hash: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,38 @@ class SameHereView:
 
 
 @dataclass(frozen=True)
+class TimelineItem:
+    """One entry of an insight's conversation: a reply, a status change, a merge or a "same here".
+
+    kind: reply | status | merged (this one was marked a duplicate of `other_id`) | unmerged |
+    merged_in (`other_id` was marked a duplicate of this one) | same_here.
+    """
+
+    kind: str
+    at: datetime
+    who: str
+    role: str = "product"
+    body: str = ""
+    status: str | None = None
+    other_id: str | None = None
+    other_text: str | None = None  # the other insight's text, when the user may see it
+    customer_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class SimilarView:
+    """An insight like the one on the page (the desktop hints' scorer), with what it takes to merge."""
+
+    id: str
+    text: str
+    status: str
+    community_name: str
+    customers: int
+    reps: int
+    score: float
+
+
+@dataclass(frozen=True)
 class InsightView:
     id: str
     text: str
@@ -89,6 +119,8 @@ class InsightView:
     customers: int = 1
     reps: int = 1
     same_heres: tuple[SameHereView, ...] = ()
+    timeline: tuple[TimelineItem, ...] = ()
+    similar: tuple[SimilarView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -99,9 +131,10 @@ class InboxFilters:
     status: str = ""
     impact: str = ""
     sort: str = "customers"  # an order, not a filter (labels.SORTS)
+    show: str = ""  # "" open insights (merged duplicates left out), "awaiting", "all" (labels.SHOWS)
 
     def any(self) -> bool:
-        return any((self.q, self.community, self.product_area, self.status, self.impact))
+        return any((self.q, self.community, self.product_area, self.status, self.impact, self.show))
 
     def as_query(self) -> dict[str, str]:
         # The default order stays out of links, so addresses shared before sorting existed still match.

@@ -62,6 +62,7 @@ def test_help_speaks_the_language_throughout(language, data_dir):
     for english in ("usage:", "positional arguments:", "options:", "show this help message and exit"):
         assert english not in out
     assert t.gettext("keep all data in DIR (also: $PALAUTE_DATA_DIR)") in out  # our own options too
+    assert "COMMAND" not in out and t.gettext("COMMAND") in out  # and the placeholders of the usage line
     assert english_left(out, language) == [], out
 
 
@@ -70,7 +71,7 @@ def test_a_usage_error_speaks_the_language(language, data_dir):
     result = palaute(language, "login", data_dir=data_dir)
     assert result.returncode == 2
     t = translator(language)
-    required = t.gettext("the following arguments are required: %s") % "--server, --user"
+    required = t.gettext("the following arguments are required: %s") % "--server"  # --user, or --sso
     assert required in result.stderr
     assert "the following arguments are required" not in result.stderr and "usage:" not in result.stderr
     assert english_left(result.stderr, language) == [], result.stderr
@@ -161,3 +162,15 @@ def test_the_catalogues_hold_every_message_of_the_sources():
         known = {m.id for m in catalog(language)}
         missing = [m if isinstance(m, str) else m[0] for m in wanted if m not in known]
         assert missing == [], f"{language}: run resources/build.py --update-ts"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_listing_names_impact_and_status_in_the_language(language, data_dir):
+    saved = palaute(language, "capture", "Asiakas haluaa Apple Payn", "-c", "payments", "-i", "high", data_dir=data_dir)
+    assert saved.returncode == 0, saved.stderr
+    listed = palaute(language, "list", data_dir=data_dir)
+    assert listed.returncode == 0, listed.stderr
+    t = translator(language)
+    row = listed.stdout.splitlines()[0]
+    assert f" {t.gettext('high')} " in row and f" {t.gettext('new')} " in row
+    assert " high " not in row and " new " not in row

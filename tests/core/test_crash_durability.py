@@ -33,10 +33,13 @@ def test_sigkill_during_captures_loses_and_doubles_nothing(data_dir):
             text=True,
         )
         assert child.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.0, 0.05))  # somewhere inside a capture, a commit or between two
+        # Let it finish a few captures first (however slow a loaded machine makes one), then kill it somewhere
+        # inside a capture, a commit or between two.
+        seen = [child.stdout.readline() for _ in range(rng.randint(0, 3))]
+        time.sleep(rng.uniform(0.0, 0.05))
         child.kill()  # SIGKILL (TerminateProcess on Windows): no clean-up runs
         out, _ = child.communicate(timeout=30)
-        reported += [line.split()[1] for line in out.splitlines() if line.startswith("ok ")]
+        reported += [line.split()[1] for line in [*seen, *out.splitlines()] if line.startswith("ok ")]
 
     db = sqlite3.connect(AppPaths.resolve(data_dir).db_path)
     try:

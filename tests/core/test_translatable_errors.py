@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 DESKTOP = Path(__file__).resolve().parents[2] / "desktop"
 TRANSLATORS = {"_", "n_"}
 
@@ -86,3 +88,26 @@ def test_the_check_finds_an_english_message():
         if isinstance(n, ast.Call) and _name(n.func) in {"InvalidInput", "NotFound", "Refused"}
     ]
     assert [bool(english_literals(c.args[0])) for c in calls] == [True, True, True, False]
+
+
+def test_the_windows_get_the_core_message_in_the_chosen_language(store):
+    """The app calls desktop.language.use() with the Settings language; a window shows `user_message` as is."""
+    from desktop.domain import NewInsight, clean_text
+    from desktop.errors import InvalidInput
+    from desktop.language import use
+
+    use("sv")
+    try:
+        with pytest.raises(InvalidInput) as empty:
+            store.capture(NewInsight(text="   ", community="payments"))
+        with pytest.raises(InvalidInput) as unknown:
+            store.capture(NewInsight(text="Kunden vill ha Apple Pay", community="nope"))
+        use("fi")
+        with pytest.raises(InvalidInput) as long:
+            clean_text("x" * 20_001)
+    finally:
+        use("en")
+    assert empty.value.user_message == "Insikten är tom. Skriv vad kunden sa och spara sedan."
+    assert unknown.value.user_message.startswith("Det finns ingen gemenskap som heter ”nope”.")
+    # Finnish groups thousands with a (no-break) space: 20 001, not 20,001
+    assert long.value.user_message.startswith("Havainto on 20\xa0001 merkkiä pitkä; raja on 20\xa0000.")

@@ -146,3 +146,34 @@ def test_unknown_paths_and_methods(api):
     assert api.client.get("/api/v1/nothing", headers=rep.headers).json()["error"] == "not_found"
     assert api.client.delete("/api/v1/sync/push", headers=rep.headers).status_code == 405
     assert api.client.get("/api/v1/insights/../../etc/passwd", headers=rep.headers).status_code == 404
+
+
+def test_a_405_allows_every_method_of_the_path(api):
+    rep = api.user("rita")
+    # Joining and leaving a community are two routes on one path: the answer names both.
+    for method in ("PATCH", "OPTIONS", "POST"):
+        answer = api.client.request(method, "/api/v1/me/communities/payments", headers=rep.headers)
+        assert answer.status_code == 405 and answer.json()["error"] == "method_not_allowed"
+        assert answer.headers["Allow"] == "PUT, DELETE"
+    assert api.client.delete("/api/v1/sync/push", headers=rep.headers).headers["Allow"] == "POST"
+    assert api.client.post("/api/v1/me", headers=rep.headers).headers["Allow"] == "GET"
+
+
+def test_nul_and_other_malformed_ids_and_slugs_are_422_on_every_backend(api):
+    # PostgreSQL cannot compare text holding NUL: such a value never reaches the database (it made a 500 there).
+    rep = api.user("rita", communities=["payments"])
+    for path, params in [
+        ("/api/v1/insights", {"community": "pay\x00"}),
+        ("/api/v1/insights", {"product_area": "\x00"}),
+        ("/api/v1/digest", {"community": "\x00"}),
+        ("/api/v1/insights/%00", {}),
+        ("/api/v1/insights/not-a-uuid/same-heres", {}),
+    ]:
+        answer = api.client.get(path, params=params, headers=rep.headers)
+        assert answer.status_code == 422 and answer.json()["error"] == "invalid", (path, params, answer.text)
+    assert api.client.put("/api/v1/me/communities/pay%00", headers=rep.headers).status_code == 422
+    assert api.client.get("/api/v1/insights", params={"q": "\x00"}, headers=rep.headers).status_code == 200
+    # Either case of a UUID finds the insight, as in a push.
+    created = api.create(rep, 1)
+    found = api.client.get(f"/api/v1/insights/{created['id'].upper()}", headers=rep.headers)
+    assert found.status_code == 200 and found.json()["insight"]["id"] == created["id"]

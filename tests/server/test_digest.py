@@ -6,6 +6,7 @@ tables, not on the code that fills them during a push.
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,7 +43,20 @@ def test_week_bounds_are_monday_to_monday_utc():
 
 
 @pytest.mark.parametrize(
-    "bad", ["2026-W54", "2025-W53", "2026-47", "W47", "2026-W7", "", "2026-W47x", "0001-W01", "9999-W52", "2026-W00"]
+    "bad",
+    [
+        "2026-W54",
+        "2025-W53",
+        "2026-47",
+        "W47",
+        "2026-W7",
+        "",
+        "2026-W47x",
+        "0001-W01",
+        "1970-W01",
+        "9999-W52",
+        "2026-W00",
+    ],
 )
 def test_a_week_that_is_not_an_iso_week_is_refused_in_words(bad):
     with pytest.raises(WeekError, match=r"week|does not exist|out of range"):
@@ -205,6 +219,22 @@ def test_each_section_counts_only_the_week(api, world):
     assert (other.captured, other.same_here, [i.reply for i in other.answered]) == (2, 1, ["Answered last week"])
 
 
+def test_the_loop_figures_look_back_four_weeks(api, world):
+    with api.db.write() as session:  # one reply within 7 days of capture, one after
+        pia = session.scalar(select(User).where(User.name == "pia"))
+        for key, after in (("first", timedelta(days=2)), ("old", timedelta(days=10))):
+            row = session.get(Insight, world.ids[key])
+            row.first_reply_at = row.created_at + after
+    loop = _build(api, "pia", now=NEXT + timedelta(days=30)).communities[0].loop
+    # Captured in W44..W47 and 7 days old by now: the nine live payments ones (not the withdrawn one, not
+    # next week's); answered within 7 days of capture: "first" only. Shipped in those weeks: "old" (9
+    # customers) and, in W46's last second, "Shipped long ago" (1).
+    assert (loop.judged_for_7_days, loop.answered_within_7_days) == (9, 1)
+    assert (loop.shipped, loop.customers_behind_shipped) == (2, 10)
+    soon = _build(api, "pia", now=IN_WEEK).communities[0].loop  # none of them is 7 days old yet
+    assert (soon.judged_for_7_days, soon.shipped) == (0, 2) and pia.name == "pia"
+
+
 def test_default_week_is_the_current_one(api, world):
     assert _build(api, "pia", week=None, now=IN_WEEK).week == WEEK
     assert _build(api, "pia", week=None).week == week_of(datetime.now(UTC))
@@ -237,8 +267,8 @@ def test_a_handful_of_queries_per_community_whatever_the_insights(api, world):
     finally:
         event.remove(api.db.engine, "before_cursor_execute", listener)
     selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
-    # The reader and their communities, then five per community (the insights' joins add none).
-    assert len(found.communities) == 5 and len(selects) <= 5 + 5 * len(found.communities), selects
+    # The reader and their communities, then seven per community (the insights' joins add none).
+    assert len(found.communities) == 5 and len(selects) <= 5 + 7 * len(found.communities), selects
 
 
 def test_api_answers_json_and_markdown_without_customer_references(api, client, world):
@@ -260,11 +290,31 @@ def test_api_answers_json_and_markdown_without_customer_references(api, client, 
     assert SECRET not in md.text and "Cards CoP" not in md.text
 
 
+def test_the_document_gives_the_week_pattern_the_server_checks(app, client):  # client: the app closes its database
+    pattern = re.compile(schema.ISO_WEEK_PATTERN)
+    for path in ("/api/v1/digest", "/api/v1/digest/markdown"):
+        week = next(p for p in app.openapi()["paths"][path]["get"]["parameters"] if p["name"] == "week")
+        assert {"type": "string", "pattern": schema.ISO_WEEK_PATTERN}.items() <= week["schema"]["anyOf"][0].items()
+    assert pattern.search("1971-W01") and pattern.search("9998-W52") and pattern.search("2026-W53")
+    assert not any(pattern.search(w) for w in ("1970-W52", "9999-W01", "2026-W54", "2026-W00", "2026-W1"))
+
+
 def test_api_refuses_bad_weeks_foreign_communities_and_strangers(api, client, world):
     headers = world.users["sam"].headers
-    bad = client.get("/api/v1/digest", params={"week": "2026-W99"}, headers=headers)
-    assert bad.status_code == 422 and bad.json()["error"] == "invalid"
-    assert "2026-W99 does not exist" in bad.json()["message"]
+    for week in (
+        "2026-W99",
+        " 2026-W47",
+        "0000-W01",
+        "1970-W01",
+        "9999-W01",
+        "2026-w47",
+    ):  # outside the document's pattern
+        bad = client.get("/api/v1/digest", params={"week": week}, headers=headers)
+        assert bad.status_code == 422 and bad.json()["error"] == "invalid", week
+        assert "week" in bad.json()["message"]
+    # Well formed, as the document says, but 2025 has 52 weeks: no such digest.
+    missing = client.get("/api/v1/digest/markdown", params={"week": "2025-W53"}, headers=headers)
+    assert missing.status_code == 404 and "2025-W53 does not exist" in missing.json()["message"]
     foreign = client.get("/api/v1/digest/markdown", params={"community": "cards"}, headers=headers)
     assert foreign.status_code == 404 and "not one of yours" in foreign.json()["message"]
     assert client.get("/api/v1/digest").status_code == 401

@@ -67,3 +67,44 @@ def test_alt_n_without_hints_saves_nothing(qtbot, capture, store):
     qtbot.keyClicks(capture.text, "something nobody reported before at all")
     qtbot.keyClick(capture, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert capture.isVisible() and store.sync.outbox_size() == 0
+
+
+def test_each_hint_is_its_text_then_status_backing_and_author_on_a_second_line(qtbot, capture, store):
+    _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "customer wants to split the card payment over two accounts")
+    qtbot.waitUntil(lambda: capture.hints.isVisible(), timeout=5000)
+    text, byline = capture.hints.list.item(0).text().split("\n")
+    assert text == "Alt+1  Customer cannot split a card payment over two accounts in the mobile app"
+    assert byline == "New · 2 customers · by anna"
+    assert capture.hints.list.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert capture.hints.list.horizontalScrollBar().maximum() == 0  # a long text is cut with "…", not scrolled
+    rect = capture.hints.list.visualItemRect(capture.hints.list.item(0))
+    assert rect.height() >= 2 * capture.hints.list.fontMetrics().lineSpacing()  # both lines shown
+    assert capture.hints.list.viewport().rect().contains(rect)
+
+
+def test_ctrl_enter_with_a_strong_match_asks_first_and_saves_when_pressed_again(qtbot, capture, store):
+    known = _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "customer cannot split a card payment over two accounts")
+    qtbot.waitUntil(lambda: capture.hints.strong_match() is not None, timeout=5000)
+    qtbot.keyClick(capture.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert capture.isVisible() and store.count_insights() == 3  # nothing saved yet
+    assert capture.message.isVisible()
+    assert capture.message.text().startswith("Add “same here” to “Customer cannot split a card payment")
+    assert "Alt+1" in capture.message.text()
+    assert capture.hints.hints[0].insight.id == known["id"]
+    qtbot.keyClick(capture.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not capture.isVisible(), timeout=3000)
+    assert store.count_insights() == 4  # the second press saved a new insight
+
+
+def test_ctrl_enter_without_a_strong_match_saves_at_once(qtbot, capture, store):
+    _seed(store)
+    capture.present()
+    qtbot.keyClicks(capture.text, "the weather in Lapland was lovely yesterday")
+    qtbot.wait(700)
+    qtbot.keyClick(capture.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not capture.isVisible(), timeout=3000)
+    assert store.count_insights() == 4

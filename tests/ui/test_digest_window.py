@@ -95,3 +95,24 @@ def test_the_digest_is_drawn_from_its_data_with_tiles_and_chips_and_takes_more_t
     assert "Reply: Planned for the spring release" in page
     more = [*TILES, Tile(lambda: "Answered within 7 days", lambda c: "100 %")]
     assert ">100 %</span><br>Answered within 7 days</td>" in digest_html(digest, more)
+
+
+def test_the_communitys_loop_figures_are_a_second_row_of_tiles(qtbot, store):
+    from desktop.ui.digest_view import digest_html
+
+    digest = _digest("2026-W49")
+    assert "Answered within 7 days" not in digest_html(digest)  # an older server sends no loop figures
+    digest.communities[0].loop = schema.DigestLoop(
+        judged_for_7_days=8, answered_within_7_days=6, shipped=2, customers_behind_shipped=9
+    )
+    page = digest_html(digest)
+    for label, value in (
+        ("Answered within 7 days (4 weeks)", "75 %"),
+        ("Shipped (4 weeks)", "2"),
+        ("Customers behind shipped work", "9"),
+    ):
+        assert f">{value}</span><br>{label}</td>" in page
+    digest.communities[0].loop = schema.DigestLoop(
+        judged_for_7_days=0, answered_within_7_days=0, shipped=0, customers_behind_shipped=0
+    )
+    assert ">–</span><br>Answered within 7 days (4 weeks)</td>" in digest_html(digest)  # nothing to judge yet

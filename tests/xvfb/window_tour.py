@@ -92,7 +92,14 @@ def digest() -> FetchedDigest:
         schema.DigestItem(id="b", text="Statement PDF misses the IBAN", status="new", customers=2, reps=2),
     ]
     community = schema.CommunityDigest(
-        community="payments", name="Payments CoP", captured=12, same_here=9, top=items, answered=items[:1], shipped=[]
+        community="payments",
+        name="Payments CoP",
+        captured=12,
+        same_here=9,
+        top=items,
+        answered=items[:1],
+        shipped=[],
+        loop=schema.DigestLoop(judged_for_7_days=40, answered_within_7_days=31, shipped=3, customers_behind_shipped=17),
     )
     return FetchedDigest(schema.Digest(week=week, starts=starts, ends=ends, communities=[community]), datetime.now(UTC))
 

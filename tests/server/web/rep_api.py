@@ -66,6 +66,38 @@ class RepClient:
         assert [r["status"] for r in results] == ["applied"] * len(drafts), results
         return [d["id"] for d in drafts]
 
+    def send(self, mutation: dict) -> dict:
+        """Push one mutation of another type (reply, same_here, withdraw); returns its result."""
+        mutation = {"number": next(self._numbers), "id": str(uuid.uuid4()), **mutation}
+        answer = self.http.post(
+            f"{self.base_url}{API}/sync/push",
+            timeout=10,
+            json={"protocol": schema.PROTOCOL_VERSION, "mutations": [mutation]},
+        )
+        answer.raise_for_status()
+        result = answer.json()["results"][0]
+        assert result["status"] == "applied", result
+        return result
+
+    def reply(self, insight_id: str, body: str) -> None:
+        now = datetime.now(UTC).isoformat()
+        self.send(
+            {
+                "type": "reply",
+                "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body, "created_at": now},
+            }
+        )
+
+    def same_here(self, insight_id: str, customer_ref: str | None = None, note: str | None = None) -> None:
+        draft = {"id": str(uuid.uuid4()), "insight_id": insight_id, "customer_ref": customer_ref, "note": note}
+        self.send({"type": "same_here", "same_here": {**draft, "created_at": datetime.now(UTC).isoformat()}})
+
+    def page(self, cursor: str = "") -> tuple[list[dict], str]:
+        """One pull from `cursor`, as the desktop makes it: (changes, next cursor)."""
+        answer = self.http.get(f"{self.base_url}{API}/sync/changes", params={"cursor": cursor, "wait": 0}, timeout=10)
+        answer.raise_for_status()
+        return answer.json()["changes"], answer.json()["cursor"]
+
     def changes(self) -> list[dict]:
         """Everything the rep's desktop would receive on a full pull (all pages)."""
         cursor, found = "", []

@@ -12,11 +12,11 @@ SECRET = b"k" * 32
 
 def test_round_trip_keeps_user_token_and_notice():
     session = WebSession()
-    session.sign_in("42", "mark")
+    session.sign_in("42", "session-secret")
     session.flash("Saved.")
     back = session_cookie.decode(session_cookie.encode(session, SECRET), SECRET)
     assert back is not None
-    assert (back.user_id, back.user_mark, back.csrf, back.notice) == ("42", "mark", session.csrf, "Saved.")
+    assert (back.user_id, back.sid, back.csrf, back.notice) == ("42", "session-secret", session.csrf, "Saved.")
 
 
 def test_tampered_or_foreign_cookie_is_ignored():
@@ -52,5 +52,8 @@ def test_tokens_must_match_exactly():
     assert not session_cookie.tokens_match(session, session.csrf[:-1])
 
 
-def test_password_mark_changes_with_the_hash():
-    assert session_cookie.password_mark(SECRET, "hash-a") != session_cookie.password_mark(SECRET, "hash-b")
+def test_a_cookie_of_the_older_format_is_a_fresh_anonymous_session():
+    # Before sessions were kept on the server the cookie had no session id: it signs nobody in.
+    body = session_cookie._b64(b'{"c":"t","u":"1","m":"mark","e":9999999999,"n":null}')
+    mac = session_cookie._b64(session_cookie.hmac.new(SECRET, body.encode(), session_cookie.hashlib.sha256).digest())
+    assert session_cookie.decode(f"{body}.{mac}", SECRET) is None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -11,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from server.security import hash_password
 from tests.server.web.conftest import PASSWORD, add_users
 from tests.server.web.rep_api import RepClient
 from tests.support.server_process import ServerProcess
@@ -117,9 +115,7 @@ def test_changed_password_ends_sessions_and_sign_in_is_rate_limited(tmp_path):
         server.add_user("pia", "product", PASSWORD, communities=["payments"])
         web = Browserless(server.url)
         assert web.sign_in("pia").url.endswith("/web/inbox")  # attempt 1
-        # No CLI command changes a password yet: change the stored hash as such a command would.
-        with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
-            db.execute("UPDATE users SET password_hash = ? WHERE name = 'pia'", (hash_password("new one"),))
+        server.cli("user", "reset-password", "pia", "--password-stdin", input="new one\n")
         assert "/web/signin" in web.get("/web/inbox").url  # the old session ended with the old password
         assert web.sign_in("pia", "new one").url.endswith("/web/inbox")  # attempt 2
         assert [web.sign_in("pia", "wrong").status_code for _ in range(3)] == [401] * 3  # attempts 3-5

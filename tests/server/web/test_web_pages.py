@@ -68,23 +68,24 @@ def test_reply_status_and_duplicate_reach_the_rep(page: Page, site, artifacts):
 
     answer = "Thanks! Which browser does the customer use?\nWe are on it."
     page.get_by_label(f"Reply to {site.rita}").fill(answer)
-    page.get_by_role("button", name="Send reply").click()
-    expect(page.get_by_role("status")).to_have_text("Your reply was sent.")
+    page.get_by_label("Status", exact=True).select_option("planned")
+    page.get_by_role("button", name="Send", exact=True).click()
+    expect(page.get_by_role("status")).to_have_text("Your reply was sent and status set to Planned.")
     expect(page.locator(".reply-body")).to_have_text(answer)
-
-    page.get_by_label("Set the status").select_option("planned")
-    page.get_by_role("button", name="Save status").click()
-    expect(page.get_by_role("status")).to_have_text("Status set to Planned.")
     expect(page.locator(".insight-head .badge.status-planned")).to_have_text("Planned")
+    expect(page.locator(".event-status")).to_contain_text("set the status to Planned")
     page.screenshot(path=str(artifacts / "insight.png"), full_page=True)
 
     page.goto(f"{site.base_url}/web/insights/{copy}")
     page.get_by_label("Mark as a duplicate of").fill(f"{site.base_url}/web/insights/{original}")
-    page.get_by_role("button", name="Mark as duplicate").click()
+    page.get_by_role("button", name="Mark as duplicate", exact=True).click()
     expect(page.get_by_role("status")).to_have_text("Marked as a duplicate.")
-    page.get_by_role("link", name="Statements PDF export times out").click()
+    page.locator("#duplicate-of").click()  # the callout (the timeline links the original too)
     expect(page).to_have_url(re.compile(original))
-    expect(page.get_by_role("link", name="Export of statements never finishes")).to_be_visible()
+    expect(
+        page.locator(".duplicate-list").get_by_role("link", name="Export of statements never finishes")
+    ).to_be_visible()
+    expect(page.locator(".event-merged_in")).to_contain_text("into this one")
 
     # What the rep's desktop pulls: the reply, the new status and the duplicate mark.
     insight, replies = site.rep.latest(original)
@@ -192,10 +193,10 @@ def test_an_insight_can_be_triaged_with_the_keyboard_alone(page: Page, site):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "status":
             break
-    expect(page.get_by_label("Set the status")).to_be_focused()
+    expect(page.get_by_label("Status", exact=True)).to_be_focused()
     page.keyboard.press("ArrowDown")  # new -> acknowledged
     page.keyboard.press("Tab")
-    expect(page.get_by_role("button", name="Save status")).to_be_focused()
+    expect(page.get_by_role("button", name="Send", exact=True)).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_have_text("Status set to Acknowledged.")
     assert site.rep.latest(target)[0]["status"] == "acknowledged"

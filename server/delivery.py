@@ -1,0 +1,233 @@
+"""The webhook delivery worker: a thread of its own in each server process, with its own event loop.
+
+It never runs on the request loop or in the request thread pool, so a slow or dead receiver cannot slow a
+push or a page: database work happens in one thread of its own, HTTP on its own loop. It wakes at once when
+this process commits outbox rows, and looks every `webhook_poll_interval` for rows other processes wrote.
+Claimed messages are sent concurrently (one at a time per insight and subscription, which keeps their
+order); outcomes are recorded together every few tens of milliseconds, one short transaction for many.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import weakref
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+from standardwebhooks import Webhook as Signer
+
+from server.config import Settings
+from server.db import Database
+from server.services import chat, delivery_queue, outbox, webhooks
+from server.services.delivery_queue import Claimed, Outcome, Policy
+
+log = logging.getLogger("palaute.server.webhooks")
+_running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
+_RECORD_EVERY = 0.05
+
+
+def policy_of(settings: Settings) -> Policy:
+    return Policy(
+        backoff_base=settings.webhook_backoff_base,
+        backoff_cap=settings.webhook_backoff_cap,
+        retry_window=timedelta(hours=settings.webhook_retry_hours),
+        lease=timedelta(seconds=2 * settings.webhook_timeout + 5),
+    )
+
+
+class Deliverer:
+    """Start with `start()`, stop with `stop()`; `wake()` is safe from any thread."""
+
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db, self.settings, self.policy = db, settings, policy_of(settings)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        self._stopping = False
+        self._thread = threading.Thread(target=self._main, name="webhook-delivery", daemon=True)
+        self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="webhook-db")
+        self._ready = threading.Event()
+
+    def start(self) -> None:
+        self._thread.start()
+        self._ready.wait(5)
+        _running.add(self)
+
+    def wake(self) -> None:
+        loop, wake = self._loop, self._wake
+        if loop is not None and wake is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(wake.set)
+
+    def stop(self) -> None:
+        _running.discard(self)
+        self._stopping = True
+        self.wake()
+        self._thread.join(10)
+        self._db_thread.shutdown(wait=True)
+
+    def _main(self) -> None:
+        asyncio.run(self._run())
+
+    async def _run(self) -> None:
+        self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
+        self._ready.set()
+        self._limit = limit = max(1, self.settings.webhook_concurrency)
+        self._outcomes: list[Outcome] = []
+        self._in_flight: set[asyncio.Task] = set()
+        self._tasks: dict[asyncio.Task, Claimed] = {}
+        timeout = httpx.Timeout(self.settings.webhook_timeout)
+        async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
+            self._client = client
+            recorder = asyncio.create_task(self._record_loop())
+            try:
+                await self._claim_loop(limit)
+            finally:
+                recorder.cancel()
+                await self._wind_down()
+
+    async def _claim_loop(self, limit: int) -> None:
+        while not self._stopping:
+            free = limit - len(self._in_flight)
+            claimed = await self._db(self._claim, free) if free > 0 else []
+            for message in claimed:
+                task = asyncio.create_task(self._send(message))
+                self._in_flight.add(task)
+                self._tasks[task] = message
+                task.add_done_callback(self._forget)
+            if claimed and len(claimed) == free:
+                await self._wait(self.settings.webhook_poll_interval)  # woken when half the slots are free
+                continue
+            await self._wait(self.settings.webhook_poll_interval)
+
+    def _forget(self, task: asyncio.Task) -> None:
+        self._in_flight.discard(task)
+        self._tasks.pop(task, None)
+
+    async def _wait(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._wake.wait(), seconds)
+        except TimeoutError:
+            pass
+        self._wake.clear()
+
+    async def _send(self, message: Claimed) -> None:
+        try:
+            ok, error = await self._post(message)
+        except Exception as exc:  # a bug here must not stop the worker; the message is retried
+            log.exception("webhook %s: sending message %s failed", message.webhook_id, message.id)
+            ok, error = False, type(exc).__name__
+        self._outcomes.append(Outcome(message, ok, error))
+        if len(self._in_flight) - 1 <= self._limit // 2:
+            self._wake.set()  # half the slots are free: claim more (one claim for several)
+        if not ok:
+            log.info("webhook %s: delivery of %s failed: %s", message.webhook_id, message.event, error)
+
+    async def _post(self, message: Claimed) -> tuple[bool, str | None]:
+        secret = webhooks.unseal(message.secret, self.settings.webhook_master_key)
+        body, headers = signed(message.kind, secret, message.message_id, message.payload)
+        try:
+            answer = await self._client.post(message.url, content=body.encode(), headers=headers)
+        except httpx.TimeoutException:
+            return False, "timed out"
+        except httpx.HTTPError as exc:
+            return False, f"{type(exc).__name__}: {exc}"[:200]
+        if 200 <= answer.status_code < 300:
+            return True, None
+        return False, f"HTTP {answer.status_code}"
+
+    async def _wind_down(self) -> None:
+        """On stop: record what was delivered (else it would be sent again) and hand back the leases of
+        messages still in flight, so another process takes them at once rather than when the lease ends."""
+        pending = {task: message for task, message in self._tasks.items() if not task.done()}
+        for task in pending:
+            task.cancel()
+        outcomes, self._outcomes = self._outcomes, []
+        try:
+            if outcomes:
+                await self._db(self._record, outcomes)
+            if pending:
+                await self._db(self._release, [m.id for m in pending.values()])
+        except Exception:
+            log.exception("webhook outcomes could not be recorded on stop; their messages will be sent again")
+
+    async def _record_loop(self) -> None:
+        while True:
+            await asyncio.sleep(_RECORD_EVERY)
+            if not self._outcomes:
+                continue
+            outcomes, self._outcomes = self._outcomes, []
+            try:
+                await self._db(self._record, outcomes)
+            except Exception:
+                log.exception("webhook outcomes could not be recorded; their messages will be sent again")
+                continue
+            self._wake.set()  # delivered messages may unblock the next of the same insight
+
+    async def _db(self, function, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, function, *args)
+
+    def _claim(self, limit: int) -> list[Claimed]:
+        try:
+            with self.db.write() as session:
+                return delivery_queue.claim(session, limit, self.policy)
+        except Exception:
+            log.exception("webhook outbox could not be read")
+            return []
+
+    def _release(self, ids: list[int]) -> None:
+        with self.db.write() as session:
+            delivery_queue.release(session, ids)
+
+    def _record(self, outcomes: list[Outcome]) -> None:
+        with self.db.write() as session:
+            disabled = delivery_queue.record(session, outcomes, self.policy)
+        for hook_id, reason in disabled:
+            log.warning("webhook %s disabled: %s", hook_id, reason)
+
+
+def signed(kind: str, secret: str, message_id: str, payload: str) -> tuple[str, dict[str, str]]:
+    """The body to send (chat kinds: the message built from the event) and its Standard Webhooks headers."""
+    body = payload if kind == "standard" else chat.render(kind, payload)
+    now = datetime.now(UTC)
+    headers = {
+        "content-type": "application/json",
+        "user-agent": "Palaute-Webhooks/1",
+        "webhook-id": message_id,
+        "webhook-timestamp": str(int(now.timestamp())),
+        "webhook-signature": Signer(secret).sign(message_id, now, body),
+    }
+    return body, headers
+
+
+def send_test(hook, master_key: str, timeout: float) -> str:
+    """Send a `webhook.test` message now (the admin's `webhook test`); returns what happened, in words."""
+    import json
+    import uuid
+
+    message_id = f"msg_{uuid.uuid4().hex}"
+    payload = json.dumps(
+        {
+            "type": "webhook.test",
+            "timestamp": datetime.now(UTC).isoformat().replace("+00:00", "Z"),
+            "data": {"message": "Test message from Palaute: this endpoint is subscribed.", "webhook": hook.id},
+        },
+        separators=(",", ":"),
+    )
+    body, headers = signed(hook.kind, webhooks.unseal(hook.secret, master_key), message_id, payload)
+    try:
+        answer = httpx.post(hook.url, content=body.encode(), headers=headers, timeout=timeout, trust_env=False)
+    except httpx.HTTPError as exc:
+        return f"failed: {type(exc).__name__}: {exc}"
+    verdict = "delivered" if 200 <= answer.status_code < 300 else "refused"
+    return f"{verdict}: HTTP {answer.status_code} ({message_id})"
+
+
+@event.listens_for(Session, "after_commit")
+def _wake_after_commit(session: Session) -> None:
+    if outbox.written(session):
+        for deliverer in list(_running):
+            deliverer.wake()

@@ -1,0 +1,178 @@
+"""The webhook outbox as a queue: claim due messages (one per insight and subscription at a time), then
+record each attempt's outcome. Several processes (and hosts, on PostgreSQL) share it safely.
+
+A claim is a short transaction: `SELECT … FOR UPDATE SKIP LOCKED` (PostgreSQL; SQLite's writers queue on
+BEGIN IMMEDIATE instead) picks due rows that no earlier message of the same insight and subscription
+precedes, and gives them a lease. Delivery happens outside any transaction; a process that dies holding a
+lease leaves the message to be retried when the lease ends (at-least-once). Rows are deleted once
+delivered, so "an earlier row exists" means "an earlier message is not delivered yet".
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from server.models import Webhook, WebhookMessage, utcnow
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    webhook_id: int
+    message_id: str
+    event: str
+    payload: str
+    attempts: int
+    created_at: datetime
+    url: str
+    kind: str
+    secret: str  # sealed
+
+
+@dataclass(frozen=True)
+class Outcome:
+    message: Claimed
+    ok: bool
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Policy:
+    backoff_base: float
+    backoff_cap: float
+    retry_window: timedelta
+    lease: timedelta
+
+
+def backoff(attempts: int, policy: Policy, rng: random.Random | None = None) -> float:
+    """Seconds before the next try after `attempts` failed ones: doubling from the base, capped, with jitter
+    over the upper half so that messages failed together do not all come back together."""
+    delay = min(policy.backoff_cap, policy.backoff_base * 2 ** max(0, attempts - 1))
+    return (rng or random).uniform(delay / 2, delay)
+
+
+def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
+    now = utcnow()
+    earlier = aliased(WebhookMessage)
+    blocked = exists().where(
+        earlier.webhook_id == WebhookMessage.webhook_id,
+        earlier.order_key == WebhookMessage.order_key,
+        earlier.id < WebhookMessage.id,
+    )
+    message = WebhookMessage
+    query = (
+        select(
+            message.id,
+            message.webhook_id,
+            message.message_id,
+            message.event,
+            message.payload,
+            message.attempts,
+            message.created_at,
+            Webhook.url,
+            Webhook.kind,
+            Webhook.secret,
+        )
+        .join(Webhook, Webhook.id == WebhookMessage.webhook_id)
+        .where(
+            Webhook.enabled.is_(True),
+            WebhookMessage.next_attempt_at <= now,
+            or_(WebhookMessage.lease_until.is_(None), WebhookMessage.lease_until < now),
+            ~blocked,
+        )
+        .order_by(WebhookMessage.id)
+        .limit(limit)
+        .with_for_update(of=WebhookMessage, skip_locked=True)
+    )
+    found = [Claimed(*row) for row in session.execute(query)]
+    if found:
+        session.execute(
+            update(WebhookMessage)
+            .where(WebhookMessage.id.in_([c.id for c in found]))
+            .values(lease_until=now + policy.lease)
+            .execution_options(synchronize_session=False)
+        )
+    return found
+
+
+def release(session: Session, ids: list[int]) -> None:
+    """Give back the leases of messages this process will not finish (it is stopping)."""
+    session.execute(
+        update(WebhookMessage)
+        .where(WebhookMessage.id.in_(ids))
+        .values(lease_until=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tuple[int, str]]:
+    """Store what the attempts gave; returns the (webhook id, reason) of subscriptions disabled now."""
+    now = utcnow()
+    done = [o.message.id for o in outcomes if o.ok]
+    if done:
+        session.execute(delete(WebhookMessage).where(WebhookMessage.id.in_(done)))
+    per_hook: dict[int, list[Outcome]] = {}
+    for outcome in outcomes:
+        per_hook.setdefault(outcome.message.webhook_id, []).append(outcome)
+    disabled = []
+    for hook_id, group in sorted(per_hook.items()):
+        failed = [o for o in group if not o.ok]
+        given_up = [o for o in failed if now - o.message.created_at >= policy.retry_window]
+        for outcome in failed:
+            if outcome in given_up:
+                session.execute(delete(WebhookMessage).where(WebhookMessage.id == outcome.message.id))
+            else:
+                _retry_later(session, outcome.message, policy, now)
+        values: dict = {"delivered": Webhook.delivered + (len(group) - len(failed))}
+        if failed:
+            values.update(failures=Webhook.failures + len(failed), last_error=(failed[-1].error or "")[:300])
+        else:
+            values.update(failures=0, last_error=None)
+        if given_up:
+            reason = (
+                f"switched off {now:%Y-%m-%d %H:%M} UTC: a message could not be delivered for "
+                f"{policy.retry_window.total_seconds() / 3600:g} hours (last error: {given_up[-1].error})"
+            )[:300]
+            values.update(enabled=False, disabled_reason=reason)
+            disabled.append((hook_id, reason))
+        session.execute(update(Webhook).where(Webhook.id == hook_id).values(**values))
+    return disabled
+
+
+def _retry_later(session: Session, message: Claimed, policy: Policy, now: datetime) -> None:
+    attempts = message.attempts + 1
+    session.execute(
+        update(WebhookMessage)
+        .where(WebhookMessage.id == message.id)
+        .values(
+            attempts=attempts,
+            lease_until=None,
+            next_attempt_at=now + timedelta(seconds=backoff(attempts, policy)),
+        )
+    )
+
+
+def waiting(session: Session, webhook_id: int) -> int:
+    return session.scalar(select(func.count()).where(WebhookMessage.webhook_id == webhook_id)) or 0
+
+
+def queue_test(session: Session, hook: Webhook, payload: str, message_id: str) -> None:
+    """A `webhook.test` message for one subscription (`palaute-server webhook test`)."""
+    now = utcnow()
+    session.add(
+        WebhookMessage(
+            webhook_id=hook.id,
+            message_id=message_id,
+            event="webhook.test",
+            order_key=message_id[-36:],
+            payload=payload,
+            created_at=now,
+            next_attempt_at=now,
+            attempts=0,
+        )
+    )

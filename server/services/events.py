@@ -1,0 +1,65 @@
+"""Integration events (what webhooks announce), queued in the changing transaction.
+
+`emit` only queues; the outbox writer (services/outbox.py, registered when it is imported) turns the queue
+into rows of `webhook_outbox` just before commit, after the feed has numbered the change (so rows follow
+commit order). The change and its outbox rows commit together, or neither does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+EVENTS = (
+    "insight.created",
+    "insight.updated",
+    "insight.status_changed",
+    "insight.merged",
+    "reply.created",
+    "same_here.created",
+)
+_QUEUE = "palaute_integration_events"
+_ROWS = "palaute_outbox_rows"
+# The outbox writer, (build rows, insert rows): set by services/outbox.py on import (it needs the insights
+# module, which emits here).
+writer: list[tuple[Callable[[Session, list[Event]], list[dict]], Callable[[Session, list[dict]], None]]] = []
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    insight_id: str
+    extra: dict = field(default_factory=dict)  # reply_id, same_here_id, previous_status, original_id
+    row: dict | None = None  # a new insight's row as inserted (it has no ORM object)
+
+
+def emit(session: Session, event_type: str, insight_id: str, *, row: dict | None = None, **extra) -> None:
+    assert event_type in EVENTS, event_type
+    session.info.setdefault(_QUEUE, []).append(Event(event_type, insight_id, extra, row))
+
+
+def prepare(session: Session) -> None:
+    """Build the queued events' outbox rows (called before commit, before the feed takes its lock)."""
+    queued = session.info.pop(_QUEUE, None)
+    if not queued:
+        return
+    if not writer:
+        # A durable outbox that silently drops events would be worse than a failed change.
+        raise RuntimeError("integration events were emitted but no outbox writer is registered")
+    rows = writer[0][0](session, queued)
+    if rows:
+        session.info[_ROWS] = rows
+
+
+def flush(session: Session) -> None:
+    """Insert the prepared rows (called after the feed numbered the change, under its lock: commit order)."""
+    rows = session.info.pop(_ROWS, None)
+    if rows:
+        writer[0][1](session, rows)
+
+
+def forget(session: Session) -> None:
+    session.info.pop(_QUEUE, None)
+    session.info.pop(_ROWS, None)

@@ -1,0 +1,221 @@
+"""The analytics roll-up: counts per ISO week (UTC) and (community, product area), kept up with the feed.
+
+Every change to an insight, its replies or its "same here"s writes a feed row (services/feed.py), so the
+feed says which weeks may have changed: the weeks of a changed insight's capture, first product reply and
+status changes, and of the "same here"s said on it. Those weeks are rebuilt whole from the insights (never
+incremented), which keeps the roll-up right whatever the change was: an edit that moves an insight, a
+withdrawal, a merge, a status taken back. An erased insight leaves no trace to follow, so a feed row naming
+an insight that no longer exists (rare) rebuilds everything, as does the first use.
+
+`refresh` runs in a write transaction before analytics are read, only when the feed moved on; the state row
+is locked, so several workers never rebuild at once. Reading the figures then costs a few small queries
+over the roll-up (services/analytics.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from server.models import (
+    AnalyticsCell,
+    AnalyticsCustomer,
+    AnalyticsState,
+    Change,
+    Insight,
+    InsightEvent,
+    SameHere,
+)
+from server.services import feed
+
+IN_TIME_HOURS = 7 * 24
+COUNTS = ("captured", "same_heres", "answered", "shipped", "in_time", "unnamed", "customers")
+
+
+class Dates:
+    """The dialect's date arithmetic: the Monday of a timestamp's ISO week (UTC) and hours between two."""
+
+    def __init__(self, session: Session) -> None:
+        self.pg = session.get_bind().dialect.name == "postgresql"
+
+    def week(self, column):
+        if self.pg:
+            return cast(func.date_trunc("week", func.timezone("UTC", column)), Date)
+        return func.date(column, "-6 days", "weekday 1")  # back 6 days, then forward to a Monday
+
+    def hours(self, start, end):
+        if self.pg:
+            return func.extract("epoch", end - start) / 3600.0
+        return (func.julianday(end) - func.julianday(start)) * 24.0
+
+
+def as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def customer_key(column):
+    """A customer reference compared without case and spaces (services/backing.py folds all whitespace)."""
+    return func.nullif(func.lower(func.replace(func.trim(column), " ", "")), "")
+
+
+def is_current(session: Session) -> bool:
+    """Whether the roll-up has taken in the whole feed (a read: no lock)."""
+    rolled = session.scalar(select(AnalyticsState.rolled_seq).where(AnalyticsState.id == 1))
+    return rolled is not None and rolled >= feed.last_seq(session)
+
+
+def refresh(session: Session) -> int:
+    """Rebuild the weeks changed since the last refresh; returns how many weeks were rebuilt (-1: all)."""
+    state = session.get(AnalyticsState, 1, with_for_update=True, populate_existing=True)
+    if state is None:
+        state = AnalyticsState(id=1, rolled_seq=None)
+        session.add(state)
+    upto = feed.last_seq(session)
+    if state.rolled_seq is not None and state.rolled_seq >= upto:
+        return 0
+    if state.rolled_seq is None or _erased_since(session, state.rolled_seq, upto):
+        _rebuild(session, None)
+        rebuilt = -1
+    else:
+        weeks = _changed_weeks(session, state.rolled_seq, upto)
+        if weeks:
+            _rebuild(session, weeks)
+        rebuilt = len(weeks)
+    state.rolled_seq = upto
+    return rebuilt
+
+
+def _erased_since(session: Session, after: int, upto: int) -> bool:
+    """Whether a feed row of the range names an insight that no longer exists (erased: its weeks are unknown)."""
+    changed = select(Change.insight_id).where(Change.seq > after, Change.seq <= upto).distinct().subquery()
+    gone = select(changed.c.insight_id).where(~exists().where(Insight.id == changed.c.insight_id)).limit(1)
+    return session.scalar(gone) is not None
+
+
+def _changed_weeks(session: Session, after: int, upto: int) -> set[date]:
+    dates = Dates(session)
+    changed = select(Change.insight_id).where(Change.seq > after, Change.seq <= upto).distinct().scalar_subquery()
+    parts = [
+        select(dates.week(column).label("wk")).where(Insight.id.in_(changed), column.is_not(None))
+        for column in (Insight.created_at, Insight.first_reply_at, Insight.status_changed_at)
+    ]
+    parts.append(
+        select(dates.week(SameHere.created_at).label("wk")).where(
+            or_(SameHere.insight_id.in_(changed), SameHere.said_on.in_(changed))
+        )
+    )
+    # A status taken back (shipped, then declined) leaves the week it shipped in to be recounted.
+    parts.append(
+        select(dates.week(InsightEvent.created_at).label("wk")).where(
+            InsightEvent.insight_id.in_(changed), InsightEvent.kind == "status"
+        )
+    )
+    found = union_all(*parts).subquery()
+    return {as_date(w) for w in session.scalars(select(found.c.wk).distinct()) if w is not None}
+
+
+def _rebuild(session: Session, weeks: set[date] | None) -> None:
+    """Recount these weeks (None: every week) from the insights and "same here"s."""
+    if weeks is None:
+        session.execute(delete(AnalyticsCell))
+        session.execute(delete(AnalyticsCustomer))
+    else:
+        session.execute(delete(AnalyticsCell).where(AnalyticsCell.week.in_(sorted(weeks))))
+        session.execute(delete(AnalyticsCustomer).where(AnalyticsCustomer.week.in_(sorted(weeks))))
+    counter = _Counter(session, weeks)
+    cells: dict[tuple, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    for name, rows in counter.counts():
+        for week, community, area, count in rows:
+            key = (as_date(week), community, area)
+            if weeks is None or key[0] in weeks:
+                cells[key][name] += int(count or 0)
+    cells_of: dict[tuple, list[tuple]] = defaultdict(list)  # (week, customer) -> the cells it appears in
+    for w, c, a, k in counter.customers():
+        week = as_date(w)
+        if weeks is None or week in weeks:
+            cells[(week, c, a)]["customers"] += 1
+            cells_of[(week, k[:100])].append((c, a))
+    if cells:
+        session.execute(
+            insert(AnalyticsCell),
+            [dict(week=w, community_id=c, product_area_id=a, **counts) for (w, c, a), counts in cells.items()],
+        )
+    shared = [
+        dict(week=week, community_id=c, product_area_id=a, customer_key=key)
+        for (week, key), places in cells_of.items()
+        if len(places) > 1
+        for c, a in places
+    ]
+    for start in range(0, len(shared), 5_000):
+        session.execute(insert(AnalyticsCustomer), shared[start : start + 5_000])
+
+
+class _Counter:
+    """The grouped queries that fill the roll-up, limited to some weeks (by time ranges, so indexes serve)."""
+
+    def __init__(self, session: Session, weeks: set[date] | None) -> None:
+        self.session, self.weeks, self.dates = session, weeks, Dates(session)
+
+    def _in_weeks(self, column):
+        if self.weeks is None:
+            return column.is_not(None)
+        ranges = []
+        for monday in sorted(self.weeks):
+            starts = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
+            ranges.append(and_(column >= starts, column < starts + timedelta(days=7)))
+        return or_(*ranges)
+
+    def _grouped(self, column, *conditions, source=None):
+        wk = self.dates.week(column)
+        query = select(wk, Insight.community_id, Insight.product_area_id, func.count())
+        if source is not None:
+            query = query.select_from(source).join(Insight, Insight.id == SameHere.said_on)
+        return self.session.execute(
+            query.where(Insight.withdrawn.is_(False), self._in_weeks(column), *conditions).group_by(
+                wk, Insight.community_id, Insight.product_area_id
+            )
+        ).all()
+
+    def counts(self):
+        hours = self.dates.hours(Insight.created_at, Insight.first_reply_at)
+        yield "captured", self._grouped(Insight.created_at)
+        yield "answered", self._grouped(Insight.first_reply_at)
+        yield (
+            "shipped",
+            self._grouped(Insight.status_changed_at, Insight.status == "shipped", Insight.duplicate_of.is_(None)),
+        )
+        yield "in_time", self._grouped(Insight.created_at, Insight.first_reply_at.is_not(None), hours <= IN_TIME_HOURS)
+        said = SameHere.merged_from.is_(None)
+        yield "same_heres", self._grouped(SameHere.created_at, said, source=SameHere)
+        yield "unnamed", self._grouped(Insight.created_at, customer_key(Insight.customer_ref).is_(None))
+        yield (
+            "unnamed",
+            self._grouped(SameHere.created_at, said, customer_key(SameHere.customer_ref).is_(None), source=SameHere),
+        )
+
+    def customers(self):
+        def part(column, key, *conditions, same_here: bool = False):
+            query = select(
+                self.dates.week(column).label("wk"),
+                Insight.community_id.label("c"),
+                Insight.product_area_id.label("a"),
+                key.label("k"),
+            )
+            if same_here:
+                query = query.select_from(SameHere).join(Insight, Insight.id == SameHere.said_on)
+            return query.where(Insight.withdrawn.is_(False), self._in_weeks(column), key.is_not(None), *conditions)
+
+        both = union_all(
+            part(Insight.created_at, customer_key(Insight.customer_ref)),
+            part(
+                SameHere.created_at, customer_key(SameHere.customer_ref), SameHere.merged_from.is_(None), same_here=True
+            ),
+        ).subquery()
+        return self.session.execute(select(both.c.wk, both.c.c, both.c.a, both.c.k).distinct()).all()

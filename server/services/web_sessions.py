@@ -1,0 +1,81 @@
+"""Web page sessions kept on the server: started at sign-in, looked up on each request, ended at will."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from server import security
+from server.models import User, WebSession, utcnow
+
+# A working day, as the cookie's own lifetime: signing in again is cheap and bounds a stolen cookie's use.
+LIFETIME = timedelta(hours=12)
+
+
+def start(session: Session, user: User, method: str, now: datetime | None = None) -> str:
+    """A new session for the user; returns the secret the cookie carries (only its SHA-256 is stored)."""
+    now = now or utcnow()
+    secret = security.new_token()
+    session.add(
+        WebSession(
+            id=str(uuid.uuid4()),
+            user_id=user.id,
+            token_hash=security.token_hash(secret),
+            method=method,
+            created_at=now,
+            expires_at=now + LIFETIME,
+        )
+    )
+    session.flush()
+    return secret
+
+
+def user_of(session: Session, secret: str, now: datetime | None = None) -> User | None:
+    """The enabled user of a live session with this secret, else None (ended, expired, unknown, disabled)."""
+    row = session.execute(
+        select(User, WebSession.expires_at)
+        .join(WebSession, WebSession.user_id == User.id)
+        .where(WebSession.token_hash == security.token_hash(secret), WebSession.ended_at.is_(None))
+    ).first()
+    if row is None or row[1] <= (now or utcnow()) or row[0].disabled:
+        return None
+    return row[0]
+
+
+def end(session: Session, secret: str) -> None:
+    """Sign-out: this session's cookie, and every copy of it, is worthless from now on."""
+    session.execute(
+        update(WebSession)
+        .where(WebSession.token_hash == security.token_hash(secret), WebSession.ended_at.is_(None))
+        .values(ended_at=utcnow())
+    )
+
+
+def end_all(session: Session, user_id: int) -> int:
+    """End every live session of a user (revocation, disabling, a new password); returns how many."""
+    result = session.execute(
+        update(WebSession).where(WebSession.user_id == user_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+    )
+    return result.rowcount or 0
+
+
+def end_by_id(session: Session, session_id: str) -> bool:
+    """End one session by the id an admin sees in `user devices`; False if there is none."""
+    result = session.execute(
+        update(WebSession).where(WebSession.id == session_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+    )
+    return bool(result.rowcount)
+
+
+def live_of(session: Session, user_id: int) -> list[WebSession]:
+    now = utcnow()
+    return list(
+        session.scalars(
+            select(WebSession)
+            .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None), WebSession.expires_at > now)
+            .order_by(WebSession.created_at)
+        )
+    )

@@ -1,0 +1,212 @@
+"""Outbound webhooks against a real receiver on loopback: the outbox, signatures, order, retries, chat kinds."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from sqlalchemy import func, select
+
+from server.models import Webhook, WebhookMessage
+from server.services import webhooks
+from tests.server.conftest import create_mutation, reply_mutation, same_here_mutation
+from tests.support.webhook_receiver import Receiver
+
+
+@pytest.fixture
+def settings_overrides() -> dict:
+    return dict(webhook_backoff_base=0.02, webhook_timeout=0.5, webhook_poll_interval=0.05)
+
+
+def subscribe(app, url: str, events=(), **kwargs) -> tuple[int, str]:
+    with app.state.db.write() as session:
+        hook, secret = webhooks.add(session, url, list(events), app.state.settings.webhook_master_key, **kwargs)
+        return hook.id, secret
+
+
+def outbox_size(app) -> int:
+    with app.state.db.read() as session:
+        return session.scalar(select(func.count()).select_from(WebhookMessage))
+
+
+def wait_until(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return condition()
+
+
+def make_changes(api) -> tuple[str, str]:
+    """Every kind of event: (insight A, insight B); B ends up merged into A."""
+    rep = api.user("rita", communities=["payments"])
+    other = api.user("olli", communities=["payments"])
+    pm = api.user("pam", "product", communities=["payments"])
+    a = api.create(rep, 1, text="Card payment cannot be split", customer_ref="CASE-4711")
+    b = api.create(rep, 2, text="Customer wants to split a card payment")
+    edit = {"type": "edit", "number": 3, "insight_id": a["id"], "base_version": 1, "changes": {"text": "Split pay"}}
+    assert api.push(rep, edit)["results"][0]["status"] == "applied"
+    assert api.client.post(
+        f"/api/v1/insights/{a['id']}/status", json={"status": "planned"}, headers=pm.headers
+    ).is_success
+    assert api.push(rep, reply_mutation(4, a["id"], "Both Android and iOS"))["results"][0]["status"] == "applied"
+    same = same_here_mutation(1, a["id"], customer_ref="CASE-9", impact="high", note="also CASE-9")
+    assert api.push(other, same)["results"][0]["status"] == "applied"
+    dup = api.client.post(f"/api/v1/insights/{b['id']}/duplicate", json={"original_id": a["id"]}, headers=pm.headers)
+    assert dup.is_success, dup.text
+    return a["id"], b["id"]
+
+
+EXPECTED_A = ["insight.created", "insight.updated", "insight.status_changed", "reply.created", "same_here.created"]
+EXPECTED_B = ["insight.created", "insight.merged"]
+
+
+@pytest.mark.timeout(60)
+def test_every_event_once_in_order_signed_and_without_customer_references(app, api):
+    with Receiver() as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        a, b = make_changes(api)
+        got = receiver.wait_for(len(EXPECTED_A) + len(EXPECTED_B))
+    assert receiver.bad_signatures == 0
+    of = {key: [m.type for m in got if m.body["data"]["insight"]["id"] == key] for key in (a, b)}
+    assert of == {a: EXPECTED_A, b: EXPECTED_B}
+    assert len({m.id for m in got}) == len(got)  # each message once
+    raw = b"".join(body for _, body in receiver.raw)
+    assert b"CASE-4711" not in raw and b"CASE-9" not in raw and b"rita" not in raw
+    status = next(m for m in got if m.type == "insight.status_changed").body["data"]
+    assert (status["previous_status"], status["insight"]["status"]) == ("new", "planned")
+    assert status["insight"]["url"].endswith(f"/web/insights/{a}")
+    assert next(m for m in got if m.type == "insight.merged").body["data"]["original_id"] == a
+    assert wait_until(lambda: outbox_size(app) == 0)
+    with app.state.db.read() as session:
+        assert session.get(Webhook, hook_id).delivered == len(got)
+
+
+@pytest.mark.timeout(90)
+@pytest.mark.parametrize("trouble", [dict(fail_first=5), dict(stall_first=2, stall=0.8)], ids=["fails-5", "timeouts"])
+def test_a_failing_receiver_still_gets_every_event_once_in_order(app, api, trouble):
+    with Receiver(**trouble) as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        a, b = make_changes(api)
+        got = receiver.wait_for(len(EXPECTED_A) + len(EXPECTED_B), timeout=60)
+    of = {key: [m.type for m in got if m.body["data"]["insight"]["id"] == key] for key in (a, b)}
+    assert of == {a: EXPECTED_A, b: EXPECTED_B}
+    tries = trouble.get("fail_first", trouble.get("stall_first"))
+    assert all(receiver.attempts[m.id] == tries + 1 for m in got)  # retried with the same webhook-id
+    assert wait_until(lambda: outbox_size(app) == 0)  # the last outcomes are recorded
+    with app.state.db.read() as session:
+        assert session.get(Webhook, hook_id).failures == 0  # reset by the last success
+
+
+def test_subscriptions_filter_by_event_and_community(app, api):
+    with Receiver() as everything, Receiver() as replies, Receiver() as elsewhere:
+        everything.secret = subscribe(app, everything.url)[1]
+        replies.secret = subscribe(app, replies.url, ["reply.created"])[1]
+        elsewhere.secret = subscribe(app, elsewhere.url, community="cards")[1]
+        make_changes(api)
+        everything.wait_for(7)
+        replies.wait_for(1)
+    assert [m.type for m in replies.accepted] == ["reply.created"]
+    assert elsewhere.accepted == []
+
+
+def test_chat_kinds_hear_of_high_impact_and_shipped_only(app, api):
+    with Receiver(verify=False) as slack, Receiver(verify=False) as teams:
+        subscribe(app, slack.url, kind="slack")
+        subscribe(app, teams.url, kind="teams")
+        rep = api.user("rita", communities=["payments"])
+        pm = api.user("pam", "product", communities=["payments"])
+        high = api.create(rep, 1, text="Export drops the last row", impact="high")
+        api.create(rep, 2, text="Minor wording", impact="low")
+        for status in ("planned", "shipped"):
+            api.client.post(f"/api/v1/insights/{high['id']}/status", json={"status": status}, headers=pm.headers)
+        slack.wait_for(2)
+        teams.wait_for(2)
+    slack_bodies = [json.loads(body) for _, body in slack.raw]
+    assert [b["blocks"][0]["text"]["text"] for b in slack_bodies] == [
+        "New high-impact insight in payments",
+        "Shipped: an insight from payments",
+    ]
+    assert slack_bodies[0]["blocks"][-1]["elements"][0]["url"].endswith(f"/web/insights/{high['id']}")
+    card = json.loads(teams.raw[0][1])["attachments"][0]
+    assert card["contentType"] == "application/vnd.microsoft.card.adaptive"
+    assert card["content"]["actions"][0]["url"].endswith(f"/web/insights/{high['id']}")
+    assert "Export drops the last row" in card["content"]["body"][1]["text"]
+
+
+def test_no_subscription_writes_no_outbox_rows(app, api):
+    rep = api.user("rita", communities=["payments"])
+    api.push(rep, create_mutation(1))
+    assert outbox_size(app) == 0
+
+
+def test_secrets_are_stored_encrypted(app, client):
+    _, secret = subscribe(app, "http://127.0.0.1:9/x")
+    with app.state.db.read() as session:
+        stored = session.scalars(select(Webhook.secret)).one()
+    assert secret.startswith("whsec_") and secret[6:] not in stored
+    assert webhooks.unseal(stored, app.state.settings.webhook_master_key) == secret
+    with pytest.raises(ValueError):
+        webhooks.unseal(stored, "another key")
+
+
+@pytest.mark.timeout(90)
+def test_several_workers_share_the_queue_without_sending_twice_or_out_of_order(app, api):
+    from server.delivery import Deliverer
+
+    extra = [Deliverer(app.state.db, app.state.settings) for _ in range(3)]
+    for deliverer in extra:
+        deliverer.start()
+    try:
+        with Receiver(delay=0.01) as receiver:
+            receiver.secret = subscribe(app, receiver.url)[1]
+            rep = api.user("rita", communities=["payments"])
+            pm = api.user("pam", "product", communities=["payments"])
+            ids = [api.create(rep, n, text=f"insight {n}")["id"] for n in range(1, 11)]
+            for status in ("acknowledged", "planned", "in_progress", "shipped"):
+                for insight_id in ids:
+                    api.client.post(
+                        f"/api/v1/insights/{insight_id}/status", json={"status": status}, headers=pm.headers
+                    )
+            got = receiver.wait_for(50, timeout=60)
+    finally:
+        for deliverer in extra:
+            deliverer.stop()
+    assert len(got) == 50 == len({m.id for m in got})
+    expected = ["new", "acknowledged", "planned", "in_progress", "shipped"]
+    for insight_id in ids:
+        assert [
+            m.body["data"]["insight"]["status"] for m in got if m.body["data"]["insight"]["id"] == insight_id
+        ] == expected
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap():
+    import random
+    from datetime import timedelta
+
+    from server.services.delivery_queue import Policy, backoff
+
+    policy = Policy(backoff_base=1.0, backoff_cap=60.0, retry_window=timedelta(days=3), lease=timedelta(seconds=30))
+    rng = random.Random(7)
+    for attempts, top in [(1, 1), (2, 2), (3, 4), (6, 32), (7, 60), (40, 60)]:
+        waits = [backoff(attempts, policy, rng) for _ in range(200)]
+        assert top / 2 <= min(waits) and max(waits) <= top and max(waits) - min(waits) > top / 10
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("settings_overrides", [dict(webhook_backoff_base=0.05, webhook_retry_hours=0.0005)])
+def test_an_endpoint_failing_past_the_retry_window_is_switched_off(app, api, settings_overrides):
+    with Receiver(fail_first=10**6) as receiver:
+        hook_id, receiver.secret = subscribe(app, receiver.url)
+        api.create(api.user("rita", communities=["payments"]), 1)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with app.state.db.read() as session:
+                hook = session.get(Webhook, hook_id)
+                enabled, reason, failures, error = hook.enabled, hook.disabled_reason, hook.failures, hook.last_error
+            if not enabled:
+                break
+            time.sleep(0.1)
+    assert not enabled and "could not be delivered for" in reason
+    assert failures >= 2 and error == "HTTP 500"
+    assert outbox_size(app) == 0  # given up (3 days in production)
