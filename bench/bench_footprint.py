@@ -9,14 +9,22 @@ and of its file-backed resident pages (shared libraries, compiled Python), in Mi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
+from bench.bench_desktop import CopyQ, Palaute, pss_mib, start_trayer
 from bench.figures import Figure, print_figures
+from tests.xvfb.xvfb_support import start_session, stop_process, wait_for
+
+APP_IDLE_SECONDS = 10
+APP_ROUNDS = int(os.environ.get("PALAUTE_BENCH_ROUNDS", "3"))
 
 RUNS = 5
 REPO = Path(__file__).resolve().parents[1]
@@ -32,6 +40,11 @@ STEPS: list[tuple[str, str, str]] = [
     ("requests + truststore (HTTP session)", "", "import desktop.sync.http; desktop.sync.http.make_session()"),
     ("keyring (backend chosen)", "", "import keyring; keyring.get_keyring()"),
     ("sync stack (client, engine, service)", "", "import desktop.sync.account"),
+    (
+        "DPoP key + one proof (cryptography)",
+        "",
+        "from desktop.sync.proof import DeviceKey; DeviceKey.generate().proof('GET', 'https://x.example/y')",
+    ),
     ("privacy guard (import)", "", "import privacy"),
     ("privacy guard first use (stdnum, phonenumbers)", "import privacy", "privacy.warm_up()"),
     ("Snowball stemmers (similarity: duplicate hints)", "", "import similarity"),
@@ -93,5 +106,136 @@ def main() -> int:
     return 0
 
 
+# --- the whole app, signed in -----------------------------------------------------------------------------
+def signed_in_app() -> int:
+    """The real app signed in to a real server on loopback (refresh token in a real Secret Service), in a tray
+    under Xvfb, beside CopyQ: PSS after APP_IDLE_SECONDS idle, PSS at each step of its log, and (in a run of
+    its own, since tracemalloc costs memory) the live Python heap by package."""
+    session = start_session()
+    try:
+        with tempfile.TemporaryDirectory(prefix="bench-footprint-") as tmp, _signed_in(session, Path(tmp)) as app:
+            trayer = start_trayer(session)
+            try:
+                rounds, copyq_pss = [], []
+                for _ in range(APP_ROUNDS):
+                    copyq = CopyQ(session, Path(tmp))
+                    copyq.configure("ctrl+alt+k")
+                    copyq.start()
+                    try:
+                        rounds.append(app.probe(APP_IDLE_SECONDS))
+                        copyq_pss.append(pss_mib(copyq.pids()))
+                    finally:
+                        copyq.stop()
+                traced = app.probe(APP_IDLE_SECONDS, tracemalloc=True)
+            finally:
+                stop_process(trayer)
+            app.check_synced()
+    finally:
+        session.stop()
+    _print_app(rounds, copyq_pss, traced)
+    return 0
+
+
+@contextlib.contextmanager
+def _signed_in(session, workdir: Path):
+    from tests.support.keyrings import secret_service
+    from tests.support.server_process import ServerProcess
+
+    password = "bench-password-1"
+    with secret_service() as keyring_env, ServerProcess.start(workdir / "server") as server:
+        server.add_user("anna", "rep", password, communities=["payments"])
+        extra = {k: keyring_env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME")}
+        app = ProbedApp(session, workdir, extra)
+        login = subprocess.run(
+            [sys.executable, "-m", "desktop", "login", "--server", server.url, "--user", "anna", "--password-stdin"],
+            input=password + "\n",
+            env=app.env(),
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if login.returncode != 0 or "keyring" in login.stderr:
+            raise RuntimeError(f"signing the bench's app in failed: {login.stderr.strip()}")
+        yield app
+
+
+class ProbedApp(Palaute):
+    """The app started through bench/app_probe.py, which writes its memory report after idling."""
+
+    def command(self) -> list[str]:
+        return [sys.executable, "-m", "bench.app_probe"]
+
+    def env(self) -> dict[str, str]:
+        return {**super().env(), "PYTHONPATH": str(REPO)}
+
+    def probe(self, idle: float, *, tracemalloc: bool = False) -> dict:
+        out = self.workdir / "probe.json"
+        out.unlink(missing_ok=True)
+        self.extra_env.update({"PALAUTE_PROBE_OUT": str(out), "PALAUTE_PROBE_IDLE": str(idle)})
+        self.extra_env.pop("PYTHONTRACEMALLOC", None)
+        if tracemalloc:
+            self.extra_env["PYTHONTRACEMALLOC"] = (
+                "1"  # one frame: deeper tracebacks make the snapshot take minutes here
+            )
+        self.start()
+        try:
+            self.wait_ready()
+            deadline = time.monotonic() + idle + 240  # a snapshot of tracemalloc is slow
+            while not out.exists() and time.monotonic() < deadline and self.proc.poll() is None:
+                time.sleep(0.2)
+            report = json.loads(out.read_text())
+        finally:
+            self.stop()
+        if "error" in report:
+            raise RuntimeError(f"the probe failed: {report['error']}")
+        return report
+
+    def wait_ready(self) -> float:
+        wait_for(self.ready_file.exists, 120, interval=0.05, what="palaute ready")  # tracemalloc slows the start
+        return time.perf_counter()
+
+    def check_synced(self) -> None:
+        log = (self.workdir / "palaute-data" / "logs" / "palaute.log").read_text(errors="replace")
+        if "Not syncing" in log or "Communities now" not in log:  # the figures must be of an app that synced
+            raise RuntimeError("the probed app did not sync; see its log in " + str(self.workdir))
+
+
+def _print_app(rounds: list[dict], copyq: list[float], traced: dict) -> None:
+    pss = statistics.median(r["idle"]["Pss"] for r in rounds)
+    theirs = statistics.median(copyq)
+    figures = [
+        Figure(f"signed in, {APP_IDLE_SECONDS} s idle: Palaute PSS (median of {APP_ROUNDS})", pss, "MiB", "<= 70 MiB"),
+        Figure(
+            "  of which anonymous (heap, Python objects)",
+            statistics.median(r["idle"]["Pss_Anon"] for r in rounds),
+            "MiB",
+        ),
+        Figure(
+            "  of which files (libraries, share of Qt)", statistics.median(r["idle"]["Pss_File"] for r in rounds), "MiB"
+        ),
+        Figure("CopyQ PSS, same run, all processes", theirs, "MiB"),
+        Figure("ratio Palaute signed in/CopyQ", pss / theirs, "x", "<= 1 x"),
+    ]
+    print_figures("The app signed in and syncing, under Xvfb, beside CopyQ", figures)
+    print("rounds, Palaute: " + ", ".join(f"{r['idle']['Pss']:.1f}" for r in rounds) + " MiB; CopyQ: ", end="")
+    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB\n")
+    print("## PSS at each step of the app's log (first round; MiB)")
+    last = 0.0
+    for step in rounds[0]["steps"]:
+        print(f"{step['t']:7.2f} s  {step['Pss']:6.1f} ({step['Pss'] - last:+5.1f})  {step['step']}")
+        last = step["Pss"]
+    idle = rounds[0]["idle"]["Pss"]
+    print(f"{'idle':>9}  {idle:6.1f} ({idle - last:+5.1f})\n")
+    print(f"## Live Python heap by package at idle (tracemalloc run; {traced['traced_mib']:.1f} MiB traced)")
+    print(f"({len(traced['heap'])} owners; the first 30 hold {sum(list(traced['heap'].values())[:30]):.1f} MiB)")
+    for name, mib in list(traced["heap"].items())[:30]:
+        print(f"{name:<40} {mib:7.2f} MiB")
+    print("\n## Modules loaded at idle, by top-level package")
+    print(", ".join(f"{name} {count}" for name, count in traced["modules"].items()), end="\n\n", flush=True)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    if sys.argv[1:] == ["--signed-in"]:
+        raise SystemExit(signed_in_app())
+    raise SystemExit(main() or signed_in_app())  # both parts when run_all.py runs it

@@ -345,6 +345,7 @@ class PalauteApp:
         self.sync = SyncController(store, self.tray, vault, self.qapp)
         self.sync.data_changed.connect(self._refresh_windows)
         self.sync.open_thread.connect(self.open_thread)
+        self.sync.status_changed.connect(self._after_first_sync)
         if self.demo is None:
             self.sync.start()
             return
@@ -355,6 +356,16 @@ class PalauteApp:
         self._demo_sign_in.succeeded.connect(self._demo_signed_in)
         self._demo_sign_in.failed.connect(lambda message: self.tell(message, error=True))
         self._demo_sign_in.run(sign_in_demo, self.demo, store)
+
+    def _after_first_sync(self, status: Any) -> None:
+        """Once the first sync is through, hand back what signing in freed: the sync stack (HTTP, pydantic, the
+        keyring, the proofs' crypto) loads after the store's own trim, so without this its start-up garbage
+        stays in the heap all day."""
+        from desktop.sync.status import State
+
+        if status.state is State.IDLE:
+            self.sync.status_changed.disconnect(self._after_first_sync)
+            _release_startup_memory()
 
     def _demo_signed_in(self, _result: Any) -> None:
         from desktop.demo import PRODUCT_NAME

@@ -32,13 +32,37 @@ Design, rules and limits: docs/privacy.md.
 
 from __future__ import annotations
 
-from privacy.detector import find_pii
-from privacy.kinds import Finding, MaskResult, PiiKind
-from privacy.masking import mask_pii
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from privacy.detector import find_pii
+    from privacy.kinds import Finding, MaskResult, PiiKind
+    from privacy.masking import mask_pii
 
 __all__ = ["Finding", "MaskResult", "PiiKind", "find_pii", "mask_pii", "warm_up"]
+
+# The API loads on first use (PEP 562): the desktop imports `privacy.files` at start for its log folder's
+# modes, and that must not bring the detector and its patterns into a tray app that has not captured yet.
+_API = {
+    "find_pii": "privacy.detector",
+    "Finding": "privacy.kinds",
+    "MaskResult": "privacy.kinds",
+    "PiiKind": "privacy.kinds",
+    "mask_pii": "privacy.masking",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'privacy' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_API[name]), name)
+    globals()[name] = value
+    return value
 
 
 def warm_up() -> None:
     """Load stdnum and phonenumbers now (e.g. from a background thread before the first check)."""
+    from privacy.detector import find_pii
+
     find_pii("+358 40 123 4567 4111 1111 1111 1111 FI21 1234 5600 0007 85 131052-308T 12345678Z")

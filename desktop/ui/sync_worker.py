@@ -32,10 +32,12 @@ class SyncWorker(QObject):
         super().__init__(parent)
         self.service: SyncService | None = None
         self._network: Any = None
+        self.network_watch_tried = False
         self._clock = (time.time(), time.monotonic())
         self._sleep_timer = QTimer(self)
         self._sleep_timer.setInterval(SLEEP_CHECK_MS)
         self._sleep_timer.timeout.connect(self._check_for_wake_up)
+        self.status_changed.connect(self._on_status)
 
     def callbacks(self) -> Callbacks:
         return Callbacks(status=self.status_changed.emit, notices=self.notices_arrived.emit)
@@ -44,7 +46,6 @@ class SyncWorker(QObject):
         self.stop()
         self.service = service
         service.start()
-        self._watch_network()
         self._sleep_timer.start()
 
     def stop(self) -> None:
@@ -62,10 +63,19 @@ class SyncWorker(QObject):
         if self.service is not None:
             (self.service.pause if paused else self.service.resume)()
 
+    def _on_status(self, status: SyncStatus) -> None:
+        if status.state is State.OFFLINE:
+            self._watch_network()
+
     def _watch_network(self) -> None:
-        """Sync at once when the network comes back, where the platform can tell (QNetworkInformation)."""
-        if self._network is not None:
+        """Sync at once when the network comes back, where the platform can tell (QNetworkInformation).
+
+        Only once sync has found the network gone: the backend plugin (GLib's network monitor or NetworkManager
+        over D-Bus) costs ~4 MiB alone (less in the app, where the xcb platform already maps GLib), which an
+        app that stays online never needs."""
+        if self.network_watch_tried:
             return
+        self.network_watch_tried = True
         try:
             from PySide6.QtNetwork import QNetworkInformation
 

@@ -152,10 +152,10 @@ def test_a_refresh_never_follows_a_redirect(store, vault, server):
 
 
 def test_a_capture_from_the_command_line_never_loads_the_crypto_library(data_dir):
-    """The key and its proofs are needed to sync, not to capture: joserfc is imported on first use only."""
+    """The key and its proofs are needed to sync, not to capture: the crypto library is imported on first use only."""
     probe = (
         "import sys; from desktop.__main__ import main; code = main(['capture', 'lean', '-c', 'payments']); "
-        "print(sorted(m for m in ('joserfc', 'desktop.sync.proof') if m in sys.modules))"
+        "print(sorted(m for m in ('cryptography', 'joserfc', 'desktop.sync.proof') if m in sys.modules))"
     )
     env = {**os.environ, "PALAUTE_DATA_DIR": str(data_dir)}
     out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120)

@@ -87,3 +87,15 @@ def test_worker_reports_status_and_a_reply_arrives_as_a_notice(qtbot, signed_in,
     finally:
         worker.stop()
     assert statuses[-1].state is State.SIGNED_OUT
+
+
+def test_the_network_is_watched_only_once_sync_finds_it_gone(qtbot):
+    """QtNetwork and its backend plugin load when a sync fails for want of a network, not in an app that is online."""
+    from desktop.sync.status import SyncStatus
+
+    worker = SyncWorker()
+    worker.status_changed.emit(SyncStatus(State.IDLE))
+    worker.status_changed.emit(SyncStatus(State.ERROR, "the server said no"))
+    assert worker.network_watch_tried is False
+    worker.status_changed.emit(SyncStatus(State.OFFLINE, "no network"))
+    assert worker.network_watch_tried is True
