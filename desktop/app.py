@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop import APP_ID, APP_NAME, __version__
+from desktop.language import _
 from desktop.paths import AppPaths
 from desktop.platform.instance_client import ACTIVATE, REFRESH, SHOW_CAPTURE, SHOW_INBOX, notify_running_app, show_inbox
 
@@ -34,8 +35,10 @@ def _run_demo(args: Any, started: float) -> int:
     if getattr(sys, "frozen", False):
         # The installed app carries no server; the demo runs from a source checkout.
         print(
-            "palaute: the demo needs a source checkout of Palaute: run `make run` there. The installed app "
-            "works on its own, or with your company's Palaute server (Settings → Server).",
+            _(
+                "palaute: the demo needs a source checkout of Palaute: run `make run` there. The installed app "
+                "works on its own, or with your company's Palaute server (Settings → Server)."
+            ),
             file=sys.stderr,
         )
         return 2
@@ -56,7 +59,12 @@ def _run_with(paths: AppPaths, args: Any, started: float, demo: Any = None) -> i
     try:
         paths.ensure()
     except OSError as exc:
-        print(f"Palaute cannot create its data folder {paths.data_dir} ({exc.strerror}).", file=sys.stderr)
+        print(
+            _("Palaute cannot create its data folder {folder} ({reason}).").format(
+                folder=paths.data_dir, reason=exc.strerror
+            ),
+            file=sys.stderr,
+        )
         return 1
     _setup_logging(paths)
     request = _request(args)
@@ -106,8 +114,10 @@ def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
             return None
         if time.monotonic() > deadline:
             print(
-                "Palaute is already running but does not answer. Quit it (or end the process "
-                f"{lock.owner_pid()}) and start it again.",
+                _(
+                    "Palaute is already running but does not answer. Quit it (or end the process {pid}) and "
+                    "start it again."
+                ).format(pid=lock.owner_pid()),
                 file=sys.stderr,
             )
             return 1

@@ -45,3 +45,10 @@ class NotFound(PalauteError):
     """An insight (or other object) the user named does not exist here."""
 
     exit_code = 4
+
+
+def store_open_crashed() -> StoreError:
+    """What to say when opening the store failed by a bug (logged): the tray must still say something."""
+    from desktop.language import _
+
+    return StoreError(_("Palaute could not open its database; the log file has the details."))

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.errors import PalauteError, StoreError
+from desktop.errors import PalauteError, store_open_crashed
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class StoreLoader(QObject):
             self.error = exc.user_message
         except Exception:  # a bug, but the tray must still say something instead of waiting forever
             log.exception("opening the store failed")
-            self.error = StoreError("Palaute could not open its database; the log file has the details.").user_message
+            self.error = store_open_crashed().user_message
         if self.store is not None:
             self.loaded.emit(self.store)
         else:
