@@ -262,7 +262,7 @@
     </message>
     <message>
         <source>Customers behind shipped work</source>
-        <translation>Clientes detrás del trabajo publicado</translation>
+        <translation>Clientes tras lo publicado</translation>
     </message>
     <message>
         <source>Week {week}: {first} – {last}</source>
