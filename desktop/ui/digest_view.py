@@ -105,7 +105,8 @@ def _tiles(c: schema.CommunityDigest, tiles: Sequence[Tile], background: str = "
         f'<span style="font-size: x-large; font-weight: bold;">{_e(str(t.value(c)))}</span><br>{_e(t.label())}</td>'
         for t in tiles
     )
-    return f'<table width="100%" cellspacing="6" cellpadding="0"><tr>{cells}</tr></table>'
+    # 99%: at some widths Qt rounds a 100% table with cell spacing one pixel past the view (a scrollbar for it).
+    return f'<table width="99%" cellspacing="6" cellpadding="0"><tr>{cells}</tr></table>'
 
 
 def _community(c: schema.CommunityDigest, tiles: Sequence[Tile]) -> str:

@@ -16,7 +16,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop.domain import Draft, NewInsight
 from desktop.paths import AppPaths
@@ -122,6 +131,8 @@ def problems(window: QWidget, name: str) -> list[str]:
         elif isinstance(widget, QAbstractButton) and widget.text():
             if widget.sizeHint().width() > widget.width() + 1:
                 found.append(f"{name}: button {widget.text()!r} cut off")
+        elif isinstance(widget, QAbstractScrollArea) and widget.horizontalScrollBar().isVisible():
+            found.append(f"{name}: {type(widget).__name__} is wider than its place (a horizontal scrollbar)")
     return found
 
 
