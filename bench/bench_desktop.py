@@ -7,6 +7,7 @@ long-poll running), which is how reps run it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
@@ -16,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from Xlib import XK, X
@@ -444,16 +445,16 @@ def _memory_rounds(session: XSession, workdir: Path, results: dict[str, list[flo
                 app.stop()
 
 
-def measure_signed_in_memory(session: XSession, workdir: Path) -> list[float]:
-    """PSS after IDLE_SECONDS of the app signed in and syncing; its own process only (it starts none)."""
-    folder = workdir / "signed-in"
-    folder.mkdir()
+@contextlib.contextmanager
+def app_signed_in(session: XSession, folder: Path, make_app: type[Palaute] | None = None) -> Iterator[Palaute]:
+    """A real server on loopback with one rep, and the app (`make_app`, default Palaute) signed in to it, its
+    token in a real Secret Service. bench_footprint's probed app signs in the same way."""
     password = "bench-password-1"
     with secret_service() as keyring_env, ServerProcess.start(folder / "server") as server:
         server.add_user("anna", "rep", password, communities=["payments"])
         # The app reaches the keyring's D-Bus session; the X display and trayer stay the bench's.
         extra = {k: keyring_env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME")}
-        app = Palaute(session, folder, extra)
+        app = (make_app or Palaute)(session, folder, extra)
         login = subprocess.run(
             [sys.executable, "-m", "desktop", "login", "--server", server.url, "--user", "anna", "--password-stdin"],
             input=password + "\n",
@@ -465,6 +466,14 @@ def measure_signed_in_memory(session: XSession, workdir: Path) -> list[float]:
         )
         if login.returncode != 0 or "keyring" in login.stderr:
             raise RuntimeError(f"signing the bench's app in failed: {login.stderr.strip()}")
+        yield app
+
+
+def measure_signed_in_memory(session: XSession, workdir: Path) -> list[float]:
+    """PSS after IDLE_SECONDS of the app signed in and syncing; its own process only (it starts none)."""
+    folder = workdir / "signed-in"
+    folder.mkdir()
+    with app_signed_in(session, folder) as app:
         trayer = start_trayer(session)
         try:
             samples = []

@@ -9,7 +9,6 @@ and of its file-backed resident pages (shared libraries, compiled Python), in Mi
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import statistics
@@ -19,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_desktop import CopyQ, Palaute, pss_mib, start_trayer
+from bench.bench_desktop import CopyQ, Palaute, app_signed_in, pss_mib, start_trayer
 from bench.figures import Figure, print_figures
 from tests.xvfb.xvfb_support import start_session, stop_process, wait_for
 
@@ -113,7 +112,10 @@ def signed_in_app() -> int:
     its own, since tracemalloc costs memory) the live Python heap by package."""
     session = start_session()
     try:
-        with tempfile.TemporaryDirectory(prefix="bench-footprint-") as tmp, _signed_in(session, Path(tmp)) as app:
+        with (
+            tempfile.TemporaryDirectory(prefix="bench-footprint-") as tmp,
+            app_signed_in(session, Path(tmp), ProbedApp) as app,
+        ):
             trayer = start_trayer(session)
             try:
                 rounds, copyq_pss = [], []
@@ -134,30 +136,6 @@ def signed_in_app() -> int:
         session.stop()
     _print_app(rounds, copyq_pss, traced)
     return 0
-
-
-@contextlib.contextmanager
-def _signed_in(session, workdir: Path):
-    from tests.support.keyrings import secret_service
-    from tests.support.server_process import ServerProcess
-
-    password = "bench-password-1"
-    with secret_service() as keyring_env, ServerProcess.start(workdir / "server") as server:
-        server.add_user("anna", "rep", password, communities=["payments"])
-        extra = {k: keyring_env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "HOME", "XDG_RUNTIME_DIR", "XDG_DATA_HOME")}
-        app = ProbedApp(session, workdir, extra)
-        login = subprocess.run(
-            [sys.executable, "-m", "desktop", "login", "--server", server.url, "--user", "anna", "--password-stdin"],
-            input=password + "\n",
-            env=app.env(),
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        if login.returncode != 0 or "keyring" in login.stderr:
-            raise RuntimeError(f"signing the bench's app in failed: {login.stderr.strip()}")
-        yield app
 
 
 class ProbedApp(Palaute):
