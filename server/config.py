@@ -59,8 +59,9 @@ class Settings(BaseSettings):
     oidc_groups_claim: str = "groups"
     # "group=role:product; cs-payments=community:payments; ..." (server/sso/groups.py)
     oidc_group_map: str = ""
-    # How long the groups of the last sign-in are trusted: after this a refresh asks for a new sign-in with the
-    # provider, where the current groups are read (a working day, as a web session).
+    # How long the groups last read at the provider are trusted when they cannot be read again: every refresh
+    # asks the provider (with its refresh token) for the current groups; while it does not answer, or for a
+    # device it gave no refresh token, access goes on on the last answer for this long (a working day).
     oidc_max_age_hours: float = 12.0
 
     @model_validator(mode="after")
@@ -83,8 +84,10 @@ class Settings(BaseSettings):
 
     # The product page's address as people reach it: links in webhook payloads and chat messages.
     public_url: str = "http://127.0.0.1:8765"
-    # Outbound webhooks (docs/integrations.md). The key that encrypts their signing secrets in the database
-    # (default: derived from secret_key; changing it makes stored secrets unreadable).
+    # The key that encrypts the secrets kept in the database (server/sealed.py): outbound webhooks' signing
+    # secrets (docs/integrations.md) and the OpenID provider's refresh tokens. Default: derived from
+    # secret_key; changing it makes stored secrets unreadable (webhooks must be added again, single sign-on
+    # devices sign in again).
     webhook_key: str | None = None
     webhook_delivery: bool = True  # run the delivery worker in this process
     webhook_timeout: float = 10.0  # seconds per attempt
@@ -125,6 +128,7 @@ class Settings(BaseSettings):
 
     @property
     def webhook_master_key(self) -> str:
+        """The key of server/sealed.py (every stored secret, not only webhooks')."""
         return self.webhook_key or self.secret_key
 
     def with_dev_secret(self) -> Settings:

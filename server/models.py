@@ -125,6 +125,12 @@ class Device(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Single sign-on: the provider's refresh token of this sign-in (sealed, server/sealed.py), when the groups
+    # were last read at the provider with it, and until when one refresh is asking the provider (so that two
+    # at once do not both spend a refresh token the provider rotates).
+    sso_refresh_token: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sso_checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    sso_busy_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     user: Mapped[User] = relationship(lazy="joined")
 
 
@@ -140,6 +146,12 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    # Single sign-on: the provider's refresh token of this sign-in (sealed, server/sealed.py), when the groups
+    # were last read at the provider with it, and until when one refresh is asking the provider (so that two
+    # at once do not both spend a refresh token the provider rotates).
+    sso_refresh_token: Mapped[str | None] = mapped_column(Text, nullable=True)
+    sso_checked_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
+    sso_busy_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Token(Base):

@@ -10,8 +10,9 @@ from protocol import schema
 from server import proofs
 from server.api.deps import ERRORS, ApiError, ApiPrincipal, CurrentPrincipal, DatabaseDep, SettingsDep, proof_of
 from server.config import Settings
+from server.models import Device
 from server.services import accounts
-from server.sso import people
+from server.sso import people, renewal
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
 
@@ -56,9 +57,20 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
 
 @router.post("/refresh", response_model=schema.TokenPair)
 def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
-    """A new access token for the device's refresh token, proven with the device's key (no rotation)."""
+    """A new access token for the device's refresh token, proven with the device's key (no rotation).
+
+    For an organisation account the provider is asked first for the person's current groups (its refresh
+    token, kept since the sign-in): no longer in a mapped group, the refresh is refused and every device
+    and web session of the person signed out."""
     _rate_limit(request, "refresh", _client(request), settings.api_per_minute, "too many requests")
     proof = proof_of(request)
+    client = request.app.state.oidc
+    if client is not None:
+        with db.read() as session:
+            device_id = accounts.organisation_device(session, body.refresh_token, proof.thumbprint)
+        refusal = device_id and renewal.renew(db, client, settings, Device, device_id)
+        if refusal:
+            raise accounts.AuthError("refresh_refused", refusal)
     with db.write() as session:
         return accounts.refresh(session, body.refresh_token, proof.thumbprint, policy(settings))
 

@@ -12,8 +12,9 @@ from protocol import schema
 from server.api.auth import _client, _rate_limit, policy
 from server.api.deps import ERRORS, ApiError, DatabaseDep, SettingsDep, proof_of
 from server.group_map import GroupMap
+from server.models import Device
 from server.services import accounts
-from server.sso import people, tickets
+from server.sso import people, renewal, tickets
 from server.sso.oidc import OidcClient, ProviderDown, SsoError
 
 router = APIRouter(
@@ -67,14 +68,17 @@ def token(body: schema.SsoTokenRequest, request: Request, db: DatabaseDep, setti
     if not secrets.compare_digest(ticket.state, body.state):
         raise ApiError(401, "sso_refused", "the sign-in answer belongs to another sign-in; start it again")
     try:
-        claims = client.exchange(body.code, ticket.redirect_uri, body.code_verifier, ticket.nonce)
+        tokens = client.exchange(body.code, ticket.redirect_uri, body.code_verifier, ticket.nonce)
         with db.write() as session:
-            user = people.sign_in_user(session, claims, GroupMap.parse(settings.oidc_group_map))
+            user = people.sign_in_user(session, tokens.claims, GroupMap.parse(settings.oidc_group_map))
             pair = accounts.sign_in_user(session, user, body.device_name, policy(settings), proof.thumbprint)
+            device = session.get(Device, pair.device_id)
+            assert device is not None
+            renewal.keep(device, tokens, settings)  # read the groups again at each refresh
     except SsoError as error:
         if error.code == "sso_no_access":
             with db.write() as session:
-                people.lost_access(session, claims)
+                people.lost_access(session, tokens.claims)
         raise _api_error(error) from None
     request.scope.setdefault("state", {})["user_name"] = pair.user.name
     return pair

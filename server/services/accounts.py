@@ -165,6 +165,18 @@ def refresh(session: Session, token: str, key_thumbprint: str, policy: TokenPoli
     return pair.model_copy(update={"refresh_token": token})
 
 
+def organisation_device(session: Session, token: str, key_thumbprint: str) -> str | None:
+    """The device of this refresh token when `refresh` would accept it from this key and its user signs in
+    with the organisation's provider (whose groups are read again first: server/sso/renewal.py); else None."""
+    row = session.scalar(select(Token).where(Token.token_hash == security.token_hash(token), Token.kind == "refresh"))
+    if row is None or row.revoked or row.expires_at <= utcnow() or row.device.revoked_at is not None:
+        return None
+    device = row.device
+    if device.key_thumbprint != key_thumbprint or device.user.disabled or device.user.sso_subject is None:
+        return None
+    return device.id
+
+
 def revoke_device(session: Session, device_id: str) -> Device:
     device = session.get(Device, device_id)
     if device is None:

@@ -45,6 +45,25 @@ def user_of(session: Session, secret: str, now: datetime | None = None) -> User 
     return row[0]
 
 
+def by_secret(session: Session, secret: str) -> WebSession | None:
+    return session.scalar(select(WebSession).where(WebSession.token_hash == security.token_hash(secret)))
+
+
+def due_for_provider(session: Session, secret: str, every: timedelta, now: datetime | None = None) -> str | None:
+    """The id of this live session when it was made by single sign-on with the provider's refresh token and
+    the provider was last asked about it `every` ago or more; else None."""
+    row = session.execute(
+        select(WebSession.id, WebSession.sso_checked_at).where(
+            WebSession.token_hash == security.token_hash(secret),
+            WebSession.ended_at.is_(None),
+            WebSession.sso_refresh_token.is_not(None),
+        )
+    ).first()
+    if row is None or (row[1] is not None and row[1] + every > (now or utcnow())):
+        return None
+    return str(row[0])
+
+
 def end(session: Session, secret: str) -> None:
     """Sign-out: this session's cookie, and every copy of it, is worthless from now on."""
     session.execute(

@@ -1,23 +1,21 @@
 """Webhook subscriptions (the admin's commands) and their signing secrets.
 
 A secret (`whsec_` + base64 of 24 random bytes, as Standard Webhooks defines it) is shown once, when the
-subscription is made, and stored encrypted with AES-GCM under a key derived from
-PALAUTE_SERVER_WEBHOOK_KEY (default: the server's secret key). A copy of the database alone therefore does
+subscription is made, and stored encrypted (`server/sealed.py`: AES-GCM under a key derived from
+PALAUTE_SERVER_WEBHOOK_KEY, default: the server's secret key). A copy of the database alone therefore does
 not let anyone sign messages as this server; docs/security.md.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import os
 import secrets
 from urllib.parse import urlsplit
 
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from server import sealed
 from server.models import Webhook
 from server.services import reference
 from server.services.errors import Invalid, NotFound
@@ -26,31 +24,21 @@ from server.services.events import EVENTS
 KINDS = ("standard", "slack", "teams")
 # Chat hooks are only ever sent these (see outbox.chat_wants).
 CHAT_EVENTS = ("insight.created", "insight.status_changed")
-_PREFIX = "v1:"
 
 
 def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
 
 
-def _key(master: str) -> bytes:
-    return hashlib.sha256(b"palaute webhook secrets v1\0" + master.encode()).digest()
-
-
 def seal(secret: str, master: str) -> str:
-    nonce = os.urandom(12)
-    sealed = AESGCM(_key(master)).encrypt(nonce, secret.encode(), b"whsec")
-    return _PREFIX + base64.b64encode(nonce + sealed).decode()
+    return sealed.seal(secret, master, sealed.WEBHOOK_SECRET)
 
 
 def unseal(stored: str, master: str) -> str:
     """The secret; ValueError when the key is not the one it was sealed with."""
-    if not stored.startswith(_PREFIX):
-        raise ValueError("unknown secret format")
-    raw = base64.b64decode(stored[len(_PREFIX) :])
     try:
-        return AESGCM(_key(master)).decrypt(raw[:12], raw[12:], b"whsec").decode()
-    except Exception:
+        return sealed.unseal(stored, master, sealed.WEBHOOK_SECRET)
+    except ValueError:
         raise ValueError("the webhook key changed: this secret cannot be read; remove and add the webhook") from None
 
 

@@ -49,6 +49,23 @@ class IdClaims:
     groups: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Tokens:
+    """What the server keeps of the provider's answer: the checked claims and, if it gave one, its refresh
+    token (to read the groups again at each Palaute refresh)."""
+
+    claims: IdClaims
+    refresh_token: str | None
+
+
+class GrantEnded(SsoError):
+    """The provider no longer accepts this refresh token (the person was disabled or signed out there, the
+    grant expired or was revoked, or the answer could not be trusted): a new sign-in is needed."""
+
+    def __init__(self) -> None:
+        super().__init__("sso_ended", "Your organisation sign-in has ended. Sign in with your organisation again.")
+
+
 class OidcClient:
     """One per server process: caches the provider's metadata and keys (thread-safe)."""
 
@@ -120,9 +137,7 @@ class OidcClient:
         )
         return url
 
-    def exchange(self, code: str, redirect_uri: str, code_verifier: str, nonce: str) -> IdClaims:
-        """Trade the code for tokens at the provider and check the ID token; nothing else is kept of them."""
-        endpoint = self.metadata()["token_endpoint"]
+    def _session(self, redirect_uri: str | None = None) -> OAuth2Session:
         session = OAuth2Session(
             self.settings.oidc_client_id,
             self.settings.oidc_client_secret,
@@ -130,6 +145,13 @@ class OidcClient:
             redirect_uri=redirect_uri,
         )
         session.trust_env = False
+        return session
+
+    def exchange(self, code: str, redirect_uri: str, code_verifier: str, nonce: str) -> Tokens:
+        """Trade the code for tokens at the provider and check the ID token; of the rest only the refresh
+        token is kept (sealed, by the caller)."""
+        endpoint = self.metadata()["token_endpoint"]
+        session = self._session(redirect_uri)
         try:
             token = session.fetch_token(
                 endpoint, code=code, code_verifier=code_verifier, timeout=TIMEOUT, allow_redirects=False
@@ -148,9 +170,57 @@ class OidcClient:
         id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise SsoError("sso_refused", "The sign-in service gave no identity token; ask your administrator.")
-        return self.verify_id_token(id_token, nonce)
+        return Tokens(self.verify_id_token(id_token, nonce), _refresh_token_of(token))
 
-    def verify_id_token(self, id_token: str, nonce: str) -> IdClaims:
+    def refresh(self, refresh_token: str, subject: str) -> Tokens:
+        """The person's current claims, read with the refresh token kept since their sign-in: from the new
+        ID token, or from the userinfo endpoint where the provider gives none on refresh. `subject` is the
+        `sub` of the sign-in; another one is refused. Raises ProviderDown or GrantEnded."""
+        endpoint = self.metadata()["token_endpoint"]
+        session = self._session()
+        try:
+            token = session.refresh_token(endpoint, refresh_token=refresh_token, timeout=TIMEOUT, allow_redirects=False)
+            id_token = token.get("id_token")
+            if isinstance(id_token, str):
+                claims = self.verify_id_token(id_token, None)
+            else:
+                claims = self._userinfo(session, str(token.get("access_token", "")))
+        except OAuthError as error:
+            if error.error in ("invalid_grant", "unauthorized_client", "access_denied"):
+                raise GrantEnded() from error
+            raise ProviderDown(self.issuer) from error  # e.g. invalid_client: the admin's setup, not the person
+        except ProviderDown:
+            raise
+        except SsoError:
+            raise GrantEnded() from None  # an answer we cannot trust is no evidence of access
+        except (requests.RequestException, ValueError):
+            raise ProviderDown(self.issuer) from None
+        finally:
+            session.close()
+        if claims.subject != subject:
+            raise GrantEnded()
+        # Without rotation the provider sends no new refresh token (Authlib then repeats the old one).
+        return Tokens(claims, _refresh_token_of(token))
+
+    def _userinfo(self, session: OAuth2Session, access_token: str) -> IdClaims:
+        endpoint = self.metadata().get("userinfo_endpoint")
+        if not endpoint or not access_token:
+            raise SsoError("sso_refused", "no identity on refresh")
+        answer = session.get(
+            endpoint, headers={"Authorization": f"Bearer {access_token}"}, timeout=TIMEOUT, allow_redirects=False
+        )
+        if answer.status_code in (401, 403):
+            raise SsoError("sso_refused", "userinfo refused")
+        if answer.status_code != 200:
+            raise ProviderDown(self.issuer)
+        data = answer.json()
+        if not isinstance(data, dict) or "sub" not in data:
+            raise SsoError("sso_refused", "userinfo without a subject")
+        return self._claims(data)
+
+    def verify_id_token(self, id_token: str, nonce: str | None) -> IdClaims:
+        """The ID token's claims once checked. `nonce` is that of the sign-in; None for an ID token the token
+        endpoint sends on refresh (a direct answer to this server, with no browser in between to replay it)."""
         allowed = [
             a for a in self.metadata().get("id_token_signing_alg_values_supported", ["RS256"]) if a in SIGNING_ALGS
         ]
@@ -167,7 +237,7 @@ class OidcClient:
             iss={"essential": True, "value": self.issuer},
             sub={"essential": True},
             exp={"essential": True},
-            nonce={"essential": True, "value": nonce},
+            **({"nonce": {"essential": True, "value": nonce}} if nonce is not None else {}),
         )
         try:
             registry.validate(claims)
@@ -195,6 +265,11 @@ class OidcClient:
             name=str(claims.get("name") or username)[:100],
             groups=tuple(str(g) for g in groups if isinstance(g, str | int)),
         )
+
+
+def _refresh_token_of(token: dict[str, Any]) -> str | None:
+    value = token.get("refresh_token")
+    return value if isinstance(value, str) and value else None
 
 
 def _claim_problem(error: JoseError) -> str:

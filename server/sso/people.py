@@ -49,7 +49,7 @@ def sign_in_user(
         user = _new_user(session, claims, access)
     if user.disabled:
         raise SsoError("sso_disabled", "Your Palaute account is disabled. Ask your administrator.")
-    _apply(session, user, access)
+    apply_access(session, user, access)
     user.sso_groups, user.sso_checked_at = list(claims.groups), now or utcnow()
     session.flush()
     return user
@@ -73,7 +73,7 @@ def _new_user(session: Session, claims: IdClaims, access: Access) -> User:
     return user
 
 
-def _apply(session: Session, user: User, access: Access) -> None:
+def apply_access(session: Session, user: User, access: Access) -> None:
     user.role = access.role
     user.communities = _existing(session, Community, access.communities)
     user.product_areas = _existing(session, ProductArea, access.product_areas)
@@ -107,9 +107,10 @@ def lost_access(session: Session, claims: IdClaims) -> None:
 
 
 def refresh_refusal(user: User, groups: GroupMap | None, max_age: timedelta, now: datetime | None = None) -> str | None:
-    """Why an organisation account's device may not refresh now, or None. Checked against the groups of the
-    last sign-in and today's map: a group removed from the map takes effect at once; a person removed from a
-    group at the provider is seen at the next sign-in there, which we ask for once `max_age` has passed."""
+    """Why an organisation account's device or web session may not refresh now, or None. Checked against the
+    groups the provider last gave (at sign-in, or at a refresh with its refresh token: server/sso/renewal.py)
+    and today's map, so a group removed from the map takes effect at once; groups older than `max_age` (the
+    provider gave no refresh token, or has not answered for that long) are not trusted."""
     if user.sso_subject is None:
         return None
     if groups is None:

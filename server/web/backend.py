@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from fastapi import Request
 
 from protocol import schema
 from server.db import Database
-from server.models import Insight, User
+from server.models import Insight, User, WebSession
 from server.services import (
     access,
     accounts,
@@ -24,6 +26,7 @@ from server.services import (
     webhooks,
 )
 from server.services.errors import Forbidden, Invalid, NotFound, ServiceError
+from server.sso import renewal
 from server.web import queries, timeline
 from server.web.errors import WebError, bad_form, forbidden, not_found
 from server.web.labels import IMPACTS
@@ -71,6 +74,8 @@ def session_user(request: Request, sid: str) -> WebUser | None:
     organisation account also: its groups no longer map, or its last sign-in at the provider is too old)."""
     if not sid:
         return None
+    if _provider_refuses(request, sid):
+        return None
     with database(request).read() as session:
         user = web_sessions.user_of(session, sid)
         if user is None or request.app.state.sso_check(user) is not None:
@@ -78,14 +83,34 @@ def session_user(request: Request, sid: str) -> WebUser | None:
         return _web_user(user)
 
 
+def _provider_refuses(request: Request, sid: str) -> bool:
+    """An organisation account's session asks the provider again for the person's groups once the last answer
+    is older than a desktop's access token (server/sso/renewal.py); True when that ends the session."""
+    client = request.app.state.oidc
+    if client is None:
+        return False
+    settings = request.app.state.settings
+    with database(request).read() as session:
+        row = web_sessions.due_for_provider(session, sid, timedelta(minutes=settings.access_token_minutes))
+    if row is None:
+        return False
+    return renewal.renew(database(request), client, settings, WebSession, row) is not None
+
+
 def web_user_by_id(db: Database, user_id: int) -> WebUser:
     with db.read() as session:
         return _web_user(session.get(User, user_id))
 
 
-def start_session(db: Database, user: WebUser, method: str) -> str:
+def start_session(db: Database, user: WebUser, method: str, keep: Callable[[WebSession], None] | None = None) -> str:
+    """A new session; `keep` adds to it in the same transaction (single sign-on: the provider's refresh token)."""
     with db.write() as session:
-        return web_sessions.start(session, session.get(User, int(user.id)), method)
+        secret = web_sessions.start(session, session.get(User, int(user.id)), method)
+        if keep is not None:
+            row = web_sessions.by_secret(session, secret)
+            assert row is not None
+            keep(row)
+        return secret
 
 
 def end_session(db: Database, sid: str | None) -> None:

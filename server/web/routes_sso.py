@@ -11,7 +11,7 @@ from fastapi import APIRouter
 from starlette.responses import Response
 
 from server.group_map import GroupMap
-from server.sso import people
+from server.sso import people, renewal
 from server.sso.oidc import OidcClient, SsoError
 from server.web import backend
 from server.web.context import BASE, WEB_ROLES, Ctx, safe_next
@@ -64,20 +64,22 @@ def callback(ctx: Ctx, state: str = "", code: str = "", error: str = "") -> Resp
     client = _client(ctx)
     settings = ctx.request.app.state.settings
     try:
-        claims = client.exchange(code, _callback_url(ctx), pending["verifier"], pending["nonce"])
+        tokens = client.exchange(code, _callback_url(ctx), pending["verifier"], pending["nonce"])
         with ctx.db.write() as session:
             user = people.sign_in_user(
-                session, claims, GroupMap.parse(settings.oidc_group_map), roles=WEB_ROLES, wrong_role=REP_REFUSED
+                session, tokens.claims, GroupMap.parse(settings.oidc_group_map), roles=WEB_ROLES, wrong_role=REP_REFUSED
             )
             user_id = user.id
     except SsoError as refused:
         if refused.code == "sso_no_access":
             with ctx.db.write() as session:
-                people.lost_access(session, claims)
+                people.lost_access(session, tokens.claims)
         return signin_form(
             ctx, next_url, error=refused.message, status=502 if refused.code == "sso_unavailable" else 401
         )
     web_user = backend.web_user_by_id(ctx.db, user_id)
-    ctx.session.sign_in(web_user.id, backend.start_session(ctx.db, web_user, "sso"))
+    ctx.session.sign_in(
+        web_user.id, backend.start_session(ctx.db, web_user, "sso", lambda row: renewal.keep(row, tokens, settings))
+    )
     ctx.user = web_user
     return ctx.redirect(next_url)

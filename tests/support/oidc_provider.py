@@ -3,6 +3,7 @@
     with OidcProvider.start(tmp_path, USERS) as idp:
         idp.issuer                      # http://127.0.0.1:<port>
         idp.set_groups("anna", [])      # as the organisation's admin would
+        idp.remove("anna")              # the account deleted or disabled there
         idp.next_id_token("expired")    # the next ID token is wrong in this way ("tamper", "wrong_audience")
         idp.restart()                   # same address, new signing key (a key rotation)
 
@@ -99,6 +100,9 @@ class OidcProvider:
 
     def set_groups(self, user: str, groups: list[str]) -> None:
         self._hook("groups", {"user": user, "groups": groups})
+
+    def remove(self, user: str) -> None:
+        self._hook("remove", {"user": user})
 
     def next_id_token(self, mode: str) -> None:
         self._hook("next-token", {"mode": mode})

@@ -6,7 +6,8 @@
 // One client, `palaute` / `palaute-secret`, a native application, so any loopback port of the redirect
 // addresses below is accepted (RFC 8252, as the big providers do for desktop apps).
 // Test hooks under /__test/ change what the provider does next, as a real provider's admin or a network
-// attacker would: a user's groups, or the next ID token tampered / for another audience / expired.
+// attacker would: a user's groups, a user removed (disabled), or the next ID token tampered / for another
+// audience / expired. Refresh tokens are issued at every sign-in and rotated at every refresh.
 // Prints "oidc provider listening on URL" once it accepts connections. A new signing key at every start, so a
 // restart on the same port is a key rotation.
 import { createServer } from "node:http";
@@ -35,7 +36,7 @@ const provider = new Provider(issuer, {
       client_secret: "palaute-secret",
       application_type: "native",
       redirect_uris: ["http://127.0.0.1/callback", "http://127.0.0.1/web/signin/sso/callback"],
-      grant_types: ["authorization_code"],
+      grant_types: ["authorization_code", "refresh_token"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
     },
@@ -48,7 +49,20 @@ const provider = new Provider(issuer, {
   // As Entra ID, Okta and Keycloak do when told to: the groups are in the ID token itself.
   conformIdTokenClaims: false,
   cookies: { keys: ["palaute-test-cookie-key"] },
-  ttl: { AuthorizationCode: 60, IdToken: 300, AccessToken: 300, Interaction: 600, Session: 600, Grant: 600 },
+  ttl: {
+    AuthorizationCode: 60,
+    IdToken: 300,
+    AccessToken: 300,
+    Interaction: 600,
+    Session: 3600,
+    Grant: 3600,
+    RefreshToken: 3600,
+  },
+  // As Keycloak does (Entra ID and Okta with the offline_access scope): a refresh token at every sign-in,
+  // and rotated at each use, as Okta and Entra ID do for public clients: a spent one is refused (and, if
+  // spent twice, the whole grant revoked), so the server must keep the newest.
+  issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed("refresh_token"),
+  rotateRefreshToken: true,
   interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
   async findAccount(_ctx, sub) {
     const user = users[sub];
@@ -136,6 +150,7 @@ function loginForm(uid, login) {
 async function testHook(req, res, url) {
   const form = JSON.parse((await readBody(req)) || "{}");
   if (url.pathname === "/__test/groups") users[form.user].groups = form.groups;
+  else if (url.pathname === "/__test/remove") delete users[form.user];
   else if (url.pathname === "/__test/next-token") nextTokenMode = form.mode;
   else return res.writeHead(404).end();
   res.writeHead(204).end();
