@@ -406,6 +406,7 @@ class PalauteApp:
             store.sync.meta("username") or "",
             self.settings_window,
             sign_in_sso=self.sync.sign_in_sso,
+            sign_in_methods=self.sync.sign_in_methods,
         )
         dialog.signed_in.connect(self._signed_in)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

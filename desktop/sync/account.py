@@ -78,6 +78,13 @@ def sign_in(store: Store, vault: Vault, server_url: str, username: str, password
     return adopt_sign_in(store, vault, url, pair, key)
 
 
+def sign_in_methods(store: Store, vault: Vault, server_url: str) -> schema.SignInMethods:
+    """Which sign-ins the server offers (password, the organisation's, or both): the sign-in dialog shows
+    only those."""
+    url = check_server_url(server_url)
+    return client_for(store, vault, server_url=url).sign_in_methods()
+
+
 def check_unsent(store: Store, url: str, username: str) -> None:
     """Refuse to sign in as someone else while another user's changes wait to be sent."""
     previous = (store.sync.meta("server_url"), store.sync.meta("username"))

@@ -1,5 +1,6 @@
 """The sign-in dialog: server address, user name and password → this computer signed in to the server; or
-"Sign in with your organisation" (single sign-on in the system browser)."""
+"Sign in with your organisation" (single sign-on in the system browser). It asks the server which of the two
+it offers and shows only those."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ class SignInDialog(QDialog):
     thread, so a slow or dead server never freezes the window, and its error comes back as one sentence.
     `sign_in_sso(server_url, open_url, cancelled)` is desktop.sync.sso.sign_in bound the same way; while it
     waits for the browser, Cancel stops it. `open_browser` shows an address in the system browser.
+    `sign_in_methods(server_url)` (desktop.sync.account.sign_in_methods) says which sign-ins the server
+    offers; asked off the UI thread for the address given and whenever the address is edited. Until it
+    answers, or when it cannot (offline, an older server), both ways are shown.
     """
 
     signed_in = Signal(object)
@@ -44,9 +48,12 @@ class SignInDialog(QDialog):
         *,
         sign_in_sso: Callable[[str, Callable[[str], bool], threading.Event], Any] | None = None,
         open_browser: Callable[[str], bool] = webbrowser.open,
+        sign_in_methods: Callable[[str], Any] | None = None,
     ) -> None:
         super().__init__(parent)
         self._sign_in, self._sign_in_sso, self._open_browser = sign_in, sign_in_sso, open_browser
+        self._sign_in_methods = sign_in_methods
+        self._asked_for = ""  # the address whose methods were asked for last
         self._cancel_sso: threading.Event | None = None
         self.setWindowTitle(self.tr("Sign in to the Palaute server"))
         self.server = QLineEdit(server_url)
@@ -73,7 +80,7 @@ class SignInDialog(QDialog):
         self.sso_button.setVisible(sign_in_sso is not None)
         self.sso_button.clicked.connect(self._start_sso)
         self._address.connect(self._show_address)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(self.tr("&Server address:"), self.server)
         form.addRow(self.tr("&User name:"), self.user)
         form.addRow(self.tr("&Password:"), self.password)
@@ -85,7 +92,49 @@ class SignInDialog(QDialog):
         self.call = BackgroundCall(self)
         self.call.succeeded.connect(self._done)
         self.call.failed.connect(self._failed)
+        self.methods_call = BackgroundCall(self)
+        self.methods_call.succeeded.connect(self._show_methods)
+        self.methods_call.failed.connect(lambda _message: self._show_methods(None))
+        self.server.editingFinished.connect(self._ask_methods)
         (self.password if server_url and username else self.server).setFocus()
+        self._ask_methods()
+
+    # --- which sign-ins the server offers ---
+
+    def _ask_methods(self) -> None:
+        server = self.server.text().strip()
+        if self._sign_in_methods is None or not server or server == self._asked_for:
+            return
+        self._asked_for = server
+        self.methods_call.run(self._for_address, server)
+
+    def _for_address(self, server: str) -> tuple[str, Any]:
+        """Runs on the worker: the answer with the address it is for (the field may have changed since)."""
+        assert self._sign_in_methods is not None
+        return server, self._sign_in_methods(server)
+
+    def _show_methods(self, answer: tuple[str, Any] | None) -> None:
+        if answer is not None and answer[0] != self.server.text().strip():
+            return  # an answer for an address no longer in the field
+        methods = answer[1] if answer is not None else None
+        password = methods is None or bool(methods.password)
+        sso = self._sign_in_sso is not None and (methods is None or bool(methods.sso))
+        if not password and not sso:
+            password = True  # a server that offers this app neither: let its refusal say why
+        self.form.setRowVisible(self.user, password)
+        self.form.setRowVisible(self.password, password)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setVisible(password)
+        self.sso_button.setVisible(sso)
+        self.sso_button.setDefault(not password)  # Enter signs in the only way there is
+        ok.setDefault(password)
+        if not password and self.focusWidget() in (self.user, self.password, None):
+            self.sso_button.setFocus()
+        self.adjustSize()
+
+    def password_shown(self) -> bool:
+        """Whether the user name and password rows are offered (for tests and the window tour)."""
+        return self.password.isVisibleTo(self)
 
     def _start(self) -> None:
         server, user, password = self.server.text().strip(), self.user.text().strip(), self.password.text()
@@ -136,6 +185,9 @@ class SignInDialog(QDialog):
         self._cancel_sso = None
         self._set_busy(False)
         self.message.setText(message)
+        if not self.password_shown():
+            self.sso_button.setFocus()
+            return
         self.password.setFocus()
         self.password.selectAll()
 

@@ -98,6 +98,12 @@ class SyncController(QObject):
 
         return sign_in(self.store, self.vault, server_url, username, password)
 
+    def sign_in_methods(self, server_url: str) -> Any:
+        """Off the UI thread (SignInDialog asks which buttons to show)."""
+        from desktop.sync.account import sign_in_methods
+
+        return sign_in_methods(self.store, self.vault, server_url)
+
     def sign_in_sso(self, server_url: str, open_url: Any, cancelled: Any) -> Any:
         """Single sign-on, off the UI thread like `sign_in` (SignInDialog's organisation button)."""
         from desktop.sync import sso

@@ -165,3 +165,23 @@ def test_the_sign_in_dialogs_organisation_button(qtbot, sso_server, store, vault
     second.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
     qtbot.waitUntil(lambda: second.message.text() == sso.cancelled_text(), timeout=10000)
     assert second.isVisible() and second.sso_button.isEnabled()
+
+
+def test_the_sign_in_dialog_asks_the_real_server_and_hides_passwords(qtbot, provider, tmp_path, store, vault):
+    from desktop.sync.account import sign_in_methods
+    from desktop.ui.sign_in_dialog import SignInDialog
+
+    server = start_server(tmp_path / "server", env=server_env(provider, PALAUTE_SERVER_PASSWORD_SIGN_IN="false"))
+    try:
+        dialog = SignInDialog(
+            lambda *a: None,
+            server.url,
+            sign_in_sso=lambda *a: None,
+            sign_in_methods=lambda url: sign_in_methods(store, vault, url),
+        )
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: not dialog.password_shown(), timeout=10000)
+        assert dialog.sso_button.isVisibleTo(dialog)
+    finally:
+        server.stop()
