@@ -58,6 +58,8 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to the Palaute server"))
         self.server = QLineEdit(server_url)
         self.server.setPlaceholderText("https://palaute.example.com")
+        # Wide enough to read a usual server address whole at the dialog's default size.
+        self.server.setMinimumWidth(self.fontMetrics().horizontalAdvance("https://palaute.example.com") * 3 // 2)
         self.user = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -128,7 +130,7 @@ class SignInDialog(QDialog):
         self.sso_button.setVisible(sso)
         self.sso_button.setDefault(not password)  # Enter signs in the only way there is
         ok.setDefault(password)
-        if not password and self.focusWidget() in (self.user, self.password, None):
+        if not password:  # the one thing left to do here (an answer comes only for an address left as is)
             self.sso_button.setFocus()
         self.adjustSize()
 

@@ -17,7 +17,7 @@ from tests.xvfb.conftest import REPO
 
 pytestmark = pytest.mark.xvfb
 LANGUAGES = ("en", "fi", "sv", "es")
-WINDOWS = ("capture", "inbox", "settings", "digest", "fallback", "tray-menu", "saved-toast")
+WINDOWS = ("capture", "inbox", "settings", "digest", "fallback", "sign-in", "sign-in-sso", "tray-menu", "saved-toast")
 # The same in every language: names, the rep's own words, keys and codes.
 NOT_WORDS = {
     "Palaute",
@@ -28,6 +28,7 @@ NOT_WORDS = {
     "Ctrl+Alt+I",
     "Markdown",
     "Status",  # Swedish has the same word
+    "https://palaute.example.com",
 }
 
 

@@ -37,6 +37,7 @@ from desktop.ui.fallback_window import FallbackWindow
 from desktop.ui.i18n import Translations
 from desktop.ui.inbox import InboxWindow
 from desktop.ui.settings_window import SettingsWindow
+from desktop.ui.sign_in_dialog import SignInDialog
 from desktop.ui.tray import Tray
 from protocol import schema
 from protocol.digest import week_bounds, week_of
@@ -113,6 +114,18 @@ def digest() -> FetchedDigest:
     return FetchedDigest(schema.Digest(week=week, starts=starts, ends=ends, communities=[community]), datetime.now(UTC))
 
 
+def sign_in(password: bool) -> SignInDialog:
+    """The sign-in dialog for a server offering both ways, or (password=False) only the organisation's."""
+    methods = schema.SignInMethods(password=password, sso=True, provider_name="Example Org")
+    return SignInDialog(
+        lambda *a: None,
+        "https://palaute.example.com",
+        "anna" if password else "",
+        sign_in_sso=lambda *a: None,
+        sign_in_methods=lambda url: methods,
+    )
+
+
 def problems(window: QWidget, name: str) -> list[str]:
     """Words a person could not read whole, and windows smaller than what their content needs."""
     found = []
@@ -179,7 +192,16 @@ def main(language: str, out: Path, hold: bool) -> int:
     tray = Tray()
     tray.set_hotkey_text("Ctrl+Alt+I")
     tray.set_sync_available(True)
-    windows = {"capture": capture, "inbox": inbox, "settings": settings, "digest": digest_window, "fallback": fallback}
+    sign_in_both, sign_in_sso = sign_in(True), sign_in(False)
+    windows = {
+        "capture": capture,
+        "inbox": inbox,
+        "settings": settings,
+        "digest": digest_window,
+        "fallback": fallback,
+        "sign-in": sign_in_both,
+        "sign-in-sso": sign_in_sso,
+    }
     report: dict = {"problems": [], "texts": {}}
 
     def shoot() -> None:
@@ -188,6 +210,8 @@ def main(language: str, out: Path, hold: bool) -> int:
         settings.show()
         digest_window.present()
         fallback.show()
+        sign_in_both.show()
+        sign_in_sso.show()
         tray.menu.popup(tray.menu.pos())
         QTimer.singleShot(1500, finish)
 
