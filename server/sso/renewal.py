@@ -57,41 +57,51 @@ def renew(
 ) -> str | None:
     """Ask the provider about this device's or web session's person and keep its answer; the sentence
     refusing this refresh, or None (then the usual checks of the refresh go on). Holders without a refresh
-    token of the provider (signed in before it was kept, or a provider that gives none), or one another
-    refresh is asking about right now, are left to the usual checks (groups last read, and their age)."""
+    token of the provider (signed in before it was kept, or a provider that gives none) are left to the usual
+    checks (groups last read, and their age)."""
+    now = now or utcnow()
     with db.write() as session:
-        claimed = _claim(session, model, holder_id, now or utcnow())
-    if claimed is None:
-        return None
+        claimed = _claim(session, model, holder_id, now, timedelta(hours=settings.oidc_max_age_hours))
+    if not isinstance(claimed, tuple):
+        return claimed
     token, subject = claimed
     answer = _ask(client, settings, token, subject)
     with db.write() as session:
-        return _settle(session, model, holder_id, answer, settings, now or utcnow())
+        return _settle(session, model, holder_id, answer, settings, now)
 
 
-def _claim(session: Session, model: Holder, holder_id: str, now: datetime) -> tuple[str, str] | None:
-    """(sealed refresh token, the provider's subject) once this call holds the claim; None otherwise. A
+def _claim(
+    session: Session, model: Holder, holder_id: str, now: datetime, max_age: timedelta
+) -> tuple[str, str] | str | None:
+    """(sealed refresh token, the provider's subject) once this call holds the claim. Otherwise what the
+    refresh is to be told: None (no refresh token: the usual checks) or, when another refresh is asking the
+    provider right now or it did not answer a moment ago, the rule for a provider that does not answer. A
     conditional UPDATE, so that of two refreshes at once (any worker, any database) only one gets it."""
+    row = session.execute(
+        select(model.sso_refresh_token, User.sso_subject, User.sso_checked_at)
+        .join(User, User.id == model.user_id)
+        .where(model.id == holder_id)
+    ).first()
+    if row is None or row[0] is None or row[1] is None:
+        return None
     result = session.execute(
         update(model)
-        .where(
-            model.id == holder_id,
-            model.sso_refresh_token.is_not(None),
-            or_(model.sso_busy_until.is_(None), model.sso_busy_until <= now),
-        )
+        .where(model.id == holder_id, or_(model.sso_busy_until.is_(None), model.sso_busy_until <= now))
         .values(sso_busy_until=now + LEASE)
         .execution_options(synchronize_session=False)
     )
     if not result.rowcount:
+        return _unconfirmed(row[2], max_age, now)
+    # Read again under the claim: a refresh that finished just before it may have stored a rotated token.
+    token = session.scalar(select(model.sso_refresh_token).where(model.id == holder_id))
+    if token is None:
         return None
-    row = session.execute(
-        select(model.sso_refresh_token, User.sso_subject)
-        .join(User, User.id == model.user_id)
-        .where(model.id == holder_id)
-    ).one()
-    if row[0] is None or row[1] is None:
-        return None
-    return row[0], row[1].partition(" ")[2]  # sso_subject is "<issuer> <sub>"
+    return token, row[1].partition(" ")[2]  # sso_subject is "<issuer> <sub>"
+
+
+def _unconfirmed(checked_at: datetime | None, max_age: timedelta, now: datetime) -> str | None:
+    """The provider cannot be asked now: the groups it gave last hold for `max_age` after its last answer."""
+    return DOWN_TOO_LONG if checked_at is None or checked_at + max_age <= now else None
 
 
 def _ask(client: OidcClient, settings: Settings, token: str, subject: str) -> _Answer:
@@ -122,10 +132,10 @@ def _settle(
         _end(session, holder)
         return GrantEnded().message
     if answer.tokens is None:  # the provider did not answer: the groups it gave last, for a bounded time
-        max_age = timedelta(hours=settings.oidc_max_age_hours)
-        if user.sso_checked_at is None or user.sso_checked_at + max_age <= now:
-            return DOWN_TOO_LONG
-        return None
+        # Not asked again for this sign-in until the claim lapses: a provider that hangs would otherwise cost
+        # every web page of the session the provider's whole timeout.
+        holder.sso_busy_until = now + LEASE
+        return _unconfirmed(user.sso_checked_at, timedelta(hours=settings.oidc_max_age_hours), now)
     claims, rotated = answer.tokens.claims, answer.tokens.refresh_token
     if rotated:
         holder.sso_refresh_token = sealed.seal(rotated, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN)

@@ -5,8 +5,10 @@ at refresh, and the provider's keys rotated."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -249,6 +251,23 @@ def test_the_providers_refresh_token_is_kept_sealed_and_rotated(server):
     # The test provider refuses a spent refresh token: this works only if the rotated one was kept.
     assert _refresh(server, pair, key).status_code == 200
     assert _provider_tokens(server)[-1] not in (first, second)
+
+
+def test_refreshes_at_once_spend_the_providers_token_only_once(server):
+    # The test provider revokes the whole grant when a rotated refresh token is spent twice: were both
+    # refreshes to ask it, the device would be signed out at the next one.
+    key = DeviceKey.generate()
+    pair = begin(server.url, "leo").exchange(key).json()
+    start = threading.Barrier(4)
+
+    def refresh() -> int:
+        start.wait(10)
+        return _refresh(server, pair, key).status_code
+
+    with ThreadPoolExecutor(4) as pool:
+        codes = list(pool.map(lambda _: refresh(), range(4)))
+    assert codes == [200] * 4
+    assert _refresh(server, pair, key).status_code == 200
 
 
 def test_an_account_removed_at_the_provider_ends_that_sign_in(server, provider):
