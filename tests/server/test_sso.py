@@ -33,6 +33,7 @@ PEOPLE = {
     "petra": person(["palaute-product", "cs-payments"]),
     "rita": person(["cs-payments"]),
     "eve": person(["cs-payments"]),
+    "greta": person(["cs-payments"]),
 }
 
 
@@ -364,5 +365,13 @@ def test_sign_in_and_refusal_on_postgresql(provider, pg_schema_url, tmp_path):
             before = counts()
             assert begin(server.url, "outsider").exchange().json()["error"] == "sso_no_access"
             assert counts() == before and before[0] == 1
+            # Refreshes at once claim the provider's refresh token with PostgreSQL's row locks; then a removal.
+            key = DeviceKey.generate()
+            pair = begin(server.url, "greta").exchange(key).json()
+            with ThreadPoolExecutor(4) as pool:
+                assert list(pool.map(lambda _: _refresh(server, pair, key).status_code, range(4))) == [200] * 4
+            provider.set_groups("greta", ["marketing"])
+            refused = _refresh(server, pair, key)
+            assert refused.status_code == 401 and "in no group" in refused.json()["message"]
         finally:
             engine.dispose()
