@@ -124,12 +124,7 @@ class ApiClient:
                         continue
                     if self.identity is not None:
                         self.identity.signed_out(auth)
-                    raise SignInRequired(
-                        _(
-                            "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
-                            "your unsent insights wait on this computer."
-                        )
-                    ) from error
+                    raise SignInRequired(_refusal_text(error.reason)) from error
                 auth.access_token, auth.access_expires_at = pair.access_token, pair.access_expires_at
                 return
 
@@ -336,6 +331,14 @@ class ApiClient:
             )
         if status == 502 and _error_code(response) == "sso_unavailable":  # the provider, not Palaute, is down
             raise Refused(response.json()["message"], status, "sso_unavailable")
+        if status == 503 and _error_code(response) == "sso_unavailable":  # a refresh: still signed in, later
+            raise ServerBusy(
+                _(
+                    "Your organisation's sign-in service does not answer, so your access to Palaute cannot be "
+                    "confirmed; trying again later. Your insights wait on this computer."
+                ),
+                _retry_after(response),
+            )
         if status == 429 or status >= 500:
             raise ServerBusy(
                 _("The Palaute server is busy or having trouble (HTTP {status}); trying again later.").format(
@@ -358,7 +361,10 @@ class ApiClient:
             code = data.get("error") if isinstance(data, dict) else None
             message = data.get("message") if isinstance(data, dict) else None
             raise Refused(
-                message or _("The server refused the request (HTTP {status}).").format(status=status), status, code
+                message or _("The server refused the request (HTTP {status}).").format(status=status),
+                status,
+                code,
+                _reason(data),
             )
         if model is None:
             return data
@@ -458,3 +464,29 @@ def _error_code(response: requests.Response) -> str | None:
     except ValueError:
         return None
     return data.get("error") if isinstance(data, dict) and isinstance(data.get("message"), str) else None
+
+
+def _reason(data: object) -> str | None:
+    """ErrorBody.details[0].reason, if the answer has one."""
+    details = data.get("details") if isinstance(data, dict) else None
+    first = details[0] if isinstance(details, list) and details else None
+    reason = first.get("reason") if isinstance(first, dict) else None
+    return reason if isinstance(reason, str) else None
+
+
+def _refusal_text(reason: str | None) -> str:
+    """Why this computer's sign-in ended, in the person's language (docs/protocol.md: refresh refusals)."""
+    if reason == "sso_no_access":
+        return _(
+            "Your organisation account no longer gives access to Palaute (it is in no group for it). Ask your "
+            "administrator; your unsent insights wait on this computer."
+        )
+    if reason == "sso_ended":
+        return _(
+            "Your organisation sign-in has ended. Sign in with your organisation again; your unsent insights "
+            "wait on this computer."
+        )
+    return _(
+        "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
+        "your unsent insights wait on this computer."
+    )

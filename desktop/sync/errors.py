@@ -45,10 +45,11 @@ class SignInRequired(SyncError):
 class Refused(SyncError):
     """The server refused the request itself (4xx other than auth); `code` is the protocol's error code."""
 
-    def __init__(self, user_message: str, status: int, code: str | None) -> None:
+    def __init__(self, user_message: str, status: int, code: str | None, reason: str | None = None) -> None:
         super().__init__(user_message)
         self.status = status
         self.code = code
+        self.reason = reason  # ErrorBody.details[0].reason, where the server gives one (single sign-on)
 
 
 class ServerTooOld(SyncError):

@@ -15,6 +15,8 @@ from server.services import accounts
 from server.sso import people, renewal
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=ERRORS)
+# How soon a desktop asks again when the organisation's sign-in service has not answered for too long.
+SSO_RETRY_SECONDS = 300
 
 
 def policy(settings: Settings) -> accounts.TokenPolicy:
@@ -55,7 +57,17 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
     return pair
 
 
-@router.post("/refresh", response_model=schema.TokenPair)
+@router.post(
+    "/refresh",
+    response_model=schema.TokenPair,
+    responses={
+        503: {
+            **ERRORS[503],
+            "description": "Database unavailable, or (`sso_unavailable`) the organisation's sign-in service has "
+            "not answered for too long; see Retry-After",
+        }
+    },
+)
 def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
     """A new access token for the device's refresh token, proven with the device's key (no rotation).
 
@@ -68,9 +80,12 @@ def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, sett
     if client is not None:
         with db.read() as session:
             device_id = accounts.organisation_device(session, body.refresh_token, proof.thumbprint)
-        refusal = device_id and renewal.renew(db, client, settings, Device, device_id)
-        if refusal:
-            raise accounts.AuthError("refresh_refused", refusal)
+        refusal = renewal.renew(db, client, settings, Device, device_id) if device_id else None
+        if refusal is not None and refusal.reason == "sso_unavailable":
+            # Not a sign-out: the device stays signed in and tries again (an older desktop too: a 503).
+            raise ApiError(503, "sso_unavailable", refusal.message, {"Retry-After": str(SSO_RETRY_SECONDS)})
+        if refusal is not None:
+            raise accounts.AuthError("refresh_refused", refusal.message, reason=refusal.reason)
     with db.write() as session:
         return accounts.refresh(session, body.refresh_token, proof.thumbprint, policy(settings))
 

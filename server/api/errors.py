@@ -52,7 +52,8 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(AuthError)
     async def _auth(_request: Request, error: AuthError):
-        return answer(401, error.code, error.message, headers={"WWW-Authenticate": 'DPoP algs="ES256"'})
+        details = [{"reason": error.reason}] if error.reason else None
+        return answer(401, error.code, error.message, details, headers={"WWW-Authenticate": 'DPoP algs="ES256"'})
 
     @app.exception_handler(CursorInvalid)
     async def _cursor(_request: Request, error: CursorInvalid):

@@ -20,10 +20,11 @@ from server.services.errors import Invalid, NotFound
 class AuthError(Exception):
     """Sign-in or token refused; `code` is the protocol's error code."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.reason = reason  # single sign-on: why, for programs (ErrorBody.details [{"reason": ...}])
 
 
 @dataclass(frozen=True)

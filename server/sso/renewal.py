@@ -30,10 +30,22 @@ log = logging.getLogger("palaute.server.sso")
 Holder = type[Device] | type[WebSession]
 # Longer than one refresh at the provider can take; a claim left by a killed process lapses after it.
 LEASE = timedelta(seconds=3 * TIMEOUT)
-DOWN_TOO_LONG = (
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a refresh is refused: `reason` for programs (the desktop words it in the person's language; see
+    docs/protocol.md), `message` one sentence for people."""
+
+    reason: str  # sso_no_access | sso_ended | sso_unavailable
+    message: str
+
+
+DOWN_TOO_LONG_TEXT = (
     "Your organisation's sign-in service does not answer, and your access has not been confirmed there for too "
     "long. Try again later, or ask your administrator."
 )
+DOWN_TOO_LONG = Refusal("sso_unavailable", DOWN_TOO_LONG_TEXT)
 
 
 def keep(holder: Device | WebSession, tokens: Tokens, settings: Settings, now: datetime | None = None) -> None:
@@ -54,9 +66,9 @@ class _Answer:
 
 def renew(
     db: Database, client: OidcClient, settings: Settings, model: Holder, holder_id: str, now: datetime | None = None
-) -> str | None:
-    """Ask the provider about this device's or web session's person and keep its answer; the sentence
-    refusing this refresh, or None (then the usual checks of the refresh go on). Holders without a refresh
+) -> Refusal | None:
+    """Ask the provider about this device's or web session's person and keep its answer; why this refresh
+    is refused, or None (then the usual checks of the refresh go on). Holders without a refresh
     token of the provider (signed in before it was kept, or a provider that gives none) are left to the usual
     checks (groups last read, and their age)."""
     now = now or utcnow()
@@ -72,7 +84,7 @@ def renew(
 
 def _claim(
     session: Session, model: Holder, holder_id: str, now: datetime, max_age: timedelta
-) -> tuple[str, str] | str | None:
+) -> tuple[str, str] | Refusal | None:
     """(sealed refresh token, the provider's subject) once this call holds the claim. Otherwise what the
     refresh is to be told: None (no refresh token: the usual checks) or, when another refresh is asking the
     provider right now or it did not answer a moment ago, the rule for a provider that does not answer. A
@@ -99,7 +111,7 @@ def _claim(
     return token, row[1].partition(" ")[2]  # sso_subject is "<issuer> <sub>"
 
 
-def _unconfirmed(checked_at: datetime | None, max_age: timedelta, now: datetime) -> str | None:
+def _unconfirmed(checked_at: datetime | None, max_age: timedelta, now: datetime) -> Refusal | None:
     """The provider cannot be asked now: the groups it gave last hold for `max_age` after its last answer."""
     return DOWN_TOO_LONG if checked_at is None or checked_at + max_age <= now else None
 
@@ -121,7 +133,7 @@ def _ask(client: OidcClient, settings: Settings, token: str, subject: str) -> _A
 
 def _settle(
     session: Session, model: Holder, holder_id: str, answer: _Answer, settings: Settings, now: datetime
-) -> str | None:
+) -> Refusal | None:
     holder = session.get(model, holder_id)
     if holder is None:
         return None
@@ -130,7 +142,7 @@ def _settle(
     assert user is not None
     if answer.ended:
         _end(session, holder)
-        return GrantEnded().message
+        return Refusal("sso_ended", GrantEnded().message)
     if answer.tokens is None:  # the provider did not answer: the groups it gave last, for a bounded time
         # Not asked again for this sign-in until the claim lapses: a provider that hangs would otherwise cost
         # every web page of the session the provider's whole timeout.
@@ -150,7 +162,7 @@ def _settle(
             ended.devices,
             ended.web_sessions,
         )
-        return people.NO_GROUP
+        return Refusal("sso_no_access", people.NO_GROUP)
     people.apply_access(session, user, access)
     return None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from urllib.parse import urlencode, urlsplit
 
@@ -23,7 +24,7 @@ from tests.support.sso import PASSWORD, person, server_env
 from tests.sync.conftest import start_server
 
 pytestmark = pytest.mark.slow
-PEOPLE = {"sara": person(["cs-payments"]), "nobody": person(["marketing"])}
+PEOPLE = {"sara": person(["cs-payments"]), "nobody": person(["marketing"]), "lena": person(["cs-payments"])}
 
 
 @pytest.fixture(scope="module")
@@ -185,3 +186,34 @@ def test_the_sign_in_dialog_asks_the_real_server_and_hides_passwords(qtbot, prov
         assert dialog.sso_button.isVisibleTo(dialog)
     finally:
         server.stop()
+
+
+def test_removed_at_the_provider_the_desktop_is_told_why(provider, sso_server, store, vault):
+    sso.sign_in(store, vault, sso_server.url, browser("lena"))
+    client = resume(store, vault)
+    assert client is not None
+    client.refresh()  # the server asks the provider: still in the group
+    provider.set_groups("lena", ["marketing"])
+    with pytest.raises(SignInRequired) as refused:
+        client.refresh()
+    assert refused.value.user_message.startswith("Your organisation account no longer gives access to Palaute")
+    assert not signed_in(store, vault)
+
+
+def test_provider_down_too_long_keeps_the_desktop_signed_in(tmp_path, store, vault):
+    from desktop.sync.errors import ServerBusy
+
+    with OidcProvider.start(tmp_path / "idp", {"sara": person(["cs-payments"])}) as provider:
+        server = start_server(tmp_path / "server", env=server_env(provider, PALAUTE_SERVER_OIDC_MAX_AGE_HOURS="0.001"))
+        try:
+            sso.sign_in(store, vault, server.url, browser())
+            provider.stop()
+            time.sleep(4)  # past the 3.6 s this server goes on without the provider
+            client = resume(store, vault)
+            assert client is not None
+            with pytest.raises(ServerBusy) as later:
+                client.refresh()
+            assert "sign-in service does not answer" in later.value.user_message and later.value.retry_after == 300
+            assert signed_in(store, vault)  # nothing to sign in again for: it tries later
+        finally:
+            server.stop()
