@@ -148,6 +148,18 @@ def heap_by_package() -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
 
 
+def qt6_sharers() -> int:
+    """Other processes mapping Qt 6: each lowers this app's PSS share of Qt's pages (see bench_desktop)."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                count += "libQt6Core" in (entry / "maps").read_text()
+            except OSError:
+                continue
+    return count
+
+
 def modules_by_package() -> dict[str, int]:
     counts: dict[str, int] = {}
     for name in list(sys.modules):
@@ -181,6 +193,7 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
         "steps": recorder.steps,
         "modules": modules_by_package(),
         "module_names": sorted(sys.modules),
+        "qt6_sharers": qt6_sharers(),
         "heap": heap_by_package() if tracemalloc.is_tracing() else {},
         "traced_mib": tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0,
     }

@@ -216,7 +216,10 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict, state: str)
     ]
     print_figures(f"The app {state}, in a tray under Xvfb, beside CopyQ", figures)
     print("rounds, Palaute: " + ", ".join(f"{r['idle']['Pss']:.1f}" for r in rounds) + " MiB; CopyQ: ", end="")
-    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB\n")
+    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB")
+    rss = ", ".join(f"{r['idle']['Rss']:.1f}" for r in rounds)
+    sharers = ", ".join(str(r.get("qt6_sharers", "?")) for r in rounds)
+    print(f"Palaute RSS (no sharing counted): {rss} MiB; other processes mapping Qt 6: {sharers}\n")
     print("## PSS at each step of the app's log (first round; MiB)")
     last = 0.0
     for step in rounds[0]["steps"]:
