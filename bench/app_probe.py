@@ -1,9 +1,15 @@
 """Runs the real desktop app and writes where its memory went: PSS per logged step, and at idle by package.
 
-Started by bench_footprint as `python -m bench.app_probe` with PALAUTE_PROBE_OUT (a JSON file to write),
-PALAUTE_PROBE_IDLE (seconds to idle after the ready file appears) and optionally PYTHONTRACEMALLOC=1 (then
-the report also attributes the live Python heap to the package that allocated it; tracemalloc itself costs
-memory, so PSS figures come from a run without it). Bench-only: the app knows nothing of it.
+Run by hand: `python -m bench.app_probe [--signed-in]` starts the bench's own Xvfb, D-Bus and tray (and, signed
+in, a real server and keyring), runs the app through this module in rounds beside CopyQ and prints the report
+(it is bench_footprint's app part). The app needs a real X server and a tray: offscreen, Qt has no tray, so
+the app would show its fallback window and idle in another state than reps see.
+
+The app's side: started as `python -m bench.app_probe` with PALAUTE_PROBE_OUT (a JSON file to write),
+PALAUTE_PROBE_IDLE (seconds to idle after the ready file appears), PALAUTE_PROBE_SYNC=1 when signed in (the
+idle time then counts from the first sync) and optionally PYTHONTRACEMALLOC=1 (then the report also
+attributes the live Python heap to the package that allocated it; tracemalloc itself costs memory, so PSS
+figures come from a run without it). Bench-only: the app knows nothing of it.
 """
 
 from __future__ import annotations
@@ -142,6 +148,18 @@ def heap_by_package() -> dict[str, float]:
     return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
 
 
+def qt6_sharers() -> int:
+    """Other processes mapping Qt 6: each lowers this app's PSS share of Qt's pages (see bench_desktop)."""
+    count = 0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                count += "libQt6Core" in (entry / "maps").read_text()
+            except OSError:
+                continue
+    return count
+
+
 def modules_by_package() -> dict[str, int]:
     counts: dict[str, int] = {}
     for name in list(sys.modules):
@@ -162,7 +180,11 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
     while not ready.exists():
         time.sleep(0.05)
     began = time.monotonic()
-    while not any("Communities now" in s["step"] for s in recorder.steps) and time.monotonic() - began < 120:
+    while (
+        os.environ.get("PALAUTE_PROBE_SYNC") == "1"
+        and not any("Communities now" in s["step"] for s in recorder.steps)
+        and time.monotonic() - began < 120
+    ):
         time.sleep(0.1)  # a slow start (tracemalloc, a loaded machine) still ends synced before the idle figure
     time.sleep(max(0.0, idle - (time.monotonic() - began)))
     idle_memory = memory()
@@ -170,6 +192,8 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
         "idle": idle_memory,
         "steps": recorder.steps,
         "modules": modules_by_package(),
+        "module_names": sorted(sys.modules),
+        "qt6_sharers": qt6_sharers(),
         "heap": heap_by_package() if tracemalloc.is_tracing() else {},
         "traced_mib": tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0,
     }
@@ -179,6 +203,10 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
 
 
 def main() -> int:
+    if "PALAUTE_PROBE_OUT" not in os.environ:  # run by hand: drive the app under the bench's X server
+        from bench.bench_footprint import probe_app
+
+        return probe_app(signed_in="--signed-in" in sys.argv[1:])
     recorder = StepRecorder()
     logging.getLogger().addHandler(recorder)
     sys.meta_path.insert(0, ImportSteps(recorder))

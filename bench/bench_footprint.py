@@ -9,6 +9,7 @@ and of its file-backed resident pages (shared libraries, compiled Python), in Mi
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import statistics
@@ -16,16 +17,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench.bench_desktop import CopyQ, Palaute, app_signed_in, pss_mib, start_trayer
 from bench.figures import Figure, print_figures
-from tests.xvfb.xvfb_support import start_session, stop_process, wait_for
+from tests.xvfb.xvfb_support import XSession, start_session, stop_process, wait_for
 
 APP_IDLE_SECONDS = 10
 APP_ROUNDS = int(os.environ.get("PALAUTE_BENCH_ROUNDS", "3"))
 
 RUNS = 5
+OWN_PACKAGES = ("desktop", "privacy", "protocol", "similarity")
 REPO = Path(__file__).resolve().parents[1]
 
 # (label, what the process has done before, the measured step)
@@ -105,16 +108,20 @@ def main() -> int:
     return 0
 
 
-# --- the whole app, signed in -----------------------------------------------------------------------------
+# --- the whole app, signed in (or out) -----------------------------------------------------------------------
 def signed_in_app() -> int:
-    """The real app signed in to a real server on loopback (refresh token in a real Secret Service), in a tray
-    under Xvfb, beside CopyQ: PSS after APP_IDLE_SECONDS idle, PSS at each step of its log, and (in a run of
-    its own, since tracemalloc costs memory) the live Python heap by package."""
+    return probe_app(signed_in=True)
+
+
+def probe_app(*, signed_in: bool) -> int:
+    """The real app in a tray under Xvfb, beside CopyQ: PSS after APP_IDLE_SECONDS idle, PSS at each step of its
+    log and (in a run of its own, since tracemalloc costs memory) the live Python heap by package. Signed in:
+    to a real server on loopback, its refresh token in a real Secret Service, idle counted from the first sync."""
     session = start_session()
     try:
         with (
             tempfile.TemporaryDirectory(prefix="bench-footprint-") as tmp,
-            app_signed_in(session, Path(tmp), ProbedApp) as app,
+            _probed_app(session, Path(tmp), signed_in) as app,
         ):
             trayer = start_trayer(session)
             try:
@@ -131,11 +138,23 @@ def signed_in_app() -> int:
                 traced = app.probe(APP_IDLE_SECONDS, tracemalloc=True)
             finally:
                 stop_process(trayer)
-            app.check_synced()
+            if signed_in:
+                app.check_synced()
     finally:
         session.stop()
-    _print_app(rounds, copyq_pss, traced)
+    _print_app(rounds, copyq_pss, traced, "signed in and syncing" if signed_in else "signed out")
     return 0
+
+
+@contextlib.contextmanager
+def _probed_app(session: XSession, folder: Path, signed_in: bool) -> Iterator[ProbedApp]:
+    if not signed_in:
+        yield ProbedApp(session, folder)
+        return
+    with app_signed_in(session, folder, ProbedApp) as app:
+        assert isinstance(app, ProbedApp)
+        app.extra_env["PALAUTE_PROBE_SYNC"] = "1"
+        yield app
 
 
 class ProbedApp(Palaute):
@@ -179,11 +198,11 @@ class ProbedApp(Palaute):
             raise RuntimeError("the probed app did not sync; see its log in " + str(self.workdir))
 
 
-def _print_app(rounds: list[dict], copyq: list[float], traced: dict) -> None:
+def _print_app(rounds: list[dict], copyq: list[float], traced: dict, state: str) -> None:
     pss = statistics.median(r["idle"]["Pss"] for r in rounds)
     theirs = statistics.median(copyq)
     figures = [
-        Figure(f"signed in, {APP_IDLE_SECONDS} s idle: Palaute PSS (median of {APP_ROUNDS})", pss, "MiB", "<= 70 MiB"),
+        Figure(f"{state}, {APP_IDLE_SECONDS} s idle: Palaute PSS (median of {APP_ROUNDS})", pss, "MiB", "<= 70 MiB"),
         Figure(
             "  of which anonymous (heap, Python objects)",
             statistics.median(r["idle"]["Pss_Anon"] for r in rounds),
@@ -193,11 +212,14 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict) -> None:
             "  of which files (libraries, share of Qt)", statistics.median(r["idle"]["Pss_File"] for r in rounds), "MiB"
         ),
         Figure("CopyQ PSS, same run, all processes", theirs, "MiB"),
-        Figure("ratio Palaute signed in/CopyQ", pss / theirs, "x", "<= 1 x"),
+        Figure(f"ratio Palaute {state}/CopyQ", pss / theirs, "x", "<= 1 x"),
     ]
-    print_figures("The app signed in and syncing, under Xvfb, beside CopyQ", figures)
+    print_figures(f"The app {state}, in a tray under Xvfb, beside CopyQ", figures)
     print("rounds, Palaute: " + ", ".join(f"{r['idle']['Pss']:.1f}" for r in rounds) + " MiB; CopyQ: ", end="")
-    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB\n")
+    print(", ".join(f"{c:.1f}" for c in copyq) + " MiB")
+    rss = ", ".join(f"{r['idle']['Rss']:.1f}" for r in rounds)
+    sharers = ", ".join(str(r.get("qt6_sharers", "?")) for r in rounds)
+    print(f"Palaute RSS (no sharing counted): {rss} MiB; other processes mapping Qt 6: {sharers}\n")
     print("## PSS at each step of the app's log (first round; MiB)")
     last = 0.0
     for step in rounds[0]["steps"]:
@@ -210,10 +232,13 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict) -> None:
     for name, mib in list(traced["heap"].items())[:30]:
         print(f"{name:<40} {mib:7.2f} MiB")
     print("\n## Modules loaded at idle, by top-level package")
-    print(", ".join(f"{name} {count}" for name, count in traced["modules"].items()), end="\n\n", flush=True)
+    print(", ".join(f"{name} {count}" for name, count in traced["modules"].items()), end="\n\n")
+    own = [m for m in rounds[0].get("module_names", []) if m.split(".")[0] in OWN_PACKAGES]
+    print("## The project's own modules loaded at idle (first round)")
+    print(", ".join(own), end="\n\n", flush=True)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--signed-in"]:
-        raise SystemExit(signed_in_app())
+    if sys.argv[1:] in (["--signed-in"], ["--signed-out"]):
+        raise SystemExit(probe_app(signed_in=sys.argv[1] == "--signed-in"))
     raise SystemExit(main() or signed_in_app())  # both parts when run_all.py runs it

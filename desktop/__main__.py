@@ -8,11 +8,6 @@ from typing import Any
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["--self-test"]:
-        # Checked before the parser: the frozen app's smoke test must not depend on anything else working.
-        from desktop.selftest import run_self_test
-
-        return run_self_test()
     from desktop.logs import setup_logging
     from desktop.paths import AppPaths
 

@@ -1,4 +1,5 @@
-"""`palaute --self-test` from the sources: the same checks the frozen app runs, in a child process."""
+"""The frozen app's entry point run from the sources with `--self-test`: the same checks the installed app runs,
+in a child process."""
 
 from __future__ import annotations
 
@@ -12,7 +13,12 @@ from tests.packaging.conftest import ROOT
 def _self_test(tmp_path, **extra: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), **extra}
     return subprocess.run(
-        [sys.executable, "-m", "desktop", "--self-test"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, str(ROOT / "packaging" / "palaute_entry.py"), "--self-test"],
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT)},  # the script's own folder comes first on sys.path, not the checkout
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

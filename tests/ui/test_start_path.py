@@ -26,6 +26,15 @@ HEAVY = (
     "desktop.store",
     "desktop.sync",
     "desktop.ui.capture_window",
+    # What the store, the duplicate hints, sign-in and the core's language bring: each was a suspect when the
+    # idle figure rose, and each is a single import away from the start path.
+    "filelock",
+    "similarity",
+    "Stemmer",
+    "numpy",
+    "babel",
+    "http.server",  # single sign-on's loopback page
+    "email",
 )
 
 PROBE = f"""

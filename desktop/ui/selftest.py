@@ -1,4 +1,5 @@
-"""`palaute --self-test`: start the real app on a throw-away data folder and check every shipped part loads."""
+"""`palaute --self-test` (the frozen app, through packaging/palaute_entry.py): start the real app on a throw-away
+data folder and check every shipped part loads."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ ICON_STEMS = ("palaute", "palaute-idle", "palaute-offline", "palaute-syncing", "
 ICON_SIZES = (16, 22, 32, 48, 64)
 
 
-def run_self_test() -> int:
-    """0 when the app starts, opens its store, builds its windows and finds its resources; else 1."""
+def run_self_test(app_class: Any) -> int:
+    """0 when the app starts, opens its store, builds its windows and finds its resources; else 1.
+
+    `app_class` is `desktop.app.PalauteApp`, passed in by the entry point: desktop.app wires desktop.ui, so
+    desktop.ui importing it back would be a cycle."""
     problems: list[str] = []
     _headless_fallback()
     with tempfile.TemporaryDirectory(prefix="palaute-selftest-") as folder:
         _check(problems, "the Python packages", _check_packages)
-        _check(problems, "the Qt application", lambda: _check_app(Path(folder), problems))
+        _check(problems, "the Qt application", lambda: _check_app(app_class, Path(folder), problems))
     if problems:
         _report("\n".join(["Palaute self-test FAILED:", *(f"  - {problem}" for problem in problems)]), failed=True)
         return 1
@@ -90,11 +94,10 @@ def _check_packages() -> None:
         raise RuntimeError("the duplicate hints' stemmer (PyStemmer) does not stem Finnish")
 
 
-def _check_app(folder: Path, problems: list[str]) -> None:
+def _check_app(app_class: Any, folder: Path, problems: list[str]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop import APP_ID, APP_NAME
-    from desktop.app import PalauteApp
     from desktop.paths import AppPaths
 
     QApplication.setApplicationName(APP_NAME)
@@ -102,7 +105,7 @@ def _check_app(folder: Path, problems: list[str]) -> None:
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     paths = AppPaths.resolve(folder)
     paths.ensure()
-    palaute = PalauteApp(qapp, paths)
+    palaute = app_class(qapp, paths)
     try:
         _check(problems, "the local store", lambda: _wait_for_store(qapp, palaute))
         _check(problems, "the windows", lambda: _open_windows(qapp, palaute))
