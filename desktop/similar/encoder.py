@@ -176,7 +176,9 @@ class Encoder:
         for layer in range(int(self.meta["config"]["layers"])):
             p = f"l{layer}."
             qkv = x @ w[p + "qkv.w"] + w[p + "qkv.b"]
-            q, k, v = (qkv[:, i * hidden : (i + 1) * hidden].reshape(-1, heads, size).transpose(1, 0, 2) for i in range(3))
+            q, k, v = (
+                qkv[:, i * hidden : (i + 1) * hidden].reshape(-1, heads, size).transpose(1, 0, 2) for i in range(3)
+            )
             attention = (q @ k.transpose(0, 2, 1)) * (1.0 / math.sqrt(size))
             attention = np.exp(attention - attention.max(axis=-1, keepdims=True))
             attention /= attention.sum(axis=-1, keepdims=True)

@@ -54,7 +54,9 @@ log = logging.getLogger(__name__)
 # numpy: the `hints-meaning` extra); off, hints are ranked by words alone at the threshold tuned for that.
 # PALAUTE_HINTS_MEANING=encoder selects the cut sentence encoder instead (desktop/similar/encoder.py, built by
 # `make hint-encoder`): better on the tune half, but over the latency and bundle budgets (docs/communities.md).
-MEANING_MODEL = {"1": "words", "words": "words", "encoder": "encoder"}.get(os.environ.get("PALAUTE_HINTS_MEANING", ""), "")
+MEANING_MODEL = {"1": "words", "words": "words", "encoder": "encoder"}.get(
+    os.environ.get("PALAUTE_HINTS_MEANING", ""), ""
+)
 MEANING_ENABLED = bool(MEANING_MODEL)
 # (threshold, meaning weight) per model, each tuned on the tune half with that model.
 _TUNED = {"": (0.32, 0.25), "words": (0.35, 0.25), "encoder": (0.35, 0.25)}

@@ -52,10 +52,16 @@ def test_vectors_are_unit_length_without_the_removed_directions(tiny):
     assert np.allclose(vector, tiny.embed("kortti card declined"))
 
 
-@pytest.mark.parametrize("text", ["", "   ", None, "😀😀😀", "Salasana vanheni — пароль 密码 password", "kortti " * 3000])
+@pytest.mark.parametrize(
+    "text", ["", "   ", None, "😀😀😀", "Salasana vanheni — пароль 密码 password", "kortti " * 3000]
+)
 def test_odd_input_gives_a_vector_or_none_never_an_error(tiny, text):
     vector = tiny.embed(text)  # type: ignore[arg-type]
-    assert vector is None if not (isinstance(text, str) and text.strip()) else abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+    assert (
+        vector is None
+        if not (isinstance(text, str) and text.strip())
+        else abs(float(np.linalg.norm(vector)) - 1) < 1e-5
+    )
 
 
 def test_a_long_text_is_cut_to_its_start(tiny):
