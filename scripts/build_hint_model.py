@@ -198,11 +198,12 @@ if __name__ == "__main__":
     )
     parser.add_argument("--layers", type=int, default=None, help="encoder: keep the first N layers (default all)")
     parser.add_argument("--out", type=Path, default=None, help="encoder: the folder to write")
+    parser.add_argument("--languages-only", action="store_true", help="encoder: redo only the language directions")
     args = parser.parse_args()
     if args.stage == "encoder":
         from scripts.hint_encoder import build
 
-        build(args.out, args.layers)
+        build(args.out, args.layers, args.languages_only)
         raise SystemExit(0)
     words, languages = vocabulary()
     print(f"{len(words)} words", flush=True)

