@@ -87,3 +87,18 @@ def test_a_missing_model_folder_means_words_alone(tmp_path):
 def test_the_pieces_table_is_what_the_tokenizer_reads(tiny):
     assert tiny.tokenize("query: kortti") == [PIECES.index(p) for p in ("▁query", ":", "▁kortti")]
     assert tiny.hidden == HIDDEN
+
+
+@pytest.mark.parametrize(("switch", "chosen"), [("encoder", "encoder"), ("1", "words"), ("", "")])
+def test_the_meaning_switch_selects_the_model_with_its_own_constants(switch, chosen):
+    import os
+    import subprocess
+    import sys
+
+    code = "from desktop.store import similar as s; print(repr(s.MEANING_MODEL), s.THRESHOLD, s.MEANING_WEIGHT)"
+    env = {**os.environ, "PALAUTE_HINTS_MEANING": switch}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    from desktop.store.similar import _TUNED
+
+    threshold, weight = _TUNED[chosen]
+    assert out.split() == [repr(chosen), str(threshold), str(weight)]
