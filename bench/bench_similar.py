@@ -58,8 +58,12 @@ def measure(store) -> tuple[list[float], list[int]]:
 
 
 def main() -> None:
+    """`python -m bench.bench_similar [--quality]`: --quality leaves out the 100,000-insight part (minutes)."""
+    import sys
+
     print_figures("Duplicate hints: quality on bench/data/hints (top 3 as shown; tuned on `tune` only)", quality())
-    print_figures(f"Duplicate hints at {STORE_SIZE:,} insights", at_scale())
+    if "--quality" not in sys.argv[1:]:
+        print_figures(f"Duplicate hints at {STORE_SIZE:,} insights", at_scale())
 
 
 def quality() -> list[Figure]:
