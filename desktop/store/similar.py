@@ -52,9 +52,16 @@ log = logging.getLogger(__name__)
 # in resources/hints) adds nothing on the held-out half while it triples the hint latency and delays the first
 # hint by a second (docs/communities.md). PALAUTE_HINTS_MEANING=1 turns it on for evaluation (it then needs
 # numpy: the `hints-meaning` extra); off, hints are ranked by words alone at the threshold tuned for that.
-MEANING_ENABLED = os.environ.get("PALAUTE_HINTS_MEANING") == "1"
-THRESHOLD = 0.35 if MEANING_ENABLED else 0.32
-MEANING_WEIGHT = 0.25
+# PALAUTE_HINTS_MEANING=encoder selects the cut sentence encoder instead (desktop/similar/encoder.py, built by
+# `make hint-encoder`): better on the tune half, but over the latency and bundle budgets (docs/communities.md).
+MEANING_MODEL = {"1": "words", "words": "words", "encoder": "encoder"}.get(
+    os.environ.get("PALAUTE_HINTS_MEANING", ""), ""
+)
+MEANING_ENABLED = bool(MEANING_MODEL)
+# (threshold, meaning weight) per model, each tuned on the tune half with that model. The encoder's: 53.9% of
+# targets in the top 3, 44.4% cross-language, 8.8% of unrelated queries hinted (words alone: 34.2/3.2/8.8).
+_TUNED = {"": (0.32, 0.25), "words": (0.35, 0.25), "encoder": (0.43, 0.85)}
+THRESHOLD, MEANING_WEIGHT = _TUNED[MEANING_MODEL]
 BASELINE_WEIGHT = 1.0  # how much of the typed text's mean cosine with all insights is taken off its cosines
 MEANING_CANDIDATES = 20  # nearest by meaning, re-scored with the stems candidates
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate

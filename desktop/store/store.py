@@ -87,13 +87,14 @@ class Store:
         )
         self._author_cache: str | None = None
         self._frequencies: Any = None  # the similarity index's document frequencies, read on first use
-        from desktop.similar.vectors import model
-        from desktop.store.similar import MEANING_ENABLED
+        from desktop.similar import encoder, vectors
+        from desktop.store.similar import MEANING_MODEL
         from desktop.store.vectors import VectorIndex
 
         # The hints' vectors: the object is light; the model and the vectors load on the first look-up. With the
         # meaning layer off (the default, see desktop/store/similar.py) there is no model: words alone.
-        self._hints: VectorIndex = VectorIndex(engine, model if MEANING_ENABLED else _no_model)
+        load = {"words": vectors.model, "encoder": encoder.model}.get(MEANING_MODEL, _no_model)
+        self._hints: VectorIndex = VectorIndex(engine, load)
 
     def on_queued(self, listener: Callable[[], None]) -> None:
         """Call `listener()` after every committed write that queued a change for sync (capture, reply, edit,

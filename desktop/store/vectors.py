@@ -16,14 +16,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import Engine
 
 if TYPE_CHECKING:
     import numpy as np
-
-    from desktop.similar.vectors import WordVectors
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +30,22 @@ RECENT_IDS = 100
 VECTOR_DTYPE = "<f2"  # float16 on disk: half the bytes, no loss that changes a ranking
 
 
+class HintModel(Protocol):
+    """What makes a text's vector: the word table (desktop/similar/vectors.py) or the encoder (encoder.py)."""
+
+    name: str  # stored with each vector: another model's vectors are computed again
+    dim: int
+
+    def embed(self, text: str) -> np.ndarray | None: ...
+
+
 class VectorIndex:
     """The insights' vectors, filled off the commit path and searched in memory."""
 
-    def __init__(self, engine: Engine, load_model: Callable[[], WordVectors | None]) -> None:
+    def __init__(self, engine: Engine, load_model: Callable[[], HintModel | None]) -> None:
         self._engine = engine
         self._load_model = load_model
-        self._model: WordVectors | None = None
+        self._model: HintModel | None = None
         self._loaded_model = False
         self._lock = threading.RLock()  # the matrix: one loader or searcher at a time
         self._ids: Any = None  # int64 insight ids, one per matrix row
@@ -52,7 +59,7 @@ class VectorIndex:
 
     # -- the model ------------------------------------------------------------------------------------
     @property
-    def model(self) -> WordVectors | None:
+    def model(self) -> HintModel | None:
         if not self._loaded_model:
             with self._lock:
                 if not self._loaded_model:
