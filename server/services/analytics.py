@@ -25,6 +25,8 @@ Definitions (docs/analytics.md):
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
@@ -42,6 +44,12 @@ MAX_WEEKS = 156
 RISING_DAYS = 28
 TOP_RISING = 5
 WEEK = timedelta(days=7)
+# The background recount (server/recount.py) takes a change in within about a second of its commit. A roll-up
+# this process has seen stuck at one position for longer (the recount failing, or no worker running it) is
+# recounted by the request itself, so no figure is older than this.
+STALE_SECONDS = 10.0
+_behind: dict[str, tuple[int, float]] = {}  # {database url: (rolled position, first seen behind, monotonic)}
+_behind_lock = threading.Lock()
 
 
 class WeekFigures(BaseModel):
@@ -103,15 +111,41 @@ class Analytics(BaseModel):
     communities: list[GroupFigures]
     product_areas: list[GroupFigures]
     rising: list[RisingTopic]
+    # The weekly and per-group counts do not include changes of the last moments yet: the roll-up is being
+    # recounted in the background (seconds). Live figures (told, first reply, rising) are always current.
+    recounting: bool = False
 
 
 def ensure_current(db) -> None:
-    """Bring the roll-up up to the feed first (a write only when the feed moved on since the last time)."""
+    """Bring the roll-up up to the feed now, waiting for a recount running elsewhere (a write only when the
+    feed moved on since the last time)."""
     with db.read() as session:
         if rollup.is_current(session):
             return
     with db.write() as session:
         rollup.refresh(session)
+
+
+def prepare(db, stale_seconds: float = STALE_SECONDS) -> bool:
+    """Before a request reads the figures: True when the roll-up is still recounting recent changes.
+
+    The request then serves the last roll-up and says so ("recounting"); it recounts itself only when the
+    roll-up was never built (the first use after the upgrade) or has been behind at the same position for
+    `stale_seconds` as far as this process has seen."""
+    with db.read() as session:
+        rolled, upto = rollup.position(session)
+    if rolled is not None and rolled >= upto:
+        return False
+    if rolled is not None:
+        now = time.monotonic()
+        with _behind_lock:
+            seen = _behind.get(db.url)
+            if seen is None or seen[0] != rolled:
+                seen = _behind[db.url] = (rolled, now)
+        if now - seen[1] < stale_seconds:
+            return True
+    ensure_current(db)
+    return False
 
 
 def build(

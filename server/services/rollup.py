@@ -7,9 +7,12 @@ incremented), which keeps the roll-up right whatever the change was: an edit tha
 withdrawal, a merge, a status taken back. An erased insight leaves no trace to follow, so a feed row naming
 an insight that no longer exists (rare) rebuilds everything, as does the first use.
 
-`refresh` runs in a write transaction before analytics are read, only when the feed moved on; the state row
-is locked, so several workers never rebuild at once. Reading the figures then costs a few small queries
-over the roll-up (services/analytics.py).
+`refresh` runs in a write transaction, in the background after commits that wrote to the feed
+(server/recount.py), only when the feed moved on. The state row is locked for the whole recount, so two
+recounts never overlap (on SQLite the write transaction's lock does the same): a week deleted and inserted
+by two at once would count twice. A background recount that finds the row locked leaves the work to the
+one holding it, which looks at the feed again before it stops. Reading the figures then costs a few small
+queries over the roll-up (services/analytics.py).
 """
 
 from __future__ import annotations
@@ -65,15 +68,30 @@ def customer_key(column):
     return func.nullif(func.lower(func.replace(func.trim(column), " ", "")), "")
 
 
+def position(session: Session) -> tuple[int | None, int]:
+    """(the feed position the roll-up has taken in, None: never built; the feed's last position). A read."""
+    rolled = session.scalar(select(AnalyticsState.rolled_seq).where(AnalyticsState.id == 1))
+    return rolled, feed.last_seq(session)
+
+
 def is_current(session: Session) -> bool:
     """Whether the roll-up has taken in the whole feed (a read: no lock)."""
-    rolled = session.scalar(select(AnalyticsState.rolled_seq).where(AnalyticsState.id == 1))
-    return rolled is not None and rolled >= feed.last_seq(session)
+    rolled, upto = position(session)
+    return rolled is not None and rolled >= upto
 
 
-def refresh(session: Session) -> int:
-    """Rebuild the weeks changed since the last refresh; returns how many weeks were rebuilt (-1: all)."""
-    state = session.get(AnalyticsState, 1, with_for_update=True, populate_existing=True)
+def refresh(session: Session, *, wait: bool = True) -> int | None:
+    """Rebuild the weeks changed since the last refresh; returns how many weeks were rebuilt (-1: all).
+
+    With `wait=False` (the background recount on PostgreSQL) a recount already running elsewhere is left to
+    finish alone: None, nothing done."""
+    if wait:
+        state = session.get(AnalyticsState, 1, with_for_update=True, populate_existing=True)
+    else:
+        locked = select(AnalyticsState).where(AnalyticsState.id == 1).with_for_update(skip_locked=True)
+        state = session.scalars(locked.execution_options(populate_existing=True)).first()
+        if state is None and session.scalar(select(AnalyticsState.id).where(AnalyticsState.id == 1)) is not None:
+            return None  # another recount holds it
     if state is None:
         state = AnalyticsState(id=1, rolled_seq=None)
         session.add(state)
