@@ -126,12 +126,12 @@ def ensure_current(db) -> None:
         rollup.refresh(session)
 
 
-def prepare(db, stale_seconds: float = STALE_SECONDS) -> bool:
+def prepare(db) -> bool:
     """Before a request reads the figures: True when the roll-up is still recounting recent changes.
 
     The request then serves the last roll-up and says so ("recounting"); it recounts itself only when the
     roll-up was never built (the first use after the upgrade) or has been behind at the same position for
-    `stale_seconds` as far as this process has seen."""
+    STALE_SECONDS as far as this process has seen."""
     with db.read() as session:
         rolled, upto = rollup.position(session)
     if rolled is not None and rolled >= upto:
@@ -142,7 +142,7 @@ def prepare(db, stale_seconds: float = STALE_SECONDS) -> bool:
             seen = _behind.get(db.url)
             if seen is None or seen[0] != rolled:
                 seen = _behind[db.url] = (rolled, now)
-        if now - seen[1] < stale_seconds:
+        if now - seen[1] < STALE_SECONDS:
             return True
     ensure_current(db)
     return False
