@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, union_all
+from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, text, union_all
 from sqlalchemy.orm import Session
 
 from server.models import (
@@ -51,7 +51,9 @@ class Dates:
 
     def hours(self, start, end):
         if self.pg:
-            return func.extract("epoch", end - start) / 3600.0
+            # date_part is double precision; EXTRACT is numeric since PostgreSQL 14, which made the analytics'
+            # percentile over a year of replies (60,000 rows for an admin) three times slower.
+            return func.date_part("epoch", end - start) / 3600.0
         return (func.julianday(end) - func.julianday(start)) * 24.0
 
 
@@ -145,6 +147,10 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
         session.execute(delete(AnalyticsCell))
         session.execute(delete(AnalyticsCustomer))
     else:
+        if Dates(session).pg:
+            # A few weeks' "same here"s (hundreds) join their insights: by the primary key, not by hashing the
+            # whole insights table, which PostgreSQL's default costs (made for disks that seek) prefer.
+            session.execute(text("SET LOCAL random_page_cost = 1.1"))
         session.execute(delete(AnalyticsCell).where(AnalyticsCell.week.in_(sorted(weeks))))
         session.execute(delete(AnalyticsCustomer).where(AnalyticsCustomer.week.in_(sorted(weeks))))
     counter = _Counter(session, weeks)
@@ -162,7 +168,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
             cells_of[(week, k[:100])].append((c, a))
     if cells:
         session.execute(
-            insert(AnalyticsCell),
+            insert(AnalyticsCell.__table__),  # Core: one multi-row statement, no ids read back
             [dict(week=w, community_id=c, product_area_id=a, **counts) for (w, c, a), counts in cells.items()],
         )
     shared = [
@@ -172,7 +178,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
         for c, a in places
     ]
     for start in range(0, len(shared), 5_000):
-        session.execute(insert(AnalyticsCustomer), shared[start : start + 5_000])
+        session.execute(insert(AnalyticsCustomer.__table__), shared[start : start + 5_000])
 
 
 class _Counter:
