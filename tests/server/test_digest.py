@@ -6,8 +6,8 @@ tables, not on the code that fills them during a push.
 
 from __future__ import annotations
 
-import threading
 import re
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
