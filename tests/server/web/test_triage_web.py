@@ -179,3 +179,15 @@ def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     assert "'=HYPERLINK" in rising  # a spreadsheet shows it as text, never runs it
     assert web.get("/web/analytics/nothing.csv").status_code == 404
     assert web.get("/web/analytics", community="cards").status_code == 403  # not her community
+
+
+def test_the_analytics_page_says_when_its_counts_are_being_recounted(tmp_path, database_url):
+    env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000", "PALAUTE_SERVER_ANALYTICS_RECOUNT": "false"}
+    with ServerProcess.start(tmp_path / "server", database_url=database_url, env=env) as server:
+        add_users(server, ("pia", "product", ["payments"], []), ("rita", "rep", ["payments"], []))
+        web = Browserless(server.url)
+        web.sign_in("pia")
+        assert 'id="recounting"' not in web.get("/web/analytics").text  # the first use builds it in the request
+        RepClient(server.url, "rita", PASSWORD).push("Counted a moment later", "payments")
+        page = web.get("/web/analytics").text  # no recount runs in this server: the change waits
+        assert 'id="recounting"' in page and "Reload in a moment." in page
