@@ -85,7 +85,7 @@ def is_current(session: Session) -> bool:
 def refresh(session: Session, *, wait: bool = True) -> int | None:
     """Rebuild the weeks changed since the last refresh; returns how many weeks were rebuilt (-1: all).
 
-    With `wait=False` (the background recount on PostgreSQL) a recount already running elsewhere is left to
+    With `wait=False` (the background recount) a recount already running elsewhere (PostgreSQL) is left to
     finish alone: None, nothing done."""
     if wait:
         state = session.get(AnalyticsState, 1, with_for_update=True, populate_existing=True)
