@@ -138,7 +138,8 @@ def after_changes(base_url: str, name: str, rounds: int = 20) -> tuple[list[floa
     listed = http.get(f"{base_url}/api/v1/insights", params={"limit": rounds}, timeout=60).json()["insights"]
     samples, settled, recounting = [], [], 0
     for n, insight in enumerate(listed):
-        status = ("acknowledged", "planned", "shipped")[n % 3]
+        choices = [s for s in ("acknowledged", "planned", "shipped") if s != insight["status"]]
+        status = choices[n % 2]  # never the status it has: every round is a change (runs list the same insights)
         http.post(
             f"{base_url}/api/v1/insights/{insight['id']}/status", json={"status": status}, timeout=60
         ).raise_for_status()
