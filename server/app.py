@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 
 from privacy.files import private_dir
 from protocol import schema
-from server import delivery as webhook_delivery, proofs, security
+from server import delivery as webhook_delivery, proofs, recount, security
 from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sso, sync
 from server.config import Settings
 from server.db import THREADS, Database
@@ -56,6 +56,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
         if deliverer is not None:
             deliverer.start()
+        recounter = recount.Recounter(db, settings.analytics_recount_interval) if settings.analytics_recount else None
+        if recounter is not None:
+            recounter.start()
+        app.state.recounter = recounter
         try:
             yield
         finally:
@@ -65,6 +69,8 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
                 await run_in_threadpool(_write_acks, db, app.state.acks)
             if deliverer is not None:
                 deliverer.stop()
+            if recounter is not None:
+                await run_in_threadpool(recounter.stop)
             await source.stop()
             await hub.stop()
             db.dispose()

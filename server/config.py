@@ -96,6 +96,10 @@ class Settings(BaseSettings):
     webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
     webhook_concurrency: int = 8  # deliveries in flight per process (bounds its CPU next to the requests)
     webhook_poll_interval: float = 0.5  # how often to look for work committed by other processes
+    # The analytics roll-up is recounted in the background after each change (server/recount.py); this is
+    # how often each process also looks for changes committed by other processes (admin commands).
+    analytics_recount: bool = True  # run the recount thread in this process
+    analytics_recount_interval: float = 2.0
     # Inbound tracker hooks: Jira's HMAC secret, Azure DevOps' basic-auth password; unset refuses the hook.
     jira_webhook_secret: str | None = None
     azure_devops_webhook_secret: str | None = None

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from server import recount
 from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep
 from server.services import analytics
 
@@ -22,7 +23,12 @@ def get_analytics(
 ):
     """Per ISO week (UTC): captured, "same here"s, answered, shipped, distinct customers; the loop figures;
     per community and product area; the rising topics of the last 4 weeks. Product team and admins only:
-    representatives get 403. Counts cover what the caller may see (docs/analytics.md)."""
-    analytics.ensure_current(db)
+    representatives get 403. Counts cover what the caller may see (docs/analytics.md). `recounting`: the
+    weekly and per-group counts do not include the last few seconds' changes yet."""
+    recounting = analytics.prepare(db)
+    if recounting:
+        recount.wake_all()  # a change another process committed may not have woken this one's recount
     with db.read() as session:
-        return analytics.build(session, principal.actor(session), weeks, community, product_area)
+        found = analytics.build(session, principal.actor(session), weeks, community, product_area)
+    found.recounting = recounting
+    return found

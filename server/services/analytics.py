@@ -25,6 +25,8 @@ Definitions (docs/analytics.md):
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel
@@ -34,14 +36,23 @@ from sqlalchemy.orm import Session
 
 from protocol.digest import week_of
 from server.models import AnalyticsCell, AnalyticsCustomer, Community, Insight, ProductArea, SameHere, User, utcnow
-from server.services import reference, rollup
-from server.services.access import PRODUCT_ROLES, cell_condition, insight_condition
+from server.services import feed, reference, rollup
+from server.services.access import PRODUCT_ROLES, cell_condition, insight_condition, scope
 from server.services.errors import Forbidden, Invalid, NotFound
 
 MAX_WEEKS = 156
 RISING_DAYS = 28
 TOP_RISING = 5
 WEEK = timedelta(days=7)
+# The background recount (server/recount.py) takes a change in within about a second of its commit. A roll-up
+# this process has seen stuck at one position for longer (the recount failing, or no worker running it) is
+# recounted by the request itself, so no figure is older than this.
+STALE_SECONDS = 10.0
+_behind: dict[str, tuple[int, float]] = {}  # {database url: (rolled position, first seen behind, monotonic)}
+_behind_lock = threading.Lock()
+PERCENTILES_KEPT = 256
+_percentiles: dict[tuple, tuple[float | None, float | None, int]] = {}  # oldest first
+_percentiles_lock = threading.Lock()
 
 
 class WeekFigures(BaseModel):
@@ -103,15 +114,41 @@ class Analytics(BaseModel):
     communities: list[GroupFigures]
     product_areas: list[GroupFigures]
     rising: list[RisingTopic]
+    # The weekly and per-group counts do not include changes of the last moments yet: the roll-up is being
+    # recounted in the background (seconds). Live figures (told, first reply, rising) are always current.
+    recounting: bool = False
 
 
 def ensure_current(db) -> None:
-    """Bring the roll-up up to the feed first (a write only when the feed moved on since the last time)."""
+    """Bring the roll-up up to the feed now, waiting for a recount running elsewhere (a write only when the
+    feed moved on since the last time)."""
     with db.read() as session:
         if rollup.is_current(session):
             return
     with db.write() as session:
         rollup.refresh(session)
+
+
+def prepare(db) -> bool:
+    """Before a request reads the figures: True when the roll-up is still recounting recent changes.
+
+    The request then serves the last roll-up and says so ("recounting"); it recounts itself only when the
+    roll-up was never built (the first use after the upgrade) or has been behind at the same position for
+    STALE_SECONDS as far as this process has seen."""
+    with db.read() as session:
+        rolled, upto = rollup.position(session)
+    if rolled is not None and rolled >= upto:
+        return False
+    if rolled is not None:
+        now = time.monotonic()
+        with _behind_lock:
+            seen = _behind.get(db.url)
+            if seen is None or seen[0] != rolled:
+                seen = _behind[db.url] = (rolled, now)
+        if now - seen[1] < STALE_SECONDS:
+            return True
+    ensure_current(db)
+    return False
 
 
 def build(
@@ -156,6 +193,18 @@ class _Queries:
     def __init__(self, session, reader, community, product_area, starts: datetime, ends: datetime, now: datetime):
         self.session, self.starts, self.ends, self.now = session, starts, ends, now
         self.dates = rollup.Dates(session)
+        communities, areas = scope(reader)
+        # What the first-reply percentiles depend on besides the rows (see _first_reply_percentiles).
+        self.percentile_key = (
+            str(session.get_bind().url),
+            reader.role,
+            communities,
+            areas,
+            community or "",
+            product_area or "",
+            starts,
+            ends,
+        )
         try:
             community_id = reference.community_by_slug(session, community).id if community else None
             area = reference.product_area_by_slug(session, product_area) if product_area else None
@@ -300,6 +349,22 @@ class _Queries:
         )
 
     def _first_reply_percentiles(self) -> tuple[float | None, float | None, int]:
+        """Computed over every replied insight of the period the reader sees (60,000 a year for an admin of a
+        large organisation), so kept per feed position: every change to a capture time, a first reply, a
+        withdrawal or who sees an insight writes a feed row. The position is read first: a figure computed
+        from a newer state than its key is only recomputed sooner."""
+        key = (*self.percentile_key, feed.last_seq(self.session))
+        with _percentiles_lock:
+            found = _percentiles.get(key)
+        if found is None:
+            found = self._compute_first_reply_percentiles()
+            with _percentiles_lock:
+                _percentiles[key] = found
+                while len(_percentiles) > PERCENTILES_KEPT:
+                    del _percentiles[next(iter(_percentiles))]
+        return found
+
+    def _compute_first_reply_percentiles(self) -> tuple[float | None, float | None, int]:
         hours = self.dates.hours(Insight.created_at, Insight.first_reply_at)
         where = (*self.scope, self.within(Insight.created_at), Insight.first_reply_at.is_not(None))
         if self.dates.pg:

@@ -11,6 +11,7 @@ from datetime import timedelta
 from fastapi import Request
 
 from protocol import schema
+from server import recount
 from server.db import Database
 from server.models import Insight, User, WebSession
 from server.services import (
@@ -274,7 +275,9 @@ def analytics_figures(
     db: Database, user: WebUser, weeks: int, community: str | None, product_area: str | None
 ) -> analytics.Analytics:
     """The analytics page's numbers (the same as GET /api/v1/analytics)."""
-    analytics.ensure_current(db)
+    recounting = analytics.prepare(db)
+    if recounting:
+        recount.wake_all()
     with db.read() as session:
         account = _account(session, user)
         if community and community not in {c.slug for c in queries.communities_for(session, account)}:
@@ -283,9 +286,11 @@ def analytics_figures(
                 "Ask an administrator if you need access."
             )
         try:
-            return analytics.build(session, account, weeks, community, product_area)
+            found = analytics.build(session, account, weeks, community, product_area)
         except (Invalid, NotFound) as error:  # the page's menus only offer known ones: a hand-edited address
             raise bad_form(_sentence(error.message)) from None
+    found.recounting = recounting
+    return found
 
 
 def summary(db: Database, user: WebUser, days: int) -> list[SummaryBlock]:

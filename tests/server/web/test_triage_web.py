@@ -4,6 +4,7 @@ duplicates out of the list, the "Awaiting product team" view, bulk changes and t
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -139,6 +140,15 @@ def test_bulk_sets_status_and_product_area_of_the_ticked(served):
     )  # no form token
 
 
+def counted(web: Browserless, **params) -> str:
+    """The analytics page once the server's background recount has taken in the changes made so far."""
+    deadline = time.monotonic() + 20
+    while 'id="recounting"' in (page := web.get("/web/analytics", **params).text):
+        assert time.monotonic() < deadline, "the analytics roll-up was not recounted within 20 s"
+        time.sleep(0.05)
+    return page
+
+
 def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     rita = RepClient(served.url, "rita", PASSWORD)
     first = rita.push('=HYPERLINK("http://evil") analytics check one', "payments", customer_ref="ACME")
@@ -149,7 +159,7 @@ def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     web.sign_in("pia")
     web.post(f"/web/insights/{first}/respond", body="Thanks", status="shipped", current_status="new")
 
-    page = web.get("/web/analytics", weeks="4").text
+    page = counted(web, weeks="4")
     assert page.count('<svg class="chart"') == 2 and '<title id="chart-weeks-t">' in page
     this_week = re.search(
         r'<tbody>\s*<tr><th scope="row">(\d{4}-W\d\d)[^<]*<span[^>]*>[^<]*</span></th>((?:<td[^>]*>\d+</td>)+)', page
@@ -169,3 +179,15 @@ def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     assert "'=HYPERLINK" in rising  # a spreadsheet shows it as text, never runs it
     assert web.get("/web/analytics/nothing.csv").status_code == 404
     assert web.get("/web/analytics", community="cards").status_code == 403  # not her community
+
+
+def test_the_analytics_page_says_when_its_counts_are_being_recounted(tmp_path, database_url):
+    env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000", "PALAUTE_SERVER_ANALYTICS_RECOUNT": "false"}
+    with ServerProcess.start(tmp_path / "server", database_url=database_url, env=env) as server:
+        add_users(server, ("pia", "product", ["payments"], []), ("rita", "rep", ["payments"], []))
+        web = Browserless(server.url)
+        web.sign_in("pia")
+        assert 'id="recounting"' not in web.get("/web/analytics").text  # the first use builds it in the request
+        RepClient(server.url, "rita", PASSWORD).push("Counted a moment later", "payments")
+        page = web.get("/web/analytics").text  # no recount runs in this server: the change waits
+        assert 'id="recounting"' in page and "Reload in a moment." in page

@@ -1,0 +1,81 @@
+"""The analytics recount: a thread of its own in each server process that keeps the roll-up up with the feed.
+
+Requests never wait for it (services/analytics.prepare): they read the roll-up as it stands, so the product
+team's page costs the same right after a change as an hour later. The thread is woken right after this
+process commits a change that wrote to the feed (every change analytics count writes one), and looks every
+`analytics_recount_interval` seconds for commits of other processes (admin commands; on SQLite, more
+workers). On PostgreSQL every worker process runs one: the first to lock the roll-up's state row recounts,
+the others skip it (SKIP LOCKED) rather than queue behind it, and the one recounting looks at the feed again
+before it stops, so a commit that a skipped worker was woken for is still taken in. Recounts rebuild whole
+weeks and never overlap, so running one twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import weakref
+
+from server.db import Database
+from server.services import feed, rollup
+from server.services.audience import Notice
+
+log = logging.getLogger("palaute.server.analytics")
+_running: weakref.WeakSet[Recounter] = weakref.WeakSet()
+
+
+class Recounter:
+    """Start with `start()`, stop with `stop()`; `wake()` is safe from any thread."""
+
+    def __init__(self, db: Database, interval: float) -> None:
+        self.db, self.interval = db, interval
+        self._database = db.engine.url.database
+        self._wake = threading.Event()
+        self._stopping = False
+        self._thread = threading.Thread(target=self._main, name="analytics-recount", daemon=True)
+
+    def start(self) -> None:
+        feed.on_commit.append(self._committed)
+        _running.add(self)
+        self._thread.start()
+
+    def stop(self) -> None:
+        _running.discard(self)
+        if self._committed in feed.on_commit:
+            feed.on_commit.remove(self._committed)
+        self._stopping = True
+        self._wake.set()
+        self._thread.join(60)  # a whole rebuild (first start, erasure) takes seconds; let it commit
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _committed(self, database: str | None, notice) -> None:
+        # Access changes move no count (the roll-up is per cell; who sees which cells is decided when read).
+        if isinstance(notice, Notice) and database == self._database:
+            self._wake.set()
+
+    def _main(self) -> None:
+        while not self._stopping:
+            try:
+                self.catch_up()
+            except Exception:  # a database hiccup must not end the thread; requests serve the last roll-up
+                log.exception("analytics roll-up not recounted; trying again in %.1f s", self.interval)
+            self._wake.wait(self.interval)
+            self._wake.clear()  # a commit after this is announced after it is visible: the next look sees it
+
+    def catch_up(self) -> None:
+        """Recount until the roll-up has taken in the whole feed, or another process is recounting."""
+        while not self._stopping:
+            with self.db.read() as session:
+                if rollup.is_current(session):
+                    return
+            with self.db.write() as session:
+                if rollup.refresh(session, wait=False) is None:
+                    return  # another worker recounts, and looks at the feed again before it stops
+
+
+def wake_all() -> None:
+    """Wake this process's recounters (a request found the roll-up behind)."""
+    for recounter in list(_running):
+        recounter.wake()
