@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -48,10 +49,11 @@ async def wake_rounds(push_base: str, wait_base: str, url: str, pids: list[int],
     tokens = make_reps(url, "waiter", waiters, "payments")
     pusher = make_reps(url, "pusher", 1, "payments")[0]
     pollers, tasks = await start_pollers(wait_base, tokens, wait=25)
-    delays, delivered, cpu = [], [], []
+    delays, delivered, cpu, load = [], [], [], []
     try:
         for number in range(1, rounds + 1):
             await settled(pids)
+            load.append(os.getloadavg()[0])
             marks = [len(p.answers) for p in pollers]
             cpu_before = sum(cpu_seconds(p) for p in pids)
             _, acked, insight_id = await asyncio.to_thread(push_one, push_base, pusher, number, "payments")
@@ -65,7 +67,7 @@ async def wake_rounds(push_base: str, wait_base: str, url: str, pids: list[int],
             task.cancel()
         for poller in pollers:
             poller.close()
-    return delays, delivered, statistics.median(cpu)
+    return delays, delivered, statistics.median(cpu), statistics.median(load)
 
 
 async def _arrivals(pollers, marks: list[int], insight_id: str, deadline: float) -> list[float]:
@@ -84,7 +86,7 @@ async def _arrivals(pollers, marks: list[int], insight_id: str, deadline: float)
 
 
 def wake_figures(label: str, result, waiters: int) -> list[Figure]:
-    delays, delivered, cpu = result
+    delays, delivered, cpu, load = result
     got = f"{min(delivered)}/{waiters} in the worst of {len(delivered)} pushes"
     per_waiter = cpu / waiters * 1000
     return [
@@ -93,6 +95,7 @@ def wake_figures(label: str, result, waiters: int) -> list[Figure]:
         Figure(f"{label}: wake after ack, p50", statistics.median(delays), "ms", "today 99: 293, 299: 1,088"),
         Figure(f"{label}: wake after ack, p95", percentile(delays, 95), "ms", "≤ 500 ms; today 99: 430, 299: 2,403"),
         Figure(f"{label}: wake after ack, max", max(delays), "ms", "today 99: 438, 299: 2,573"),
+        Figure(f"{label}: machine load average (1 min) at the pushes", load, "", "2 cores; other work shares them"),
     ]
 
 
@@ -123,6 +126,7 @@ async def idle_crowd(base: str, url: str, pid: int, count: int, pushes: int) -> 
     try:
         await settled([pid])
         rss_after = rss_mib(pid)
+        load = os.getloadavg()[0]
         during_ms = await _push_latencies(base, pusher, pushes + 1, pushes)
         woken = sum(1 for p in pollers for _, page in p.answers if page["changes"])
     finally:
@@ -141,6 +145,7 @@ async def idle_crowd(base: str, url: str, pid: int, count: int, pushes: int) -> 
         Figure("PostgreSQL: server memory, no long-polls", rss_before, "MiB"),
         Figure(f"PostgreSQL: server memory, {count:,} idle long-polls", rss_after, "MiB"),
         Figure("PostgreSQL: memory per idle long-poll", per_poll_kib, "KiB", "budget ≤ 40 KiB (docs/deploy.md)"),
+        Figure("PostgreSQL: machine load average (1 min) at the pushes", load, "", "2 cores; other work shares them"),
     ]
 
 

@@ -150,10 +150,12 @@ def run_backend(label: str, url: str | None, folder: Path, workers: int, quick: 
         for client in clients:
             client.push_batch()  # warm-up: connections, caches
         single = throughput(clients[:1], 10 if quick else 30)
+        load = os.getloadavg()[0]
         eight = throughput(clients, 3 if quick else 8)
         target = "PG ≥ 3000; today 2,421 (8 clients)" if label == "PostgreSQL" else ""
         figures.append(Figure(f"{label}: push, 1 client, batches of {BATCH}", single, "insights/s", target))
         figures.append(Figure(f"{label}: push, 8 clients, batches of {BATCH}", eight, "insights/s", target))
+        figures.append(Figure(f"{label}: machine load average (1 min) at the push", load, "", "2 cores, shared"))
         p50, p95 = p50_p95(pull_latency(clients[0], 50 if quick else 200))
         figures.append(Figure(f"{label}: pull, up-to-date client, p50", p50, "ms"))
         figures.append(Figure(f"{label}: pull, up-to-date client, p95", p95, "ms"))

@@ -87,6 +87,7 @@ def insight_mutation(number: int, community: str, text: str = "Customer could no
     return {
         "type": "create",
         "number": number,
+        "id": str(uuid.uuid4()),
         "insight": {
             "id": str(uuid.uuid4()),
             "text": text,

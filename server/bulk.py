@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
 from sqlalchemy import JSON, Table, insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 # Below this many rows COPY's set-up is not worth it.
@@ -30,10 +32,14 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(name) for name in columns)
     )
     driver = connection.connection.driver_connection
-    with driver.cursor() as cursor, cursor.copy(statement) as copy:
-        for row in rows:
-            values = [row[name] for name in columns]
-            copy.write_row([v if p is None else p(v) for v, p in zip(values, processors, strict=True)])
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                values = [row[name] for name in columns]
+                copy.write_row([v if p is None else p(v) for v, p in zip(values, processors, strict=True)])
+    except psycopg.IntegrityError as error:
+        # As SQLAlchemy reports it for an INSERT: callers retry a batch that raced another device's on it.
+        raise IntegrityError(statement.as_string(driver), None, error) from error
 
 
 def _processor(column_type, dialect):

@@ -100,10 +100,16 @@ async def changes(
     etag = f'"{page.cursor}"'
     if not page.items and if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
-    body = schema.ChangesResponse(
+    # A shared body only comes with changes: an empty handed answer waits on, and its position moves later.
+    body = page.body if page.items and page.body else _body(page)
+    return Response(body, media_type="application/json", headers={"ETag": etag})
+
+
+def _body(page: _Page) -> bytes:
+    answer = schema.ChangesResponse(
         cursor=page.cursor, has_more=page.has_more, changes=page.items, communities=list(page.reader.community_slugs)
     )
-    return Response(body.model_dump_json(), media_type="application/json", headers={"ETag": etag})
+    return answer.model_dump_json().encode()
 
 
 @dataclass
@@ -116,6 +122,7 @@ class _Page:
     reader: Reader
     instance: str
     acked: int = 0  # the position the request's own cursor named
+    body: bytes | None = None  # the answer serialised already (shared by waiters woken by one change)
 
     @property
     def cursor(self) -> str:
@@ -126,8 +133,19 @@ class _Page:
         rows, has_more = handed.rows[:limit], len(handed.rows) > limit
         seq = rows[-1].seq if has_more else max(handed.upto, self.seq)
         batch = handed.batch
-        items = feed_changes.render(self.reader, rows, batch, batch.backed_by(self.reader))
-        return _Page(items, seq, has_more, self.reader, self.instance)
+        backed = batch.backed_by(self.reader)
+        # Rendered and serialised once per kind of reader, not once per waiter: most woken waiters of one
+        # change (the reps of its community) get byte-identical answers.
+        key = (feed_changes.view_key(self.reader, rows, batch, backed), seq, has_more, self.reader.community_slugs)
+        shared = batch.answers.get(key)
+        if shared is None:
+            page = _Page(
+                feed_changes.render(self.reader, rows, batch, backed), seq, has_more, self.reader, self.instance
+            )
+            page.body = _body(page)
+            batch.answers[key] = shared = (page.items, page.body)
+        items, body = shared
+        return _Page(items, seq, has_more, self.reader, self.instance, body=body)
 
 
 def _known(hub: Hub, principal, cursor: str) -> _Page | None:

@@ -45,6 +45,9 @@ class Batch:
     replies: dict[str, schema.Reply]
     # The users backing each insight now (only load_range fills it: a pull asks about its one reader).
     backers: dict[str, frozenset[int]] = field(default_factory=dict)
+    # Answers already rendered from this batch, by what makes them differ (see `view_key`): the 1,000 reps of
+    # a community woken by one change get one rendering and one serialisation between them.
+    answers: dict[tuple, object] = field(default_factory=dict)
 
     def backed_by(self, reader: Reader) -> set[str]:
         return {insight_id for insight_id, users in self.backers.items() if reader.id in users}
@@ -83,6 +86,20 @@ def load_range(session: Session, after: int, upto: int) -> Batch:
             backers.setdefault(insight_id, set()).add(user_id)
     batch.backers = {insight_id: frozenset(users) for insight_id, users in backers.items()}
     return batch
+
+
+def view_key(reader: Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> tuple:
+    """Everything `render` reads of the reader for these rows: readers with equal keys get equal changes."""
+    ids = {r.insight_id for r in rows}
+    own = frozenset(i for i in ids if (snap := batch.insights.get(i)) is not None and snap.author_id == reader.id)
+    return (
+        reader.role,
+        reader.community_ids,
+        reader.area_ids,
+        tuple(r.seq for r in rows),
+        own,
+        frozenset(backed & ids) if backed else frozenset(),
+    )
 
 
 def render(reader: User | Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> list:

@@ -8,6 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
 
 from protocol import schema
+from server import bulk
+from server.db import one_of
 from server.models import Change, Device, DeviceMutation, Insight, Reply, SameHere, User
 from server.services import backing, changes, feed, insights, triage
 from server.services.access import backed_among, can_see, change_condition, insight_condition
@@ -89,7 +91,9 @@ def _held(
     held = {
         row.mutation_id: row
         for row in session.scalars(
-            select(DeviceMutation).where(DeviceMutation.user_id == actor.id, DeviceMutation.mutation_id.in_(ids))
+            select(DeviceMutation).where(
+                DeviceMutation.user_id == actor.id, one_of(session, DeviceMutation.mutation_id, ids)
+            )
         )
     }
     low = [m.number for m in request.mutations if m.number <= device.last_mutation and m.id not in held]
@@ -98,7 +102,7 @@ def _held(
         used = dict(
             session.execute(
                 select(DeviceMutation.number, DeviceMutation.mutation_id).where(
-                    DeviceMutation.device_id == device.id, DeviceMutation.number.in_(low)
+                    DeviceMutation.device_id == device.id, one_of(session, DeviceMutation.number, low)
                 )
             ).all()
         )
@@ -148,13 +152,14 @@ def _again(
 def _remember(
     session: Session, actor: User, device: Device, request: schema.PushRequest, results: list, fresh: dict[str, int]
 ) -> None:
-    """One row per mutation processed in this batch: its number, id, object and outcome."""
+    """One row per mutation processed in this batch: its number, id, object and outcome (inserted in one go,
+    without ORM objects: building and flushing 100 of them was about a tenth of a push's server CPU)."""
     by_id = {m.id: m for m in request.mutations}
     rows = []
     for mutation_id, index in fresh.items():
         mutation, result = by_id[mutation_id], results[index]
         rows.append(
-            DeviceMutation(
+            dict(
                 device_id=device.id,
                 number=mutation.number,
                 user_id=actor.id,
@@ -166,7 +171,7 @@ def _remember(
                 message=(result.message or "")[:500] or None,
             )
         )
-    session.add_all(rows)
+    bulk.insert_many(session, DeviceMutation.__table__, rows)
 
 
 def _object_id(mutation) -> str:
@@ -289,9 +294,9 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
             ids.add(m.same_here.insight_id)
         else:
             ids.add(m.insight_id)
-    found = {i.id for i in session.scalars(select(Insight).where(Insight.id.in_(ids)))}
+    found = {i.id for i in session.scalars(select(Insight).where(one_of(session, Insight.id, ids)))}
     if reply_ids:
-        list(session.scalars(select(Reply).where(Reply.id.in_(reply_ids))))
+        list(session.scalars(select(Reply).where(one_of(session, Reply.id, reply_ids))))
     # Mark absent ids so session.get() does not query for each new insight again.
     session.info["absent_insights"] = ids - found
 
