@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from sqlalchemy import (
-    Dialect,
     JSON,
     BigInteger,
     Boolean,
     Column,
     Date,
     DateTime,
+    Dialect,
     ForeignKey,
     Index,
     Integer,

@@ -7,8 +7,8 @@ merges to the original). Product members see their assigned communities and prod
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, false, or_, select, true

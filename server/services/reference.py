@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +44,12 @@ def community_by_slug(session: Session, slug: str) -> Ref:
     return found
 
 
+@overload
+def product_area_by_slug(session: Session, slug: str) -> Ref: ...
+@overload
+def product_area_by_slug(session: Session, slug: None) -> None: ...
+@overload
+def product_area_by_slug(session: Session, slug: str | None) -> Ref | None: ...
 def product_area_by_slug(session: Session, slug: str | None) -> Ref | None:
     if slug is None:
         return None
