@@ -17,7 +17,20 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    SQLColumnExpression,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from server.models import (
@@ -41,12 +54,14 @@ class Dates:
     def __init__(self, session: Session) -> None:
         self.pg = session.get_bind().dialect.name == "postgresql"
 
-    def week(self, column):
+    def week(self, column: SQLColumnExpression[datetime]) -> ColumnElement[date]:
         if self.pg:
             return cast(func.date_trunc("week", func.timezone("UTC", column)), Date)
         return func.date(column, "-6 days", "weekday 1")  # back 6 days, then forward to a Monday
 
-    def hours(self, start, end):
+    def hours(
+        self, start: SQLColumnExpression[datetime], end: SQLColumnExpression[datetime | None]
+    ) -> ColumnElement[float]:
         if self.pg:
             return func.extract("epoch", end - start) / 3600.0
         return (func.julianday(end) - func.julianday(start)) * 24.0
