@@ -98,7 +98,7 @@ async def changes(
             break
         if outcome == REREAD:
             page = await _full_read(hub, db, principal, page.cursor, limit)
-        else:
+        elif isinstance(outcome, Handed):
             page = page.handed(outcome, limit)
     etag = f'"{page.cursor}"'
     if not page.items and if_none_match == etag:
