@@ -23,7 +23,8 @@ from server.services.errors import ServiceError
 if TYPE_CHECKING:
     import uvicorn
 
-_Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+    # argparse's subparsers action is generic only to type checkers.
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 class _Supervisor(Protocol):
