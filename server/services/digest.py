@@ -134,7 +134,7 @@ def _top(
         .order_by(Insight.customers.desc(), Insight.reps.desc(), Insight.created_at.desc(), Insight.id)
         .limit(TOP_ITEMS)
     )
-    return [_item(reader, i) for i in rows.tuples()]
+    return [_item(reader, i) for i in rows]
 
 
 def _answered(
@@ -152,7 +152,7 @@ def _answered(
         .order_by(Reply.created_at.desc(), Reply.id.desc())
     )
     items: dict[str, schema.DigestItem] = {}
-    for row in rows.tuples():  # newest reply first, so the first one seen per insight is its latest
+    for row in rows:  # newest reply first, so the first one seen per insight is its latest
         insight, body = row[:-1], row[-1]
         if insight[0] not in items:
             items[insight[0]] = _item(reader, insight, reply=snippet(body))
@@ -172,7 +172,7 @@ def _shipped(
         )
         .order_by(Insight.status_changed_at.desc(), Insight.id)
     )
-    return [_item(reader, i) for i in rows.tuples()]
+    return [_item(reader, i) for i in rows]
 
 
 def loop(session: Session, community_id: int, starts: datetime, ends: datetime, now: datetime) -> schema.DigestLoop:
