@@ -294,7 +294,7 @@ def cmd_export(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def _print_insights(insights: list, *, as_json: bool, empty: str) -> None:
+def _print_insights(insights: list[Insight], *, as_json: bool, empty: str) -> None:
     if as_json:
         from desktop.export import write_json
 

@@ -8,14 +8,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.errors import PalauteError
 from desktop.language import _
 from desktop.paths import AppPaths
 from desktop.platform.instance_client import notify_running_app
 
+if TYPE_CHECKING:
+    from desktop.store import Store
+    from desktop.sync.client import ApiClient
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     same = commands.add_parser("same-here", help=_("add this customer to an existing insight instead of a new one"))
     same.add_argument(
         "insight_id", metavar=_("INSIGHT_ID"), help=_("the insight's id (from palaute similar/list/search)")
@@ -41,7 +46,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     digest.add_argument("--output", "-o", metavar=_("FILE"), help=_("write to this file instead of standard output"))
 
 
-def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     keep: set[str] = set()
     if args.keep_pii:
         from privacy.saving import keys_found
@@ -71,9 +76,9 @@ def cmd_same_here(args: argparse.Namespace, paths: AppPaths, store) -> int:  # t
     return 0
 
 
-def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_communities(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     if args.join or args.leave:
-        _change_membership(store, args.join, args.leave, quiet=args.json)
+        _change_membership(store, args.join or args.leave, join=bool(args.join), quiet=args.json)
     listed = store.communities()
     if args.json:
         json.dump(
@@ -92,12 +97,12 @@ def cmd_communities(args: argparse.Namespace, paths: AppPaths, store) -> int:  #
     return 0
 
 
-def _change_membership(store, join: str | None, leave: str | None, *, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+def _change_membership(store: Store, community: str, *, join: bool, quiet: bool) -> None:
     from desktop.sync.account import change_membership
     from desktop.sync.credentials import Vault
 
-    slug = store.resolve_community(join or leave).slug
-    change_membership(store, Vault(), slug, join=bool(join))
+    slug = store.resolve_community(community).slug
+    change_membership(store, Vault(), slug, join=join)
     # With --json the confirmation goes to stderr, so standard output stays one JSON document.
     done = _("Joined {community}.") if join else _("Left {community}.")
     print(
@@ -106,7 +111,7 @@ def _change_membership(store, join: str | None, leave: str | None, *, quiet: boo
     )
 
 
-def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_digest(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     from desktop.language import digest_words
     from protocol.digest import render_markdown
 
@@ -132,7 +137,7 @@ def cmd_digest(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
     return 0
 
 
-def _client(store):  # type: ignore[no-untyped-def]
+def _client(store: Store) -> ApiClient:
     from desktop.sync.account import resume
     from desktop.sync.credentials import Vault
     from desktop.sync.errors import SignInRequired

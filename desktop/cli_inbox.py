@@ -10,17 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.errors import InvalidInput, NotFound
 from desktop.language import _, format_moment, n_
 from desktop.paths import AppPaths
 from desktop.platform.instance_client import REFRESH, notify_running_app
 
+if TYPE_CHECKING:
+    from desktop.store import Store
+
 LIST_LIMIT = 50
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     inbox = commands.add_parser("inbox", help=_("your insights and their replies (--show: open the app's Inbox)"))
     inbox.add_argument("insight_id", metavar=_("INSIGHT_ID"), nargs="?", help=_("show this insight's thread"))
     inbox.add_argument("--show", action="store_true", help=_("open the running app's Inbox (at that thread)"))
@@ -30,7 +33,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     reply.add_argument("text", metavar=_("TEXT"), help=_("the reply; '-' reads it from standard input"))
 
 
-def cmd_inbox(args: argparse.Namespace, paths: AppPaths, store: Any) -> int:
+def cmd_inbox(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     if args.insight_id:
         return _thread(args, store)
     rows = store.inbox_page(store.inbox_filter(view="mine"), 0, LIST_LIMIT)
@@ -57,7 +60,7 @@ def cmd_inbox(args: argparse.Namespace, paths: AppPaths, store: Any) -> int:
     return 0
 
 
-def _thread(args: argparse.Namespace, store: Any) -> int:
+def _thread(args: argparse.Namespace, store: Store) -> int:
     insight = store.get_insight(args.insight_id)
     if insight is None:
         raise NotFound(_("There is no insight {id} on this computer.").format(id=args.insight_id))
@@ -89,7 +92,7 @@ def _thread(args: argparse.Namespace, store: Any) -> int:
     return 0
 
 
-def cmd_reply(args: argparse.Namespace, paths: AppPaths, store: Any) -> int:
+def cmd_reply(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     text = sys.stdin.read() if args.text == "-" else args.text
     if not text or not text.strip():
         raise InvalidInput(_("The reply is empty. Type it after the insight's id, or '-' to read standard input."))

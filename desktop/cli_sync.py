@@ -6,13 +6,17 @@ import argparse
 import getpass
 import json
 import sys
+from typing import TYPE_CHECKING, TypedDict
 
 from desktop.errors import InvalidInput
 from desktop.language import _, format_moment, n_
 from desktop.paths import AppPaths
 
+if TYPE_CHECKING:
+    from desktop.store import Store
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     login = commands.add_parser("login", help=_("sign this computer in to a Palaute server"))
     login.add_argument(
         "--server", required=True, metavar=_("URL"), help=_("server address, e.g. https://palaute.example.com")
@@ -28,7 +32,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     status.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
 
-def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_login(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     from desktop.sync.account import sign_in
     from desktop.sync.credentials import Vault
 
@@ -54,7 +58,7 @@ def cmd_login(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type:
     return 0
 
 
-def _login_sso(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyped-def]
+def _login_sso(args: argparse.Namespace, store: Store) -> int:
     from desktop.sync import sso
     from desktop.sync.credentials import Vault
 
@@ -84,7 +88,7 @@ def _login_sso(args: argparse.Namespace, store) -> int:  # type: ignore[no-untyp
     return 0
 
 
-def cmd_logout(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_logout(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     from desktop.sync.account import sign_out
     from desktop.sync.credentials import Vault
 
@@ -95,7 +99,7 @@ def cmd_logout(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type
     return 0
 
 
-def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+def cmd_sync(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     from desktop.sync.account import resume
     from desktop.sync.credentials import Vault
     from desktop.sync.engine import Puller, Pusher
@@ -127,14 +131,31 @@ def cmd_sync(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: 
     return 0
 
 
-def cmd_status(args: argparse.Namespace, paths: AppPaths, store) -> int:  # type: ignore[no-untyped-def]
+class StatusInfo(TypedDict):
+    """What `palaute status --json` prints."""
+
+    server: str | None
+    user: str | None
+    role: str | None
+    signed_in: bool
+    device: str | None
+    outbox: int
+    last_sync: str | None
+    last_error: str | None
+    last_error_at: str | None
+    unread_replies: int
+    data_dir: str
+    keyring_problem: str | None
+
+
+def cmd_status(args: argparse.Namespace, paths: AppPaths, store: Store) -> int:
     from desktop.sync.account import signed_in
     from desktop.sync.credentials import Vault
 
     meta = store.sync.meta
     vault = Vault()
     signed = signed_in(store, vault)  # the keyring holds this folder's device, not only a name in the store
-    info = {
+    info: StatusInfo = {
         "server": meta("server_url"),
         "user": meta("username") if signed else None,
         "role": meta("role") if signed else None,

@@ -13,8 +13,13 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from desktop.store import Store
+    from desktop.sync.credentials import Vault
 
 log = logging.getLogger(__name__)
 READY = "Palaute server listening on "
@@ -37,7 +42,7 @@ class Demo:
     rep_password: str
     product_password: str
     paths: AppPaths
-    process: subprocess.Popen
+    process: subprocess.Popen[str]
     root: Path
     reader: threading.Thread
 
@@ -92,7 +97,7 @@ def start_demo(timeout: float = 60.0) -> Demo:
         text=True,
         env=_server_env(),
     )
-    ready, found = threading.Event(), []
+    ready, found = threading.Event(), list[str]()
     reader = threading.Thread(target=_read_output, args=(process, ready, found), daemon=True)
     reader.start()
     if not ready.wait(timeout) or not found:
@@ -128,7 +133,7 @@ def _seed_community(url: str, colleague_password: str, product_password: str) ->
     colleague, product = login(COLLEAGUE_NAME, colleague_password), login(PRODUCT_NAME, product_password)
     ids = [str(uuid.uuid4()) for _ in COLLEAGUE_INSIGHTS]
     now = datetime.now(UTC).isoformat()
-    mutations = [
+    mutations: list[dict[str, str | int | dict[str, str]]] = [
         {
             "type": "create",
             "number": n,
@@ -154,16 +159,16 @@ def _seed_community(url: str, colleague_password: str, product_password: str) ->
     ).raise_for_status()
 
 
-def sign_in_demo(demo: Demo, store) -> None:  # type: ignore[no-untyped-def]
+def sign_in_demo(demo: Demo, store: Store) -> None:
     from desktop.sync.account import sign_in
 
     sign_in(store, demo_vault(), demo.url, REP_NAME, demo.rep_password)
 
 
-_VAULT = None
+_VAULT: Vault | None = None
 
 
-def demo_vault():  # type: ignore[no-untyped-def]
+def demo_vault() -> Vault:
     """One memory-only vault for the demo: its throw-away tokens never reach the OS keyring."""
     global _VAULT
     if _VAULT is None:
@@ -196,11 +201,13 @@ def _server_command(data_dir: Path, *args: str, stdin: str | None = None) -> Non
         raise RuntimeError(f"Setting up the demo server failed: {result.stderr.strip()}")
 
 
-def _read_output(process: subprocess.Popen, ready: threading.Event, found: list[str]) -> None:
+def _read_output(process: subprocess.Popen[str], ready: threading.Event, found: list[str]) -> None:
     """Find the ready line, then keep draining so the server never blocks on a full pipe; close at the end."""
-    with process.stdout:  # type: ignore[union-attr]
-        for line in process.stdout:  # type: ignore[union-attr]
-            if not found and line.startswith(READY):
-                found.append(line[len(READY) :].strip())
-                ready.set()
+    stdout = process.stdout
+    if stdout is not None:  # always a pipe: the server starts with stdout=PIPE
+        with stdout:
+            for line in stdout:
+                if not found and line.startswith(READY):
+                    found.append(line[len(READY) :].strip())
+                    ready.set()
     ready.set()

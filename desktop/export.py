@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from typing import IO
+from typing import IO, TypedDict
 
 from desktop.domain import Insight
 
@@ -34,7 +34,38 @@ FIELDS = (
 )
 
 
-def insight_dict(insight: Insight) -> dict:
+class KeptPiiRecord(TypedDict):
+    kind: str
+    key: str
+
+
+class InsightRecord(TypedDict):
+    """One insight as `palaute list/search/export --json` prints it (FIELDS, in that order)."""
+
+    id: str
+    created_at: str
+    updated_at: str
+    author: str
+    community: str
+    product_area: str | None
+    customer_ref: str | None
+    impact: str
+    status: str
+    tags: list[str]
+    text: str
+    sync_state: str
+    sync_error: str | None
+    server_version: int | None
+    pii_kept: list[KeptPiiRecord]
+    pii_masked: dict[str, int]
+    customers: int
+    reps: int
+    following: bool
+    duplicate_of: str | None
+    withdrawn: bool
+
+
+def insight_dict(insight: Insight) -> InsightRecord:
     return {
         "id": insight.id,
         "created_at": insight.created_at.isoformat(),
@@ -71,10 +102,13 @@ def write_csv(insights: Iterable[Insight], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for insight in insights:
-        row = insight_dict(insight)
-        row["tags"] = ";".join(row["tags"])
-        row["pii_kept"] = ";".join(item["key"] for item in row["pii_kept"])  # a key starts with its kind
-        row["pii_masked"] = ";".join(f"{kind}={n}" for kind, n in row["pii_masked"].items())
+        record = insight_dict(insight)
+        row: dict[str, object] = {
+            **record,
+            "tags": ";".join(record["tags"]),
+            "pii_kept": ";".join(item["key"] for item in record["pii_kept"]),  # a key starts with its kind
+            "pii_masked": ";".join(f"{kind}={n}" for kind, n in record["pii_masked"].items()),
+        }
         writer.writerow({k: _spreadsheet_safe(v) for k, v in row.items()})
 
 

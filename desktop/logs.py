@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import sys
 import threading
 from pathlib import Path
+from types import TracebackType
 
 from privacy.files import private_dir, private_opener
 
@@ -24,12 +26,13 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     """
     root = logging.getLogger()
     root.setLevel(level)
-    path: Path | None = log_dir / LOG_FILENAME
+    path: Path | None = None
     try:
         private_dir(log_dir)
         handler: logging.Handler = _PrivateRotatingFileHandler(
-            path, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
+            log_dir / LOG_FILENAME, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
         )
+        path = log_dir / LOG_FILENAME
     except OSError as exc:
         handler, path = logging.StreamHandler(sys.stderr), None
         console = False
@@ -51,15 +54,18 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Log files readable by the user only: a log line may name a customer's case or quote an error about one."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
-        return open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener)
+    def _open(self) -> io.TextIOWrapper:
+        stream = open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener)
+        # The handler's mode is always a text mode ("a" or "w"): open() then gives a TextIOWrapper.
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
 
 def install_exception_hooks() -> None:
     """Log uncaught exceptions from the main thread and from worker threads before anything else happens."""
     previous = sys.excepthook
 
-    def on_exception(exc_type, exc, tb):  # type: ignore[no-untyped-def]
+    def on_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if not issubclass(exc_type, KeyboardInterrupt):
             log.critical("Uncaught exception", exc_info=(exc_type, exc, tb))
         previous(exc_type, exc, tb)
@@ -68,7 +74,8 @@ def install_exception_hooks() -> None:
         log.critical(
             "Uncaught exception in thread %s",
             getattr(args.thread, "name", "?"),
-            exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+            # The exception carries its traceback; logging unpacks it as (type, value, traceback).
+            exc_info=args.exc_value,
         )
 
     sys.excepthook = on_exception

@@ -8,7 +8,9 @@ import gc
 import logging
 import signal
 import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from types import FrameType
 
 import anyio.to_thread
 from fastapi import FastAPI
@@ -45,7 +47,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     outbox.public_url[0] = settings.public_url
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI):
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
         # One hub per run of the app's event loop (test clients may start several in turn).
         app.state.hub = hub = Hub(lambda after, upto: run_in_threadpool(_load_range, db, after, upto))
@@ -113,7 +115,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
     return app
 
 
-def _answer_long_polls_on_stop(hub: Hub):
+def _answer_long_polls_on_stop(hub: Hub) -> Callable[[], None]:
     """On SIGTERM/SIGINT, answer the waiting long-polls before the server's graceful stop waits for them (it
     would wait its timeout, then cut them off). Chains the server's own handler; returns the undo."""
     if threading.current_thread() is not threading.main_thread():
@@ -121,9 +123,9 @@ def _answer_long_polls_on_stop(hub: Hub):
     loop = asyncio.get_running_loop()
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
 
-    def stopping(sig, frame) -> None:
+    def stopping(sig: int, frame: FrameType | None) -> None:
         loop.call_soon_threadsafe(hub.close)
-        handler = previous[sig]
+        handler = previous[signal.Signals(sig)]
         if callable(handler):
             handler(sig, frame)
 

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Json
-from sqlalchemy import JSON, Table, insert
+from sqlalchemy import JSON, Dialect, FromClause, Table, insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeEngine
 
 # Below this many rows COPY's set-up is not worth it.
 COPY_FROM_ROWS = 8
 
 
-def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
+def insert_many(session: Session, table: FromClause, rows: list[dict[str, Any]]) -> None:
     """Insert rows (dicts with the same keys) in the session's transaction.
 
     PostgreSQL: COPY sends every row in one stream and runs one statement; executemany, even pipelined,
@@ -22,6 +26,8 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
     """
     if not rows:
         return
+    if not isinstance(table, Table):  # a model's __table__ is typed as any FromClause; here it is a Table
+        raise TypeError(f"insert_many needs a table, not {table!r}")
     connection = session.connection()
     if connection.dialect.name != "postgresql" or len(rows) < COPY_FROM_ROWS:
         connection.execute(insert(table), rows)
@@ -32,6 +38,8 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(name) for name in columns)
     )
     driver = connection.connection.driver_connection
+    if not isinstance(driver, psycopg.Connection):  # the postgresql dialect above runs on psycopg 3
+        raise TypeError(f"COPY needs a psycopg connection, not {driver!r}")
     try:
         with driver.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
@@ -42,7 +50,7 @@ def insert_many(session: Session, table: Table, rows: list[dict]) -> None:
         raise IntegrityError(statement.as_string(driver), None, error) from error
 
 
-def _processor(column_type, dialect):
+def _processor(column_type: TypeEngine[Any], dialect: Dialect) -> Callable[[Any], Any] | None:
     # psycopg adapts a list as an array; COPY into a json column needs it marked as JSON.
     if isinstance(column_type, JSON):
         return lambda value: None if value is None else Json(value)

@@ -8,6 +8,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.exc import OperationalError
 
@@ -18,6 +19,18 @@ from server.db import Database
 from server.migrate import upgrade
 from server.services import account_admin, accounts, erasure, membership, reference, web_sessions, webhooks
 from server.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    import uvicorn
+
+    # argparse's subparsers action is generic only to type checkers.
+    _Commands = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
+class _Supervisor(Protocol):
+    interrupted: bool
+
+    def run(self) -> None: ...
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -108,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _membership_parser(user, common) -> None:
+def _membership_parser(user: _Commands, common: argparse.ArgumentParser) -> None:
     member = user.add_parser("communities", parents=[common], help="change (or show) a user's communities")
     member.add_argument("name")
     choice = member.add_mutually_exclusive_group()
@@ -117,7 +130,7 @@ def _membership_parser(user, common) -> None:
     choice.add_argument("--set", type=_slugs, metavar="A,B", help="exactly these communities ('' for none)")
 
 
-def _webhook_parser(commands, common) -> None:
+def _webhook_parser(commands: _Commands, common: argparse.ArgumentParser) -> None:
     hooks = commands.add_parser("webhook", help="outbound webhooks (Standard Webhooks, Slack, Teams)")
     actions = hooks.add_subparsers(dest="action", required=True)
     add = actions.add_parser("add", parents=[common], help="subscribe a URL; prints its signing secret once")
@@ -165,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         db.dispose()
 
 
-def _settings(args) -> Settings:
-    overrides = {}
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {}
     if "data_dir" in args:
         overrides["data_dir"] = args.data_dir
         os.environ["PALAUTE_SERVER_DATA_DIR"] = str(args.data_dir)
@@ -184,7 +197,7 @@ def _open(settings: Settings) -> Database:
     return db
 
 
-def _admin(db: Database, args) -> int:
+def _admin(db: Database, args: argparse.Namespace) -> int:
     if args.command == "migrate":
         print("database is up to date")
         return 0
@@ -218,7 +231,7 @@ def _admin(db: Database, args) -> int:
     return 0
 
 
-def _communities(db: Database, args) -> int:
+def _communities(db: Database, args: argparse.Namespace) -> int:
     with db.write() as session:
         user = membership.change_user(
             session, args.name, add=args.add or (), remove=args.remove or (), replace=args.set
@@ -228,7 +241,7 @@ def _communities(db: Database, args) -> int:
     return 0
 
 
-def _devices(db: Database, args) -> int:
+def _devices(db: Database, args: argparse.Namespace) -> int:
     with db.read() as session:
         user = accounts.user_by_name(session, args.name)
         if user is None:
@@ -241,7 +254,7 @@ def _devices(db: Database, args) -> int:
     return 0
 
 
-def _webhook(db: Database, args) -> int:
+def _webhook(db: Database, args: argparse.Namespace) -> int:
     settings = _settings(args).with_dev_secret()  # the key the serving processes use
     if args.action == "add":
         with db.write() as session:
@@ -279,7 +292,7 @@ def _webhook(db: Database, args) -> int:
     return 0
 
 
-def _revoke(db: Database, args) -> int:
+def _revoke(db: Database, args: argparse.Namespace) -> int:
     if not args.device_id and not args.user:
         raise ServiceError("name a device id or --user NAME")
     with db.write() as session:
@@ -297,7 +310,7 @@ def _revoke(db: Database, args) -> int:
     return 0
 
 
-def _list_users(db: Database, _args) -> int:
+def _list_users(db: Database, _args: argparse.Namespace) -> int:
     with db.read() as session:
         for user in account_admin.every_user(session):
             state = "disabled" if user.disabled else "active"
@@ -307,21 +320,21 @@ def _list_users(db: Database, _args) -> int:
     return 0
 
 
-def _disable(db: Database, args) -> int:
+def _disable(db: Database, args: argparse.Namespace) -> int:
     with db.write() as session:
         ended = account_admin.disable(session, args.name)
     print(f"disabled {args.name}: signed out {ended.devices} device(s) and {ended.web_sessions} web session(s)")
     return 0
 
 
-def _enable(db: Database, args) -> int:
+def _enable(db: Database, args: argparse.Namespace) -> int:
     with db.write() as session:
         account_admin.enable(session, args.name)
     print(f"enabled {args.name}")
     return 0
 
 
-def _reset_password(db: Database, args) -> int:
+def _reset_password(db: Database, args: argparse.Namespace) -> int:
     password = _password(args.password_stdin)
     with db.write() as session:
         ended = account_admin.reset_password(session, args.name, password)
@@ -339,7 +352,7 @@ _USER_ACTIONS = {
 }
 
 
-def _erase(db: Database, args) -> int:
+def _erase(db: Database, args: argparse.Namespace) -> int:
     if bool(args.insight_id) == bool(args.customer):
         raise ServiceError("name one insight id, or --customer REF")
     with db.write() as session:
@@ -394,7 +407,7 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         supervisor = _supervisor(config, sock)
         supervisor.run()
         return _interrupted() if supervisor.interrupted else 0
-    server = _ReadyServer(config, ready)
+    server = _ready_server(config, ready)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
@@ -410,7 +423,7 @@ def _interrupted() -> int:
     return 130
 
 
-def _supervisor(config, sock: socket.socket):
+def _supervisor(config: uvicorn.Config, sock: socket.socket) -> _Supervisor:
     """uvicorn's worker supervisor, remembering whether it stopped for Ctrl+C (the exit code says so)."""
     from uvicorn.supervisors import Multiprocess
 
@@ -438,16 +451,14 @@ def _raise_open_files_limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
-class _ReadyServer:
+def _ready_server(config: uvicorn.Config, ready: str) -> uvicorn.Server:
     """uvicorn.Server that prints the ready line after start-up (tests and the desktop demo wait for it)."""
+    import uvicorn
 
-    def __new__(cls, config, ready: str):
-        import uvicorn
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+            await super().startup(sockets=sockets)
+            if self.started:
+                print(ready, flush=True)
 
-        class Server(uvicorn.Server):
-            async def startup(self, sockets=None) -> None:
-                await super().startup(sockets=sockets)
-                if self.started:
-                    print(ready, flush=True)
-
-        return Server(config)
+    return Server(config)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Engine, any_, bindparam, create_engine, event, make_url
+from sqlalchemy import ColumnElement, Connection, Engine, any_, bindparam, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import QueryableAttribute, Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from privacy.files import private_file
+
+T = TypeVar("T")
 
 # Threads serving requests' database work in one process (the app sets its thread pool to this). The pool
 # keeps as many connections, so a burst (a thousand woken long-polls renewing at once) reuses them instead
@@ -48,14 +53,17 @@ class Database:
         self.engine.dispose()
 
 
-def one_of(session: Session, column, values) -> ColumnElement[bool]:
+def one_of(
+    session: Session, column: QueryableAttribute[T] | ColumnElement[T], values: Iterable[T]
+) -> ColumnElement[bool]:
     """`column IN values`; on PostgreSQL as `= ANY(array)`: one parameter instead of one per value, so the
     statement text is the same for any number of values and the driver and the server reuse its preparation
     (a push's 100 ids otherwise made two uncached statements per batch, parsed and planned afresh each time)."""
-    values = list(values)
+    items = list(values)
     if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
-    return column.in_(values)
+        condition: ColumnElement[bool] = column == any_(bindparam(None, items, type_=ARRAY(column.type)))
+        return condition
+    return column.in_(items)
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -70,7 +78,7 @@ def _sqlite_engine(url: str) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_conn, _record) -> None:
+    def _pragmas(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
         cursor = dbapi_conn.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -80,7 +88,7 @@ def _sqlite_engine(url: str) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn) -> None:
+    def _begin(conn: Connection) -> None:
         immediate = conn.get_execution_options().get("immediate", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 

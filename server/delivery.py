@@ -13,8 +13,10 @@ import asyncio
 import logging
 import threading
 import weakref
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 import httpx
 from sqlalchemy import event
@@ -23,12 +25,14 @@ from standardwebhooks import Webhook as Signer
 
 from server.config import Settings
 from server.db import Database
+from server.models import Webhook
 from server.services import chat, delivery_queue, outbox, webhooks
 from server.services.delivery_queue import Claimed, Outcome, Policy
 
 log = logging.getLogger("palaute.server.webhooks")
 _running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
 _RECORD_EVERY = 0.05
+_T = TypeVar("_T")
 
 
 def policy_of(settings: Settings) -> Policy:
@@ -77,8 +81,8 @@ class Deliverer:
         self._ready.set()
         self._limit = limit = max(1, self.settings.webhook_concurrency)
         self._outcomes: list[Outcome] = []
-        self._in_flight: set[asyncio.Task] = set()
-        self._tasks: dict[asyncio.Task, Claimed] = {}
+        self._in_flight: set[asyncio.Task[None]] = set()
+        self._tasks: dict[asyncio.Task[None], Claimed] = {}
         timeout = httpx.Timeout(self.settings.webhook_timeout)
         async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
             self._client = client
@@ -103,16 +107,16 @@ class Deliverer:
                 continue
             await self._wait(self.settings.webhook_poll_interval)
 
-    def _forget(self, task: asyncio.Task) -> None:
+    def _forget(self, task: asyncio.Task[None]) -> None:
         self._in_flight.discard(task)
         self._tasks.pop(task, None)
 
     async def _wait(self, seconds: float) -> None:
         try:
-            await asyncio.wait_for(self._wake.wait(), seconds)
+            await asyncio.wait_for(self._event.wait(), seconds)
         except TimeoutError:
             pass
-        self._wake.clear()
+        self._event.clear()
 
     async def _send(self, message: Claimed) -> None:
         try:
@@ -122,7 +126,7 @@ class Deliverer:
             ok, error = False, type(exc).__name__
         self._outcomes.append(Outcome(message, ok, error))
         if len(self._in_flight) - 1 <= self._limit // 2:
-            self._wake.set()  # half the slots are free: claim more (one claim for several)
+            self._event.set()  # half the slots are free: claim more (one claim for several)
         if not ok:
             log.info("webhook %s: delivery of %s failed: %s", message.webhook_id, message.event, error)
 
@@ -165,9 +169,16 @@ class Deliverer:
             except Exception:
                 log.exception("webhook outcomes could not be recorded; their messages will be sent again")
                 continue
-            self._wake.set()  # delivered messages may unblock the next of the same insight
+            self._event.set()  # delivered messages may unblock the next of the same insight
 
-    async def _db(self, function, *args):
+    @property
+    def _event(self) -> asyncio.Event:
+        """The delivery loop's wake-up event (`_run` makes it before anything waits on it)."""
+        if self._wake is None:
+            raise RuntimeError("the webhook delivery loop is not running")
+        return self._wake
+
+    async def _db(self, function: Callable[..., _T], *args: object) -> _T:
         return await asyncio.get_running_loop().run_in_executor(self._db_thread, function, *args)
 
     def _claim(self, limit: int) -> list[Claimed]:
@@ -203,7 +214,7 @@ def signed(kind: str, secret: str, message_id: str, payload: str) -> tuple[str, 
     return body, headers
 
 
-def send_test(hook, master_key: str, timeout: float) -> str:
+def send_test(hook: Webhook, master_key: str, timeout: float) -> str:
     """Send a `webhook.test` message now (the admin's `webhook test`); returns what happened, in words."""
     import json
     import uuid

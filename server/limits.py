@@ -7,6 +7,9 @@ import math
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from protocol import schema
 
@@ -14,10 +17,10 @@ from protocol import schema
 class BodyLimit:
     """Refuses bodies over the limit with 413, by Content-Length or while streaming, before parsing."""
 
-    def __init__(self, app, default: int = schema.MAX_BODY_BYTES, push: int = schema.MAX_PUSH_BYTES) -> None:
+    def __init__(self, app: ASGIApp, default: int = schema.MAX_BODY_BYTES, push: int = schema.MAX_PUSH_BYTES) -> None:
         self.app, self.default, self.push = app, default, push
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         limit = self.push if scope["path"].endswith("/sync/push") else self.default
@@ -41,14 +44,14 @@ class BodyLimit:
         )
 
 
-def _replay(messages: list[dict], receive):
-    async def replayed():
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    async def replayed() -> Message:
         return messages.pop(0) if messages else await receive()
 
     return replayed
 
 
-async def _too_large(send, limit: int) -> None:
+async def _too_large(send: Send, limit: int) -> None:
     body = json.dumps(
         {"error": "too_large", "message": f"request body over {limit} bytes; split it", "details": None}
     ).encode()
@@ -77,7 +80,7 @@ class RateLimiter:
     caches evict the least recently used key when full, which is exactly the reset to avoid.
     """
 
-    def __init__(self, clock=time.monotonic, max_keys: int = 100_000) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, max_keys: int = 100_000) -> None:
         self._clock, self._max_keys = clock, max_keys
         self._tables: dict[str, OrderedDict[str, tuple[float, float]]] = {}  # {bucket: {key: (tokens, at)}}
         self._lock = threading.Lock()

@@ -9,6 +9,8 @@ import time
 import uuid
 from contextvars import ContextVar
 
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
 from protocol.schema import PROTOCOL_VERSION
 
 request_id: ContextVar[str] = ContextVar("request_id", default="-")
@@ -43,10 +45,10 @@ def setup_logging(level: str = "INFO") -> None:
 class RequestLog:
     """ASGI middleware: assigns X-Request-ID and logs method, path (no query), status and duration."""
 
-    def __init__(self, app) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
@@ -55,7 +57,7 @@ class RequestLog:
         started = time.perf_counter()
         status = 500
 
-        async def send_with_id(message):
+        async def send_with_id(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]

@@ -115,7 +115,7 @@ def verify(
     return Proof(key.thumbprint(), jti)
 
 
-def _signed_claims(proof: str) -> tuple[ECKey, dict]:
+def _signed_claims(proof: str) -> tuple[ECKey, dict[str, object]]:
     try:
         header = jws.extract_compact(proof.encode("ascii")).headers()
     except (JoseError, ValueError, TypeError, KeyError, UnicodeError):

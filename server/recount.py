@@ -50,7 +50,7 @@ class Recounter:
     def wake(self) -> None:
         self._wake.set()
 
-    def _committed(self, database: str | None, notice) -> None:
+    def _committed(self, database: str | None, notice: object) -> None:
         # Access changes move no count (the roll-up is per cell; who sees which cells is decided when read).
         if isinstance(notice, Notice) and database == self._database:
             self._wake.set()

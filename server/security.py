@@ -32,9 +32,11 @@ def verify_password(password_hash: str | None, password: str) -> bool:
     global _dummy_hash
     if password_hash is None and _dummy_hash is None:
         _dummy_hash = hash_password("palaute-dummy-password")
+    # Without a hash (no such user) a dummy one is checked all the same, so both take the same time.
+    against = password_hash or _dummy_hash or hash_password("palaute-dummy-password")
     try:
         with _hashing:
-            return _hasher.verify(password_hash or _dummy_hash, password) and password_hash is not None
+            return _hasher.verify(against, password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -20,7 +20,7 @@ def get_analytics(
     weeks: Annotated[int, Query(ge=1, le=analytics.MAX_WEEKS, description="ISO weeks back, this one included")] = 12,
     community: Annotated[str | None, Query(max_length=40)] = None,
     product_area: Annotated[str | None, Query(max_length=40)] = None,
-):
+) -> analytics.Analytics:
     """Per ISO week (UTC): captured, "same here"s, answered, shipped, distinct customers; the loop figures;
     per community and product area; the rising topics of the last 4 weeks. Product team and admins only:
     representatives get 403. Counts cover what the caller may see (docs/analytics.md). `recounting`: the

@@ -38,7 +38,7 @@ def _rate_limit(request: Request, bucket: str, key: str, per_minute: int, what: 
 
 
 @router.post("/login", response_model=schema.TokenPair)
-def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
+def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings: SettingsDep) -> schema.TokenPair:
     """Sign in with name and password; creates a device and returns its first tokens.
 
     With a `DPoP` proof header the device is bound to the proof's key (tokens of type DPoP, with a refresh
@@ -51,7 +51,12 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
     proof = proof_of(request, required=False)
     with db.write() as session:
         pair = accounts.sign_in(
-            session, body.username, body.password, body.device_name, policy(settings), proof and proof.thumbprint
+            session,
+            body.username,
+            body.password,
+            body.device_name,
+            policy(settings),
+            proof.thumbprint if proof else None,
         )
     request.scope.setdefault("state", {})["user_name"] = pair.user.name
     return pair
@@ -68,7 +73,7 @@ def login(body: schema.LoginRequest, request: Request, db: DatabaseDep, settings
         }
     },
 )
-def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
+def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, settings: SettingsDep) -> schema.TokenPair:
     """A new access token for the device's refresh token, proven with the device's key (no rotation).
 
     For an organisation account the provider is asked first for the person's current groups (its refresh
@@ -91,7 +96,9 @@ def refresh(body: schema.RefreshRequest, request: Request, db: DatabaseDep, sett
 
 
 @router.post("/devices", response_model=schema.TokenPair)
-def add_device(body: schema.DeviceRequest, principal: ApiPrincipal, db: DatabaseDep, settings: SettingsDep):
+def add_device(
+    body: schema.DeviceRequest, principal: ApiPrincipal, db: DatabaseDep, settings: SettingsDep
+) -> schema.TokenPair:
     """A new device for the signed-in user, bound to the key in the body (answered with its first tokens).
 
     Sent by a desktop that found its mutation numbers already used (a restored backup, a copied data folder),
@@ -105,7 +112,7 @@ def add_device(body: schema.DeviceRequest, principal: ApiPrincipal, db: Database
 
 
 @router.post("/logout", status_code=204, response_class=Response)
-def logout(principal: CurrentPrincipal, db: DatabaseDep):
+def logout(principal: CurrentPrincipal, db: DatabaseDep) -> Response:
     """Sign this device out: every token of it stops working."""
     with db.write() as session:
         accounts.revoke_device(session, principal.device_id)
@@ -116,7 +123,7 @@ me_router = APIRouter(tags=["auth"], responses=ERRORS)
 
 
 @me_router.get("/me", response_model=schema.UserInfo)
-def me(principal: ApiPrincipal, db: DatabaseDep):
+def me(principal: ApiPrincipal, db: DatabaseDep) -> schema.UserInfo:
     """The signed-in user, role and assignments."""
     with db.read() as session:
         return accounts.user_info(principal.actor(session))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, Literal, overload
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials
@@ -30,11 +30,17 @@ class ApiError(Exception):
 # The small dependencies are `async def`: FastAPI runs a plain `def` dependency in the thread pool, a hop that
 # costs more than the dependency itself on every request (thousands of long-polls renew every 25 s).
 async def get_db(request: Request) -> Database:
-    return request.app.state.db
+    db = request.app.state.db  # app.state is untyped: check what the app put there
+    if not isinstance(db, Database):
+        raise TypeError("app.state.db is not the database")
+    return db
 
 
 async def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings = request.app.state.settings
+    if not isinstance(settings, Settings):
+        raise TypeError("app.state.settings is not the settings")
+    return settings
 
 
 @dataclass(frozen=True)
@@ -76,7 +82,7 @@ def current_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_authorization)],
 ) -> Principal:
     scheme = credentials.scheme.lower() if credentials else ""
-    if scheme not in ("dpop", "bearer"):
+    if credentials is None or scheme not in ("dpop", "bearer"):
         raise _refused("missing access token; sign in first")
     token = credentials.credentials
     caller = None
@@ -99,6 +105,10 @@ def current_principal(
     return Principal(caller.user_id, caller.user_name, caller.role, caller.device_id)
 
 
+@overload
+def proof_of(request: Request, *, access_token: str | None = None, required: Literal[True] = True) -> proofs.Proof: ...
+@overload
+def proof_of(request: Request, *, access_token: str | None = None, required: bool) -> proofs.Proof | None: ...
 def proof_of(request: Request, *, access_token: str | None = None, required: bool = True) -> proofs.Proof | None:
     """The request's DPoP proof, checked (401 `invalid_dpop_proof` when it fails); None if absent and optional."""
     values = request.headers.getlist("dpop")
@@ -123,7 +133,7 @@ DatabaseDep = Annotated[Database, Depends(get_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def rate_limited(bucket: str):
+def rate_limited(bucket: str) -> Any:  # what Depends() gives, typed Any by FastAPI
     """Dependency: 429 with Retry-After when this device calls `bucket` too often."""
 
     async def check(request: Request, principal: CurrentPrincipal, settings: SettingsDep) -> Principal:
@@ -138,7 +148,7 @@ def rate_limited(bucket: str):
     return Depends(check)
 
 
-ERRORS = {
+ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": schema.ErrorBody, "description": "Malformed JSON"},
     401: {"model": schema.ErrorBody, "description": "Not signed in, or token refused", "headers": ERROR_HEADERS[401]},
     403: {"model": schema.ErrorBody, "description": "Role may not do this"},

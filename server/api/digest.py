@@ -9,7 +9,8 @@ from starlette.responses import Response
 
 from protocol import schema
 from protocol.digest import file_name, render_markdown
-from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep
+from server.api.deps import ERRORS, ApiPrincipal, DatabaseDep, Principal
+from server.db import Database
 from server.services import digest
 
 router = APIRouter(prefix="/digest", tags=["digest"], responses=ERRORS)
@@ -20,13 +21,15 @@ Week = Annotated[
 CommunitySlug = Annotated[schema.Slug | None, Query(description="One of your communities; default: all")]
 
 
-def _build(principal, db, week: str | None, community: str | None) -> schema.Digest:
+def _build(principal: Principal, db: Database, week: str | None, community: str | None) -> schema.Digest:
     with db.read() as session:
         return digest.build(session, principal.actor(session), week, community)
 
 
 @router.get("", response_model=schema.Digest)
-def get_digest(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None):
+def get_digest(
+    principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None
+) -> schema.Digest:
     """What each of your communities captured, had answered and shipped in one ISO week (UTC)."""
     return _build(principal, db, week, community)
 
@@ -48,7 +51,9 @@ def get_digest(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, comm
         }
     },
 )
-def get_markdown(principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None):
+def get_markdown(
+    principal: ApiPrincipal, db: DatabaseDep, week: Week = None, community: CommunitySlug = None
+) -> Response:
     """The same digest as a Markdown document, offered as a file download."""
     found = _build(principal, db, week, community)
     return Response(

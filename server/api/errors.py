@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -35,7 +36,13 @@ _METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
 _CHALLENGE = {"WWW-Authenticate": 'DPoP algs="ES256", Bearer'}
 
 
-def answer(status: int, code: str, message: str, details=None, headers=None) -> JSONResponse:
+def answer(
+    status: int,
+    code: str,
+    message: str,
+    details: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
     if status == 401 and not any(name.lower() == "www-authenticate" for name in headers or {}):
         headers = {**(headers or {}), **_CHALLENGE}
     return JSONResponse({"error": code, "message": message, "details": details}, status, headers=headers)
@@ -43,24 +50,24 @@ def answer(status: int, code: str, message: str, details=None, headers=None) -> 
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
-    async def _api(_request: Request, error: ApiError):
+    async def _api(_request: Request, error: ApiError) -> JSONResponse:
         return answer(error.status, error.code, error.message, headers=error.headers)
 
     @app.exception_handler(ServiceError)
-    async def _service(_request: Request, error: ServiceError):
+    async def _service(_request: Request, error: ServiceError) -> JSONResponse:
         return answer(error.http_status, error.code, error.message)
 
     @app.exception_handler(AuthError)
-    async def _auth(_request: Request, error: AuthError):
+    async def _auth(_request: Request, error: AuthError) -> JSONResponse:
         details = [{"reason": error.reason}] if error.reason else None
         return answer(401, error.code, error.message, details, headers={"WWW-Authenticate": 'DPoP algs="ES256"'})
 
     @app.exception_handler(CursorInvalid)
-    async def _cursor(_request: Request, error: CursorInvalid):
+    async def _cursor(_request: Request, error: CursorInvalid) -> JSONResponse:
         return answer(410, "cursor_invalid", str(error))
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_request: Request, error: RequestValidationError):
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
         problems = [
             {"loc": [str(p) for p in e.get("loc", ())], "msg": e.get("msg", ""), "type": e.get("type")}
             for e in error.errors()
@@ -73,7 +80,7 @@ def install(app: FastAPI) -> None:
         return answer(422, "invalid", summary or "invalid request", problems)
 
     @app.exception_handler(HTTPException)
-    async def _http(request: Request, error: HTTPException):
+    async def _http(request: Request, error: HTTPException) -> JSONResponse:
         headers = getattr(error, "headers", None)
         if error.status_code == 405:
             headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request))}
@@ -82,7 +89,7 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(OperationalError)
-    async def _database(_request: Request, error: OperationalError):
+    async def _database(_request: Request, error: OperationalError) -> JSONResponse:
         log.warning("database unavailable: %s", type(error.orig).__name__)
         return answer(503, "unavailable", "the database is unavailable; retry later", headers={"Retry-After": "5"})
 

@@ -14,13 +14,14 @@ import hashlib
 import hmac
 import json
 import logging
-from typing import Literal
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 from sqlalchemy.exc import IntegrityError
 
 from server.api.deps import ERRORS, ApiError, DatabaseDep, SettingsDep
+from server.db import Database
 from server.services import trackers
 
 log = logging.getLogger("palaute.server.hooks")
@@ -34,7 +35,7 @@ class HookResult(BaseModel):
 
 
 @router.post("/jira", response_model=HookResult)
-async def jira(request: Request, db: DatabaseDep, settings: SettingsDep):
+async def jira(request: Request, db: DatabaseDep, settings: SettingsDep) -> HookResult:
     """Jira Cloud webhook (`jira:issue_updated`, or any issue event): `X-Hub-Signature: sha256=<HMAC-SHA256 of
     the body>` with PALAUTE_SERVER_JIRA_WEBHOOK_SECRET. The issue's status category moves linked insights."""
     secret = settings.jira_webhook_secret
@@ -60,7 +61,7 @@ async def jira(request: Request, db: DatabaseDep, settings: SettingsDep):
 
 
 @router.post("/azure-devops", response_model=HookResult)
-async def azure_devops(request: Request, db: DatabaseDep, settings: SettingsDep):
+async def azure_devops(request: Request, db: DatabaseDep, settings: SettingsDep) -> HookResult:
     """Azure DevOps service hook (`workitem.updated`, Web Hooks consumer) with basic authentication whose
     password is PALAUTE_SERVER_AZURE_DEVOPS_WEBHOOK_SECRET. The work item's state moves linked insights."""
     secret = settings.azure_devops_webhook_secret
@@ -80,13 +81,15 @@ async def azure_devops(request: Request, db: DatabaseDep, settings: SettingsDep)
     return await _apply(request, db, "ado", delivery[:200], key, target)
 
 
-async def _apply(request: Request, db, source: str, delivery: str, key: str, status: str | None) -> HookResult:
+async def _apply(
+    request: Request, db: Database, source: str, delivery: str, key: str, status: str | None
+) -> HookResult:
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_apply_sync, db, source, delivery, key, status)
 
 
-def _apply_sync(db, source: str, delivery: str, key: str, status: str | None) -> HookResult:
+def _apply_sync(db: Database, source: str, delivery: str, key: str, status: str | None) -> HookResult:
     try:
         with db.write() as session:
             if trackers.already_seen(session, source, delivery):
@@ -101,9 +104,10 @@ def _apply_sync(db, source: str, delivery: str, key: str, status: str | None) ->
     return HookResult(status="applied" if status else "ignored", item=key, insights=changed)
 
 
-def _ado_item(resource: dict) -> tuple[str, str] | None:
+def _ado_item(resource: dict[str, Any]) -> tuple[str, str] | None:
     """(<organization>/<id>, state) from a workitem.* event's resource."""
-    revision = resource.get("revision") if isinstance(resource.get("revision"), dict) else resource
+    nested = resource.get("revision")
+    revision: dict[str, Any] = nested if isinstance(nested, dict) else resource
     number = resource.get("workItemId", revision.get("id"))
     fields = revision.get("fields")
     state = fields.get("System.State") if isinstance(fields, dict) else None
@@ -116,7 +120,7 @@ def _ado_item(resource: dict) -> tuple[str, str] | None:
     return f"{org}/{number}", state
 
 
-def _json(source: str, body: bytes):
+def _json(source: str, body: bytes) -> Any:
     try:
         return json.loads(body)
     except ValueError:

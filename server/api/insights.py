@@ -33,7 +33,7 @@ def list_insights(
     sort: Literal["newest", "customers"] = "newest",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-):
+) -> schema.InsightList:
     """Insights visible to the caller, filtered; newest first, or with `sort=customers` the ones with the most
     customers behind them first (then newest)."""
     filters = inbox.InboxFilter(community, product_area, status, impact, schema.clean_text(q or ""), include_withdrawn)
@@ -44,7 +44,7 @@ def list_insights(
 
 
 @router.get("/{insight_id}", response_model=schema.InsightThread)
-def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
+def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep) -> schema.InsightThread:
     with db.read() as session:
         actor = principal.actor(session)
         insight, replies = inbox.get_thread(session, actor, insight_id)
@@ -52,7 +52,7 @@ def get_thread(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
 
 
 @router.get("/{insight_id}/same-heres", response_model=list[schema.SameHere])
-def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
+def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep) -> list[schema.SameHere]:
     """The "same here"s counted on a visible insight (merged duplicates included), oldest first. Customer
     references and notes only for the product team and for each rep's own."""
     with db.read() as session:
@@ -65,7 +65,7 @@ def same_heres(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
     status_code=201,
     responses={200: {"model": schema.Reply, "description": "This reply id was already stored"}},
 )
-def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPrincipal, db: DatabaseDep):
+def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPrincipal, db: DatabaseDep) -> Response:
     """Reply in the insight's thread; sending the same reply id again is answered 200, not stored twice."""
     try:
         # Detect personal data in the body before taking the write lock (see sync.push).
@@ -79,14 +79,18 @@ def add_reply(insight_id: InsightId, body: schema.ReplyCreate, principal: ApiPri
 
 
 @router.post("/{insight_id}/status", response_model=schema.Insight)
-def set_status(insight_id: InsightId, body: schema.StatusUpdate, principal: ApiPrincipal, db: DatabaseDep):
+def set_status(
+    insight_id: InsightId, body: schema.StatusUpdate, principal: ApiPrincipal, db: DatabaseDep
+) -> schema.Insight:
     with db.write() as session:
         actor = principal.actor(session)
         return to_schema(triage.set_status(session, actor, insight_id, body.status), actor)
 
 
 @router.post("/{insight_id}/duplicate", response_model=schema.Insight)
-def mark_duplicate(insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal, db: DatabaseDep):
+def mark_duplicate(
+    insight_id: InsightId, body: schema.DuplicateRequest, principal: ApiPrincipal, db: DatabaseDep
+) -> schema.Insight:
     with db.write() as session:
         actor = principal.actor(session)
         insight = triage.mark_duplicate(session, actor, insight_id, body.original_id)

@@ -39,7 +39,7 @@ def _out(link: TrackerLink) -> Link:
     status_code=201,
     responses={200: {"model": Link, "description": "Already linked to this item"}},
 )
-def add_link(insight_id: InsightId, body: LinkCreate, principal: ApiPrincipal, db: DatabaseDep):
+def add_link(insight_id: InsightId, body: LinkCreate, principal: ApiPrincipal, db: DatabaseDep) -> JSONResponse:
     """Link the insight to a tracker item; the item's status changes then move the insight's status
     (see docs/integrations.md). Linking the same item again answers 200 with the existing link."""
     try:
@@ -52,6 +52,6 @@ def add_link(insight_id: InsightId, body: LinkCreate, principal: ApiPrincipal, d
 
 
 @router.get("/{insight_id}/links", response_model=list[Link])
-def list_links(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep):
+def list_links(insight_id: InsightId, principal: ApiPrincipal, db: DatabaseDep) -> list[Link]:
     with db.read() as session:
         return [_out(link) for link in trackers.links_of(session, principal.actor(session), insight_id.lower())]

@@ -16,7 +16,7 @@ router = APIRouter(tags=["meta"], responses=ERRORS)
 
 
 @router.get("/health", response_model=schema.Health)
-def health(db: DatabaseDep):
+def health(db: DatabaseDep) -> schema.Health | JSONResponse:
     """Liveness and database reachability (for load balancers; no sign-in needed)."""
     try:
         with db.read() as session:
@@ -31,7 +31,7 @@ def health(db: DatabaseDep):
 
 
 @router.get("/communities", response_model=list[schema.Community])
-def communities(principal: ApiPrincipal, db: DatabaseDep):
+def communities(principal: ApiPrincipal, db: DatabaseDep) -> list[schema.Community]:
     """Every community; `open`: reps may join or leave it themselves; `member`: you belong to it."""
     with db.read() as session:
         return membership.listing(session, principal.actor(session))
@@ -41,20 +41,20 @@ CommunitySlug = Annotated[schema.Slug, Path(description="The community's slug", 
 
 
 @router.put("/me/communities/{slug}", response_model=schema.UserInfo)
-def join_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep):
+def join_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep) -> schema.UserInfo:
     """Join an open community (admins: any); your next pull reads its insights."""
     with db.write() as session:
         return membership.join(session, principal.actor(session), slug)
 
 
 @router.delete("/me/communities/{slug}", response_model=schema.UserInfo)
-def leave_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep):
+def leave_community(slug: CommunitySlug, principal: ApiPrincipal, db: DatabaseDep) -> schema.UserInfo:
     """Leave an open community (admins: any)."""
     with db.write() as session:
         return membership.leave(session, principal.actor(session), slug)
 
 
 @router.get("/product-areas", response_model=list[schema.ProductArea])
-def product_areas(principal: ApiPrincipal, db: DatabaseDep):
+def product_areas(principal: ApiPrincipal, db: DatabaseDep) -> list[schema.ProductArea]:
     with db.read() as session:
         return [schema.ProductArea(slug=a.slug, name=a.name) for a in reference.product_areas(session)]

@@ -32,7 +32,7 @@ def oidc_client(request: Request) -> OidcClient:
 
 
 @router.get("/methods", response_model=schema.SignInMethods)
-async def methods(settings: SettingsDep):
+async def methods(settings: SettingsDep) -> schema.SignInMethods:
     """Which ways of signing in this server offers (the desktop shows its buttons accordingly)."""
     return schema.SignInMethods(
         password=settings.password_sign_in,
@@ -42,7 +42,7 @@ async def methods(settings: SettingsDep):
 
 
 @router.post("/sso/start", response_model=schema.SsoStart)
-def start(body: schema.SsoStartRequest, request: Request, settings: SettingsDep):
+def start(body: schema.SsoStartRequest, request: Request, settings: SettingsDep) -> schema.SsoStart:
     """The provider's sign-in address for this desktop's loopback redirect and PKCE challenge."""
     _rate_limit(request, "login", f"sso|{_client(request)}", settings.login_per_minute, "too many sign-in attempts")
     client = oidc_client(request)
@@ -56,7 +56,7 @@ def start(body: schema.SsoStartRequest, request: Request, settings: SettingsDep)
 
 
 @router.post("/sso/token", response_model=schema.TokenPair)
-def token(body: schema.SsoTokenRequest, request: Request, db: DatabaseDep, settings: SettingsDep):
+def token(body: schema.SsoTokenRequest, request: Request, db: DatabaseDep, settings: SettingsDep) -> schema.TokenPair:
     """Exchange the provider's code (and the desktop's PKCE verifier) and check the identity token; then, in
     one transaction, make or update the user from the groups and create the device bound to the proof's key.
     Any refusal leaves nothing behind."""

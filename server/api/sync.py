@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from sqlalchemy.exc import IntegrityError
@@ -13,18 +13,21 @@ from starlette.concurrency import run_in_threadpool
 
 from privacy.detector import detected_ahead
 from protocol import schema
-from server.api.deps import ERRORS, ApiError, DatabaseDep, PullPrincipal, PushPrincipal, SettingsDep
+from server.api.deps import ERRORS, ApiError, DatabaseDep, Principal, PullPrincipal, PushPrincipal, SettingsDep
+from server.db import Database
 from server.longpoll.hub import CLOSING, REREAD, Handed, Hub
 from server.models import Device
 from server.services import changes as feed_changes, feed, sync
 from server.services.access import Reader
 
 router = APIRouter(prefix="/sync", tags=["sync"], responses=ERRORS)
-ETAG = {"ETag": {"description": "The answer's cursor, quoted", "required": True, "schema": {"type": "string"}}}
+ETAG: dict[str, Any] = {
+    "ETag": {"description": "The answer's cursor, quoted", "required": True, "schema": {"type": "string"}}
+}
 
 
 @router.post("/push", response_model=schema.PushResponse)
-def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
+def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep) -> Response:
     """Apply a batch of mutations in one transaction; one result per mutation, 200 even if some are rejected."""
     # The slow part (detecting personal data in up to 4 MB of text) runs before the write transaction: on
     # SQLite that is the database's one write lock, and every other sign-in and push would wait behind it.
@@ -32,7 +35,7 @@ def push(body: schema.PushRequest, principal: PushPrincipal, db: DatabaseDep):
         return _push(body, principal, db)
 
 
-def _push(body: schema.PushRequest, principal, db) -> Response:
+def _push(body: schema.PushRequest, principal: Principal, db: Database) -> Response:
     for attempt in range(3):
         try:
             with db.write() as session:
@@ -64,7 +67,7 @@ async def changes(
     wait: Annotated[float, Query(ge=0, le=schema.MAX_WAIT_SECONDS)] = 0,
     limit: Annotated[int, Query(ge=1, le=schema.MAX_PULL_LIMIT)] = schema.DEFAULT_PULL_LIMIT,
     if_none_match: Annotated[str | None, Header(max_length=200)] = None,
-):
+) -> Response:
     """Changes visible to the caller after `cursor`, in commit order; waits up to `wait` s for one."""
     hub: Hub = request.app.state.hub
     deadline = time.monotonic() + min(wait, settings.long_poll_max_seconds)
@@ -95,7 +98,7 @@ async def changes(
             break
         if outcome == REREAD:
             page = await _full_read(hub, db, principal, page.cursor, limit)
-        else:
+        elif isinstance(outcome, Handed):
             page = page.handed(outcome, limit)
     etag = f'"{page.cursor}"'
     if not page.items and if_none_match == etag:
@@ -116,7 +119,7 @@ def _body(page: _Page) -> bytes:
 class _Page:
     """One answer to a pull: its changes and the feed position (`seq`) it reaches."""
 
-    items: list
+    items: list[schema.Change]
     seq: int
     has_more: bool
     reader: Reader
@@ -142,13 +145,13 @@ class _Page:
             page = _Page(
                 feed_changes.render(self.reader, rows, batch, backed), seq, has_more, self.reader, self.instance
             )
-            page.body = _body(page)
-            batch.answers[key] = shared = (page.items, page.body)
+            page.body = body = _body(page)
+            batch.answers[key] = shared = (page.items, body)
         items, body = shared
         return _Page(items, seq, has_more, self.reader, self.instance, body=body)
 
 
-def _known(hub: Hub, principal, cursor: str) -> _Page | None:
+def _known(hub: Hub, principal: Principal, cursor: str) -> _Page | None:
     reader = hub.known_reader(principal.user_id)
     if reader is None or hub.instance is None or not cursor:
         return None
@@ -159,7 +162,7 @@ def _known(hub: Hub, principal, cursor: str) -> _Page | None:
     return _Page([], seq, False, reader, hub.instance, seq)
 
 
-async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
+async def _full_read(hub: Hub, db: Database, principal: Principal, cursor: str, limit: int) -> _Page:
     while True:
         epoch = hub.access_epoch(principal.user_id)
         page = await run_in_threadpool(_read, db, principal, cursor, limit)
@@ -168,7 +171,7 @@ async def _full_read(hub: Hub, db, principal, cursor: str, limit: int) -> _Page:
             return page
 
 
-def _read(db, principal, cursor: str, limit: int) -> _Page:
+def _read(db: Database, principal: Principal, cursor: str, limit: int) -> _Page:
     with db.read() as session:
         instance = feed.instance_id(session)
         after = feed.parse_cursor(instance, cursor)
@@ -181,8 +184,8 @@ def _read(db, principal, cursor: str, limit: int) -> _Page:
 
 
 @router.get("/summary", response_model=schema.Summary)
-def summary(principal: PullPrincipal, db: DatabaseDep):
+def summary(principal: PullPrincipal, db: DatabaseDep) -> schema.Summary:
     """Counts and the current cursor, to detect drift between the client's copy and the server."""
     with db.read() as session:
-        device = session.get(Device, principal.device_id)
+        device = session.get_one(Device, principal.device_id)  # the caller authenticated this device
         return sync.summary(session, principal.actor(session), device)

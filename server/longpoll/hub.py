@@ -13,7 +13,7 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 from server.services.access import Reader, routed_to
@@ -38,10 +38,10 @@ class Waiter:
 
     reader: Reader
     after: int
-    future: asyncio.Future = field(repr=False)
+    future: asyncio.Future[Outcome] = field(repr=False)
 
-    def keys(self) -> list[tuple]:
-        keys: list[tuple] = [("u", self.reader.id)]  # author, addressee or follower; and access changes
+    def keys(self) -> list[Key]:
+        keys: list[Key] = [("u", self.reader.id)]  # author, addressee or follower; and access changes
         if self.reader.role == "admin":
             keys.append(("*",))
         else:
@@ -57,6 +57,10 @@ class Waiter:
         return any(key in mine for key in notice.keys())
 
 
+# What a waiter is indexed under: ("u", user), ("c", community), ("a", area), or ("*",) for admins.
+Key = tuple[str] | tuple[str, int]
+
+
 @dataclass(frozen=True)
 class Handed:
     """What a woken waiter receives: its rows (routed to it, in order) of a batch loaded for everyone."""
@@ -66,15 +70,19 @@ class Handed:
     upto: int  # the feed position this answer reaches when it is not cut by the reader's limit
 
 
+# A waiter's answer: rows handed over, or REREAD or CLOSING.
+Outcome = Handed | str
+
+
 class Hub:
     """One per process (per event loop). Sources (in-process commits, NOTIFY, a counter poll) call `heard`."""
 
     def __init__(self, load: Callable[[int, int], Awaitable[Batch]]) -> None:
         self._load = load
-        self._index: dict[tuple, set[Waiter]] = {}
+        self._index: dict[Key, set[Waiter]] = {}
         self._recent: deque[Notice] = deque(maxlen=KEEP_NOTICES)
         self._queue: asyncio.Queue[Notice | None] = asyncio.Queue()
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self.position: int | None = None  # every notice up to here is dispatched; None until a source knows
         self.heard_upto = -1  # the highest `last` heard (dispatched or queued)
         self.loads = 0  # batches read from the database (a test checks idle waiters cost none)
@@ -120,7 +128,7 @@ class Hub:
         self.position = position
         self.heard_upto = max(self.heard_upto, position)
 
-    def access_changed(self, user_ids) -> None:
+    def access_changed(self, user_ids: Iterable[int]) -> None:
         """These users' communities or areas changed: forget them, and let their waiters read again (their
         next answer carries the new communities at once)."""
         if len(self._access_epochs) >= MAX_READERS:
@@ -232,7 +240,7 @@ class Hub:
                 self._wake(waiter, Handed(rows, batch, notice.last))
         self._advance(notice)
 
-    def _wake(self, waiter: Waiter, outcome) -> None:
+    def _wake(self, waiter: Waiter, outcome: Outcome) -> None:
         self._drop(waiter)
         self.woken += 1
         _resolve(waiter, outcome)
@@ -250,6 +258,6 @@ class Hub:
         return found
 
 
-def _resolve(waiter: Waiter, outcome) -> None:
+def _resolve(waiter: Waiter, outcome: Outcome) -> None:
     with contextlib.suppress(asyncio.InvalidStateError):  # already answered or cancelled
         waiter.future.set_result(outcome)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from typing import Any, LiteralString
 
 import psycopg
 from psycopg import sql
@@ -15,15 +16,15 @@ from starlette.concurrency import run_in_threadpool
 from server.db import Database
 from server.longpoll.hub import Hub
 from server.services import feed
-from server.services.audience import CHANNEL_SQL, Notice
+from server.services.audience import CHANNEL_SQL, AccessChange, Notice
 
 log = logging.getLogger("palaute.server.longpoll")
 # A listener whose network path silently died is noticed within about half a minute.
-KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
+KEEPALIVE: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 5, "keepalives_count": 3}
 RECONNECT_MAX_SECONDS = 10.0
 
 
-def source_for(db: Database, hub: Hub, watch_interval: float):
+def source_for(db: Database, hub: Hub, watch_interval: float) -> Listener | CommitWatch:
     return CommitWatch(db, hub, watch_interval) if db.is_sqlite else Listener(db, hub)
 
 
@@ -34,7 +35,7 @@ class Listener:
         url = make_url(db.url).set(drivername="postgresql")
         self._conninfo = url.render_as_string(hide_password=False)
         self._hub = hub
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
 
     async def start(self) -> None:
@@ -63,10 +64,10 @@ class Listener:
 
     async def _listen(self) -> None:
         async with await psycopg.AsyncConnection.connect(self._conninfo, autocommit=True, **KEEPALIVE) as conn:
-            channel = (await (await conn.execute(f"SELECT {CHANNEL_SQL}")).fetchone())[0]
+            channel = await _value(conn, f"SELECT {CHANNEL_SQL}")
             await conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
             # Read after LISTEN: a commit between the two is heard and then skipped as already seen.
-            position = (await (await conn.execute("SELECT value FROM feed_counter WHERE id = 1")).fetchone())[0]
+            position = await _value(conn, "SELECT value FROM feed_counter WHERE id = 1")
             self._hub.restart(position)
             self.connected.set()
             async for note in conn.notifies():
@@ -74,6 +75,14 @@ class Listener:
                     self._hub.heard(Notice.decode(note.payload))
                 except ValueError:
                     log.warning("ignored a malformed feed notice on %s", channel)
+
+
+async def _value(conn: psycopg.AsyncConnection[Any], query: LiteralString) -> Any:
+    """The one value a one-row query answers."""
+    row = await (await conn.execute(query)).fetchone()
+    if row is None:
+        raise psycopg.DataError(f"no row for {query}")
+    return row[0]
 
 
 class CommitWatch:
@@ -84,7 +93,7 @@ class CommitWatch:
         self._db, self._hub, self._interval = db, hub, interval
         self._database = db.engine.url.database
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
         self._stopping = asyncio.Event()
 
     async def start(self) -> None:
@@ -101,7 +110,7 @@ class CommitWatch:
             # Not cancelled: a read running in a worker thread must finish before the engine is disposed.
             await self._task
 
-    def _committed(self, database: str | None, notice: Notice) -> None:
+    def _committed(self, database: str | None, notice: Notice | AccessChange) -> None:
         loop = self._loop
         if database == self._database and loop is not None and not loop.is_closed():
             loop.call_soon_threadsafe(self._hub.heard, notice)

@@ -7,15 +7,35 @@ merges to the original). Product members see their assigned communities and prod
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import ColumnElement, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, exists, false, or_, select, true
 from sqlalchemy.orm import Session
 
 from server.models import Change, Insight, SameHere, User
 from server.services.errors import NotFound
 
 PRODUCT_ROLES = ("product", "admin")
+
+
+class Routed(Protocol):
+    """What routing reads from an insight or a feed row: its author, community and product area."""
+
+    @property
+    def author_id(self) -> int: ...
+    @property
+    def community_id(self) -> int: ...
+    @property
+    def product_area_id(self) -> int | None: ...
+
+
+class Visible(Routed, Protocol):
+    """An insight, loaded (models.Insight) or as a snapshot (insights.Snapshot)."""
+
+    @property
+    def id(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -66,7 +86,9 @@ def change_condition(actor: User | Reader) -> ColumnElement[bool]:
     return _assigned(actor, Change.community_id, Change.product_area_id)
 
 
-def cell_condition(actor: User, community_col, area_col) -> ColumnElement[bool]:
+def cell_condition(
+    actor: User, community_col: SQLColumnExpression[int], area_col: SQLColumnExpression[int | None]
+) -> ColumnElement[bool]:
     """The product side's rule on rows keyed by (community, product area), such as the analytics roll-up."""
     if actor.role == "admin":
         return true()
@@ -75,12 +97,12 @@ def cell_condition(actor: User, community_col, area_col) -> ColumnElement[bool]:
     return _assigned(actor, community_col, area_col)
 
 
-def backed_ids(actor: User | Reader):
+def backed_ids(actor: User | Reader) -> Select[str]:
     """The ids of the insights the actor backs with a "same here" (uses ix_same_heres_user_insight)."""
     return select(SameHere.insight_id).where(SameHere.user_id == actor.id)
 
 
-def can_see(actor: User | Reader, insight, backed: set[str] | None = None) -> bool:
+def can_see(actor: User | Reader, insight: Visible, backed: set[str] | None = None) -> bool:
     """The same rule on one loaded insight (or its snapshot). `backed`: the ids the rep backs, when the caller
     batched that lookup (a pull page); otherwise it is looked up, and only when author and community did not
     decide."""
@@ -96,7 +118,7 @@ def can_see(actor: User | Reader, insight, backed: set[str] | None = None) -> bo
     return insight.community_id in communities or insight.product_area_id in areas
 
 
-def routed_to(reader: Reader, row, backers: frozenset[int] | set[int]) -> bool:
+def routed_to(reader: Reader, row: Routed, backers: frozenset[int] | set[int]) -> bool:
     """change_condition on one feed row in memory; `backers`: the users backing the row's insight now."""
     if reader.role == "admin":
         return True
@@ -110,7 +132,7 @@ def can_triage(actor: User) -> bool:
     return actor.role in PRODUCT_ROLES
 
 
-def backed_among(session: Session, actor: User | Reader, insight_ids) -> set[str]:
+def backed_among(session: Session, actor: User | Reader, insight_ids: Iterable[str]) -> set[str]:
     """Which of these insights the actor backs with a "same here": one query for a whole page."""
     ids = set(insight_ids)
     if actor.role != "rep" or not ids:
@@ -118,14 +140,19 @@ def backed_among(session: Session, actor: User | Reader, insight_ids) -> set[str
     return set(session.scalars(backed_ids(actor).where(SameHere.insight_id.in_(ids))))
 
 
-def backs(session: Session | None, actor: User, insight_id: str) -> bool:
+def backs(session: Session | None, actor: User | Reader, insight_id: str) -> bool:
     """Whether the actor has a "same here" counted on this insight."""
     if session is None:
         return False
     return bool(session.scalar(select(exists().where(SameHere.user_id == actor.id, SameHere.insight_id == insight_id))))
 
 
-def _rep(actor: User | Reader, author_col, community_col, insight_col) -> ColumnElement[bool]:
+def _rep(
+    actor: User | Reader,
+    author_col: SQLColumnExpression[int],
+    community_col: SQLColumnExpression[int],
+    insight_col: SQLColumnExpression[str],
+) -> ColumnElement[bool]:
     parts = [author_col == actor.id, insight_col.in_(backed_ids(actor))]
     communities = sorted(scope(actor)[0])
     if communities:
@@ -133,9 +160,11 @@ def _rep(actor: User | Reader, author_col, community_col, insight_col) -> Column
     return or_(*parts)
 
 
-def _assigned(actor: User | Reader, community_col, area_col) -> ColumnElement[bool]:
+def _assigned(
+    actor: User | Reader, community_col: SQLColumnExpression[int], area_col: SQLColumnExpression[int | None]
+) -> ColumnElement[bool]:
     communities, areas = (sorted(ids) for ids in scope(actor))
-    parts = []
+    parts: list[ColumnElement[bool]] = []
     if communities:
         parts.append(community_col.in_(communities))
     if areas:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -36,7 +36,13 @@ class TokenPolicy:
 
 
 def create_user(
-    session: Session, name: str, role: str, password: str, *, communities: list[str] = (), product_areas: list[str] = ()
+    session: Session,
+    name: str,
+    role: str,
+    password: str,
+    *,
+    communities: Sequence[str] = (),
+    product_areas: Sequence[str] = (),
 ) -> User:
     if role not in schema.ROLES:
         raise Invalid(f"role must be one of {', '.join(schema.ROLES)}")
@@ -45,9 +51,11 @@ def create_user(
     if not password:
         raise Invalid("the password must not be empty")
     user = User(name=name, role=role, password_hash=security.hash_password(password))
-    user.communities = [session.get(Community, reference.community_by_slug(session, slug).id) for slug in communities]
+    user.communities = [
+        session.get_one(Community, reference.community_by_slug(session, slug).id) for slug in communities
+    ]
     user.product_areas = [
-        session.get(ProductArea, reference.product_area_by_slug(session, slug).id) for slug in product_areas
+        session.get_one(ProductArea, reference.product_area_by_slug(session, slug).id) for slug in product_areas
     ]
     session.add(user)
     session.flush()

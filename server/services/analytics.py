@@ -28,9 +28,11 @@ from __future__ import annotations
 import threading
 import time
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, case, func, select
 from sqlalchemy.dialects.postgresql import array
 from sqlalchemy.orm import Session
 
@@ -39,6 +41,14 @@ from server.models import AnalyticsCell, AnalyticsCustomer, Community, Insight, 
 from server.services import feed, reference, rollup
 from server.services.access import PRODUCT_ROLES, cell_condition, insight_condition, scope
 from server.services.errors import Forbidden, Invalid, NotFound
+
+if TYPE_CHECKING:
+    from server.db import Database
+
+# A grid row: community, product area, then same, captured, answered, shipped, customers_shipped, judged,
+# in_time, told (see _Queries.grid).
+GridRow = tuple[int, int | None, *tuple[int, ...]]
+_Group = TypeVar("_Group", Community, ProductArea)
 
 MAX_WEEKS = 156
 RISING_DAYS = 28
@@ -51,7 +61,7 @@ STALE_SECONDS = 10.0
 _behind: dict[str, tuple[int, float]] = {}  # {database url: (rolled position, first seen behind, monotonic)}
 _behind_lock = threading.Lock()
 PERCENTILES_KEPT = 256
-_percentiles: dict[tuple, tuple[float | None, float | None, int]] = {}  # oldest first
+_percentiles: dict[tuple[object, ...], tuple[float | None, float | None, int]] = {}  # oldest first
 _percentiles_lock = threading.Lock()
 
 
@@ -119,7 +129,7 @@ class Analytics(BaseModel):
     recounting: bool = False
 
 
-def ensure_current(db) -> None:
+def ensure_current(db: Database) -> None:
     """Bring the roll-up up to the feed now, waiting for a recount running elsewhere (a write only when the
     feed moved on since the last time)."""
     with db.read() as session:
@@ -129,7 +139,7 @@ def ensure_current(db) -> None:
         rollup.refresh(session)
 
 
-def prepare(db) -> bool:
+def prepare(db: Database) -> bool:
     """Before a request reads the figures: True when the roll-up is still recounting recent changes.
 
     The request then serves the last roll-up and says so ("recounting"); it recounts itself only when the
@@ -190,13 +200,22 @@ def build(
 class _Queries:
     """The reads: the roll-up for the weekly counts, the live rows for what depends on now or on pulls."""
 
-    def __init__(self, session, reader, community, product_area, starts: datetime, ends: datetime, now: datetime):
+    def __init__(
+        self,
+        session: Session,
+        reader: User,
+        community: str | None,
+        product_area: str | None,
+        starts: datetime,
+        ends: datetime,
+        now: datetime,
+    ) -> None:
         self.session, self.starts, self.ends, self.now = session, starts, ends, now
         self.dates = rollup.Dates(session)
         communities, areas = scope(reader)
         # What the first-reply percentiles depend on besides the rows (see _first_reply_percentiles).
         self.percentile_key = (
-            str(session.get_bind().url),
+            str(session.get_bind().engine.url),
             reader.role,
             communities,
             areas,
@@ -216,7 +235,7 @@ class _Queries:
         if area is not None:
             self.scope.append(Insight.product_area_id == area.id)
 
-        def cells(table) -> list:
+        def cells(table: type[AnalyticsCell] | type[AnalyticsCustomer]) -> list[ColumnElement[bool]]:
             found = [cell_condition(reader, table.community_id, table.product_area_id)]
             found.append((table.week >= starts.date()) & (table.week < ends.date()))
             if community_id is not None:
@@ -227,7 +246,7 @@ class _Queries:
 
         self.cells, self.customer_cells = cells(AnalyticsCell), cells(AnalyticsCustomer)
 
-    def within(self, column):
+    def within(self, column: SQLColumnExpression[datetime | None]) -> ColumnElement[bool]:
         return (column >= self.starts) & (column < self.ends)
 
     # -- per week, from the roll-up
@@ -268,16 +287,16 @@ class _Queries:
                 figures.customers -= int(extra or 0)
 
     # -- per community and product area: the roll-up, and live what depends on now and on pulls
-    def grid(self) -> list[tuple]:
+    def grid(self) -> list[GridRow]:
         """Rows (community, area, same, captured, answered, shipped, customers_shipped, judged, in_time, told)."""
         c = AnalyticsCell
         cutoff = self.now - WEEK  # captured before it: had its 7 days
         cutoff_monday = datetime.combine(cutoff.astimezone(UTC).date(), datetime.min.time(), UTC)
         cutoff_monday -= timedelta(days=cutoff_monday.weekday())
         settled = c.week < cutoff_monday.date()  # whole weeks that had their 7 days: judged = captured
-        cells: dict[tuple, list[int]] = {}
+        cells: dict[tuple[int, int | None], list[int]] = {}
 
-        def add(key, index: int, value) -> None:
+        def add(key: tuple[int, int | None], index: int, value: int | Decimal | None) -> None:
             cells.setdefault(key, [0] * 8)[index] += int(value or 0)
 
         for community, area, same, captured, answered, shipped, judged, in_time in self.session.execute(
@@ -331,8 +350,8 @@ class _Queries:
         return [(community, area, *values) for (community, area), values in cells.items()]
 
     # -- the loop
-    def loop(self, grid: list[tuple]) -> LoopFigures:
-        totals = [sum(row[i] for row in grid) for i in range(2, 10)] if grid else [0] * 8
+    def loop(self, grid: list[GridRow]) -> LoopFigures:
+        totals = [sum(column) for column in zip(*(row[2:] for row in grid), strict=True)] if grid else [0] * 8
         _same, _captured, _answered, shipped, customers, judged, in_time, told = totals
         p50, p90, replied = self._first_reply_percentiles()
         return LoopFigures(
@@ -418,10 +437,10 @@ class _Queries:
         ]
 
 
-def _groups(grid: list[tuple], session: Session, model, index: int) -> list[GroupFigures]:
+def _groups(grid: list[GridRow], session: Session, model: type[_Group], index: int) -> list[GroupFigures]:
     """Per community (index 0) or per product area (index 1): the grid's cells summed."""
     names = {row.id: (row.slug, row.name) for row in session.scalars(select(model))}
-    groups: dict = {}
+    groups: dict[int | None, GroupFigures] = {}
     for row in grid:
         key = row[index]
         slug, name = names.get(key, (None, "No product area")) if key is not None else (None, "No product area")
@@ -451,5 +470,5 @@ def _share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 
 
-def _round(value) -> float | None:
+def _round(value: float | Decimal | None) -> float | None:
     return None if value is None else round(float(value), 2)

@@ -9,13 +9,17 @@ other databases (or other schemas of one database, as in tests) never hear it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server.models import SameHere
+
+if TYPE_CHECKING:
+    from server.services.feed import Pending
 
 # PostgreSQL refuses payloads of 8000 bytes or more; a larger audience is announced as "everyone".
 MAX_PAYLOAD = 7000
@@ -49,7 +53,7 @@ class Notice:
         return f"{count} {text}"
 
     @classmethod
-    def decode(cls, payload: str) -> Notice:
+    def decode(cls, payload: str) -> Notice | AccessChange:
         """`<last> <count> <json>` (an access change: `m <user ids>`); ValueError for anything else."""
         if payload.startswith("m "):
             return AccessChange.decode(payload)
@@ -83,7 +87,15 @@ class AccessChange:
         return cls(frozenset(int(u) for u in payload[2:].split(",")))
 
 
-def decide(session: Session, pending) -> dict[str, frozenset[int]]:
+class Audience(TypedDict):
+    """Who may see a notice's rows: a Notice's communities, areas and users."""
+
+    communities: frozenset[int]
+    areas: frozenset[int]
+    users: frozenset[int]
+
+
+def decide(session: Session, pending: Sequence[Pending]) -> Audience:
     """The audience of these pending feed rows, asked of the database at most once (followers)."""
     communities = {p.community_id for p in pending}
     areas = {p.product_area_id for p in pending if p.product_area_id is not None}

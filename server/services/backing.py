@@ -9,7 +9,7 @@ references (compared case-folded, whitespace removed) + reports without a refere
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -52,7 +52,7 @@ def root_of(session: Session, insight: Insight) -> Insight:
     """Follow `duplicate_of` to the original (cycles are refused when marking; the guard is for safety)."""
     seen = {insight.id}
     while insight.duplicate_of is not None and insight.duplicate_of not in seen:
-        insight = session.get(Insight, insight.duplicate_of)
+        insight = session.get_one(Insight, insight.duplicate_of)  # a foreign key: the original exists
         seen.add(insight.id)
     return insight
 
@@ -63,7 +63,7 @@ def add(session: Session, actor: User, draft: schema.SameHereDraft) -> tuple[Sam
     if existing is not None:
         if existing.user_id != actor.id or existing.merged_from is not None:
             raise IdTaken(f"same-here id {draft.id} is already used")
-        return existing, session.get(Insight, existing.insight_id), False
+        return existing, session.get_one(Insight, existing.insight_id), False
     target = get_visible(session, actor, draft.insight_id)
     if target.withdrawn:
         raise Invalid("this insight was withdrawn by its author; capture a new insight instead")
@@ -184,7 +184,7 @@ def renote_replies(session: Session, insight: Insight) -> None:
         feed.note(session, "reply", insight, reply_id=reply_id)
 
 
-def _tell_former_backers(session: Session, moved: list, new_root_id: str) -> None:
+def _tell_former_backers(session: Session, moved: Sequence[tuple[int, str]], new_root_id: str) -> None:
     """A rep whose "same here" moved away from an insight may no longer see it: a feed row addressed to
     them (as its `author_id`, the column that routes a change to one reader) gives them its current state,
     or a `hidden` tombstone if they may no longer read it."""
@@ -229,7 +229,7 @@ def _descendants(session: Session, insight_id: str) -> set[str]:
 
 def _locked(session: Session, insight: Insight) -> Insight:
     """Lock the row whose counts are about to change, so concurrent "same here"s recount one at a time."""
-    return session.get(Insight, insight.id, with_for_update={"of": Insight}, populate_existing=True)
+    return session.get_one(Insight, insight.id, with_for_update={"of": Insight}, populate_existing=True)
 
 
 def _standing(session: Session, duplicate: Insight) -> SameHere | None:

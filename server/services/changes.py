@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Result, Select, select
 from sqlalchemy.orm import Session
 
 from protocol import schema
@@ -47,26 +48,26 @@ class Batch:
     backers: dict[str, frozenset[int]] = field(default_factory=dict)
     # Answers already rendered from this batch, by what makes them differ (see `view_key`): the 1,000 reps of
     # a community woken by one change get one rendering and one serialisation between them.
-    answers: dict[tuple, object] = field(default_factory=dict)
+    answers: dict[tuple[object, ...], tuple[list[schema.Change], bytes]] = field(default_factory=dict)
 
     def backed_by(self, reader: Reader) -> set[str]:
         return {insight_id for insight_id, users in self.backers.items() if reader.id in users}
 
 
-def select_rows(*conditions) -> list:
+def select_rows(*conditions: ColumnElement[bool]) -> Select[int, str, str, str | None, int, int, int | None]:
     return select(*_COLUMNS).where(*conditions).order_by(Change.seq)
 
 
-def rows_of(result) -> list[FeedRow]:
+def rows_of(result: Result[int, str, str, str | None, int, int, int | None]) -> list[FeedRow]:
     return [FeedRow(*row) for row in result]
 
 
 def load(session: Session, rows: list[FeedRow]) -> Batch:
     """The insights and replies these rows name, each loaded once."""
     ids = {r.insight_id for r in rows}
-    found = session.scalars(select(Insight).where(Insight.id.in_(ids))) if ids else []
+    found: Iterable[Insight] = session.scalars(select(Insight).where(Insight.id.in_(ids))) if ids else []
     reply_ids = {r.reply_id for r in rows if r.reply_id}
-    replies = session.scalars(select(Reply).where(Reply.id.in_(reply_ids))) if reply_ids else []
+    replies: Iterable[Reply] = session.scalars(select(Reply).where(Reply.id.in_(reply_ids))) if reply_ids else []
     return Batch(
         rows,
         {i.id: insights.snapshot(i) for i in found},
@@ -88,7 +89,7 @@ def load_range(session: Session, after: int, upto: int) -> Batch:
     return batch
 
 
-def view_key(reader: Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> tuple:
+def view_key(reader: Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> tuple[object, ...]:
     """Everything `render` reads of the reader for these rows: readers with equal keys get equal changes."""
     ids = {r.insight_id for r in rows}
     own = frozenset(i for i in ids if (snap := batch.insights.get(i)) is not None and snap.author_id == reader.id)
@@ -102,13 +103,14 @@ def view_key(reader: Reader, rows: list[FeedRow], batch: Batch, backed: set[str]
     )
 
 
-def render(reader: User | Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> list:
+def render(reader: User | Reader, rows: list[FeedRow], batch: Batch, backed: set[str]) -> list[schema.Change]:
     """The protocol's changes for these rows (already routed to the reader), as the reader may see them."""
-    out, sent = [], set()
+    out: list[schema.Change] = []
+    sent: set[str] = set()
     for row in rows:
         insight = batch.insights.get(row.insight_id)
         if row.kind == "reply":
-            reply = batch.replies.get(row.reply_id)
+            reply = batch.replies.get(row.reply_id) if row.reply_id is not None else None
             if reply is not None and insight is not None and can_see(reader, insight, backed):
                 out.append(schema.ReplyChange(kind="reply", reply=reply))
             continue

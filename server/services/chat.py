@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 _HEADLINES = {
     "insight.created": "New {impact}-impact insight in {community}",
@@ -26,7 +27,7 @@ def render(kind: str, payload: str) -> str:
     return json.dumps(message, separators=(",", ":"), ensure_ascii=False)
 
 
-def _facts(insight: dict) -> list[tuple[str, str]]:
+def _facts(insight: dict[str, Any]) -> list[tuple[str, str]]:
     if not insight:
         return []
     backing = f"{insight.get('customers', 1)} customer(s), {insight.get('reps', 1)} rep(s)"
@@ -38,8 +39,8 @@ def _facts(insight: dict) -> list[tuple[str, str]]:
     ]
 
 
-def _slack(headline: str, text: str, facts: list[tuple[str, str]], url: str | None) -> dict:
-    blocks: list[dict] = [
+def _slack(headline: str, text: str, facts: list[tuple[str, str]], url: str | None) -> dict[str, Any]:
+    blocks: list[dict[str, Any]] = [
         {"type": "header", "text": {"type": "plain_text", "text": headline[:150]}},
         {"type": "section", "text": {"type": "plain_text", "text": text or " "}},
     ]
@@ -55,8 +56,8 @@ def _slack(headline: str, text: str, facts: list[tuple[str, str]], url: str | No
     return {"text": f"{headline}: {text[:150]}", "blocks": blocks}
 
 
-def _teams(headline: str, text: str, facts: list[tuple[str, str]], url: str | None) -> dict:
-    card: dict = {
+def _teams(headline: str, text: str, facts: list[tuple[str, str]], url: str | None) -> dict[str, Any]:
+    card: dict[str, Any] = {
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",
         "version": "1.4",

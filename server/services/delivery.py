@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import bindparam, event, func, select, update
+from sqlalchemy import Table, bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
 from server.models import Change, Insight, User
@@ -47,9 +47,12 @@ def record(session: Session, acks: dict[int, int]) -> None:
     """Store how far each user's devices pulled (never moves back)."""
     if not acks:
         return
+    users = User.__table__
+    if not isinstance(users, Table):  # a model's __table__ is typed as any FromClause; here it is a Table
+        raise TypeError(f"users is not a table: {users!r}")
     statement = (
-        update(User.__table__)
-        .where(User.__table__.c.id == bindparam("uid"), User.__table__.c.acked_seq < bindparam("seq"))
+        update(users)
+        .where(users.c.id == bindparam("uid"), users.c.acked_seq < bindparam("seq"))
         .values(acked_seq=bindparam("seq"))
     )
     session.execute(statement, [{"uid": user, "seq": seq} for user, seq in sorted(acks.items())])

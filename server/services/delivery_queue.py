@@ -89,7 +89,8 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
         .limit(limit)
         .with_for_update(of=WebhookMessage, skip_locked=True)
     )
-    found = [Claimed(*row) for row in session.execute(query)]
+    # By name: the columns are named as Claimed's fields (at ten columns SQLAlchemy's row type turns open-ended).
+    found = [Claimed(**row._asdict()) for row in session.execute(query)]
     if found:
         session.execute(
             update(WebhookMessage)
@@ -128,7 +129,7 @@ def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tu
                 session.execute(delete(WebhookMessage).where(WebhookMessage.id == outcome.message.id))
             else:
                 _retry_later(session, outcome.message, policy, now)
-        values: dict = {"delivered": Webhook.delivered + (len(group) - len(failed))}
+        values: dict[str, object] = {"delivered": Webhook.delivered + (len(group) - len(failed))}
         if failed:
             values.update(failures=Webhook.failures + len(failed), last_error=(failed[-1].error or "")[:300])
         else:

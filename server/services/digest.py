@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from protocol import schema
@@ -78,7 +78,7 @@ def _community(
     )
 
 
-def _live(community_id: int):
+def _live(community_id: int) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     """The community's insights that still stand (a withdrawn one is no news)."""
     return (Insight.community_id == community_id, Insight.withdrawn.is_(False))
 
@@ -115,6 +115,8 @@ def _same_heres(session: Session, community_id: int, starts: datetime, ends: dat
 
 # Only the columns an item shows (and those that decide how its text is shown): loading whole insights would
 # also load their authors (and, through them, each author's communities), a query per person, not per community.
+# (id, text, status, customers, reps, author_id, pii_kept)
+_ItemRow = tuple[str, str, str, int, int, int, list[str]]
 _ITEM = (Insight.id, Insight.text, Insight.status, Insight.customers, Insight.reps, Insight.author_id, Insight.pii_kept)
 
 
@@ -150,7 +152,8 @@ def _answered(
         .order_by(Reply.created_at.desc(), Reply.id.desc())
     )
     items: dict[str, schema.DigestItem] = {}
-    for *insight, body in rows:  # newest reply first, so the first one seen per insight is its latest
+    for row in rows:  # newest reply first, so the first one seen per insight is its latest
+        insight, body = row[:-1], row[-1]
         if insight[0] not in items:
             items[insight[0]] = _item(reader, insight, reply=snippet(body))
     return list(items.values())
@@ -200,7 +203,7 @@ def loop(session: Session, community_id: int, starts: datetime, ends: datetime, 
     )
 
 
-def _item(reader: User, row, reply: str | None = None) -> schema.DigestItem:
+def _item(reader: User, row: _ItemRow, reply: str | None = None) -> schema.DigestItem:
     """An item from a row of `_ITEM` columns; masked before it is cut, so no cut can split a masked value."""
     insight_id, text, status, customers, reps, author_id, pii_kept = row
     shown = snippet(text_for(reader, author_id, text, pii_kept))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -24,18 +25,22 @@ _QUEUE = "palaute_integration_events"
 _ROWS = "palaute_outbox_rows"
 # The outbox writer, (build rows, insert rows): set by services/outbox.py on import (it needs the insights
 # module, which emits here).
-writer: list[tuple[Callable[[Session, list[Event]], list[dict]], Callable[[Session, list[dict]], None]]] = []
+writer: list[
+    tuple[Callable[[Session, list[Event]], list[dict[str, Any]]], Callable[[Session, list[dict[str, Any]]], None]]
+] = []
 
 
 @dataclass(frozen=True)
 class Event:
     type: str
     insight_id: str
-    extra: dict = field(default_factory=dict)  # reply_id, same_here_id, previous_status, original_id
-    row: dict | None = None  # a new insight's row as inserted (it has no ORM object)
+    extra: dict[str, str] = field(default_factory=dict)  # reply_id, same_here_id, previous_status, original_id
+    row: dict[str, Any] | None = None  # a new insight's row as inserted (it has no ORM object)
 
 
-def emit(session: Session, event_type: str, insight_id: str, *, row: dict | None = None, **extra) -> None:
+def emit(
+    session: Session, event_type: str, insight_id: str, *, row: dict[str, Any] | None = None, **extra: str
+) -> None:
     assert event_type in EVENTS, event_type
     session.info.setdefault(_QUEUE, []).append(Event(event_type, insight_id, extra, row))
 

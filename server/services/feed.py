@@ -71,7 +71,7 @@ def note_access(session: Session, user_id: int) -> None:
 
 @event.listens_for(Session, "before_commit")
 def _before_commit(session: Session) -> None:
-    notices = []
+    notices: list[Notice | AccessChange] = []
     access = session.info.pop(_ACCESS, None)
     if access:
         change = AccessChange(frozenset(access))
@@ -127,7 +127,7 @@ def _number_pending(session: Session, pending: list[Pending]) -> Notice:
 def _announce(session: Session) -> None:
     notices = session.info.pop(_NOTICES, None)
     if notices:
-        database = session.get_bind().url.database
+        database = session.get_bind().engine.url.database
         for notice in notices:
             for callback in list(on_commit):
                 callback(database, notice)
@@ -148,7 +148,7 @@ _instances: dict[str, str] = {}  # {database url: instance id}; the id never cha
 
 
 def instance_id(session: Session) -> str:
-    url = str(session.get_bind().url)
+    url = str(session.get_bind().engine.url)
     if url not in _instances:
         found = session.scalar(select(Meta.value).where(Meta.key == "instance"))
         if found is None:

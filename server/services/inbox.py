@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from server.models import Community, Insight, ProductArea, Reply, User
@@ -60,7 +60,7 @@ def get_thread(session: Session, actor: User, insight_id: str) -> tuple[Insight,
     return insight, list(replies)
 
 
-def _apply(query, actor: User, filters: InboxFilter):
+def _apply(query: Select[Insight], actor: User, filters: InboxFilter) -> Select[Insight]:
     if filters.community:
         query = query.where(
             Insight.community_id == select(Community.id).where(Community.slug == filters.community).scalar_subquery()
@@ -91,13 +91,13 @@ def _apply(query, actor: User, filters: InboxFilter):
     return query
 
 
-def _matches(actor: User, pattern: str):
+def _matches(actor: User, pattern: str) -> ColumnElement[bool]:
     """Search only what the reader can see, or it is an oracle: a rep could confirm another rep's customer
     reference or kept personal data one character at a time. The product team and the author see (and
     search) everything; other reps search the shared text (`Insight.shared_text`, null when it is the text)
     and no customer reference (the same rule as `insights.view`)."""
 
-    def like(column):
+    def like(column: SQLColumnExpression[str]) -> ColumnElement[bool]:
         return func.lower(column).like(pattern, escape="\\")
 
     ref = like(func.coalesce(Insight.customer_ref, ""))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -56,13 +58,13 @@ def snapshot(insight: Insight) -> Snapshot:
     return Snapshot(insight.id, insight.author_id, insight.community_id, insight.product_area_id, full, shared)
 
 
-def shared_text(text: str, pii_kept) -> str:
+def shared_text(text: str, pii_kept: Sequence[str] | None) -> str:
     """The text as other reps see it: the personal data its author kept (for the product team) masked again.
     Every place that shows an insight's text to a reader goes through `text_for` or `view`, which use this."""
     return privacy.guard_text(text, (), limit=_NO_LIMIT).text if pii_kept else text
 
 
-def searchable_shared_text(received: str, stored: str, pii_kept) -> str | None:
+def searchable_shared_text(received: str, stored: str, pii_kept: Sequence[str] | None) -> str | None:
     """What `Insight.shared_text` stores: the text with nothing kept when that differs from the stored text,
     else None. Masked from the text as received, whose findings a push detects before its write transaction
     (`privacy.detected_ahead`), so no detection runs while the write lock is held."""
@@ -77,7 +79,7 @@ def sees_everything(reader: User | Reader | None, author_id: int) -> bool:
     return reader is None or reader.role in PRODUCT_ROLES or author_id == reader.id
 
 
-def text_for(reader: User | Reader, author_id: int, text: str, pii_kept) -> str:
+def text_for(reader: User | Reader, author_id: int, text: str, pii_kept: Sequence[str] | None) -> str:
     """An insight's text as `reader` may read it, from its columns (for readers that load no whole insight)."""
     return text if sees_everything(reader, author_id) else shared_text(text, pii_kept)
 
@@ -102,8 +104,12 @@ def to_schema(insight: Insight, reader: User | None = None, backed: set[str] | N
     """The insight as `reader` may see it (None: everything, as the product team sees it); see `view`.
     `backed`: the ids the reader backs with a "same here" when the caller batched that lookup."""
     if backed is None:
-        mine = sees_everything(reader, insight.author_id)
-        backed = set() if mine else backed_among(Session.object_session(insight), reader, [insight.id])
+        session = Session.object_session(insight)
+        # A detached insight has no session to ask: not backed, as access.backs answers then.
+        if reader is None or session is None or sees_everything(reader, insight.author_id):
+            backed = set()
+        else:
+            backed = backed_among(session, reader, [insight.id])
     return view(snapshot(insight), reader, backed)
 
 
@@ -134,18 +140,18 @@ def create(session: Session, actor: User, draft: schema.InsightDraft) -> tuple[I
         return existing, False
     row = new_row(session, actor, draft)
     insert_rows(session, [row])
-    return session.get(Insight, draft.id), True
+    return session.get_one(Insight, draft.id), True
 
 
 def existing_of(session: Session, actor: User, insight_id: str) -> Insight | None:
-    absent: set = session.info.get("absent_insights", set())  # filled by a batch prefetch
+    absent: set[str] = session.info.get("absent_insights", set())  # filled by a batch prefetch
     existing = None if insight_id in absent else session.get(Insight, insight_id)
     if existing is not None and existing.author_id != actor.id:
         raise IdTaken(f"insight id {insight_id} is already used")
     return existing
 
 
-def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
+def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict[str, Any]:
     """Check a draft and turn it into a row for `insert_rows` (raises Invalid for unknown slugs)."""
     community = reference.community_by_slug(session, draft.community)
     area = reference.product_area_by_slug(session, draft.product_area)
@@ -174,12 +180,12 @@ def new_row(session: Session, actor: User, draft: schema.InsightDraft) -> dict:
     )
 
 
-def insert_rows(session: Session, rows: list[dict]) -> None:
+def insert_rows(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert new insights in one round trip (a push of 100 too) and note them in the feed."""
     if not rows:
         return
     bulk.insert_many(session, Insight.__table__, rows)  # Core: no ORM bookkeeping for new rows
-    absent: set = session.info.get("absent_insights", set())
+    absent: set[str] = session.info.get("absent_insights", set())
     for row in rows:
         absent.discard(row["id"])
         feed.note_ids(
@@ -188,7 +194,7 @@ def insert_rows(session: Session, rows: list[dict]) -> None:
         events.emit(session, "insight.created", row["id"], row=row)
 
 
-def row_to_schema(session: Session, actor: User, row: dict) -> schema.Insight:
+def row_to_schema(session: Session, actor: User, row: dict[str, Any]) -> schema.Insight:
     """The protocol form of a just-inserted row, without loading it back."""
     area = reference.product_area_by_id(session, row["product_area_id"])
     # model_construct: the values were validated on the way in; this runs 100 times per push.
@@ -223,24 +229,25 @@ def edit(session: Session, actor: User, insight_id: str, base_version: int, patc
     for required in ("text", "community", "impact", "tags"):
         if required in fields and getattr(patch, required) is None:
             raise Invalid(f"{required} cannot be null")
-    if "community" in fields:
+    # The loop above refused a null for each of these: `is not None` only tells the type checker so.
+    if "community" in fields and patch.community is not None:
         insight.community_id = reference.community_by_slug(session, patch.community).id
     if "product_area" in fields:
         area = reference.product_area_by_slug(session, patch.product_area)
         insight.product_area_id = area.id if area else None
     keep = list(insight.pii_kept or [])
-    if "text" in fields:
+    if "text" in fields and patch.text is not None:
         guarded = privacy.guard_text(patch.text, keep)
         insight.text = guarded.text
         insight.shared_text = searchable_shared_text(patch.text, guarded.text, keep)
         insight.pii_flagged = insight.pii_flagged or guarded.flagged
     if "customer_ref" in fields:
-        guarded = privacy.guard_customer_ref(patch.customer_ref, keep)
-        insight.customer_ref = guarded.text
-        insight.pii_flagged = insight.pii_flagged or guarded.flagged
-    if "impact" in fields:
+        ref = privacy.guard_customer_ref(patch.customer_ref, keep)
+        insight.customer_ref = ref.text
+        insight.pii_flagged = insight.pii_flagged or ref.flagged
+    if "impact" in fields and patch.impact is not None:
         insight.impact = patch.impact
-    if "tags" in fields:
+    if "tags" in fields and patch.tags is not None:
         insight.tags = list(patch.tags)
     bump(session, insight)
     events.emit(session, "insight.updated", insight.id)

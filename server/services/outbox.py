@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -29,7 +31,7 @@ def insight_link(insight_id: str) -> str:
     return f"{public_url[0].rstrip('/')}/web/insights/{insight_id}"
 
 
-def chat_wants(event: Event, data: dict) -> bool:
+def chat_wants(event: Event, data: dict[str, Any]) -> bool:
     """Slack and Teams hooks hear of new high-impact insights and of shipped ones only."""
     insight = data["insight"]
     if event.type == "insight.created":
@@ -37,7 +39,7 @@ def chat_wants(event: Event, data: dict) -> bool:
     return event.type == "insight.status_changed" and insight["status"] == "shipped"
 
 
-def build(session: Session, queued: list[Event]) -> list[dict]:
+def build(session: Session, queued: list[Event]) -> list[dict[str, Any]]:
     """The outbox rows of these events: one per event and matching enabled subscription."""
     hooks = session.execute(
         select(Webhook.id, Webhook.kind, Webhook.events, Webhook.community_id).where(Webhook.enabled.is_(True))
@@ -45,13 +47,13 @@ def build(session: Session, queued: list[Event]) -> list[dict]:
     if not hooks:
         return []
     now = utcnow()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for event in queued:
         insight = event.row if event.row is not None else session.get(Insight, event.insight_id)
         if insight is None:
             continue
         community_id = _get(insight, "community_id")
-        data = None
+        data: dict[str, Any] | None = None
         for hook_id, kind, wanted, hook_community in hooks:
             if event.type not in wanted or hook_community not in (None, community_id):
                 continue
@@ -62,7 +64,7 @@ def build(session: Session, queued: list[Event]) -> list[dict]:
     return rows
 
 
-def insert(session: Session, rows: list[dict]) -> None:
+def insert(session: Session, rows: list[dict[str, Any]]) -> None:
     bulk.insert_many(session, WebhookMessage.__table__, rows)
     session.info[_WAKE] = True
 
@@ -72,7 +74,7 @@ def written(session: Session) -> bool:
     return bool(session.info.pop(_WAKE, False))
 
 
-def _row(webhook_id: int, event: Event, data: dict, now) -> dict:
+def _row(webhook_id: int, event: Event, data: dict[str, Any], now: datetime) -> dict[str, Any]:
     body = {"type": event.type, "timestamp": now.isoformat().replace("+00:00", "Z"), "data": data}
     return dict(
         webhook_id=webhook_id,
@@ -87,8 +89,8 @@ def _row(webhook_id: int, event: Event, data: dict, now) -> dict:
     )
 
 
-def _data(session: Session, event: Event, insight: Insight | dict) -> dict:
-    data: dict = {"insight": insight_data(session, insight)}
+def _data(session: Session, event: Event, insight: Insight | dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = {"insight": insight_data(session, insight)}
     if "previous_status" in event.extra:
         data["previous_status"] = event.extra["previous_status"]
     if "original_id" in event.extra:
@@ -114,10 +116,10 @@ def _data(session: Session, event: Event, insight: Insight | dict) -> dict:
     return data
 
 
-def insight_data(session: Session, insight: Insight | dict) -> dict:
+def insight_data(session: Session, insight: Insight | dict[str, Any]) -> dict[str, Any]:
     """An insight (ORM object, or a row just inserted) as webhook payloads carry it."""
 
-    def get(name: str):
+    def get(name: str) -> Any:
         return _get(insight, name)
 
     text = get("text")
@@ -143,11 +145,11 @@ def insight_data(session: Session, insight: Insight | dict) -> dict:
     }
 
 
-def _get(insight: Insight | dict, name: str):
+def _get(insight: Insight | dict[str, Any], name: str) -> Any:
     return insight[name] if isinstance(insight, dict) else getattr(insight, name)
 
 
-def _iso(value) -> str:
+def _iso(value: datetime) -> str:
     return value.isoformat().replace("+00:00", "Z")
 
 

@@ -20,11 +20,18 @@ class Guarded:
     flagged: bool
 
 
-def guard_text(text: str, keep: Iterable[str] = (), *, limit: int = MAX_TEXT_CHARS) -> Guarded:
+@dataclass(frozen=True)
+class GuardedText(Guarded):
+    """A guarded text (never absent, unlike a customer reference)."""
+
+    text: str
+
+
+def guard_text(text: str, keep: Iterable[str] = (), *, limit: int = MAX_TEXT_CHARS) -> GuardedText:
     from privacy.saving import mask_note
 
     result = mask_note(text, keep)
-    return Guarded(_within(result.text, limit), bool(result.masked or result.kept))
+    return GuardedText(_within(result.text, limit), bool(result.masked or result.kept))
 
 
 def guard_customer_ref(ref: str | None, keep: Iterable[str] = ()) -> Guarded:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TypeVar, overload
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,7 @@ class Ref:
 # a community added by another process is found, and nothing stale is ever accepted.
 _cache: dict[tuple[str, type], tuple[dict[str, Ref], dict[int, Ref]]] = {}
 _lock = threading.Lock()
+_Row = TypeVar("_Row", Community, ProductArea)
 
 
 def communities(session: Session) -> list[Community]:
@@ -42,6 +44,12 @@ def community_by_slug(session: Session, slug: str) -> Ref:
     return found
 
 
+@overload
+def product_area_by_slug(session: Session, slug: str) -> Ref: ...
+@overload
+def product_area_by_slug(session: Session, slug: None) -> None: ...
+@overload
+def product_area_by_slug(session: Session, slug: str | None) -> Ref | None: ...
 def product_area_by_slug(session: Session, slug: str | None) -> Ref | None:
     if slug is None:
         return None
@@ -67,7 +75,7 @@ def add_product_area(session: Session, slug: str, name: str) -> ProductArea:
     return _add(session, ProductArea, slug, name)
 
 
-def _add(session: Session, model, slug: str, name: str, **extra):
+def _add(session: Session, model: type[_Row], slug: str, name: str, **extra: bool) -> _Row:
     if session.scalar(select(model).where(model.slug == slug)) is not None:
         raise Invalid(f"{slug!r} already exists")
     row = model(slug=slug, name=name, **extra)
@@ -76,21 +84,21 @@ def _add(session: Session, model, slug: str, name: str, **extra):
     return row
 
 
-def _lookup(session: Session, model, slug: str) -> Ref | None:
+def _lookup(session: Session, model: type[_Row], slug: str) -> Ref | None:
     found = _refs(session, model)[0].get(slug)
     return found if found is not None else _refs(session, model, reload=True)[0].get(slug)
 
 
-def _by_id(session: Session, model, row_id: int) -> Ref:
+def _by_id(session: Session, model: type[_Row], row_id: int) -> Ref:
     found = _refs(session, model)[1].get(row_id) or _refs(session, model, reload=True)[1].get(row_id)
     if found is None:
         raise LookupError(f"{model.__tablename__} id {row_id} does not exist")
     return found
 
 
-def _refs(session: Session, model, *, reload: bool = False) -> tuple[dict[str, Ref], dict[int, Ref]]:
+def _refs(session: Session, model: type[_Row], *, reload: bool = False) -> tuple[dict[str, Ref], dict[int, Ref]]:
     if "reference_db" not in session.info:  # rendering the URL is not free; once per session
-        session.info["reference_db"] = str(session.get_bind().url)
+        session.info["reference_db"] = str(session.get_bind().engine.url)
     key = (session.info["reference_db"], model)
     refs = _cache.get(key)
     if refs is None or reload:

@@ -18,9 +18,27 @@ queries over the roll-up (services/analytics.py).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
-from sqlalchemy import Date, and_, cast, delete, exists, func, insert, or_, select, text, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    SQLColumnExpression,
+    and_,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    union_all,
+)
+from sqlalchemy.engine import Row
 from sqlalchemy.orm import Session
 
 from server.models import (
@@ -44,12 +62,14 @@ class Dates:
     def __init__(self, session: Session) -> None:
         self.pg = session.get_bind().dialect.name == "postgresql"
 
-    def week(self, column):
+    def week(self, column: SQLColumnExpression[datetime | None]) -> ColumnElement[date | str]:  # str: SQLite
         if self.pg:
             return cast(func.date_trunc("week", func.timezone("UTC", column)), Date)
         return func.date(column, "-6 days", "weekday 1")  # back 6 days, then forward to a Monday
 
-    def hours(self, start, end):
+    def hours(
+        self, start: SQLColumnExpression[datetime], end: SQLColumnExpression[datetime | None]
+    ) -> ColumnElement[float | Decimal]:  # Decimal: PostgreSQL's numeric
         if self.pg:
             # date_part is double precision; EXTRACT is numeric since PostgreSQL 14, which made the analytics'
             # percentile over a year of replies (60,000 rows for an admin) three times slower.
@@ -57,7 +77,7 @@ class Dates:
         return (func.julianday(end) - func.julianday(start)) * 24.0
 
 
-def as_date(value) -> date:
+def as_date(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -65,7 +85,7 @@ def as_date(value) -> date:
     return date.fromisoformat(str(value)[:10])
 
 
-def customer_key(column):
+def customer_key(column: SQLColumnExpression[str | None]) -> ColumnElement[str | None]:
     """A customer reference compared without case and spaces (services/backing.py folds all whitespace)."""
     return func.nullif(func.lower(func.replace(func.trim(column), " ", "")), "")
 
@@ -154,13 +174,15 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
         session.execute(delete(AnalyticsCell).where(AnalyticsCell.week.in_(sorted(weeks))))
         session.execute(delete(AnalyticsCustomer).where(AnalyticsCustomer.week.in_(sorted(weeks))))
     counter = _Counter(session, weeks)
-    cells: dict[tuple, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    cells: dict[tuple[date, int, int | None], dict[str, int]] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
     for name, rows in counter.counts():
         for week, community, area, count in rows:
             key = (as_date(week), community, area)
             if weeks is None or key[0] in weeks:
                 cells[key][name] += int(count or 0)
-    cells_of: dict[tuple, list[tuple]] = defaultdict(list)  # (week, customer) -> the cells it appears in
+    cells_of: dict[tuple[date, str], list[tuple[int, int | None]]] = defaultdict(
+        list
+    )  # (week, customer) -> the cells it appears in
     for w, c, a, k in counter.customers():
         week = as_date(w)
         if weeks is None or week in weeks:
@@ -168,7 +190,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
             cells_of[(week, k[:100])].append((c, a))
     if cells:
         session.execute(
-            insert(AnalyticsCell.__table__),  # Core: one multi-row statement, no ids read back
+            insert(AnalyticsCell),  # Core: one multi-row statement, no ids read back
             [dict(week=w, community_id=c, product_area_id=a, **counts) for (w, c, a), counts in cells.items()],
         )
     shared = [
@@ -178,7 +200,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
         for c, a in places
     ]
     for start in range(0, len(shared), 5_000):
-        session.execute(insert(AnalyticsCustomer.__table__), shared[start : start + 5_000])
+        session.execute(insert(AnalyticsCustomer), shared[start : start + 5_000])
 
 
 class _Counter:
@@ -187,16 +209,21 @@ class _Counter:
     def __init__(self, session: Session, weeks: set[date] | None) -> None:
         self.session, self.weeks, self.dates = session, weeks, Dates(session)
 
-    def _in_weeks(self, column):
+    def _in_weeks(self, column: SQLColumnExpression[datetime | None]) -> ColumnElement[bool]:
         if self.weeks is None:
             return column.is_not(None)
-        ranges = []
+        ranges: list[ColumnElement[bool]] = []
         for monday in sorted(self.weeks):
             starts = datetime(monday.year, monday.month, monday.day, tzinfo=UTC)
             ranges.append(and_(column >= starts, column < starts + timedelta(days=7)))
         return or_(*ranges)
 
-    def _grouped(self, column, *conditions, source=None):
+    def _grouped(
+        self,
+        column: SQLColumnExpression[datetime | None],
+        *conditions: ColumnElement[bool],
+        source: type[SameHere] | None = None,
+    ) -> Sequence[Row[date | str, int, int | None, int]]:
         wk = self.dates.week(column)
         query = select(wk, Insight.community_id, Insight.product_area_id, func.count())
         if source is not None:
@@ -207,7 +234,7 @@ class _Counter:
             )
         ).all()
 
-    def counts(self):
+    def counts(self) -> Iterator[tuple[str, Sequence[Row[date | str, int, int | None, int]]]]:
         hours = self.dates.hours(Insight.created_at, Insight.first_reply_at)
         yield "captured", self._grouped(Insight.created_at)
         yield "answered", self._grouped(Insight.first_reply_at)
@@ -224,8 +251,13 @@ class _Counter:
             self._grouped(SameHere.created_at, said, customer_key(SameHere.customer_ref).is_(None), source=SameHere),
         )
 
-    def customers(self):
-        def part(column, key, *conditions, same_here: bool = False):
+    def customers(self) -> Sequence[Row[date | str, int, int | None, str]]:
+        def part(
+            column: SQLColumnExpression[datetime | None],
+            key: ColumnElement[str | None],
+            *conditions: ColumnElement[bool],
+            same_here: bool = False,
+        ) -> Select[date | str, int, int | None, str | None]:
             query = select(
                 self.dates.week(column).label("wk"),
                 Insight.community_id.label("c"),

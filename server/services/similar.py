@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from server.models import Community, Insight, User
 from server.services.access import insight_condition
-from similarity import MIN_WORDS, THRESHOLD, analyze_insight, overlap_score
+from similarity import MIN_WORDS, THRESHOLD, Analyzed, analyze_insight, overlap_score
 
 CANDIDATES = 1_000
 SHOWN = 5
@@ -69,7 +69,7 @@ def for_insight(session: Session, reader: User, insight: Insight, limit: int = S
     return best[:limit]
 
 
-def _idf(texts: list) -> Callable[[frozenset[str]], float]:
+def _idf(texts: list[Analyzed]) -> Callable[[frozenset[str]], float]:
     """IDF of a word's most common stem over these texts (as desktop/store/similar.py weighs words)."""
     df: Counter[str] = Counter()
     for analysed in texts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, lazyload
@@ -25,13 +26,13 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
     client registers a new device and sends again. So `duplicate` only ever names a mutation the server holds.
     """
     # Serialise pushes of one device (SQLite: BEGIN IMMEDIATE already does), then read its high-water mark.
-    device = session.scalar(
+    device = session.scalars(
         select(Device).options(lazyload(Device.user)).where(Device.id == device_id).with_for_update(of=Device)
-    )
+    ).one()  # the caller authenticated this device
     _prefetch(session, request)
     held, used = _held(session, actor, device, request)
     results: list[schema.MutationResult | None] = []
-    creates: list[tuple[int, int, dict]] = []  # (result index, number, row): new insights inserted together
+    creates: list[tuple[int, int, dict[str, Any]]] = []  # (result index, number, row): new insights inserted together
     pending: set[str] = set()
     fresh: dict[str, int] = {}  # mutation id -> result index, for mutations processed in this batch
     numbered: dict[int, str] = {}  # number -> mutation id, likewise
@@ -58,17 +59,27 @@ def push(session: Session, actor: User, device_id: str, request: schema.PushRequ
         _insert(session, actor, creates, results)  # an edit may refer to an insight created just before
         results.append(_apply(session, actor, mutation))
     _insert(session, actor, creates, results)
-    for mutation, result in zip(request.mutations, results, strict=False):
+    answered = _all_answered(results)
+    for mutation, result in zip(request.mutations, answered, strict=False):
         if result.status != "number_used":
             result.mutation_id = mutation.id
-    _remember(session, actor, device, request, results, fresh)
+    _remember(session, actor, device, request, answered, fresh)
     device.last_mutation = last
-    return schema.PushResponse(results=results, last_mutation=last)
+    return schema.PushResponse(results=answered, last_mutation=last)
+
+
+def _all_answered(results: list[schema.MutationResult | None]) -> list[schema.MutationResult]:
+    """The results once `_insert` has answered every create (it leaves no None behind)."""
+    answered = [r for r in results if r is not None]
+    if len(answered) != len(results):
+        raise RuntimeError("a created insight of this batch was left without a result")
+    return answered
 
 
 def texts_of(request: schema.PushRequest) -> Iterator[str]:
     """Every text of a batch the server masks: detected before the write transaction (`privacy.detected_ahead`)."""
     for m in request.mutations:
+        fields: tuple[str | None, ...]
         if m.type == "create":
             fields = (m.insight.text, m.insight.customer_ref)
         elif m.type == "edit":
@@ -97,7 +108,7 @@ def _held(
         )
     }
     low = [m.number for m in request.mutations if m.number <= device.last_mutation and m.id not in held]
-    used = {}
+    used: dict[int, str] = {}
     if low:
         used = dict(
             session.execute(
@@ -109,7 +120,7 @@ def _held(
     return held, used
 
 
-def _number_used(mutation, holder: str | None) -> schema.MutationResult:
+def _number_used(mutation: schema.Mutation, holder: str | None) -> schema.MutationResult:
     return schema.MutationResult(
         number=mutation.number,
         mutation_id=holder,
@@ -122,14 +133,15 @@ def _number_used(mutation, holder: str | None) -> schema.MutationResult:
 def _again(
     session: Session,
     actor: User,
-    mutation,
+    mutation: schema.Mutation,
     prior: DeviceMutation | None,
-    results: list,
+    results: list[schema.MutationResult | None],
     index: int | None,
 ) -> schema.MutationResult:
     """A mutation the server holds: the first answer again (a refusal stays a refusal), with current state."""
+    outcome: str  # a stored outcome, or the first answer's status
     if prior is None:  # the same id twice in one batch: answer as its first occurrence was answered
-        first = results[index]  # None: a create of this batch not inserted yet
+        first = results[index] if index is not None else None  # None: a create of this batch not inserted yet
         outcome, code, message = (first.status, first.code, first.message) if first else ("applied", None, None)
     else:
         outcome, code, message = prior.outcome, prior.code, prior.message
@@ -150,7 +162,12 @@ def _again(
 
 
 def _remember(
-    session: Session, actor: User, device: Device, request: schema.PushRequest, results: list, fresh: dict[str, int]
+    session: Session,
+    actor: User,
+    device: Device,
+    request: schema.PushRequest,
+    results: list[schema.MutationResult],
+    fresh: dict[str, int],
 ) -> None:
     """One row per mutation processed in this batch: its number, id, object and outcome (inserted in one go,
     without ORM objects: building and flushing 100 of them was about a tenth of a push's server CPU)."""
@@ -174,7 +191,7 @@ def _remember(
     bulk.insert_many(session, DeviceMutation.__table__, rows)
 
 
-def _object_id(mutation) -> str:
+def _object_id(mutation: schema.Mutation) -> str:
     if mutation.type == "create":
         return mutation.insight.id
     if mutation.type == "reply":
@@ -184,7 +201,13 @@ def _object_id(mutation) -> str:
     return mutation.insight_id
 
 
-def _new_insight(session: Session, actor: User, mutation, results: list, pending: set[str]) -> dict | None:
+def _new_insight(
+    session: Session,
+    actor: User,
+    mutation: schema.CreateMutation,
+    results: list[schema.MutationResult | None],
+    pending: set[str],
+) -> dict[str, Any] | None:
     """The row to insert, or None after appending a duplicate/rejected result."""
     number = mutation.number
     try:
@@ -201,7 +224,12 @@ def _new_insight(session: Session, actor: User, mutation, results: list, pending
         return None
 
 
-def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]], results: list) -> None:
+def _insert(
+    session: Session,
+    actor: User,
+    creates: list[tuple[int, int, dict[str, Any]]],
+    results: list[schema.MutationResult | None],
+) -> None:
     insights.insert_rows(session, [row for _, _, row in creates])
     for index, number, row in creates:
         results[index] = schema.MutationResult(
@@ -210,7 +238,11 @@ def _insert(session: Session, actor: User, creates: list[tuple[int, int, dict]],
     creates.clear()
 
 
-def _apply(session: Session, actor: User, mutation) -> schema.MutationResult:
+def _apply(
+    session: Session,
+    actor: User,
+    mutation: schema.EditMutation | schema.WithdrawMutation | schema.ReplyMutation | schema.SameHereMutation,
+) -> schema.MutationResult:
     """Apply an edit, withdraw, reply or "same here"; a refusal becomes a rejected result, never an error."""
     number = mutation.number
     try:  # creates are not here: push() inserts them together
@@ -242,7 +274,7 @@ def _rejected(actor: User, number: int, error: ServiceError) -> schema.MutationR
     )
 
 
-def _duplicate(session: Session, actor: User, mutation) -> schema.MutationResult:
+def _duplicate(session: Session, actor: User, mutation: schema.Mutation) -> schema.MutationResult:
     """Already applied earlier: answer with the target's current state when the caller can see it."""
     if mutation.type == "reply":
         reply = session.get(Reply, mutation.reply.id)
@@ -283,7 +315,8 @@ def _ok(
 
 def _prefetch(session: Session, request: schema.PushRequest) -> None:
     """Load every insight and reply the batch touches in two queries (the loop then hits the identity map)."""
-    ids, reply_ids = set(), set()
+    ids: set[str] = set()
+    reply_ids: set[str] = set()
     for m in request.mutations:
         if m.type == "create":
             ids.add(m.insight.id)
@@ -301,7 +334,7 @@ def _prefetch(session: Session, request: schema.PushRequest) -> None:
     session.info["absent_insights"] = ids - found
 
 
-def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list, int, bool]:
+def pull(session: Session, actor: User, after: int, limit: int) -> tuple[list[schema.Change], int, bool]:
     """Visible changes after seq `after` in commit order: (changes, new seq, has_more)."""
     upto = feed.last_seq(session)  # every change numbered <= upto is committed (see feed._number_pending)
     rows = changes.rows_of(

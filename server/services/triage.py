@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.orm import Session
@@ -51,10 +52,11 @@ def reply_and_set_status(
 ) -> tuple[Reply | None, Insight]:
     """The product team's answer in one transaction: one commit, so the rep's next pull brings both at
     once and the tray shows one notification ("Reply from pam · Planned"). Either part may be left out."""
-    if not (body or "").strip() and status is None:
+    said = body or ""
+    if not said.strip() and status is None:
         raise Invalid("write a reply or choose a new status")
     insight = set_status(session, actor, insight_id, status) if status is not None else None
-    reply = add_reply(session, actor, insight_id, body) if (body or "").strip() else None
+    reply = add_reply(session, actor, insight_id, said) if said.strip() else None
     return reply, insight or get_visible(session, actor, insight_id)
 
 
@@ -102,7 +104,12 @@ def record_event(
 
 
 def add_reply(
-    session: Session, actor: User, insight_id: str, body: str, reply_id: str | None = None, created_at=None
+    session: Session,
+    actor: User,
+    insight_id: str,
+    body: str,
+    reply_id: str | None = None,
+    created_at: datetime | None = None,
 ) -> Reply:
     """Add a reply to the thread of a visible insight. The same reply id with the same body is a no-op."""
     body = privacy.guard_reply(_clean_body(body))
@@ -131,7 +138,7 @@ def add_reply(
     return reply
 
 
-def keep_reply_facts(insight: Insight, actor: User, at) -> None:
+def keep_reply_facts(insight: Insight, actor: User, at: datetime) -> None:
     """Who replied last (the "Awaiting product team" filter) and when the product team first replied
     (the loop figures), kept on the row so neither needs the replies table to answer."""
     side = "product" if can_triage(actor) else "rep"

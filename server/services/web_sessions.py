@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, Update, select, update
 from sqlalchemy.orm import Session
 
 from server import security
@@ -75,18 +75,30 @@ def end(session: Session, secret: str) -> None:
 
 def end_all(session: Session, user_id: int) -> int:
     """End every live session of a user (revocation, disabling, a new password); returns how many."""
-    result = session.execute(
-        update(WebSession).where(WebSession.user_id == user_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+    return _count(
+        session,
+        update(WebSession)
+        .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
+        .values(ended_at=utcnow()),
     )
-    return result.rowcount or 0
 
 
 def end_by_id(session: Session, session_id: str) -> bool:
     """End one session by the id an admin sees in `user devices`; False if there is none."""
-    result = session.execute(
-        update(WebSession).where(WebSession.id == session_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+    return bool(
+        _count(
+            session,
+            update(WebSession)
+            .where(WebSession.id == session_id, WebSession.ended_at.is_(None))
+            .values(ended_at=utcnow()),
+        )
     )
-    return bool(result.rowcount)
+
+
+def _count(session: Session, statement: Update) -> int:
+    """Run an UPDATE; how many rows it changed (its result is a CursorResult, the kind that counts them)."""
+    result = session.execute(statement)
+    return (result.rowcount or 0) if isinstance(result, CursorResult) else 0
 
 
 def live_of(session: Session, user_id: int) -> list[WebSession]:

@@ -15,6 +15,7 @@ from authlib.oauth2.rfc6749.parameters import prepare_grant_uri
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
+from joserfc.jwt import ClaimsOption
 
 from server.config import Settings
 
@@ -232,13 +233,14 @@ class OidcClient:
                 "sso_refused", "The identity token's signature is not valid; the sign-in was refused."
             ) from None
         claims = token.claims
-        registry = jwt.JWTClaimsRegistry(
-            leeway=CLOCK_SKEW,
-            iss={"essential": True, "value": self.issuer},
-            sub={"essential": True},
-            exp={"essential": True},
-            **({"nonce": {"essential": True, "value": nonce}} if nonce is not None else {}),
-        )
+        options: dict[str, ClaimsOption] = {
+            "iss": {"essential": True, "value": self.issuer},
+            "sub": {"essential": True},
+            "exp": {"essential": True},
+        }
+        if nonce is not None:
+            options["nonce"] = {"essential": True, "value": nonce}
+        registry = jwt.JWTClaimsRegistry(None, CLOCK_SKEW, **options)
         try:
             registry.validate(claims)
         except JoseError as error:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,8 @@ from server.group_map import Access, GroupMap
 from server.models import Community, ProductArea, User, utcnow
 from server.services import account_admin
 from server.sso.oidc import IdClaims, SsoError
+
+_Row = TypeVar("_Row", Community, ProductArea)
 
 log = logging.getLogger("palaute.server.sso")
 # Stored instead of a password hash: argon2 rejects it, so an organisation account has no password sign-in.
@@ -79,7 +82,7 @@ def apply_access(session: Session, user: User, access: Access) -> None:
     user.product_areas = _existing(session, ProductArea, access.product_areas)
 
 
-def _existing(session: Session, model, slugs: tuple[str, ...]) -> list:
+def _existing(session: Session, model: type[_Row], slugs: tuple[str, ...]) -> list[_Row]:
     if not slugs:
         return []
     rows = list(session.scalars(select(model).where(model.slug.in_(slugs))))

@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
 from server import sealed
@@ -102,7 +102,7 @@ def _claim(
         .values(sso_busy_until=now + LEASE)
         .execution_options(synchronize_session=False)
     )
-    if not result.rowcount:
+    if not (isinstance(result, CursorResult) and result.rowcount):
         return _unconfirmed(row[2], max_age, now)
     # Read again under the claim: a refresh that finished just before it may have stored a rotated token.
     token = session.scalar(select(model.sso_refresh_token).where(model.id == holder_id))
@@ -135,7 +135,7 @@ def _settle(
     session: Session, model: Holder, holder_id: str, answer: _Answer, settings: Settings, now: datetime
 ) -> Refusal | None:
     holder = session.get(model, holder_id)
-    if holder is None:
+    if not isinstance(holder, Device | WebSession):
         return None
     holder.sso_busy_until = None
     user = session.get(User, holder.user_id)

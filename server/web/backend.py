@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from fastapi import Request
+from sqlalchemy.orm import Session
 
 from protocol import schema
 from server import recount
 from server.db import Database
-from server.models import Insight, User, WebSession
+from server.models import Insight, SameHere, User, WebSession
 from server.services import (
     access,
     accounts,
@@ -46,7 +47,10 @@ from server.web.views import (
 
 
 def database(request: Request) -> Database:
-    return request.app.state.db
+    db = request.app.state.db  # app.state is untyped: check what the app put there
+    if not isinstance(db, Database):
+        raise TypeError("app.state.db is not the database")
+    return db
 
 
 def session_secret(request: Request) -> bytes:
@@ -63,7 +67,7 @@ def _web_user(user: User) -> WebUser:
     return WebUser(id=str(user.id), name=user.name, role=user.role)
 
 
-def _account(session, user: WebUser) -> User:
+def _account(session: Session, user: WebUser) -> User:
     account = session.get(User, int(user.id))
     if account is None or account.disabled:
         raise forbidden("Your account is no longer active.")
@@ -100,13 +104,13 @@ def _provider_refuses(request: Request, sid: str) -> bool:
 
 def web_user_by_id(db: Database, user_id: int) -> WebUser:
     with db.read() as session:
-        return _web_user(session.get(User, user_id))
+        return _web_user(session.get_one(User, user_id))
 
 
 def start_session(db: Database, user: WebUser, method: str, keep: Callable[[WebSession], None] | None = None) -> str:
     """A new session; `keep` adds to it in the same transaction (single sign-on: the provider's refresh token)."""
     with db.write() as session:
-        secret = web_sessions.start(session, session.get(User, int(user.id)), method)
+        secret = web_sessions.start(session, session.get_one(User, int(user.id)), method)
         if keep is not None:
             row = web_sessions.by_secret(session, secret)
             assert row is not None
@@ -151,9 +155,16 @@ def menus(db: Database, user: WebUser) -> tuple[list[Option], list[Option]]:
 def list_insights(
     db: Database, user: WebUser, filters: InboxFilters, offset: int, limit: int
 ) -> tuple[list[InsightRow], int]:
-    fields = {name: value or None for name, value in vars(filters).items() if name not in ("sort", "show")}
     awaiting = filters.show == "awaiting"
-    wanted = inbox.InboxFilter(**fields, include_duplicates=filters.show == "all", awaiting=awaiting)
+    wanted = inbox.InboxFilter(
+        community=filters.community or None,
+        product_area=filters.product_area or None,
+        status=filters.status or None,
+        impact=filters.impact or None,
+        q=filters.q or None,
+        include_duplicates=filters.show == "all",
+        awaiting=awaiting,
+    )
     sort = "oldest" if awaiting else filters.sort  # what has waited longest comes first
     with db.read() as session:
         account = _account(session, user)
@@ -218,13 +229,13 @@ def get_insight(db: Database, user: WebUser, insight_id: str) -> InsightView:
         )
 
 
-def _same_heres(session, account: User, insight_id: str) -> tuple[SameHereView, ...]:
+def _same_heres(session: Session, account: User, insight_id: str) -> tuple[SameHereView, ...]:
     rows = queries.same_heres_on(session, insight_id)
     texts = queries.texts_of(session, account, {r.merged_from or r.said_on for r in rows} - {insight_id})
     return tuple(_same_here_view(r, insight_id, texts) for r in rows)
 
 
-def _same_here_view(row, insight_id: str, texts: dict[str, str]) -> SameHereView:
+def _same_here_view(row: SameHere, insight_id: str, texts: dict[str, str]) -> SameHereView:
     # A row not said on this insight came with a duplicate mark: it stands for the duplicate's own report
     # (merged_from), or it is a "same here" a rep said on that duplicate (said_on).
     said_on = row.said_on if row.merged_from is None and row.said_on != insight_id else None
@@ -235,13 +246,13 @@ def _same_here_view(row, insight_id: str, texts: dict[str, str]) -> SameHereView
         note=row.note,
         created_at=row.created_at,
         merged_from=row.merged_from,
-        merged_from_text=texts.get(row.merged_from),
+        merged_from_text=texts.get(row.merged_from) if row.merged_from is not None else None,
         said_on=said_on,
-        said_on_text=texts.get(said_on),
+        said_on_text=texts.get(said_on) if said_on is not None else None,
     )
 
 
-def _similar(session, account: User, insight: Insight) -> list[SimilarView]:
+def _similar(session: Session, account: User, insight: Insight) -> list[SimilarView]:
     if insight.duplicate_of is not None:
         return []  # already merged: the panel would only offer to merge it again
     found = similar.for_insight(session, account, insight)
@@ -321,7 +332,7 @@ def _summary_rows(
 def reply_and_set_status(db: Database, user: WebUser, insight_id: str, body: str, status: str | None) -> None:
     """One transaction: the rep's next pull brings the reply and the status together (one notification)."""
 
-    def answer(session, actor: User) -> None:
+    def answer(session: Session, actor: User) -> None:
         triage.reply_and_set_status(session, actor, insight_id, body, status)
 
     _triage(db, user, insight_id, answer)
@@ -357,21 +368,21 @@ def bulk_triage(
 
 
 def set_status(db: Database, user: WebUser, insight_id: str, status: str) -> None:
-    def change(session, actor: User) -> None:
+    def change(session: Session, actor: User) -> None:
         triage.set_status(session, actor, insight_id, status)
 
     _triage(db, user, insight_id, change)
 
 
 def add_reply(db: Database, user: WebUser, insight_id: str, body: str) -> None:
-    def answer(session, actor: User) -> None:
+    def answer(session: Session, actor: User) -> None:
         triage.add_reply(session, actor, insight_id, body)
 
     _triage(db, user, insight_id, answer)
 
 
 def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: str) -> None:
-    def mark(session, actor: User) -> None:
+    def mark(session: Session, actor: User) -> None:
         try:
             triage.mark_duplicate(session, actor, insight_id, original_id)
         except NotFound:
@@ -385,13 +396,13 @@ def mark_duplicate(db: Database, user: WebUser, insight_id: str, original_id: st
 def clear_duplicate(db: Database, user: WebUser, insight_id: str) -> None:
     """Undo a duplicate mark (its "same here"s move back with it; see services.triage)."""
 
-    def unmark(session, actor: User) -> None:
+    def unmark(session: Session, actor: User) -> None:
         triage.mark_duplicate(session, actor, insight_id, None)
 
     _triage(db, user, insight_id, unmark)
 
 
-def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:
+def _triage(db: Database, user: WebUser, insight_id: str, action: Callable[[Session, User], None]) -> None:
     """Run one triage service in one write transaction, with its errors turned into pages in words."""
     with db.write() as session:
         actor = _account(session, user)
@@ -406,7 +417,7 @@ def _triage(db: Database, user: WebUser, insight_id: str, action) -> None:
             raise WebError(error.http_status, "That did not work", _sentence(error.message)) from None
 
 
-def _check_visible(session, actor: User, insight_id: str) -> None:
+def _check_visible(session: Session, actor: User, insight_id: str) -> None:
     """The same 404 whether the insight does not exist or is not this user's to see: a different answer would
     let anyone probe which ids exist (as the API's `access.get_visible`)."""
     insight = session.get(Insight, insight_id)
@@ -427,7 +438,7 @@ def tracker_links(db: Database, user: WebUser, insight_id: str) -> list[tuple[st
 
 
 def add_tracker_link(db: Database, user: WebUser, insight_id: str, url: str) -> None:
-    def link(session, actor: User) -> None:
+    def link(session: Session, actor: User) -> None:
         trackers.add_link(session, actor, insight_id, url)
 
     _triage(db, user, insight_id, link)

@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypedDict
 from urllib.parse import urlencode
 
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from server.services.analytics import Analytics
+from server.services.analytics import Analytics, GroupFigures
 from server.web import backend, charts
 from server.web.context import Ctx
 from server.web.errors import not_found
 from server.web.routing import WebRoute
+from server.web.views import Option
 
 router = APIRouter(route_class=WebRoute)
 
@@ -22,13 +25,25 @@ PERIODS = (4, 12, 26, 52)
 DEFAULT_WEEKS = 12
 
 
-def _figures(ctx: Ctx, weeks: str, community: str, product_area: str) -> tuple[Analytics, dict]:
+class Choice(TypedDict):
+    weeks: int
+    community: str
+    product_area: str
+
+
+class Menus(TypedDict):
+    choice: Choice
+    communities: list[Option]
+    areas: list[Option]
+
+
+def _figures(ctx: Ctx, weeks: str, community: str, product_area: str) -> tuple[Analytics, Menus]:
     user = ctx.signed_in_user()
     chosen = int(weeks) if weeks.isdigit() and int(weeks) in PERIODS else DEFAULT_WEEKS
     communities, areas = backend.menus(ctx.db, user)
     area = product_area if product_area in {a.slug for a in areas} else ""
     found = backend.analytics_figures(ctx.db, user, chosen, community[:40] or None, area or None)
-    choice = {"weeks": chosen, "community": community[:40], "product_area": area}
+    choice: Choice = {"weeks": chosen, "community": community[:40], "product_area": area}
     return found, {"choice": choice, "communities": communities, "areas": areas}
 
 
@@ -90,24 +105,24 @@ def analytics_csv(ctx: Ctx, table: str, weeks: str = "", community: str = "", pr
     )
 
 
-def _cell(value):
+def _cell(value: object) -> object:
     """Text a spreadsheet would run as a formula (a rep typed it) is kept as text."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 
 
-def _query(choice: dict) -> str:
+def _query(choice: Choice) -> str:
     return urlencode({k: v for k, v in choice.items() if v})
 
 
-def _weeks(found: Analytics):
+def _weeks(found: Analytics) -> Iterator[list[object]]:
     yield ["week", "starts", "captured", "same_heres", "answered", "shipped", "customers"]
     for w in found.weeks:
         yield [w.week, w.starts.isoformat(), w.captured, w.same_heres, w.answered, w.shipped, w.customers]
 
 
-def _groups(groups):
+def _groups(groups: Iterable[GroupFigures]) -> Iterator[list[object]]:
     yield [
         "slug",
         "name",
@@ -133,19 +148,19 @@ def _groups(groups):
         ]
 
 
-def _loop(found: Analytics):
+def _loop(found: Analytics) -> Iterator[list[object]]:
     yield ["figure", "value"]
     for name, value in found.loop.model_dump().items():
         yield [name, "" if value is None else value]
 
 
-def _rising(found: Analytics):
+def _rising(found: Analytics) -> Iterator[list[object]]:
     yield ["id", "text", "community", "status", "customers", "reps", "new_same_heres_28_days"]
     for r in found.rising:
         yield [r.id, r.text, r.community, r.status, r.customers, r.reps, r.new_same_heres]
 
 
-TABLES = {
+TABLES: dict[str, Callable[[Analytics], Iterator[list[object]]]] = {
     "weeks": _weeks,
     "loop": _loop,
     "communities": lambda found: _groups(found.communities),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
@@ -31,7 +32,7 @@ BUG = WebError(
 class WebRoute(APIRoute):
     """Every web route answers in HTML, even when it fails."""
 
-    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
 
         async def web_handler(request: Request) -> Response:
