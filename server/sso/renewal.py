@@ -23,6 +23,7 @@ from server.db import Database
 from server.group_map import GroupMap
 from server.models import Device, User, WebSession, utcnow
 from server.services import account_admin, accounts
+from server.services.accounts import Refusal
 from server.sso import people
 from server.sso.oidc import TIMEOUT, GrantEnded, OidcClient, ProviderDown, Tokens
 
@@ -30,15 +31,6 @@ log = logging.getLogger("palaute.server.sso")
 Holder = type[Device] | type[WebSession]
 # Longer than one refresh at the provider can take; a claim left by a killed process lapses after it.
 LEASE = timedelta(seconds=3 * TIMEOUT)
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a refresh is refused: `reason` for programs (the desktop words it in the person's language; see
-    docs/protocol.md), `message` one sentence for people."""
-
-    reason: str  # sso_no_access | sso_ended | sso_unavailable
-    message: str
 
 
 DOWN_TOO_LONG_TEXT = (
@@ -142,7 +134,7 @@ def _settle(
     assert user is not None
     if answer.ended:
         _end(session, holder)
-        return Refusal("sso_ended", GrantEnded().message)
+        return Refusal("sso_ended", people.SIGN_IN_ENDED)
     if answer.tokens is None:  # the provider did not answer: the groups it gave last, for a bounded time
         # Not asked again for this sign-in until the claim lapses: a provider that hangs would otherwise cost
         # every web page of the session the provider's whole timeout.
