@@ -192,6 +192,8 @@ def revoke_device(session: Session, device_id: str) -> Device:
     if device is None:
         raise NotFound(f"device {device_id} not found")
     device.revoked_at = device.revoked_at or utcnow()
+    # The provider's refresh token (single sign-on) serves only a live sign-in: not kept past it, even sealed.
+    device.sso_refresh_token = None
     session.execute(update(Token).where(Token.device_id == device_id).values(revoked=True))
     return device
 

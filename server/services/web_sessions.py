@@ -65,18 +65,21 @@ def due_for_provider(session: Session, secret: str, every: timedelta, now: datet
 
 
 def end(session: Session, secret: str) -> None:
-    """Sign-out: this session's cookie, and every copy of it, is worthless from now on."""
+    """Sign-out: this session's cookie, and every copy of it, is worthless from now on. Ending a session (this
+    and the two below) also drops the provider's refresh token it kept: it serves only a live sign-in."""
     session.execute(
         update(WebSession)
         .where(WebSession.token_hash == security.token_hash(secret), WebSession.ended_at.is_(None))
-        .values(ended_at=utcnow())
+        .values(ended_at=utcnow(), sso_refresh_token=None)
     )
 
 
 def end_all(session: Session, user_id: int) -> int:
     """End every live session of a user (revocation, disabling, a new password); returns how many."""
     result = session.execute(
-        update(WebSession).where(WebSession.user_id == user_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+        update(WebSession)
+        .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), sso_refresh_token=None)
     )
     return result.rowcount or 0
 
@@ -84,7 +87,9 @@ def end_all(session: Session, user_id: int) -> int:
 def end_by_id(session: Session, session_id: str) -> bool:
     """End one session by the id an admin sees in `user devices`; False if there is none."""
     result = session.execute(
-        update(WebSession).where(WebSession.id == session_id, WebSession.ended_at.is_(None)).values(ended_at=utcnow())
+        update(WebSession)
+        .where(WebSession.id == session_id, WebSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), sso_refresh_token=None)
     )
     return bool(result.rowcount)
 

@@ -141,8 +141,6 @@ def _settle(
         holder.sso_busy_until = now + LEASE
         return _unconfirmed(user.sso_checked_at, timedelta(hours=settings.oidc_max_age_hours), now)
     claims, rotated = answer.tokens.claims, answer.tokens.refresh_token
-    if rotated:
-        holder.sso_refresh_token = sealed.seal(rotated, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN)
     holder.sso_checked_at = now
     user.sso_groups, user.sso_checked_at = list(claims.groups), now
     access = GroupMap.parse(settings.oidc_group_map).access(claims.groups)
@@ -155,6 +153,9 @@ def _settle(
             ended.web_sessions,
         )
         return Refusal("sso_no_access", people.NO_GROUP)
+    # A sign-in ended while the provider was asked (signed out, revoked) keeps no token of the provider.
+    if rotated and (holder.revoked_at if isinstance(holder, Device) else holder.ended_at) is None:
+        holder.sso_refresh_token = sealed.seal(rotated, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN)
     people.apply_access(session, user, access)
     return None
 
@@ -163,5 +164,6 @@ def _end(session: Session, holder: Device | WebSession) -> None:
     """This sign-in only (the person may have others the provider still accepts)."""
     if isinstance(holder, Device):
         accounts.revoke_device(session, holder.id)
-    elif holder.ended_at is None:
-        holder.ended_at = utcnow()
+    else:
+        holder.ended_at = holder.ended_at or utcnow()
+        holder.sso_refresh_token = None

@@ -34,6 +34,7 @@ PEOPLE = {
     "rita": person(["cs-payments"]),
     "eve": person(["cs-payments"]),
     "greta": person(["cs-payments"]),
+    "nora": person(["palaute-product", "cs-payments"]),
 }
 
 
@@ -67,6 +68,11 @@ def _refresh(server: ServerProcess, pair: dict, key: DeviceKey) -> requests.Resp
 def _provider_tokens(server: ServerProcess, table: str = "devices") -> list[str]:
     with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
         return [row[0] for row in db.execute(f"SELECT sso_refresh_token FROM {table} ORDER BY created_at")]
+
+
+def _provider_token_of(server: ServerProcess, table: str, row_id: str) -> str | None:
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        return db.execute(f"SELECT sso_refresh_token FROM {table} WHERE id = ?", (row_id,)).fetchone()[0]
 
 
 def _web_sign_in(server: ServerProcess, user: str) -> tuple[requests.Session, requests.Response]:
@@ -253,6 +259,29 @@ def test_the_providers_refresh_token_is_kept_sealed_and_rotated(server):
     # The test provider refuses a spent refresh token: this works only if the rotated one was kept.
     assert _refresh(server, pair, key).status_code == 200
     assert _provider_tokens(server)[-1] not in (first, second)
+
+
+def test_a_sign_in_that_ends_keeps_no_token_of_the_provider(server):
+    # Sealed or not, a provider token of a sign-in that is over serves nothing and would outlive it in every
+    # copy of the database: it goes with the device or web session.
+    key = DeviceKey.generate()
+    pair = begin(server.url, "nora").exchange(key).json()
+    other = begin(server.url, "nora").exchange().json()
+    web, inbox = _web_sign_in(server, "nora")
+    assert inbox.url.endswith("/web/inbox")
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        (web_id,) = db.execute(
+            "SELECT w.id FROM web_sessions w JOIN users u ON u.id = w.user_id WHERE u.name = 'nora'"
+        ).fetchone()
+    assert _provider_token_of(server, "web_sessions", web_id) is not None
+    server.cli("user", "revoke-device", pair["device_id"])
+    assert _provider_token_of(server, "devices", pair["device_id"]) is None
+    assert _provider_token_of(server, "devices", other["device_id"]) is not None  # another sign-in: kept
+    assert _refresh(server, pair, key).status_code == 401
+    server.cli("user", "disable", "nora")
+    assert _provider_token_of(server, "devices", other["device_id"]) is None
+    assert _provider_token_of(server, "web_sessions", web_id) is None
+    assert "/web/signin" in web.get(f"{server.url}/web/inbox", timeout=10).url
 
 
 def test_refreshes_at_once_spend_the_providers_token_only_once(server):
