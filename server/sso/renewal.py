@@ -130,7 +130,10 @@ def _settle(
     if holder is None:
         return None
     holder.sso_busy_until = None
-    user = session.get(User, holder.user_id)
+    # The person's row locked first: two of their devices settling at once would otherwise both add the same
+    # community (PostgreSQL: a duplicate key, and the failed one's rotated token lost, so that sign-in ends).
+    # Read again once locked (populate_existing): the device may have loaded the person before the lock.
+    user = session.get(User, holder.user_id, with_for_update=True, populate_existing=True)
     assert user is not None
     if answer.ended:
         _end(session, holder)

@@ -10,6 +10,7 @@ import pytest
 import requests
 from requests.adapters import BaseAdapter
 
+from server import sealed
 from server.db import Database
 from server.migrate import upgrade
 from server.models import Device, User, utcnow
@@ -147,3 +148,52 @@ def test_a_provider_set_up_wrongly_signs_nobody_out(world):
         client.refresh(SECRET, "s1")
     assert renewal.renew(db, client, settings, Device, device_id) is None
     assert _device(db, device_id).revoked_at is None
+
+
+def test_two_devices_of_one_person_renewed_at_once_both_keep_their_rotated_token(world):
+    # Each device has its own grant at the provider; both answers add the same community. Were the second
+    # transaction to fail (the same row added twice), its rotated token would be lost and the provider,
+    # seeing the spent one again, would end that sign-in.
+    import threading
+
+    from server.models import Community
+
+    settings, db, first = world
+    settings = settings.model_copy(
+        update={"oidc_group_map": "cs-payments=community:payments; cs-cards=community:cards"}
+    )
+    with db.write() as session:
+        assert {c.slug for c in session.query(Community)} >= {"payments", "cards"}  # made by the migrations
+        user = session.query(User).filter_by(name="ulla").one()
+        pair = accounts.sign_in_user(session, user, "desktop", accounts.TokenPolicy(), "other thumbprint")
+        device = session.get(Device, pair.device_id)
+        assert device is not None
+        renewal.keep(device, Tokens(_claims(), "provider-refresh-token-of-the-second"), settings)
+    both_asked = threading.Barrier(2)
+
+    def answer(token: str) -> Tokens:
+        both_asked.wait(10)  # both hold their claim and settle at the same moment
+        return Tokens(_claims(("cs-payments", "cs-cards")), f"rotated {token}")
+
+    provider = StandIn(answer)
+    results: dict[str, object] = {}
+
+    def renew(device_id: str) -> None:
+        try:
+            results[device_id] = renewal.renew(db, provider, settings, Device, device_id)
+        except Exception as error:  # the race itself is what is tested: keep what it raised
+            results[device_id] = error
+
+    threads = [threading.Thread(target=renew, args=(d,)) for d in (first, pair.device_id)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert results == {first: None, pair.device_id: None}
+    for device_id, before in ((first, SECRET), (pair.device_id, "provider-refresh-token-of-the-second")):
+        stored = _device(db, device_id).sso_refresh_token
+        assert stored is not None
+        assert sealed.unseal(stored, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN) == f"rotated {before}"
+    with db.read() as session:
+        user = session.query(User).filter_by(name="ulla").one()
+        assert sorted(c.slug for c in user.communities) == ["cards", "payments"]
