@@ -35,6 +35,7 @@ PEOPLE = {
     "eve": person(["cs-payments"]),
     "greta": person(["cs-payments"]),
     "nora": person(["palaute-product", "cs-payments"]),
+    "lars": person(["palaute-product", "cs-payments"]),
 }
 
 
@@ -282,6 +283,30 @@ def test_a_sign_in_that_ends_keeps_no_token_of_the_provider(server):
     assert _provider_token_of(server, "devices", other["device_id"]) is None
     assert _provider_token_of(server, "web_sessions", web_id) is None
     assert "/web/signin" in web.get(f"{server.url}/web/inbox", timeout=10).url
+
+
+def test_the_providers_token_is_in_no_answer_page_or_log(server, provider):
+    from server import sealed
+
+    master = (server.data_dir / "secret_key").read_text().strip()  # the development key the server made
+
+    def plain(table: str) -> str:
+        return sealed.unseal(_provider_tokens(server, table)[-1], master, sealed.PROVIDER_REFRESH_TOKEN)
+
+    key = DeviceKey.generate()
+    signed_in = begin(server.url, "lars").exchange(key)
+    seen = [plain("devices")]
+    refreshed = _refresh(server, signed_in.json(), key)
+    seen.append(plain("devices"))  # the rotated one
+    web, inbox = _web_sign_in(server, "lars")
+    seen.append(plain("web_sessions"))
+    answers = [signed_in.text, refreshed.text, inbox.text, server.cli("user", "devices", "lars").stdout]
+    provider.set_groups("lars", ["marketing"])
+    answers += [_refresh(server, signed_in.json(), key).text, web.get(f"{server.url}/web/inbox", timeout=10).text]
+    assert len(set(seen)) == 3 and "lars" in server.log_text()  # the log of this server, which names the person
+    for token in seen:
+        assert all(token not in text for text in answers)
+        assert token not in server.log_text()
 
 
 def test_refreshes_at_once_spend_the_providers_token_only_once(server):
