@@ -36,6 +36,8 @@ PEOPLE = {
     "greta": person(["cs-payments"]),
     "nora": person(["palaute-product", "cs-payments"]),
     "lars": person(["palaute-product", "cs-payments"]),
+    "ada": person(["cs-payments"]),
+    "ben": person(["palaute-admins", "cs-cards"]),
 }
 
 
@@ -307,6 +309,21 @@ def test_the_providers_token_is_in_no_answer_page_or_log(server, provider):
     for token in seen:
         assert all(token not in text for text in answers)
         assert token not in server.log_text()
+
+
+def test_a_device_never_renews_with_another_persons_provider_token(server):
+    # A row edited in the database (or a mix-up): ada's device holding ben's token. The provider answers for
+    # ben; the subject is not ada's, so the sign-in ends and ada never gets ben's role.
+    key = DeviceKey.generate()
+    ada = begin(server.url, "ada").exchange(key).json()
+    ben = begin(server.url, "ben").exchange().json()
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        (bens,) = db.execute("SELECT sso_refresh_token FROM devices WHERE id = ?", (ben["device_id"],)).fetchone()
+        db.execute("UPDATE devices SET sso_refresh_token = ? WHERE id = ?", (bens, ada["device_id"]))
+    refused = _refresh(server, ada, key)
+    assert refused.status_code == 401 and refused.json()["details"] == [{"reason": "sso_ended"}]
+    listed = next(line for line in server.cli("user", "list").stdout.splitlines() if line.startswith("ada "))
+    assert listed.split()[1] == "rep"
 
 
 def test_refreshes_at_once_spend_the_providers_token_only_once(server):
