@@ -114,6 +114,9 @@ class Settings(BaseSettings):
         problems = []
         if self.secret_key == DEV_SECRET or len(self.secret_key) < 32:
             problems.append("PALAUTE_SERVER_SECRET_KEY must be set to a random value of at least 32 characters")
+        # Its SHA-256 is the key of every sealed secret: a short one is guessed offline from a database copy.
+        if self.webhook_key is not None and len(self.webhook_key) < 32:
+            problems.append("PALAUTE_SERVER_WEBHOOK_KEY, when set, must be a random value of at least 32 characters")
         if not self.cookie_secure:
             problems.append("PALAUTE_SERVER_COOKIE_SECURE must be true (serve behind HTTPS)")
         if self.argon2_time_cost < 2 or self.argon2_memory_kib < 19456:

@@ -486,6 +486,11 @@ def _refusal_text(reason: str | None) -> str:
             "Your organisation sign-in has ended. Sign in with your organisation again; your unsent insights "
             "wait on this computer."
         )
+    if reason == "sso_off":
+        return _(
+            "Sign-in with your organisation is turned off on the Palaute server. Ask your administrator; your "
+            "unsent insights wait on this computer."
+        )
     return _(
         "Your sign-in to the Palaute server has ended (signed out or revoked). Sign in again; "
         "your unsent insights wait on this computer."

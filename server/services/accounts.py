@@ -28,11 +28,20 @@ class AuthError(Exception):
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Why a refresh of an organisation account is refused: `reason` for programs (ErrorBody.details; the
+    desktop words it in the person's language, docs/protocol.md), `message` one sentence for people."""
+
+    reason: str  # sso_no_access | sso_ended | sso_off | sso_unavailable
+    message: str
+
+
+@dataclass(frozen=True)
 class TokenPolicy:
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=90)  # since the refresh token was last used
     # Single sign-on: why this user may not refresh now (groups no longer map, sign-in too old), or None.
-    sso_check: Callable[[User], str | None] | None = None
+    sso_check: Callable[[User], Refusal | None] | None = None
 
 
 def create_user(
@@ -167,7 +176,7 @@ def refresh(session: Session, token: str, key_thumbprint: str, policy: TokenPoli
         raise AuthError("refresh_refused", "this refresh token is bound to another key")
     refusal = policy.sso_check(row.device.user) if policy.sso_check else None
     if refusal is not None:
-        raise AuthError("refresh_refused", refusal)
+        raise AuthError("refresh_refused", refusal.message, reason=refusal.reason)
     row.expires_at = now + policy.refresh_ttl
     row.device.last_seen_at = now
     pair = _issue(session, row.device, policy, with_refresh=False)
@@ -191,6 +200,8 @@ def revoke_device(session: Session, device_id: str) -> Device:
     if device is None:
         raise NotFound(f"device {device_id} not found")
     device.revoked_at = device.revoked_at or utcnow()
+    # The provider's refresh token (single sign-on) serves only a live sign-in: not kept past it, even sealed.
+    device.sso_refresh_token = None
     session.execute(update(Token).where(Token.device_id == device_id).values(revoked=True))
     return device
 

@@ -65,11 +65,12 @@ def due_for_provider(session: Session, secret: str, every: timedelta, now: datet
 
 
 def end(session: Session, secret: str) -> None:
-    """Sign-out: this session's cookie, and every copy of it, is worthless from now on."""
+    """Sign-out: this session's cookie, and every copy of it, is worthless from now on. Ending a session (this
+    and the two below) also drops the provider's refresh token it kept: it serves only a live sign-in."""
     session.execute(
         update(WebSession)
         .where(WebSession.token_hash == security.token_hash(secret), WebSession.ended_at.is_(None))
-        .values(ended_at=utcnow())
+        .values(ended_at=utcnow(), sso_refresh_token=None)
     )
 
 
@@ -79,7 +80,7 @@ def end_all(session: Session, user_id: int) -> int:
         session,
         update(WebSession)
         .where(WebSession.user_id == user_id, WebSession.ended_at.is_(None))
-        .values(ended_at=utcnow()),
+        .values(ended_at=utcnow(), sso_refresh_token=None),
     )
 
 
@@ -90,7 +91,7 @@ def end_by_id(session: Session, session_id: str) -> bool:
             session,
             update(WebSession)
             .where(WebSession.id == session_id, WebSession.ended_at.is_(None))
-            .values(ended_at=utcnow()),
+            .values(ended_at=utcnow(), sso_refresh_token=None),
         )
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import requests
@@ -56,7 +56,7 @@ class Tokens:
     token (to read the groups again at each Palaute refresh)."""
 
     claims: IdClaims
-    refresh_token: str | None
+    refresh_token: str | None = field(repr=False)  # never in a log line, a traceback's locals or an assertion
 
 
 class GrantEnded(SsoError):
@@ -177,9 +177,9 @@ class OidcClient:
         """The person's current claims, read with the refresh token kept since their sign-in: from the new
         ID token, or from the userinfo endpoint where the provider gives none on refresh. `subject` is the
         `sub` of the sign-in; another one is refused. Raises ProviderDown or GrantEnded."""
-        endpoint = self.metadata()["token_endpoint"]
         session = self._session()
         try:
+            endpoint = self.metadata()["token_endpoint"]
             token = session.refresh_token(endpoint, refresh_token=refresh_token, timeout=TIMEOUT, allow_redirects=False)
             id_token = token.get("id_token")
             if isinstance(id_token, str):
@@ -192,9 +192,11 @@ class OidcClient:
             raise ProviderDown(self.issuer) from error  # e.g. invalid_client: the admin's setup, not the person
         except ProviderDown:
             raise
-        except SsoError:
+        except SsoError as error:
+            if error.code == "sso_misconfigured":  # the admin's setup (or the provider's), not the person's
+                raise ProviderDown(self.issuer) from None
             raise GrantEnded() from None  # an answer we cannot trust is no evidence of access
-        except (requests.RequestException, ValueError):
+        except (requests.RequestException, ValueError, KeyError):
             raise ProviderDown(self.issuer) from None
         finally:
             session.close()

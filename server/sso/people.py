@@ -15,6 +15,7 @@ from server.config import Settings
 from server.group_map import Access, GroupMap
 from server.models import Community, ProductArea, User, utcnow
 from server.services import account_admin
+from server.services.accounts import Refusal
 from server.sso.oidc import IdClaims, SsoError
 
 _Row = TypeVar("_Row", Community, ProductArea)
@@ -24,6 +25,8 @@ log = logging.getLogger("palaute.server.sso")
 NO_PASSWORD = "!sso"
 
 NO_GROUP = "Your organisation account is in no group that gives access to Palaute. Ask your administrator to add you."
+SIGN_IN_ENDED = "Your organisation sign-in has ended. Sign in with your organisation again."
+SSO_OFF = Refusal("sso_off", "Single sign-on is turned off on this server. Ask your administrator.")
 
 
 def subject_of(claims: IdClaims) -> str:
@@ -92,7 +95,7 @@ def _existing(session: Session, model: type[_Row], slugs: tuple[str, ...]) -> li
     return rows
 
 
-def refresh_check(settings: Settings) -> Callable[[User], str | None]:
+def refresh_check(settings: Settings) -> Callable[[User], Refusal | None]:
     """The check `accounts.refresh` makes for each device, with this server's map and maximum age."""
     groups = GroupMap.parse(settings.oidc_group_map) if settings.sso_enabled else None
     max_age = timedelta(hours=settings.oidc_max_age_hours)
@@ -109,7 +112,9 @@ def lost_access(session: Session, claims: IdClaims) -> None:
     account_admin.sign_out_everywhere(session, user)
 
 
-def refresh_refusal(user: User, groups: GroupMap | None, max_age: timedelta, now: datetime | None = None) -> str | None:
+def refresh_refusal(
+    user: User, groups: GroupMap | None, max_age: timedelta, now: datetime | None = None
+) -> Refusal | None:
     """Why an organisation account's device or web session may not refresh now, or None. Checked against the
     groups the provider last gave (at sign-in, or at a refresh with its refresh token: server/sso/renewal.py)
     and today's map, so a group removed from the map takes effect at once; groups older than `max_age` (the
@@ -117,9 +122,9 @@ def refresh_refusal(user: User, groups: GroupMap | None, max_age: timedelta, now
     if user.sso_subject is None:
         return None
     if groups is None:
-        return "Single sign-on is turned off on this server. Ask your administrator."
-    if groups.access(user.sso_groups or []) is None:
-        return NO_GROUP
+        return SSO_OFF
+    if groups.access(user.sso_groups or []) is None:  # e.g. the admin took the group out of the map
+        return Refusal("sso_no_access", NO_GROUP)
     if user.sso_checked_at is None or user.sso_checked_at + max_age <= (now or utcnow()):
-        return "Your organisation sign-in has ended. Sign in with your organisation again."
+        return Refusal("sso_ended", SIGN_IN_ENDED)
     return None

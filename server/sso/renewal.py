@@ -23,6 +23,7 @@ from server.db import Database
 from server.group_map import GroupMap
 from server.models import Device, User, WebSession, utcnow
 from server.services import account_admin, accounts
+from server.services.accounts import Refusal
 from server.sso import people
 from server.sso.oidc import TIMEOUT, GrantEnded, OidcClient, ProviderDown, Tokens
 
@@ -30,15 +31,6 @@ log = logging.getLogger("palaute.server.sso")
 Holder = type[Device] | type[WebSession]
 # Longer than one refresh at the provider can take; a claim left by a killed process lapses after it.
 LEASE = timedelta(seconds=3 * TIMEOUT)
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a refresh is refused: `reason` for programs (the desktop words it in the person's language; see
-    docs/protocol.md), `message` one sentence for people."""
-
-    reason: str  # sso_no_access | sso_ended | sso_unavailable
-    message: str
 
 
 DOWN_TOO_LONG_TEXT = (
@@ -138,19 +130,20 @@ def _settle(
     if not isinstance(holder, Device | WebSession):
         return None
     holder.sso_busy_until = None
-    user = session.get(User, holder.user_id)
+    # The person's row locked first: two of their devices settling at once would otherwise both add the same
+    # community (PostgreSQL: a duplicate key, and the failed one's rotated token lost, so that sign-in ends).
+    # Read again once locked (populate_existing): the device may have loaded the person before the lock.
+    user = session.get(User, holder.user_id, with_for_update=True, populate_existing=True)
     assert user is not None
     if answer.ended:
         _end(session, holder)
-        return Refusal("sso_ended", GrantEnded().message)
+        return Refusal("sso_ended", people.SIGN_IN_ENDED)
     if answer.tokens is None:  # the provider did not answer: the groups it gave last, for a bounded time
         # Not asked again for this sign-in until the claim lapses: a provider that hangs would otherwise cost
         # every web page of the session the provider's whole timeout.
         holder.sso_busy_until = now + LEASE
         return _unconfirmed(user.sso_checked_at, timedelta(hours=settings.oidc_max_age_hours), now)
     claims, rotated = answer.tokens.claims, answer.tokens.refresh_token
-    if rotated:
-        holder.sso_refresh_token = sealed.seal(rotated, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN)
     holder.sso_checked_at = now
     user.sso_groups, user.sso_checked_at = list(claims.groups), now
     access = GroupMap.parse(settings.oidc_group_map).access(claims.groups)
@@ -163,6 +156,9 @@ def _settle(
             ended.web_sessions,
         )
         return Refusal("sso_no_access", people.NO_GROUP)
+    # A sign-in ended while the provider was asked (signed out, revoked) keeps no token of the provider.
+    if rotated and (holder.revoked_at if isinstance(holder, Device) else holder.ended_at) is None:
+        holder.sso_refresh_token = sealed.seal(rotated, settings.webhook_master_key, sealed.PROVIDER_REFRESH_TOKEN)
     people.apply_access(session, user, access)
     return None
 
@@ -171,5 +167,6 @@ def _end(session: Session, holder: Device | WebSession) -> None:
     """This sign-in only (the person may have others the provider still accepts)."""
     if isinstance(holder, Device):
         accounts.revoke_device(session, holder.id)
-    elif holder.ended_at is None:
-        holder.ended_at = utcnow()
+    else:
+        holder.ended_at = holder.ended_at or utcnow()
+        holder.sso_refresh_token = None

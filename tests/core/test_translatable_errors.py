@@ -111,3 +111,20 @@ def test_the_windows_get_the_core_message_in_the_chosen_language(store):
     assert unknown.value.user_message.startswith("Det finns ingen gemenskap som heter ”nope”.")
     # Finnish groups thousands with a (no-break) space: 20 001, not 20,001
     assert long.value.user_message.startswith("Havainto on 20\xa0001 merkkiä pitkä; raja on 20\xa0000.")
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "es"])
+def test_every_single_sign_on_refusal_is_worded_in_the_chosen_language(language):
+    """The reasons of a refused refresh (docs/protocol.md) each have their own translated sentence."""
+    from desktop.language import use
+    from desktop.sync.client import _refusal_text
+
+    reasons = ("sso_no_access", "sso_ended", "sso_off", None)
+    english = [_refusal_text(r) for r in reasons]
+    use(language)
+    try:
+        words = [_refusal_text(r) for r in reasons]
+    finally:
+        use("en")
+    assert len(set(english)) == len(reasons)
+    assert all(w != e for w, e in zip(words, english, strict=True))

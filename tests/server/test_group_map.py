@@ -9,6 +9,7 @@ import pytest
 from server.config import Settings
 from server.group_map import Access, GroupMap, GroupMapError
 from server.models import User
+from server.services.accounts import Refusal
 from server.sso.people import NO_GROUP, refresh_refusal
 
 MAP = GroupMap.parse(
@@ -58,9 +59,14 @@ def _user(groups, checked_hours_ago: float) -> User:
 def test_refresh_is_checked_against_todays_map_and_the_age_of_the_groups():
     max_age = timedelta(hours=12)
     assert refresh_refusal(_user(["cs-payments"], 1), MAP, max_age, NOW) is None
-    # The admin removed the group from the map: refused at once, whatever the age.
-    assert refresh_refusal(_user(["cs-payments"], 1), GroupMap.parse("product=role:product"), max_age, NOW) == NO_GROUP
-    assert "Sign in with your organisation again" in refresh_refusal(_user(["cs-payments"], 13), MAP, max_age, NOW)
-    assert "turned off" in refresh_refusal(_user(["cs-payments"], 1), None, max_age, NOW)
+    # The admin removed the group from the map: refused at once, whatever the age, with the reason the desktop
+    # words in the person's language (ErrorBody.details).
+    removed = refresh_refusal(_user(["cs-payments"], 1), GroupMap.parse("product=role:product"), max_age, NOW)
+    assert removed == Refusal("sso_no_access", NO_GROUP)
+    too_old = refresh_refusal(_user(["cs-payments"], 13), MAP, max_age, NOW)
+    assert too_old is not None and too_old.reason == "sso_ended"
+    assert "Sign in with your organisation again" in too_old.message
+    off = refresh_refusal(_user(["cs-payments"], 1), None, max_age, NOW)
+    assert off is not None and off.reason == "sso_off" and "turned off" in off.message
     password_user = User(name="p", role="rep", password_hash="x")
     assert refresh_refusal(password_user, None, max_age, NOW) is None

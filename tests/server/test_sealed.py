@@ -31,3 +31,20 @@ def test_webhook_secrets_sealed_by_the_earlier_code_still_open():
     nonce = os.urandom(12)
     stored = "v1:" + base64.b64encode(nonce + AESGCM(key).encrypt(nonce, b"whsec_abc", b"whsec")).decode()
     assert webhooks.unseal(stored, "master") == "whsec_abc"
+
+
+def test_production_refuses_a_short_key_for_sealed_secrets(tmp_path):
+    from server.config import Settings
+
+    safe = {
+        "environment": "production",
+        "secret_key": "s" * 40,
+        "cookie_secure": True,
+        "argon2_time_cost": 2,
+        "argon2_memory_kib": 19456,
+        "data_dir": tmp_path,
+    }
+    with pytest.raises(ValueError, match="PALAUTE_SERVER_WEBHOOK_KEY, when set"):
+        Settings(**safe, webhook_key="changeme")
+    assert Settings(**safe, webhook_key="k" * 32).webhook_master_key == "k" * 32
+    assert Settings(**safe).webhook_master_key == "s" * 40

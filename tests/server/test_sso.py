@@ -34,6 +34,10 @@ PEOPLE = {
     "rita": person(["cs-payments"]),
     "eve": person(["cs-payments"]),
     "greta": person(["cs-payments"]),
+    "nora": person(["palaute-product", "cs-payments"]),
+    "lars": person(["palaute-product", "cs-payments"]),
+    "ada": person(["cs-payments"]),
+    "ben": person(["palaute-admins", "cs-cards"]),
 }
 
 
@@ -67,6 +71,11 @@ def _refresh(server: ServerProcess, pair: dict, key: DeviceKey) -> requests.Resp
 def _provider_tokens(server: ServerProcess, table: str = "devices") -> list[str]:
     with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
         return [row[0] for row in db.execute(f"SELECT sso_refresh_token FROM {table} ORDER BY created_at")]
+
+
+def _provider_token_of(server: ServerProcess, table: str, row_id: str) -> str | None:
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        return db.execute(f"SELECT sso_refresh_token FROM {table} WHERE id = ?", (row_id,)).fetchone()[0]
 
 
 def _web_sign_in(server: ServerProcess, user: str) -> tuple[requests.Session, requests.Response]:
@@ -253,6 +262,68 @@ def test_the_providers_refresh_token_is_kept_sealed_and_rotated(server):
     # The test provider refuses a spent refresh token: this works only if the rotated one was kept.
     assert _refresh(server, pair, key).status_code == 200
     assert _provider_tokens(server)[-1] not in (first, second)
+
+
+def test_a_sign_in_that_ends_keeps_no_token_of_the_provider(server):
+    # Sealed or not, a provider token of a sign-in that is over serves nothing and would outlive it in every
+    # copy of the database: it goes with the device or web session.
+    key = DeviceKey.generate()
+    pair = begin(server.url, "nora").exchange(key).json()
+    other = begin(server.url, "nora").exchange().json()
+    web, inbox = _web_sign_in(server, "nora")
+    assert inbox.url.endswith("/web/inbox")
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        (web_id,) = db.execute(
+            "SELECT w.id FROM web_sessions w JOIN users u ON u.id = w.user_id WHERE u.name = 'nora'"
+        ).fetchone()
+    assert _provider_token_of(server, "web_sessions", web_id) is not None
+    server.cli("user", "revoke-device", pair["device_id"])
+    assert _provider_token_of(server, "devices", pair["device_id"]) is None
+    assert _provider_token_of(server, "devices", other["device_id"]) is not None  # another sign-in: kept
+    assert _refresh(server, pair, key).status_code == 401
+    server.cli("user", "disable", "nora")
+    assert _provider_token_of(server, "devices", other["device_id"]) is None
+    assert _provider_token_of(server, "web_sessions", web_id) is None
+    assert "/web/signin" in web.get(f"{server.url}/web/inbox", timeout=10).url
+
+
+def test_the_providers_token_is_in_no_answer_page_or_log(server, provider):
+    from server import sealed
+
+    master = (server.data_dir / "secret_key").read_text().strip()  # the development key the server made
+
+    def plain(table: str) -> str:
+        return sealed.unseal(_provider_tokens(server, table)[-1], master, sealed.PROVIDER_REFRESH_TOKEN)
+
+    key = DeviceKey.generate()
+    signed_in = begin(server.url, "lars").exchange(key)
+    seen = [plain("devices")]
+    refreshed = _refresh(server, signed_in.json(), key)
+    seen.append(plain("devices"))  # the rotated one
+    web, inbox = _web_sign_in(server, "lars")
+    seen.append(plain("web_sessions"))
+    answers = [signed_in.text, refreshed.text, inbox.text, server.cli("user", "devices", "lars").stdout]
+    provider.set_groups("lars", ["marketing"])
+    answers += [_refresh(server, signed_in.json(), key).text, web.get(f"{server.url}/web/inbox", timeout=10).text]
+    assert len(set(seen)) == 3 and "lars" in server.log_text()  # the log of this server, which names the person
+    for token in seen:
+        assert all(token not in text for text in answers)
+        assert token not in server.log_text()
+
+
+def test_a_device_never_renews_with_another_persons_provider_token(server):
+    # A row edited in the database (or a mix-up): ada's device holding ben's token. The provider answers for
+    # ben; the subject is not ada's, so the sign-in ends and ada never gets ben's role.
+    key = DeviceKey.generate()
+    ada = begin(server.url, "ada").exchange(key).json()
+    ben = begin(server.url, "ben").exchange().json()
+    with sqlite3.connect(server.data_dir / "palaute-server.sqlite3") as db:
+        (bens,) = db.execute("SELECT sso_refresh_token FROM devices WHERE id = ?", (ben["device_id"],)).fetchone()
+        db.execute("UPDATE devices SET sso_refresh_token = ? WHERE id = ?", (bens, ada["device_id"]))
+    refused = _refresh(server, ada, key)
+    assert refused.status_code == 401 and refused.json()["details"] == [{"reason": "sso_ended"}]
+    listed = next(line for line in server.cli("user", "list").stdout.splitlines() if line.startswith("ada "))
+    assert listed.split()[1] == "rep"
 
 
 def test_refreshes_at_once_spend_the_providers_token_only_once(server):

@@ -217,3 +217,33 @@ def test_provider_down_too_long_keeps_the_desktop_signed_in(tmp_path, store, vau
             assert signed_in(store, vault)  # nothing to sign in again for: it tries later
         finally:
             server.stop()
+
+
+def test_a_group_taken_out_of_the_servers_map_is_worded_in_the_persons_language(tmp_path, store, vault):
+    from desktop.language import use
+
+    with OidcProvider.start(tmp_path / "idp", {"sara": person(["cs-payments"])}) as provider:
+        server = start_server(tmp_path / "server", env=server_env(provider))
+        port = int(urlsplit(server.url).port or 0)
+        try:
+            sso.sign_in(store, vault, server.url, browser())
+        finally:
+            server.stop()
+        # The admin takes the person's only group out of the map; the provider does not answer just now, so
+        # the server's own check of the groups last read is what refuses (not the provider's answer).
+        provider.stop()
+        env = server_env(provider, PALAUTE_SERVER_OIDC_GROUP_MAP="palaute-product=role:product")
+        server = start_server(tmp_path / "server", env=env, port=port)  # the address the desktop keeps
+        try:
+            client = resume(store, vault)
+            assert client is not None
+            use("fi")
+            try:
+                with pytest.raises(SignInRequired) as refused:
+                    client.refresh()
+            finally:
+                use("en")
+            assert refused.value.user_message.startswith("Organisaatiotilisi ei enää anna pääsyä Palautteeseen")
+            assert not signed_in(store, vault)
+        finally:
+            server.stop()
