@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 import weakref
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
@@ -33,7 +34,10 @@ from server.webhook_http import Sender, SendError
 log = logging.getLogger("palaute.server.webhooks")
 _running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
 _RECORD_EVERY = 0.05
-_CPU_WINDOW = 0.25  # seconds over which the worker's CPU share is kept
+_CPU_WINDOW = 0.25
+# One claim takes up to this many rounds of `webhook_concurrency` messages: a claim is a write transaction,
+# so one per several dozen deliveries rather than one per few.
+_CLAIM_ROUNDS = 4  # seconds over which the worker's CPU share is kept
 
 
 def policy_of(settings: Settings) -> Policy:
@@ -120,6 +124,8 @@ class Deliverer:
         self._outcomes: list[Outcome] = []
         self._in_flight: set[asyncio.Task] = set()
         self._tasks: dict[asyncio.Task, Claimed] = {}
+        self._batch: deque[tuple[float, Claimed]] = deque()  # claimed, not sent yet: (when claimed, message)
+        self._handed_back: list[int] = []
         self._sender = Sender(self.settings.webhook_timeout)
         recorder = asyncio.create_task(self._record_loop())
         try:
@@ -131,21 +137,39 @@ class Deliverer:
 
     async def _claim_loop(self, limit: int) -> None:
         while not self._stopping:
-            free = limit - len(self._in_flight)
-            claimed = await self._db(self._claim, free) if free > 0 else []
-            for message in claimed:
-                task = asyncio.create_task(self._send(message))
-                self._in_flight.add(task)
-                self._tasks[task] = message
-                task.add_done_callback(self._forget)
+            if len(self._batch) < limit:  # less than one round of sends left: claim the next batch
+                started = time.monotonic()
+                wanted = limit * _CLAIM_ROUNDS - len(self._batch)
+                claimed = await self._db(self._claim, wanted)
+                self._batch.extend((started, message) for message in claimed)
+                self._dispatch(claim_more=len(claimed) == wanted)
             pause = self._budget.pause()
             if pause:
                 await asyncio.sleep(pause)
-            await self._wait(self.settings.webhook_poll_interval)  # woken when half the slots are free
+            await self._wait(self.settings.webhook_poll_interval)  # woken when the batch runs low
+
+    def _dispatch(self, claim_more: bool = True) -> None:
+        """Fill the free slots from the claimed batch. A message claimed so long ago that its lease could end
+        during the attempt is handed back instead (another process could take it and send it twice)."""
+        latest = time.monotonic() + self.settings.webhook_timeout + 1 - self.policy.lease.total_seconds()
+        sent = False
+        while self._batch and len(self._in_flight) < self._limit and not self._stopping:
+            claimed_at, message = self._batch.popleft()
+            if claimed_at < latest:
+                self._handed_back.append(message.id)
+                continue
+            task = asyncio.create_task(self._send(message))
+            self._in_flight.add(task)
+            self._tasks[task] = message
+            task.add_done_callback(self._forget)
+            sent = True
+        if sent and claim_more and len(self._batch) < self._limit:
+            self._wake.set()
 
     def _forget(self, task: asyncio.Task) -> None:
         self._in_flight.discard(task)
         self._tasks.pop(task, None)
+        self._dispatch()
 
     async def _wait(self, seconds: float) -> None:
         try:
@@ -161,8 +185,6 @@ class Deliverer:
             log.exception("webhook %s: sending message %s failed", message.webhook_id, message.id)
             ok, error = False, type(exc).__name__
         self._outcomes.append(Outcome(message, ok, error))
-        if len(self._in_flight) - 1 <= self._limit // 2:
-            self._wake.set()  # half the slots are free: claim more (one claim for several)
         if not ok:
             log.info("webhook %s: delivery of %s failed: %s", message.webhook_id, message.event, error)
 
@@ -193,17 +215,25 @@ class Deliverer:
         for task in pending:
             task.cancel()
         outcomes, self._outcomes = self._outcomes, []
+        unsent = [m.id for m in pending.values()] + [m.id for _, m in self._batch] + self._handed_back
+        self._batch.clear()
         try:
             if outcomes:
                 await self._db(self._record, outcomes)
-            if pending:
-                await self._db(self._release, [m.id for m in pending.values()])
+            if unsent:
+                await self._db(self._release, unsent)
         except Exception:
             log.exception("webhook outcomes could not be recorded on stop; their messages will be sent again")
 
     async def _record_loop(self) -> None:
         while True:
             await asyncio.sleep(_RECORD_EVERY)
+            if self._handed_back:
+                handed_back, self._handed_back = self._handed_back, []
+                try:
+                    await self._db(self._release, handed_back)
+                except Exception:
+                    log.exception("webhook leases could not be handed back; they end by themselves")
             if not self._outcomes:
                 continue
             outcomes, self._outcomes = self._outcomes, []
