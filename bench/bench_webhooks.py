@@ -177,6 +177,11 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
 
 
 def run_backend(label: str, url_for, folder: Path, quick: bool, rounds: int) -> list[Figure]:
+    figures = throughput_figures(label, url_for, folder, quick, rounds) if rounds else []
+    return figures + lag_figures(label, url_for, folder, quick)
+
+
+def throughput_figures(label: str, url_for, folder: Path, quick: bool, rounds: int) -> list[Figure]:
     fill, measured = (2_400, 2_400) if quick else (FILL, MEASURED)
     plain, hooked = [], []
     for round_ in range(rounds):
@@ -217,6 +222,11 @@ def run_backend(label: str, url_for, folder: Path, quick: bool, rounds: int) -> 
             f"≥ 90 %; pairs {min(ratios):.0f}-{max(ratios):.0f} %; {hooked[-1]['load']}",
         ),
     ]
+    return figures
+
+
+def lag_figures(label: str, url_for, folder: Path, quick: bool) -> list[Figure]:
+    figures = []
     rate = 50.0
     steady, _ = lag(folder / "lag-steady", url_for(), 500 if quick else 1_500, rate)
     p50, p95 = p50_p95(steady)
@@ -235,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="2,400 events instead of 10,000")
     parser.add_argument("--only", choices=["sqlite", "postgres"])
-    parser.add_argument("--rounds", type=int, default=4, help="pairs of runs with and without webhooks")
+    parser.add_argument("--rounds", type=int, default=4, help="pairs of runs with and without webhooks (0: lag only)")
     args = parser.parse_args(argv)
     figures: list[Figure] = []
     schemas: list[str] = []
