@@ -108,3 +108,21 @@ def test_a_receiver_that_does_not_answer_times_out_and_a_closed_port_is_a_send_e
             await sender.post("ftp://127.0.0.1/x", b"{}", {})
 
     run(go())
+
+
+def test_the_admins_test_message_goes_through_the_same_client_signed():
+    from types import SimpleNamespace
+
+    from server.delivery import send_test
+    from server.services import webhooks
+    from tests.support.webhook_receiver import Receiver
+
+    secret = webhooks.new_secret()
+    with Receiver(secret) as receiver:
+        hook = SimpleNamespace(id=7, kind="standard", url=receiver.url, secret=webhooks.seal(secret, "master"))
+        said = send_test(hook, "master", timeout=5)
+        got = receiver.wait_for(1, timeout=10)
+    assert said.startswith("delivered: HTTP 204 (msg_")
+    assert [m.type for m in got] == ["webhook.test"] and receiver.bad_signatures == 0
+    gone = SimpleNamespace(id=8, kind="standard", url="http://127.0.0.1:9/x", secret=webhooks.seal(secret, "master"))
+    assert send_test(gone, "master", timeout=5).startswith("failed: ")
