@@ -94,7 +94,9 @@ class Settings(BaseSettings):
     webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
     webhook_backoff_cap: float = 3600.0
     webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
-    webhook_concurrency: int = 8  # deliveries in flight per process (bounds its CPU next to the requests)
+    webhook_concurrency: int = 16  # deliveries in flight per process (connections per endpoint at most this)
+    # The worker's CPU per process, as a share of one core: a burst to a fast receiver waits for the pushes.
+    webhook_cpu_share: float = 0.5
     webhook_poll_interval: float = 0.5  # how often to look for work committed by other processes
     # The analytics roll-up is recounted in the background after each change (server/recount.py); this is
     # how often each process also looks for changes committed by other processes (admin commands).

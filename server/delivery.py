@@ -1,10 +1,13 @@
 """The webhook delivery worker: a thread of its own in each server process, with its own event loop.
 
 It never runs on the request loop or in the request thread pool, so a slow or dead receiver cannot slow a
-push or a page: database work happens in one thread of its own, HTTP on its own loop. It wakes at once when
-this process commits outbox rows, and looks every `webhook_poll_interval` for rows other processes wrote.
+push or a page: database work happens in one thread of its own, HTTP on its own loop (uvloop where there is
+one) through `webhook_http.Sender`, which keeps connections alive per endpoint. It wakes at once when this
+process commits outbox rows, and looks every `webhook_poll_interval` for rows other processes wrote.
 Claimed messages are sent concurrently (one at a time per insight and subscription, which keeps their
 order); outcomes are recorded together every few tens of milliseconds, one short transaction for many.
+Its CPU is capped (`webhook_cpu_share` of one core): a burst to a fast receiver waits rather than taking
+the pushes' CPU in the same process.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 import weakref
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
-import httpx
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 from standardwebhooks import Webhook as Signer
@@ -28,11 +32,16 @@ from server.db import Database
 from server.models import Webhook
 from server.services import chat, delivery_queue, outbox, webhooks
 from server.services.delivery_queue import Claimed, Outcome, Policy
+from server.webhook_http import Sender, SendError
 
 log = logging.getLogger("palaute.server.webhooks")
 _running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
 _RECORD_EVERY = 0.05
 _T = TypeVar("_T")
+_CPU_WINDOW = 0.25  # seconds over which the worker's CPU share is kept
+# One claim takes up to this many rounds of `webhook_concurrency` messages: a claim is a write transaction,
+# so one per several dozen deliveries rather than one per few.
+_CLAIM_ROUNDS = 4
 
 
 def policy_of(settings: Settings) -> Policy:
@@ -42,6 +51,39 @@ def policy_of(settings: Settings) -> Policy:
         retry_window=timedelta(hours=settings.webhook_retry_hours),
         lease=timedelta(seconds=2 * settings.webhook_timeout + 5),
     )
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
+    try:
+        import uvloop
+    except ImportError:  # Windows: the standard loop
+        return asyncio.new_event_loop
+    return uvloop.new_event_loop
+
+
+class _CpuBudget:
+    """Keeps the worker's CPU (its loop thread and its database thread) under `share` of one core."""
+
+    def __init__(self, share: float) -> None:
+        self.share = share
+        self._db_cpu = 0.0  # written by the database thread only
+        self._start, self._start_cpu = time.monotonic(), self._cpu()
+
+    def _cpu(self) -> float:
+        return time.thread_time() + self._db_cpu  # called on the loop thread
+
+    def add(self, seconds: float) -> None:
+        self._db_cpu += seconds
+
+    def pause(self) -> float:
+        """Seconds to wait so that the CPU used in this window is at most `share` of its length."""
+        if self.share >= 1:
+            return 0.0
+        now, cpu = time.monotonic(), self._cpu()
+        wait = max(0.0, (cpu - self._start_cpu) / self.share - (now - self._start))
+        if now - self._start >= _CPU_WINDOW:
+            self._start, self._start_cpu = now + wait, cpu
+        return wait
 
 
 class Deliverer:
@@ -55,6 +97,7 @@ class Deliverer:
         self._thread = threading.Thread(target=self._main, name="webhook-delivery", daemon=True)
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="webhook-db")
         self._ready = threading.Event()
+        self._signers: dict[int, tuple[str, Signer]] = {}
 
     def start(self) -> None:
         self._thread.start()
@@ -74,42 +117,63 @@ class Deliverer:
         self._db_thread.shutdown(wait=True)
 
     def _main(self) -> None:
-        asyncio.run(self._run())
+        with asyncio.Runner(loop_factory=_loop_factory()) as runner:
+            runner.run(self._run())
 
     async def _run(self) -> None:
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
         self._ready.set()
         self._limit = limit = max(1, self.settings.webhook_concurrency)
+        self._budget = _CpuBudget(self.settings.webhook_cpu_share)
         self._outcomes: list[Outcome] = []
         self._in_flight: set[asyncio.Task[None]] = set()
         self._tasks: dict[asyncio.Task[None], Claimed] = {}
-        timeout = httpx.Timeout(self.settings.webhook_timeout)
-        async with httpx.AsyncClient(timeout=timeout, follow_redirects=False, trust_env=False) as client:
-            self._client = client
-            recorder = asyncio.create_task(self._record_loop())
-            try:
-                await self._claim_loop(limit)
-            finally:
-                recorder.cancel()
-                await self._wind_down()
+        self._batch: deque[tuple[float, Claimed]] = deque()  # claimed, not sent yet: (when claimed, message)
+        self._handed_back: list[int] = []
+        self._sender = Sender(self.settings.webhook_timeout)
+        recorder = asyncio.create_task(self._record_loop())
+        try:
+            await self._claim_loop(limit)
+        finally:
+            recorder.cancel()
+            await self._wind_down()
+            self._sender.close()
 
     async def _claim_loop(self, limit: int) -> None:
         while not self._stopping:
-            free = limit - len(self._in_flight)
-            claimed = await self._db(self._claim, free) if free > 0 else []
-            for message in claimed:
-                task = asyncio.create_task(self._send(message))
-                self._in_flight.add(task)
-                self._tasks[task] = message
-                task.add_done_callback(self._forget)
-            if claimed and len(claimed) == free:
-                await self._wait(self.settings.webhook_poll_interval)  # woken when half the slots are free
+            if len(self._batch) < limit:  # less than one round of sends left: claim the next batch
+                started = time.monotonic()
+                wanted = limit * _CLAIM_ROUNDS - len(self._batch)
+                claimed = await self._db(self._claim, wanted)
+                self._batch.extend((started, message) for message in claimed)
+                self._dispatch(claim_more=len(claimed) == wanted)
+            pause = self._budget.pause()
+            if pause:
+                await asyncio.sleep(pause)
+            await self._wait(self.settings.webhook_poll_interval)  # woken when the batch runs low
+
+    def _dispatch(self, claim_more: bool = True) -> None:
+        """Fill the free slots from the claimed batch. A message claimed so long ago that its lease could end
+        during the attempt is handed back instead (another process could take it and send it twice)."""
+        latest = time.monotonic() + self.settings.webhook_timeout + 1 - self.policy.lease.total_seconds()
+        sent = False
+        while self._batch and len(self._in_flight) < self._limit and not self._stopping:
+            claimed_at, message = self._batch.popleft()
+            if claimed_at < latest:
+                self._handed_back.append(message.id)
                 continue
-            await self._wait(self.settings.webhook_poll_interval)
+            task = asyncio.create_task(self._send(message))
+            self._in_flight.add(task)
+            self._tasks[task] = message
+            task.add_done_callback(self._forget)
+            sent = True
+        if sent and claim_more and len(self._batch) < self._limit:
+            self._event.set()
 
     def _forget(self, task: asyncio.Task[None]) -> None:
         self._in_flight.discard(task)
         self._tasks.pop(task, None)
+        self._dispatch()
 
     async def _wait(self, seconds: float) -> None:
         try:
@@ -125,23 +189,28 @@ class Deliverer:
             log.exception("webhook %s: sending message %s failed", message.webhook_id, message.id)
             ok, error = False, type(exc).__name__
         self._outcomes.append(Outcome(message, ok, error))
-        if len(self._in_flight) - 1 <= self._limit // 2:
-            self._event.set()  # half the slots are free: claim more (one claim for several)
         if not ok:
             log.info("webhook %s: delivery of %s failed: %s", message.webhook_id, message.event, error)
 
     async def _post(self, message: Claimed) -> tuple[bool, str | None]:
-        secret = webhooks.unseal(message.secret, self.settings.webhook_master_key)
-        body, headers = signed(message.kind, secret, message.message_id, message.payload)
+        body, headers = signed(message.kind, self._signer(message), message.message_id, message.payload)
         try:
-            answer = await self._client.post(message.url, content=body.encode(), headers=headers)
-        except httpx.TimeoutException:
+            status = await self._sender.post(message.url, body.encode(), headers)
+        except TimeoutError:
             return False, "timed out"
-        except httpx.HTTPError as exc:
-            return False, f"{type(exc).__name__}: {exc}"[:200]
-        if 200 <= answer.status_code < 300:
+        except SendError as exc:
+            return False, str(exc)[:200]
+        if 200 <= status < 300:
             return True, None
-        return False, f"HTTP {answer.status_code}"
+        return False, f"HTTP {status}"
+
+    def _signer(self, message: Claimed) -> Signer:
+        """The subscription's signer, unsealed once (AES-GCM and base64 per message cost more than the HMAC)."""
+        known = self._signers.get(message.webhook_id)
+        if known is None or known[0] != message.secret:
+            secret = webhooks.unseal(message.secret, self.settings.webhook_master_key)
+            known = self._signers[message.webhook_id] = (message.secret, Signer(secret))
+        return known[1]
 
     async def _wind_down(self) -> None:
         """On stop: record what was delivered (else it would be sent again) and hand back the leases of
@@ -150,17 +219,25 @@ class Deliverer:
         for task in pending:
             task.cancel()
         outcomes, self._outcomes = self._outcomes, []
+        unsent = [m.id for m in pending.values()] + [m.id for _, m in self._batch] + self._handed_back
+        self._batch.clear()
         try:
             if outcomes:
                 await self._db(self._record, outcomes)
-            if pending:
-                await self._db(self._release, [m.id for m in pending.values()])
+            if unsent:
+                await self._db(self._release, unsent)
         except Exception:
             log.exception("webhook outcomes could not be recorded on stop; their messages will be sent again")
 
     async def _record_loop(self) -> None:
         while True:
             await asyncio.sleep(_RECORD_EVERY)
+            if self._handed_back:
+                handed_back, self._handed_back = self._handed_back, []
+                try:
+                    await self._db(self._release, handed_back)
+                except Exception:
+                    log.exception("webhook leases could not be handed back; they end by themselves")
             if not self._outcomes:
                 continue
             outcomes, self._outcomes = self._outcomes, []
@@ -179,7 +256,14 @@ class Deliverer:
         return self._wake
 
     async def _db(self, function: Callable[..., _T], *args: object) -> _T:
-        return await asyncio.get_running_loop().run_in_executor(self._db_thread, function, *args)
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, self._timed, function, *args)
+
+    def _timed(self, function: Callable[..., _T], *args: object) -> _T:
+        started = time.thread_time()
+        try:
+            return function(*args)
+        finally:
+            self._budget.add(time.thread_time() - started)
 
     def _claim(self, limit: int) -> list[Claimed]:
         try:
@@ -200,22 +284,22 @@ class Deliverer:
             log.warning("webhook %s disabled: %s", hook_id, reason)
 
 
-def signed(kind: str, secret: str, message_id: str, payload: str) -> tuple[str, dict[str, str]]:
+def signed(kind: str, signer: Signer, message_id: str, payload: str) -> tuple[str, dict[str, str]]:
     """The body to send (chat kinds: the message built from the event) and its Standard Webhooks headers."""
     body = payload if kind == "standard" else chat.render(kind, payload)
     now = datetime.now(UTC)
     headers = {
         "content-type": "application/json",
-        "user-agent": "Palaute-Webhooks/1",
         "webhook-id": message_id,
         "webhook-timestamp": str(int(now.timestamp())),
-        "webhook-signature": Signer(secret).sign(message_id, now, body),
+        "webhook-signature": signer.sign(message_id, now, body),
     }
     return body, headers
 
 
 def send_test(hook: Webhook, master_key: str, timeout: float) -> str:
-    """Send a `webhook.test` message now (the admin's `webhook test`); returns what happened, in words."""
+    """Send a `webhook.test` message now (the admin's `webhook test`); returns what happened, in words.
+    It goes through the worker's own client, so what the admin tests is what delivery does."""
     import json
     import uuid
 
@@ -228,13 +312,24 @@ def send_test(hook: Webhook, master_key: str, timeout: float) -> str:
         },
         separators=(",", ":"),
     )
-    body, headers = signed(hook.kind, webhooks.unseal(hook.secret, master_key), message_id, payload)
+    signer = Signer(webhooks.unseal(hook.secret, master_key))
+    body, headers = signed(hook.kind, signer, message_id, payload)
+
+    async def send() -> int:
+        sender = Sender(timeout)
+        try:
+            return await sender.post(hook.url, body.encode(), headers)
+        finally:
+            sender.close()
+
     try:
-        answer = httpx.post(hook.url, content=body.encode(), headers=headers, timeout=timeout, trust_env=False)
-    except httpx.HTTPError as exc:
-        return f"failed: {type(exc).__name__}: {exc}"
-    verdict = "delivered" if 200 <= answer.status_code < 300 else "refused"
-    return f"{verdict}: HTTP {answer.status_code} ({message_id})"
+        status = asyncio.run(send())
+    except TimeoutError:
+        return f"failed: timed out after {timeout:g} s"
+    except SendError as exc:
+        return f"failed: {exc}"
+    verdict = "delivered" if 200 <= status < 300 else "refused"
+    return f"{verdict}: HTTP {status} ({message_id})"
 
 
 @event.listens_for(Session, "after_commit")

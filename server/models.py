@@ -47,6 +47,15 @@ class Base(DeclarativeBase):
     pass
 
 
+def table_of(model: type[Base]) -> Table:
+    """A model's table, for Core statements (bulk inserts and updates without ORM bookkeeping); SQLAlchemy
+    types `__table__` as any FromClause, and every model here is mapped to a Table."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped to a table: {table!r}")
+    return table
+
+
 user_communities = Table(
     "user_communities",
     Base.metadata,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import threading
 
-from sqlalchemy import Table, bindparam, event, func, select, update
+from sqlalchemy import bindparam, event, func, select, update
 from sqlalchemy.orm import Session
 
-from server.models import Change, Insight, User
+from server.models import Change, Insight, User, table_of
 from server.services import feed  # noqa: F401  (its before_commit numbers the feed rows; this one runs after)
 
 _SHIPPED = "palaute_shipped_now"
@@ -47,9 +47,7 @@ def record(session: Session, acks: dict[int, int]) -> None:
     """Store how far each user's devices pulled (never moves back)."""
     if not acks:
         return
-    users = User.__table__
-    if not isinstance(users, Table):  # a model's __table__ is typed as any FromClause; here it is a Table
-        raise TypeError(f"users is not a table: {users!r}")
+    users = table_of(User)
     statement = (
         update(users)
         .where(users.c.id == bindparam("uid"), users.c.acked_seq < bindparam("seq"))

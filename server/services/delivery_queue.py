@@ -14,10 +14,10 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, exists, func, or_, select, update
+from sqlalchemy import bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from server.models import Webhook, WebhookMessage, utcnow
+from server.models import Webhook, WebhookMessage, table_of, utcnow
 
 
 @dataclass(frozen=True)
@@ -112,23 +112,18 @@ def release(session: Session, ids: list[int]) -> None:
 
 
 def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tuple[int, str]]:
-    """Store what the attempts gave; returns the (webhook id, reason) of subscriptions disabled now."""
+    """Store what the attempts gave, in a few statements for all of them; returns the (webhook id, reason)
+    of subscriptions disabled now."""
     now = utcnow()
-    done = [o.message.id for o in outcomes if o.ok]
-    if done:
-        session.execute(delete(WebhookMessage).where(WebhookMessage.id.in_(done)))
     per_hook: dict[int, list[Outcome]] = {}
     for outcome in outcomes:
         per_hook.setdefault(outcome.message.webhook_id, []).append(outcome)
-    disabled = []
+    gone, retries, disabled = [o.message.id for o in outcomes if o.ok], [], []
     for hook_id, group in sorted(per_hook.items()):
         failed = [o for o in group if not o.ok]
         given_up = [o for o in failed if now - o.message.created_at >= policy.retry_window]
-        for outcome in failed:
-            if outcome in given_up:
-                session.execute(delete(WebhookMessage).where(WebhookMessage.id == outcome.message.id))
-            else:
-                _retry_later(session, outcome.message, policy, now)
+        gone += [o.message.id for o in given_up]
+        retries += [_retry_later(o.message, policy, now) for o in failed if o not in given_up]
         values: dict[str, object] = {"delivered": Webhook.delivered + (len(group) - len(failed))}
         if failed:
             values.update(failures=Webhook.failures + len(failed), last_error=(failed[-1].error or "")[:300])
@@ -142,20 +137,22 @@ def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tu
             values.update(enabled=False, disabled_reason=reason)
             disabled.append((hook_id, reason))
         session.execute(update(Webhook).where(Webhook.id == hook_id).values(**values))
+    if gone:
+        session.execute(delete(WebhookMessage).where(WebhookMessage.id.in_(gone)))
+    if retries:
+        table = table_of(WebhookMessage)
+        session.execute(
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values(attempts=bindparam("new_attempts"), lease_until=None, next_attempt_at=bindparam("due")),
+            retries,
+        )
     return disabled
 
 
-def _retry_later(session: Session, message: Claimed, policy: Policy, now: datetime) -> None:
+def _retry_later(message: Claimed, policy: Policy, now: datetime) -> dict[str, object]:
     attempts = message.attempts + 1
-    session.execute(
-        update(WebhookMessage)
-        .where(WebhookMessage.id == message.id)
-        .values(
-            attempts=attempts,
-            lease_until=None,
-            next_attempt_at=now + timedelta(seconds=backoff(attempts, policy)),
-        )
-    )
+    return {"row_id": message.id, "new_attempts": attempts, "due": now + timedelta(seconds=backoff(attempts, policy))}
 
 
 def waiting(session: Session, webhook_id: int) -> int:

@@ -49,6 +49,7 @@ from server.models import (
     Insight,
     InsightEvent,
     SameHere,
+    table_of,
 )
 from server.services import feed
 
@@ -190,7 +191,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
             cells_of[(week, k[:100])].append((c, a))
     if cells:
         session.execute(
-            insert(AnalyticsCell),  # Core: one multi-row statement, no ids read back
+            insert(table_of(AnalyticsCell)),  # Core: one multi-row statement, no ids read back
             [dict(week=w, community_id=c, product_area_id=a, **counts) for (w, c, a), counts in cells.items()],
         )
     shared = [
@@ -200,7 +201,7 @@ def _rebuild(session: Session, weeks: set[date] | None) -> None:
         for c, a in places
     ]
     for start in range(0, len(shared), 5_000):
-        session.execute(insert(AnalyticsCustomer), shared[start : start + 5_000])
+        session.execute(insert(table_of(AnalyticsCustomer)), shared[start : start + 5_000])
 
 
 class _Counter:
