@@ -94,7 +94,12 @@ async def changes(
             page.seq = hub.done(waiter)
             break
         if outcome == REREAD:
+            communities = page.reader.community_slugs
             page = await _full_read(hub, db, principal, page.cursor, limit)
+            if page.reader.community_slugs != communities:
+                # Joined or left: the client re-reads from an empty cursor or drops insights now, not when the
+                # wait ends, even if the joined community has nothing new after this cursor.
+                break
         else:
             page = page.handed(outcome, limit)
     etag = f'"{page.cursor}"'
