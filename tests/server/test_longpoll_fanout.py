@@ -190,10 +190,10 @@ def _sign_in(url: str, name: str) -> dict[str, str]:
 
 
 @pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # NOTIFY channels are PostgreSQL's
 def test_commits_in_another_schema_are_not_heard(api, app):
     """Servers (and parallel tests) on other schemas of one PostgreSQL database never wake each other."""
-    if app.state.db.is_sqlite:
-        pytest.skip("NOTIFY channels are PostgreSQL's")
+    assert not app.state.db.is_sqlite
     hub = app.state.hub
     rita = api.user("rita", communities=["payments"])
     heard = []
