@@ -1,4 +1,5 @@
-"""Fixtures for the server tests: one fresh database per test (SQLite file or PostgreSQL schema)."""
+"""Fixtures for the server tests: one fresh database per test (SQLite file or PostgreSQL schema), a copy of one
+migrated once per run."""
 
 from __future__ import annotations
 
