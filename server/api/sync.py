@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -97,10 +98,17 @@ async def changes(
             page.seq = hub.done(waiter)
             break
         if outcome == REREAD:
+            communities = page.reader.community_slugs
             page = await _full_read(hub, db, principal, page.cursor, limit)
+            if page.reader.community_slugs != communities:
+                # Joined or left: the client re-reads from an empty cursor or drops insights now, not when the
+                # wait ends, even if the joined community has nothing new after this cursor.
+                break
         elif isinstance(outcome, Handed):
             page = page.handed(outcome, limit)
-    etag = f'"{page.cursor}"'
+    # The reader's communities are part of the answer (a join with nothing new still changes it), so of its tag.
+    communities = hashlib.sha256(",".join(page.reader.community_slugs).encode()).hexdigest()[:12]
+    etag = f'"{page.cursor}.{communities}"'
     if not page.items and if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
     # A shared body only comes with changes: an empty handed answer waits on, and its position moves later.

@@ -1,20 +1,28 @@
-"""Fixtures for the server tests: one fresh database per test (SQLite file or PostgreSQL schema)."""
+"""Fixtures for the server tests: one fresh database per test (SQLite file or PostgreSQL schema), a copy of one
+migrated once per run."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import subprocess
 import uuid
 import warnings
 from dataclasses import dataclass, field
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, delete, make_url, text
 from starlette.exceptions import StarletteDeprecationWarning
 
 from desktop.sync.proof import DeviceKey
+from privacy.files import private_dir, private_file
 from server.app import create_app
 from server.config import Settings
+from server.db import Database
+from server.migrate import upgrade
+from server.models import Meta
+from server.seed import seed
 from server.services import accounts
 
 with warnings.catch_warnings():
@@ -97,9 +105,122 @@ def settings_overrides() -> dict:
     return {}
 
 
+class MigratedTemplates:
+    """One database migrated per test run, copied into each test's own database: a copy costs milliseconds
+    (SQLite: the file; PostgreSQL: the schema's dump replayed), a full migration a good part of a second.
+    The templates hold no instance id: each test's database seeds its own, so cursors never match between
+    tests. Migrations themselves run from scratch in the templates, in the migration tests and in every
+    served process (tests/support/server_process.py)."""
+
+    def __init__(self, folder) -> None:
+        self._folder = folder
+        self._sqlite = None
+        self._pg_dump: tuple[str, str] | None = None  # (template schema name, its dump)
+        self._pg_failed = False
+
+    def fill(self, settings: Settings) -> bool:
+        """Put the migrated template into the settings' (empty) database; False when it could not."""
+        if settings.database_url is None:
+            self._fill_sqlite(settings.data_dir / "palaute-server.sqlite3")
+            return True
+        return self._fill_pg(settings.database_url)
+
+    def _fill_sqlite(self, path) -> None:
+        if self._sqlite is None:
+            template = self._folder / "template.sqlite3"
+            db = Database(f"sqlite:///{template}")
+            _migrate_without_instance(db)
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")  # every page in the main file
+            db.dispose()
+            self._sqlite = template
+        private_dir(path.parent)
+        shutil.copyfile(self._sqlite, path)
+        private_file(path)
+
+    def _fill_pg(self, url: str) -> bool:
+        if self._pg_dump is None and not self._pg_failed:
+            self._pg_dump = _pg_template_dump()
+            self._pg_failed = self._pg_dump is None
+        if self._pg_dump is None:
+            return False
+        template, dump = self._pg_dump
+        engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        try:
+            raw = engine.raw_connection()
+            try:
+                raw.cursor().execute(dump.replace(template, _schema_of(url)))
+                raw.commit()
+            finally:
+                raw.close()
+        finally:
+            engine.dispose()
+        return True
+
+    def drop(self) -> None:
+        if self._pg_dump is not None:
+            _drop_schema(self._pg_dump[0])
+
+
+def _migrate_without_instance(db: Database) -> None:
+    upgrade(db)
+    with db.write() as session:
+        session.execute(delete(Meta).where(Meta.key == "instance"))
+
+
+def _schema_of(url: str) -> str:
+    return make_url(url).query["options"].removeprefix("-csearch_path=")
+
+
+def _drop_schema(schema: str) -> None:
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
+
+
+def _pg_template_dump() -> tuple[str, str] | None:
+    """A schema migrated once, and its dump (tables, indexes, seeded rows) as statements for any schema name;
+    None without a pg_dump that can read the server (each test then migrates its own schema)."""
+    template = "palaute_template_" + uuid.uuid4().hex[:12]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE SCHEMA {template}"))
+    admin.dispose()
+    db = Database(f"{PG_URL}{'&' if '?' in PG_URL else '?'}options=-csearch_path%3D{template}")
+    _migrate_without_instance(db)
+    db.dispose()
+    where = make_url(PG_URL)
+    args = ["pg_dump", "--schema", template, "--no-owner", "--no-privileges", "--inserts"]
+    args += ["-h", where.host or "127.0.0.1", "-p", str(where.port or 5432), "-d", where.database or "postgres"]
+    args += ["-U", where.username] if where.username else []
+    env = {**os.environ, **({"PGPASSWORD": where.password} if where.password else {})}
+    try:
+        dumped = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60, check=True).stdout
+    except (OSError, subprocess.SubprocessError):
+        _drop_schema(template)
+        return None
+    # The test's schema exists already; psql's own commands (\restrict) are not SQL.
+    lines = [line for line in dumped.splitlines() if not line.startswith(("\\", "CREATE SCHEMA "))]
+    return template, "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def migrated_templates(tmp_path_factory):
+    templates = MigratedTemplates(tmp_path_factory.mktemp("migrated"))
+    yield templates
+    templates.drop()
+
+
 @pytest.fixture
-def app(tmp_path, database_url, settings_overrides):
-    return create_app(test_settings(tmp_path, database_url, **settings_overrides))
+def app(tmp_path, database_url, settings_overrides, migrated_templates):
+    settings = test_settings(tmp_path, database_url, **settings_overrides)
+    if not migrated_templates.fill(settings):
+        return create_app(settings)
+    app = create_app(settings, migrate=False)
+    with app.state.db.write() as session:
+        seed(session)  # this database's own instance id
+    return app
 
 
 @pytest.fixture

@@ -128,8 +128,15 @@ def test_every_pull_answer_carries_the_readers_communities(api):
     assert api.pull(paula)["communities"] == ["mobile-app"]
     with api.db.write() as session:
         membership.set_open(session, "onboarding", True)
+    seen = api.client.get("/api/v1/sync/changes", params={"cursor": first["cursor"]}, headers=rita.headers)
+    tag = seen.headers["etag"]
     api.client.put("/api/v1/me/communities/onboarding", headers=rita.headers)
     assert api.pull(rita, first["cursor"])["communities"] == ["cards", "onboarding", "payments"]
+    # Nothing new after the cursor, yet the answer changed: a client that sends the tag it has is not told 304.
+    again = api.client.get(
+        "/api/v1/sync/changes", params={"cursor": first["cursor"]}, headers={**rita.headers, "If-None-Match": tag}
+    )
+    assert again.status_code == 200 and again.json()["communities"] == ["cards", "onboarding", "payments"]
 
 
 def test_reps_join_and_leave_open_communities_only(api):

@@ -42,8 +42,8 @@ def test_admin_commands_then_sign_in_and_revoke(tmp_path):
         assert server.url.startswith("http://127.0.0.1:")
         server.cli("community", "add", "claims", "Claims CoP")
         server.cli("product-area", "add", "fraud", "Fraud")
-        server.add_user("paula", "product", "pw", communities=["claims", "payments"], product_areas=["fraud"])
-        server.add_user("rita", "rep", "pw")
+        server.add_user("paula", "product", "pw", communities=["claims", "payments"], product_areas=["fraud"], cli=True)
+        server.add_user("rita", "rep", "pw", cli=True)
         duplicate = server.cli("user", "add", "rita", "--role", "rep", "--password-stdin", input="x\n", check=False)
         assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
         bad_slug = server.cli(

@@ -9,11 +9,15 @@ The server's JSON logs go to `server.log_path`; `stop()` ends it with SIGTERM (S
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -68,6 +72,10 @@ class ServerProcess:
         process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, env=full_env, cwd=REPO, text=True)
         log.close()
         url = _wait_ready(process, timeout)
+        if url is not None and workers > 1:
+            # Several workers: the ready line comes once the socket listens, before any worker has loaded the
+            # app (a request waits in the backlog meanwhile); the tests' request timeouts start after this.
+            url = _wait_answering(url, timeout)
         if url is None:
             _kill(process)
             raise ServerError(f"server did not start within {timeout} s:\n{_tail(log_path)}")
@@ -89,8 +97,20 @@ class ServerProcess:
         return result
 
     def add_user(
-        self, name: str, role: str, password: str, *, communities: list[str] = (), product_areas: list[str] = ()
+        self,
+        name: str,
+        role: str,
+        password: str,
+        *,
+        communities: list[str] = (),
+        product_areas: list[str] = (),
+        cli: bool = False,
     ) -> None:
+        """Create a user straight in the server's database, as `palaute-server user add` does; `cli=True` runs
+        that command (a fresh interpreter: seconds of imports per user, so only the tests of the command do)."""
+        if not cli:
+            _create_user(self, name, role, password, list(communities), list(product_areas))
+            return
         args = ["user", "add", name, "--role", role, "--password-stdin"]
         if communities:
             args += ["--community", *communities]
@@ -122,6 +142,20 @@ class ServerProcess:
         self.stop()
 
 
+def _create_user(server: ServerProcess, name, role, password, communities, product_areas) -> None:
+    from server import security
+    from server.db import Database
+    from server.services import accounts
+
+    security.configure(1, 1024)  # the cheap hashing the server process uses (FAST_HASHING)
+    db = Database(server.database_url or f"sqlite:///{server.data_dir / 'palaute-server.sqlite3'}", pool_size=1)
+    try:
+        with db.write() as session:
+            accounts.create_user(session, name, role, password, communities=communities, product_areas=product_areas)
+    finally:
+        db.dispose()
+
+
 def _base_args(data_dir: Path, database_url: str | None) -> list[str]:
     args = [sys.executable, "-m", "server", "--data-dir", str(data_dir)]
     return args + (["--database-url", database_url] if database_url else [])
@@ -143,6 +177,19 @@ def _wait_ready(process: subprocess.Popen, timeout: float) -> str | None:
     threading.Thread(target=read, daemon=True).start()
     ready.wait(timeout)
     return found[0] if found else None
+
+
+def _wait_answering(url: str, timeout: float) -> str | None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url + "/api/v1/health", timeout=max(0.1, deadline - time.monotonic())):
+                return url
+        except urllib.error.HTTPError:
+            return url  # it answers (its database may be down: the test decides what that means)
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.05)
+    return None
 
 
 def _kill(process: subprocess.Popen) -> None:
