@@ -107,8 +107,8 @@ async def changes(
         elif isinstance(outcome, Handed):
             page = page.handed(outcome, limit)
     # The reader's communities are part of the answer (a join with nothing new still changes it), so of its tag.
-    communities = hashlib.sha256(",".join(page.reader.community_slugs).encode()).hexdigest()[:12]
-    etag = f'"{page.cursor}.{communities}"'
+    membership = hashlib.sha256(",".join(page.reader.community_slugs).encode()).hexdigest()[:12]
+    etag = f'"{page.cursor}.{membership}"'
     if not page.items and if_none_match == etag:
         return Response(status_code=304, headers={"ETag": etag})
     # A shared body only comes with changes: an empty handed answer waits on, and its position moves later.
