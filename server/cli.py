@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import signal
 import socket
 import sys
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy.exc import OperationalError
@@ -407,12 +409,16 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         supervisor = _supervisor(config, sock)
         supervisor.run()
         return _interrupted() if supervisor.interrupted else 0
-    server = _ready_server(config, ready)
+    received: set[int] = set()
+    server = _ready_server(config, ready, received)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         # uvicorn has stopped gracefully (long-polls answered, requests finished); it then raises the Ctrl+C
         # again, as Python programs conventionally end on one, which would only print a traceback.
+        return _interrupted()
+    if signal.SIGINT in received:
+        # Started with SIGINT ignored (a shell's background job): uvicorn's re-raise of it did nothing.
         return _interrupted()
     return 0 if server.started else 1
 
@@ -451,8 +457,9 @@ def _raise_open_files_limit() -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
 
 
-def _ready_server(config: uvicorn.Config, ready: str) -> uvicorn.Server:
-    """uvicorn.Server that prints the ready line after start-up (tests and the desktop demo wait for it)."""
+def _ready_server(config: uvicorn.Config, ready: str, received: set[int]) -> uvicorn.Server:
+    """uvicorn.Server that prints the ready line after start-up (tests and the desktop demo wait for it) and
+    notes the stop signals it receives in `received`."""
     import uvicorn
 
     class Server(uvicorn.Server):
@@ -460,5 +467,9 @@ def _ready_server(config: uvicorn.Config, ready: str) -> uvicorn.Server:
             await super().startup(sockets=sockets)
             if self.started:
                 print(ready, flush=True)
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            received.add(sig)
+            super().handle_exit(sig, frame)
 
     return Server(config)

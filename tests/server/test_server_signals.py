@@ -40,10 +40,21 @@ def stderr_of(server: ServerProcess) -> str:
     return server.log_path.read_text(errors="replace")
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_ctrl_c_stops_the_server_without_a_traceback(tmp_path, workers):
+@pytest.mark.parametrize(
+    ("workers", "inherited"),
+    [(1, signal.SIG_DFL), (2, signal.SIG_DFL), (1, signal.SIG_IGN)],
+    ids=["1", "2", "1-background-job"],
+)
+def test_ctrl_c_stops_the_server_without_a_traceback(tmp_path, workers, inherited):
+    # A shell starts a background job (`palaute-server serve &`) with SIGINT ignored; Python then keeps it
+    # ignored, so the signal uvicorn re-raises after its graceful stop does nothing: the stop must still say so.
     env = {"PALAUTE_SERVER_LOG_LEVEL": "WARNING"}  # no request log: stderr holds only what a stop prints
-    with ServerProcess.start(tmp_path / "srv", workers=workers, env=env) as server:
+    previous = signal.signal(signal.SIGINT, inherited if inherited == signal.SIG_IGN else signal.default_int_handler)
+    try:
+        started = ServerProcess.start(tmp_path / "srv", workers=workers, env=env)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    with started as server:
         assert requests.get(server.url + "/openapi.json", timeout=10).status_code == 200
         code = interrupt(server)
     assert code in CTRL_C_EXIT_CODES, (code, stderr_of(server))
