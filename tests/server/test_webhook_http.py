@@ -175,7 +175,7 @@ def test_a_redirect_is_not_followed():
             b"HTTP/1.1 307 Temporary Redirect\r\nlocation: %s\r\ncontent-length: 0\r\n\r\n" % target_url.encode(),
             b"HTTP/1.1 301 Moved Permanently\r\nlocation: %s\r\ncontent-length: 0\r\n\r\n" % target_url.encode(),
         ]
-        server, url, connections = await serve(answers)
+        server, url, _ = await serve(answers)
         sender = Sender(timeout=5)
         statuses = [await sender.post(url, b"{}", {}) for _ in range(2)]
         await sender.close()
@@ -189,8 +189,10 @@ def test_a_redirect_is_not_followed():
 def test_a_receiver_whose_certificate_is_not_trusted_is_refused_in_words(tmp_path):
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=palaute-test"]
-        + ["-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=palaute-test"),
+            *("-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)),
+        ],
         check=True,
         capture_output=True,
     )
@@ -198,9 +200,9 @@ def test_a_receiver_whose_certificate_is_not_trusted_is_refused_in_words(tmp_pat
     context.load_cert_chain(cert, key)
 
     async def go():
-        server, url, connections = await serve([b"HTTP/1.1 204 No Content\r\n\r\n"], tls=context)
+        server, url, _ = await serve([b"HTTP/1.1 204 No Content\r\n\r\n"], tls=context)
         sender = Sender(timeout=5)
-        with pytest.raises(SendError, match="TLS certificate not trusted: .*self.signed certificate"):
+        with pytest.raises(SendError, match=r"TLS certificate not trusted: .*self.signed certificate"):
             await sender.post(url, b"{}", {})
         await sender.close()
         server.close()
