@@ -73,10 +73,8 @@ class Sender:
                     return await self._exchange(session, target, body, headers)
                 except _Stale:
                     # A kept-alive connection the receiver had just closed: nothing reached it, so send anew
-                    # (once, on a new connection; aiohttp resends by itself only for idempotent methods).
+                    # (once, on another connection; aiohttp resends by itself only for idempotent methods).
                     return await self._exchange(session, target, body, headers, resend=True)
-        except _Stale as exc:
-            raise SendError(str(exc.__cause__ or "connection closed before an answer")) from None
         except TimeoutError:
             raise
         except aiohttp.ClientConnectorCertificateError as exc:
@@ -107,7 +105,10 @@ class Sender:
     def _url(self, url: str) -> URL:
         found = self._urls.get(url)
         if found is None:
-            found = URL(url)
+            try:
+                found = URL(url)
+            except ValueError:
+                raise SendError(f"not a URL: {url}") from None
             if found.scheme not in ("http", "https") or not found.host:
                 raise SendError(f"not an http(s) URL: {url}")
             if len(self._urls) >= _KNOWN_URLS:
