@@ -2,7 +2,7 @@
 
 It never runs on the request loop or in the request thread pool, so a slow or dead receiver cannot slow a
 push or a page: database work happens in one thread of its own, HTTP on its own loop (uvloop where there is
-one) through `webhook_http.Sender`, which keeps connections alive per endpoint. It wakes at once when this
+one) through `webhook_client.Sender` (aiohttp), which keeps connections alive per endpoint. It wakes at once when this
 process commits outbox rows, and looks every `webhook_poll_interval` for rows other processes wrote.
 Claimed messages are sent concurrently (one at a time per insight and subscription, which keeps their
 order); outcomes are recorded together every few tens of milliseconds, one short transaction for many.
@@ -32,7 +32,7 @@ from server.db import Database
 from server.models import Webhook
 from server.services import chat, delivery_queue, outbox, webhooks
 from server.services.delivery_queue import Claimed, Outcome, Policy
-from server.webhook_http import Sender, SendError
+from server.webhook_client import Sender, SendError
 
 log = logging.getLogger("palaute.server.webhooks")
 _running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
@@ -130,14 +130,14 @@ class Deliverer:
         self._tasks: dict[asyncio.Task[None], Claimed] = {}
         self._batch: deque[tuple[float, Claimed]] = deque()  # claimed, not sent yet: (when claimed, message)
         self._handed_back: list[int] = []
-        self._sender = Sender(self.settings.webhook_timeout)
+        self._sender = Sender(self.settings.webhook_timeout, connections=limit)
         recorder = asyncio.create_task(self._record_loop())
         try:
             await self._claim_loop(limit)
         finally:
             recorder.cancel()
             await self._wind_down()
-            self._sender.close()
+            await self._sender.close()
 
     async def _claim_loop(self, limit: int) -> None:
         while not self._stopping:
@@ -320,7 +320,7 @@ def send_test(hook: Webhook, master_key: str, timeout: float) -> str:
         try:
             return await sender.post(hook.url, body.encode(), headers)
         finally:
-            sender.close()
+            await sender.close()
 
     try:
         status = asyncio.run(send())

@@ -1,0 +1,144 @@
+"""The webhook worker's HTTP client: aiohttp's ClientSession, set up for sending webhooks.
+
+Why aiohttp: a well-kept client with wheels for Windows, macOS and Linux whose C parts (its HTTP parser,
+multidict, yarl) keep a POST cheap. httpx, the client before, cost 1.5-2.5 ms of CPU per message here (its
+transport layers, anyio, h11 in pure Python), which made the worker's CPU the limit of a burst and took it
+from the pushes beside it in the same process; docs/integrations.md has the figures.
+
+What a webhook sender needs, and how the session is set: one POST with a body and the status code back;
+connections kept alive per endpoint and closed after `IDLE_FOR` idle; redirects not followed; no proxy from
+the environment; no cookies; TLS verified against the system's trust store with host names checked; one
+time limit for the whole attempt; an answer's body read only up to `BODY_CAP`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from types import SimpleNamespace
+
+import aiohttp
+from yarl import URL
+
+# An idle connection older than this is closed rather than reused: receivers close theirs after a few
+# seconds to minutes (nginx 75 s, Node 5 s), and a request written into a closing socket is lost.
+IDLE_FOR = 4.0
+# Receivers answer webhooks with a status and little else; a longer body is not read, and its connection
+# is closed rather than drained.
+BODY_CAP = 64 * 1024
+_KNOWN_URLS = 1024
+
+
+class SendError(Exception):
+    """The attempt failed before a whole answer came (connection refused or reset, bad address, TLS)."""
+
+
+class Sender:
+    """`await post(url, body, headers)` → the status code; raises SendError, or TimeoutError after `timeout`.
+    Make it and use it on one event loop; `await close()` when done."""
+
+    def __init__(self, timeout: float, connections: int = 16, user_agent: str = "Palaute-Webhooks/1") -> None:
+        self.timeout, self.connections, self.user_agent = timeout, max(1, connections), user_agent
+        self._session: aiohttp.ClientSession | None = None
+        self._urls: dict[str, URL] = {}
+
+    def _open(self) -> aiohttp.ClientSession:
+        connector = aiohttp.TCPConnector(
+            limit=0,  # the worker bounds what is in flight (webhook_concurrency); this bounds it per endpoint
+            limit_per_host=self.connections,
+            keepalive_timeout=IDLE_FOR,
+            ssl=ssl.create_default_context(),  # the system's trust store, host names checked
+        )
+        reuse = aiohttp.TraceConfig()
+        reuse.on_connection_reuseconn.append(_on_reuse)
+        self._session = aiohttp.ClientSession(
+            connector=connector,
+            timeout=aiohttp.ClientTimeout(total=self.timeout),
+            headers={"User-Agent": self.user_agent, "Accept": "*/*"},
+            skip_auto_headers=("Accept-Encoding",),  # answers are not decompressed (nor asked to be compressed)
+            auto_decompress=False,
+            cookie_jar=aiohttp.DummyCookieJar(),
+            trust_env=False,  # no proxy or .netrc from the environment
+            trace_configs=[reuse],
+            raise_for_status=False,
+        )
+        return self._session
+
+    async def post(self, url: str, body: bytes, headers: dict[str, str]) -> int:
+        session = self._session or self._open()
+        target = self._url(url)
+        try:
+            async with asyncio.timeout(self.timeout):
+                try:
+                    return await self._exchange(session, target, body, headers)
+                except _Stale:
+                    # A kept-alive connection the receiver had just closed: nothing reached it, so send anew
+                    # (once, on another connection; aiohttp resends by itself only for idempotent methods).
+                    return await self._exchange(session, target, body, headers, resend=True)
+        except TimeoutError:
+            raise
+        except aiohttp.ClientConnectorCertificateError as exc:
+            raise SendError(f"TLS certificate not trusted: {exc.certificate_error}") from None
+        except aiohttp.ClientError as exc:
+            raise SendError(f"{type(exc).__name__}: {exc}") from None
+
+    async def _exchange(
+        self, session: aiohttp.ClientSession, url: URL, body: bytes, headers: dict[str, str], resend: bool = False
+    ) -> int:
+        context: dict[str, bool] = {}
+        try:
+            response = await session.post(
+                url,
+                data=body,
+                headers=headers,
+                allow_redirects=False,
+                trace_request_ctx=context,
+            )
+        except aiohttp.ServerDisconnectedError as exc:
+            if context.get("reused") and not resend:
+                raise _Stale from exc
+            raise
+        async with response:
+            await _read_bounded(response)
+            return response.status
+
+    def _url(self, url: str) -> URL:
+        found = self._urls.get(url)
+        if found is None:
+            try:
+                found = URL(url)
+            except ValueError:
+                raise SendError(f"not a URL: {url}") from None
+            if found.scheme not in ("http", "https") or not found.host:
+                raise SendError(f"not an http(s) URL: {url}")
+            if len(self._urls) >= _KNOWN_URLS:
+                self._urls.clear()
+            self._urls[url] = found
+        return found
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+
+class _Stale(Exception):
+    """No answer on a connection taken from the pool: the receiver closed it while it was idle."""
+
+
+async def _on_reuse(session: aiohttp.ClientSession, context: SimpleNamespace, params: object) -> None:
+    """aiohttp's trace signal for a request sent on a kept-alive connection."""
+    context.trace_request_ctx["reused"] = True
+
+
+async def _read_bounded(response: aiohttp.ClientResponse) -> None:
+    """Read the answer's body up to BODY_CAP; past it, the connection is closed instead of read to its end."""
+    if response.content_length is not None and response.content_length > BODY_CAP:
+        response.close()
+        return
+    read = 0
+    while not response.content.at_eof():
+        read += len(await response.content.read(BODY_CAP + 1 - read))
+        if read > BODY_CAP:
+            response.close()
+            return
