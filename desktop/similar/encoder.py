@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import numpy as np
 
+from desktop.similar.loading import LoadedOnce
+
 log = logging.getLogger(__name__)
 
 MODEL_DIR = "hints-encoder"
@@ -209,21 +211,4 @@ def _erf(x: np.ndarray) -> np.ndarray:
     return out
 
 
-_lock = threading.Lock()
-_loaded: dict[Path, Encoder | None] = {}
-
-
-def model(folder: Path | None = None) -> Encoder | None:
-    """The cut encoder, loaded once per process on first use; None (hints by words alone) if it is missing."""
-    if folder is None:
-        from desktop.paths import resources_dir
-
-        folder = resources_dir() / MODEL_DIR
-    with _lock:
-        if folder not in _loaded:
-            try:
-                _loaded[folder] = Encoder(folder)
-            except (OSError, ValueError, KeyError, ImportError):
-                log.warning("Could not load the hints' encoder from %s; hints use words alone", folder, exc_info=True)
-                _loaded[folder] = None
-        return _loaded[folder]
+model = LoadedOnce(Encoder, MODEL_DIR, "encoder")

@@ -11,8 +11,6 @@ disk (numpy mmap), so only the rows a text uses are read. Loaded on first use, n
 from __future__ import annotations
 
 import json
-import logging
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +20,7 @@ from similarity.stems import fold
 if TYPE_CHECKING:
     import numpy as np
 
-log = logging.getLogger(__name__)
+from desktop.similar.loading import LoadedOnce
 
 MODEL_DIR = "hints"
 MAX_TEXT_WORDS = 200  # a long text's start says what it is about; more words only cost time
@@ -81,23 +79,4 @@ class WordVectors:
         return vector
 
 
-_lock = threading.Lock()
-_loaded: dict[Path, WordVectors | None] = {}
-
-
-def model(folder: Path | None = None) -> WordVectors | None:
-    """The shipped table, loaded once per process on first use; None (hints by words alone) if it is missing."""
-    if folder is None:
-        from desktop.paths import resources_dir
-
-        folder = resources_dir() / MODEL_DIR
-    with _lock:
-        if folder not in _loaded:
-            try:
-                _loaded[folder] = WordVectors(folder)
-            except (OSError, ValueError, KeyError, ImportError):
-                log.warning(
-                    "Could not load the hints' word vectors from %s; hints use words alone", folder, exc_info=True
-                )
-                _loaded[folder] = None
-        return _loaded[folder]
+model = LoadedOnce(WordVectors, MODEL_DIR, "word vectors")

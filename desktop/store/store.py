@@ -89,11 +89,12 @@ class Store:
         self._frequencies: Any = None  # the similarity index's document frequencies, read on first use
         from desktop.similar import encoder, vectors
         from desktop.store.similar import MEANING_MODEL
-        from desktop.store.vectors import VectorIndex
+        from desktop.store.vectors import HintModel, VectorIndex
 
         # The hints' vectors: the object is light; the model and the vectors load on the first look-up. With the
         # meaning layer off (the default, see desktop/store/similar.py) there is no model: words alone.
-        load = {"words": vectors.model, "encoder": encoder.model}.get(MEANING_MODEL, _no_model)
+        models: dict[str, Callable[[], HintModel | None]] = {"words": vectors.model, "encoder": encoder.model}
+        load = models.get(MEANING_MODEL, _no_model)
         self._hints: VectorIndex = VectorIndex(engine, load)
 
     def on_queued(self, listener: Callable[[], None]) -> None:
