@@ -19,6 +19,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import create_engine, insert, select, text
 
+from bench import THROWAWAY_PASSWORD
 from bench.bench_server import PG_URL, drop_schema, pg_schema
 from bench.figures import Figure, p50_p95, print_figures
 from server.models import Community, Insight, ProductArea, SameHere, User
@@ -29,7 +30,6 @@ INSIGHTS = 100_000
 SAME_HERES = 30_000
 REPS = 300
 SAMPLES = 40
-PASSWORD = "bench password"
 TARGET = "p95 ≤ 300 ms"
 
 
@@ -109,7 +109,7 @@ def signed_in(base_url: str, name: str) -> requests.Session:
     http = requests.Session()
     answer = http.post(
         f"{base_url}/api/v1/auth/login",
-        json={"username": name, "password": PASSWORD, "device_name": "bench"},
+        json={"username": name, "password": THROWAWAY_PASSWORD, "device_name": "bench"},
         timeout=30,
     )
     answer.raise_for_status()
@@ -192,8 +192,10 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="palaute-bench-") as tmp:
             env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000", "PALAUTE_SERVER_API_PER_MINUTE": "100000"}
             with ServerProcess.start(Path(tmp) / "pg", database_url=url, env=env) as server:
-                server.add_user("ana.product", "product", PASSWORD, communities=["payments", "mobile-app", "cards"])
-                server.add_user("ada.admin", "admin", PASSWORD)
+                server.add_user(
+                    "ana.product", "product", THROWAWAY_PASSWORD, communities=["payments", "mobile-app", "cards"]
+                )
+                server.add_user("ada.admin", "admin", THROWAWAY_PASSWORD)
                 started = time.monotonic()
                 seed(url, args.insights, random.Random(16))
                 print(f"seeded {args.insights:,} insights in {time.monotonic() - started:.0f} s", file=sys.stderr)

@@ -24,6 +24,7 @@ from Xlib import XK, X
 from Xlib.display import Display
 from Xlib.ext import xtest
 
+from bench import THROWAWAY_PASSWORD
 from bench.figures import Figure, p50_p95, print_figures
 
 # The test suite's Xvfb/D-Bus, keyring and server helpers; reused rather than copied.
@@ -469,7 +470,7 @@ def _memory_rounds(session: XSession, workdir: Path, results: dict[str, list[flo
 def app_signed_in(session: XSession, folder: Path, make_app: type[Palaute] | None = None) -> Iterator[Palaute]:
     """A real server on loopback with one rep, and the app (`make_app`, default Palaute) signed in to it, its
     token in a real Secret Service. bench_footprint's probed app signs in the same way."""
-    password = "bench-password-1"
+    password = THROWAWAY_PASSWORD
     with secret_service() as keyring_env, ServerProcess.start(folder / "server") as server:
         server.add_user("anna", "rep", password, communities=["payments"])
         # The app reaches the keyring's D-Bus session; the X display and trayer stay the bench's.

@@ -13,6 +13,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import create_engine, text
 
+from bench import THROWAWAY_PASSWORD
 from bench.figures import Figure, p50_p95, print_figures
 from tests.server.web.rep_api import RepClient
 from tests.support.server_process import ServerProcess
@@ -20,7 +21,6 @@ from tests.support.server_process import ServerProcess
 INSIGHTS = 10_000
 BATCH = 200
 SAMPLES = 40
-PASSWORD = "bench password"
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 COMMUNITIES = ("payments", "mobile-app", "onboarding", "cards", "online-banking")
 AREAS = ("payments", "cards", "loans", "mobile-app", "online-bank", "onboarding", "insurance", "other", None)
@@ -50,7 +50,7 @@ def _signed_in(base_url: str) -> requests.Session:
     answer = http.post(
         f"{base_url}/web/signin",
         timeout=10,
-        data={"username": "bench.product", "password": PASSWORD, "csrf_token": token},
+        data={"username": "bench.product", "password": THROWAWAY_PASSWORD, "csrf_token": token},
     )
     assert answer.url.endswith("/web/inbox"), answer.url
     return http
@@ -69,9 +69,9 @@ def _timed(http: requests.Session, url: str) -> list[float]:
 def measure(label: str, data_dir: Path, database_url: str | None) -> list[Figure]:
     env = {"PALAUTE_SERVER_LOGIN_PER_MINUTE": "100000", "PALAUTE_SERVER_PUSH_PER_MINUTE": "100000"}
     with ServerProcess.start(data_dir, database_url=database_url, env=env) as server:
-        server.add_user("bench.product", "product", PASSWORD, communities=list(COMMUNITIES[:3]))
-        server.add_user("bench.rep", "rep", PASSWORD)
-        rep, drafts = RepClient(server.url, "bench.rep", PASSWORD), _drafts(random.Random(7))
+        server.add_user("bench.product", "product", THROWAWAY_PASSWORD, communities=list(COMMUNITIES[:3]))
+        server.add_user("bench.rep", "rep", THROWAWAY_PASSWORD)
+        rep, drafts = RepClient(server.url, "bench.rep", THROWAWAY_PASSWORD), _drafts(random.Random(7))
         for start in range(0, len(drafts), BATCH):
             rep.push_drafts(drafts[start : start + BATCH])
         http = _signed_in(server.url)
