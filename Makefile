@@ -14,15 +14,14 @@ run: $(STAMP)
 	@scripts/system-deps.sh run
 	$(VENV)/bin/palaute $(if $(filter 1,$(DEMO)),--demo) $(ARGS)
 
-# Lint, format, types and import contracts first; then, on a full run, the server in a virtual environment of
-# its own without Qt (.venv-server/, which also runs tests/server); pytest's summary is the last line.
+# Lint, format, types and import contracts first; then, on a full run, the server's tests in a virtual
+# environment of their own without Qt (.venv-server/) alongside every other test; pytest's summary is the last line.
 test: $(STAMP)
 	@scripts/system-deps.sh test
-	$(PY) scripts/check.py
 ifeq ($(strip $(ARGS)),)
-	PYTHON=$(PYTHON) scripts/test-server-venv.sh -q
-	$(PY) -m pytest --ignore=tests/server
+	PYTHON=$(PYTHON) PY=$(PY) scripts/test-everything.sh
 else
+	$(PY) scripts/check.py
 	$(PY) -m pytest $(ARGS)
 endif
 
