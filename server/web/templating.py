@@ -32,6 +32,23 @@ def iso_time(value: datetime | None) -> str:
     return value.astimezone(UTC).isoformat(timespec="seconds")
 
 
+def duration(hours: float | None) -> str:
+    """A reply time as people say it: minutes under an hour, hours under two days, then days.
+
+    Hours alone read "0.0 h" for a team that answers within minutes, which looks like missing data.
+    """
+    if hours is None:
+        return "—"
+    minutes = hours * 60
+    if minutes < 1:
+        return "< 1 min"
+    if minutes < 59.5:  # not "60 min"
+        return f"{minutes:.0f} min"
+    if hours < 48:
+        return f"{hours:.1f} h"
+    return f"{hours / 24:.1f} days"
+
+
 def excerpt(text: str, limit: int = 180) -> str:
     """The start of a long text for a list row (the insight page always shows the whole text)."""
     flat = " ".join(text.split())
@@ -50,6 +67,7 @@ def _environment() -> jinja2.Environment:
         time=format_time,
         isotime=iso_time,
         excerpt=excerpt,
+        duration=duration,
         status_label=labels.status_label,
         impact_label=labels.impact_label,
         role_label=labels.role_label,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from server.web.templating import duration
 from tests.server.web.conftest import PASSWORD, add_users
 from tests.server.web.rep_api import RepClient
 from tests.server.web.test_web_http import Browserless
@@ -166,6 +167,7 @@ def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     )
     assert [int(n) for n in re.findall(r">(\d+)<", this_week.group(2))] == [2, 1, 1, 1, 2]
     assert 'id="loop-customers">1<' in page and 'id="loop-7d">—<' in page  # nothing 7 days old yet
+    assert 'id="loop-p50">&lt; 1 min<' in page  # answered within seconds: not "0.0 h"
 
     weeks_csv = web.get("/web/analytics/weeks.csv", weeks="4")
     assert (
@@ -179,6 +181,22 @@ def test_the_analytics_page_draws_its_charts_and_downloads_each_table(served):
     assert "'=HYPERLINK" in rising  # a spreadsheet shows it as text, never runs it
     assert web.get("/web/analytics/nothing.csv").status_code == 404
     assert web.get("/web/analytics", community="cards").status_code == 403  # not her community
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown"),
+    [
+        (None, "—"),
+        (0.001, "< 1 min"),
+        (0.25, "15 min"),
+        (0.999, "1.0 h"),
+        (1.0, "1.0 h"),
+        (47.9, "47.9 h"),
+        (72, "3.0 days"),
+    ],
+)
+def test_reply_times_read_in_minutes_hours_or_days(hours, shown):
+    assert duration(hours) == shown
 
 
 def test_the_analytics_page_says_when_its_counts_are_being_recounted(tmp_path, database_url):
