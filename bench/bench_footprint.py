@@ -220,6 +220,10 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict, state: str)
     rss = ", ".join(f"{r['idle']['Rss']:.1f}" for r in rounds)
     sharers = ", ".join(str(r.get("qt6_sharers", "?")) for r in rounds)
     print(f"Palaute RSS (no sharing counted): {rss} MiB; other processes mapping Qt 6: {sharers}\n")
+    kinds = rounds[0].get("anonymous_by_kind", {})
+    print("## Anonymous memory at idle by what holds it (first round; MiB)")
+    print(", ".join(f"{kind} {mib:.1f}" for kind, mib in kinds.items()))
+    print("threads: " + ", ".join(rounds[0].get("threads", [])), end="\n\n")
     print("## PSS at each step of the app's log (first round; MiB)")
     last = 0.0
     for step in rounds[0]["steps"]:
