@@ -44,7 +44,9 @@ def _mappings() -> list[dict]:
         head = line.split()
         if "-" in head[0] and not head[0].endswith(":"):
             low, high = (int(x, 16) for x in head[0].split("-"))
-            maps.append({"low": low, "high": high, "perms": head[1], "name": " ".join(head[5:]), "anon": 0.0, "rss": 0.0})
+            maps.append(
+                {"low": low, "high": high, "perms": head[1], "name": " ".join(head[5:]), "anon": 0.0, "rss": 0.0}
+            )
         elif head[0] == "Anonymous:":
             maps[-1]["anon"] = int(head[1]) / 1024
         elif head[0] == "Rss:":
@@ -86,6 +88,37 @@ def resident_files() -> dict[str, float]:
             name = Path(m["name"]).name
             files[name] = files.get(name, 0.0) + m["rss"]
     return dict(sorted(files.items(), key=lambda kv: -kv[1]))
+
+
+def malloc_fill() -> dict[str, float]:
+    """glibc's heap (all arenas, MiB): in use and free but still mapped. Much free would mean fragmentation
+    (more arenas, a trim too early); little means the anonymous memory is live data. Empty off glibc."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in (
+                "arena",
+                "ordblks",
+                "smblks",
+                "hblks",
+                "hblkhd",
+                "usmblks",
+                "fsmblks",
+                "uordblks",
+                "fordblks",
+                "keepcost",
+            )
+        ]
+
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return {}
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return {"in use": info.uordblks / 2**20, "free": info.fordblks / 2**20, "mmapped blocks": info.hblkhd / 2**20}
 
 
 def thread_names() -> list[str]:
@@ -260,6 +293,7 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
         "anonymous_by_kind": anonymous_by_kind(),
         "threads": thread_names(),
         "resident_files": resident_files(),
+        "malloc": malloc_fill(),
         "heap": heap_by_package() if tracemalloc.is_tracing() else {},
         "traced_mib": tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0,
     }
