@@ -36,6 +36,7 @@ def memory() -> dict[str, float]:
 
 
 ARENA_BYTES = 64 * 2**20  # glibc's HEAP_MAX_SIZE on 64-bit: each thread's malloc arena is one such mapping
+THREAD_STACK_BYTES = 8 * 2**20  # glibc's and Qt's default thread stack on Linux (from an 8 MiB stack limit)
 
 
 def _mappings() -> list[dict]:
@@ -56,8 +57,9 @@ def _mappings() -> list[dict]:
 
 def anonymous_by_kind() -> dict[str, float]:
     """The process's anonymous memory (MiB) by what holds it, told apart by the mappings' shapes: glibc's main
-    heap (`[heap]`), the 64 MiB-aligned arenas glibc gives threads that malloc, thread stacks (a mapping right
-    above its small guard), written pages of libraries, and the rest (pymalloc's arenas, large blocks)."""
+    heap (`[heap]`), the 64 MiB-aligned arenas glibc gives threads that malloc, thread stacks (an 8 MiB mapping
+    right above its guard), written pages of libraries, and the rest (pymalloc's arenas, large blocks). The
+    shapes are a heuristic: a thread started with another stack size counts in the rest."""
     maps, kinds = _mappings(), {}
     for i, m in enumerate(maps):
         if not m["anon"]:
@@ -72,7 +74,9 @@ def anonymous_by_kind() -> dict[str, float]:
             size == ARENA_BYTES or (after and after["low"] == m["high"] and after["high"] - m["low"] == ARENA_BYTES)
         ):
             kind = "malloc arenas of threads"
-        elif prev and prev["high"] == m["low"] and prev["perms"].startswith("---") and size >= 2**20:
+        elif prev and prev["high"] == m["low"] and prev["perms"].startswith("---") and size == THREAD_STACK_BYTES:
+            # exactly a default stack above its guard page: pymalloc's arenas (1 MiB each, merged by the kernel
+            # when adjacent) may also follow a guard, but not with this size
             kind = "thread stacks"
         else:
             kind = "other mappings (pymalloc arenas, large blocks)"
