@@ -14,6 +14,7 @@ figures come from a run without it). Bench-only: the app knows nothing of it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -32,6 +33,105 @@ def memory() -> dict[str, float]:
         if key in ("Pss", "Pss_Anon", "Pss_File", "Anonymous", "Rss"):
             values[key] = int(rest.split()[0]) / 1024
     return values
+
+
+ARENA_BYTES = 64 * 2**20  # glibc's HEAP_MAX_SIZE on 64-bit: each thread's malloc arena is one such mapping
+THREAD_STACK_BYTES = 8 * 2**20  # glibc's and Qt's default thread stack on Linux (from an 8 MiB stack limit)
+
+
+def _mappings() -> list[dict]:
+    maps: list[dict] = []
+    for line in Path("/proc/self/smaps").read_text().splitlines():
+        head = line.split()
+        if "-" in head[0] and not head[0].endswith(":"):
+            low, high = (int(x, 16) for x in head[0].split("-"))
+            maps.append(
+                {"low": low, "high": high, "perms": head[1], "name": " ".join(head[5:]), "anon": 0.0, "rss": 0.0}
+            )
+        elif head[0] == "Anonymous:":
+            maps[-1]["anon"] = int(head[1]) / 1024
+        elif head[0] == "Rss:":
+            maps[-1]["rss"] = int(head[1]) / 1024
+    return maps
+
+
+def anonymous_by_kind() -> dict[str, float]:
+    """The process's anonymous memory (MiB) by what holds it, told apart by the mappings' shapes: glibc's main
+    heap (`[heap]`), the 64 MiB-aligned arenas glibc gives threads that malloc, thread stacks (an 8 MiB mapping
+    right above its guard), written pages of libraries, and the rest (pymalloc's arenas, large blocks). The
+    shapes are a heuristic: a thread started with another stack size counts in the rest."""
+    maps, kinds = _mappings(), {}
+    for i, m in enumerate(maps):
+        if not m["anon"]:
+            continue
+        size, prev = m["high"] - m["low"], maps[i - 1] if i else None
+        after = maps[i + 1] if i + 1 < len(maps) else None
+        if m["name"] in ("[heap]", "[stack]"):
+            kind = "malloc main heap" if m["name"] == "[heap]" else "main thread stack"
+        elif m["name"]:
+            kind = "libraries' written pages"
+        elif m["low"] % ARENA_BYTES == 0 and (
+            size == ARENA_BYTES or (after and after["low"] == m["high"] and after["high"] - m["low"] == ARENA_BYTES)
+        ):
+            kind = "malloc arenas of threads"
+        elif prev and prev["high"] == m["low"] and prev["perms"].startswith("---") and size == THREAD_STACK_BYTES:
+            # exactly a default stack above its guard page: pymalloc's arenas (1 MiB each, merged by the kernel
+            # when adjacent) may also follow a guard, but not with this size
+            kind = "thread stacks"
+        else:
+            kind = "other mappings (pymalloc arenas, large blocks)"
+        kinds[kind] = kinds.get(kind, 0.0) + m["anon"]
+    return dict(sorted(kinds.items(), key=lambda kv: -kv[1]))
+
+
+def resident_files() -> dict[str, float]:
+    """Resident pages (MiB) of each mapped file (shared libraries, Python's extension modules), largest first."""
+    files: dict[str, float] = {}
+    for m in _mappings():
+        if m["name"].startswith("/") and m["rss"]:
+            name = Path(m["name"]).name
+            files[name] = files.get(name, 0.0) + m["rss"]
+    return dict(sorted(files.items(), key=lambda kv: -kv[1]))
+
+
+def malloc_fill() -> dict[str, float]:
+    """glibc's heap (all arenas, MiB): in use and free but still mapped. Much free would mean fragmentation
+    (more arenas, a trim too early); little means the anonymous memory is live data. Empty off glibc."""
+    import ctypes
+
+    class MallInfo2(ctypes.Structure):
+        _fields_ = [
+            (name, ctypes.c_size_t)
+            for name in (
+                "arena",
+                "ordblks",
+                "smblks",
+                "hblks",
+                "hblkhd",
+                "usmblks",
+                "fsmblks",
+                "uordblks",
+                "fordblks",
+                "keepcost",
+            )
+        ]
+
+    try:
+        mallinfo2 = ctypes.CDLL("libc.so.6").mallinfo2
+    except (OSError, AttributeError):
+        return {}
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return {"in use": info.uordblks / 2**20, "free": info.fordblks / 2**20, "mmapped blocks": info.hblkhd / 2**20}
+
+
+def thread_names() -> list[str]:
+    """Every thread of the process, Qt's and the libraries' included (their kernel names)."""
+    names = []
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):
+            names.append((task / "comm").read_text().strip())
+    return sorted(names)
 
 
 class StepRecorder(logging.Handler):
@@ -194,6 +294,10 @@ def write_report(recorder: StepRecorder, out: Path, idle: float) -> None:
         "modules": modules_by_package(),
         "module_names": sorted(sys.modules),
         "qt6_sharers": qt6_sharers(),
+        "anonymous_by_kind": anonymous_by_kind(),
+        "threads": thread_names(),
+        "resident_files": resident_files(),
+        "malloc": malloc_fill(),
         "heap": heap_by_package() if tracemalloc.is_tracing() else {},
         "traced_mib": tracemalloc.get_traced_memory()[0] / 2**20 if tracemalloc.is_tracing() else 0.0,
     }

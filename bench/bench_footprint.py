@@ -53,6 +53,54 @@ STEPS: list[tuple[str, str, str]] = [
     ("core CLI (domain, store, export, cli)", "", "import desktop.cli, desktop.store, desktop.domain, desktop.export"),
 ]
 
+# The signed-in app's imports in the order it makes them, in ONE fresh interpreter: each row is what that group
+# adds once the earlier ones are loaded (what it shares with them, e.g. the stdlib modules SQLAlchemy already
+# imported, is not counted twice). The first row switches off shiboken's source scan, as the app does.
+APP_ORDER: list[tuple[str, str]] = [
+    (
+        "Qt: QApplication (source scan off)",
+        "from desktop.ui.qt_runtime import load_qt; load_qt(); "
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])",
+    ),
+    ("tray and icons", "from desktop.ui.tray import Tray; tray = Tray(app)"),
+    ("capture window (built, not shown)", "from desktop.ui.capture_window import CaptureWindow; w = CaptureWindow()"),
+    ("QtNetwork (single instance)", "import PySide6.QtNetwork"),
+    ("SQLAlchemy Core", "import sqlalchemy"),
+    ("SQLAlchemy ORM", "import sqlalchemy.orm"),
+    ("store: models, queries, stemmers", "import desktop.store.store"),
+    ("requests + urllib3 (+ charset_normalizer, idna, certifi)", "import requests"),
+    ("truststore + the HTTP session", "import desktop.sync.http; desktop.sync.http.make_session()"),
+    ("pydantic", "import pydantic"),
+    ("protocol schema (46 models built)", "import protocol.schema"),
+    (
+        "cryptography: DPoP key + one proof",
+        "from desktop.sync.proof import DeviceKey; DeviceKey.generate().proof('GET', 'https://x.example/y')",
+    ),
+    ("keyring (Secret Service backend chosen)", "import keyring; keyring.get_keyring()"),
+    ("sync engine, service, account", "import desktop.sync.account, desktop.sync.service"),
+    ("sync UI (controller, worker, notices)", "import desktop.ui.sync_controller"),
+]
+
+IN_ORDER = """
+import json, sys, time
+def mem():
+    v = {}
+    for line in open("/proc/self/smaps_rollup"):
+        key, _, rest = line.partition(":")
+        if key in ("Rss", "Pss", "Anonymous", "Private_Clean", "Private_Dirty"):
+            v[key] = int(rest.split()[0]) / 1024
+    v["Uss"] = v.pop("Private_Clean") + v.pop("Private_Dirty")
+    return v
+rows, last = [], mem()
+for code in json.loads(sys.argv[1]):
+    started = time.perf_counter()
+    exec(compile(code, "<step>", "exec"))
+    elapsed, now = (time.perf_counter() - started) * 1000, mem()
+    rows.append({"ms": elapsed, **{k: now[k] - last[k] for k in ("Rss", "Uss", "Anonymous")}, "modules": len(sys.modules)})
+    last = now
+print(json.dumps({"rows": rows, "total": last}))
+"""
+
 PROBE = """
 import json, sys, time
 def mem():
@@ -88,6 +136,34 @@ def measure(before: str, step: str) -> dict[str, float]:
     return {key: statistics.median(s[key] for s in samples) for key in samples[0]}
 
 
+def measure_in_app_order() -> list[Figure]:
+    """APP_ORDER in one fresh interpreter (median of RUNS): the RSS, USS (pages no other process maps) and
+    anonymous memory each group adds. Anonymous memory does not depend on what else runs on the machine; RSS
+    counts shared libraries whole, and PSS (not shown) would split them with whatever else maps them."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    codes = json.dumps([code for _, code in APP_ORDER])
+    runs = []
+    for run in range(RUNS + 1):  # the first run writes .pyc files and fills the page cache; not counted
+        done = subprocess.run(
+            [sys.executable, "-c", IN_ORDER, codes], cwd=REPO, env=env, capture_output=True, text=True, check=False
+        )
+        if done.returncode != 0:
+            raise RuntimeError(f"the app-order probe failed: {done.stderr.strip().splitlines()[-1:]}")
+        if run:
+            runs.append(json.loads(done.stdout.splitlines()[-1]))
+    figures = []
+    for i, (label, _) in enumerate(APP_ORDER):
+        row = {key: statistics.median(r["rows"][i][key] for r in runs) for key in ("Rss", "Uss", "Anonymous", "ms")}
+        figures += [
+            Figure(f"{label}: +RSS", row["Rss"], "MiB"),
+            Figure(f"{label}: +USS", row["Uss"], "MiB"),
+            Figure(f"{label}: +anon", row["Anonymous"], "MiB"),
+        ]
+    for key in ("Rss", "Uss", "Anonymous"):
+        figures.append(Figure(f"all of it: {key}", statistics.median(r["total"][key] for r in runs), "MiB"))
+    return figures
+
+
 def main() -> int:
     if not Path("/proc/self/smaps_rollup").exists():
         print("bench_footprint reads /proc/self/smaps_rollup (Linux only)", file=sys.stderr)
@@ -105,6 +181,9 @@ def main() -> int:
             Figure(f"{label}: +file", got["file"], "MiB"),
         ]
     print_figures("Footprint per library (fresh interpreter each, median of 5)", figures)
+    print_figures(
+        "The signed-in app's imports in its order (one fresh interpreter, median of 5)", measure_in_app_order()
+    )
     return 0
 
 
@@ -220,6 +299,14 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict, state: str)
     rss = ", ".join(f"{r['idle']['Rss']:.1f}" for r in rounds)
     sharers = ", ".join(str(r.get("qt6_sharers", "?")) for r in rounds)
     print(f"Palaute RSS (no sharing counted): {rss} MiB; other processes mapping Qt 6: {sharers}\n")
+    kinds = rounds[0].get("anonymous_by_kind", {})
+    print("## Anonymous memory at idle by what holds it (first round; MiB)")
+    print(", ".join(f"{kind} {mib:.1f}" for kind, mib in kinds.items()))
+    malloc = rounds[0].get("malloc", {})
+    print("malloc (all arenas): " + ", ".join(f"{what} {mib:.1f}" for what, mib in malloc.items()))
+    print("threads: " + ", ".join(rounds[0].get("threads", [])))
+    files = list(rounds[0].get("resident_files", {}).items())
+    print("resident files (largest): " + ", ".join(f"{name} {mib:.1f}" for name, mib in files[:12]), end="\n\n")
     print("## PSS at each step of the app's log (first round; MiB)")
     last = 0.0
     for step in rounds[0]["steps"]:
@@ -239,6 +326,11 @@ def _print_app(rounds: list[dict], copyq: list[float], traced: dict, state: str)
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--app-order"]:
+        print_figures(
+            "The signed-in app's imports in its order (one fresh interpreter, median of 5)", measure_in_app_order()
+        )
+        raise SystemExit(0)
     if sys.argv[1:] in (["--signed-in"], ["--signed-out"]):
         raise SystemExit(probe_app(signed_in=sys.argv[1] == "--signed-in"))
     raise SystemExit(main() or signed_in_app())  # both parts when run_all.py runs it

@@ -161,6 +161,14 @@ def test_open_from_an_empty_folder_creates_the_head_schema(paths):
     assert not list(paths.data_dir.glob("*.bak"))  # nothing to back up in a new store
 
 
+def test_every_connection_keeps_a_small_page_cache(store):
+    """Pooled connections live all day, each with its own cache: SQLite's default 2 MiB is too much per thread."""
+    with store.engine.connect() as first, store.engine.connect() as second:  # two pooled connections
+        for conn in (first, second):
+            kib = -conn.execute(text("PRAGMA cache_size")).scalar()  # negative: a size in KiB
+            assert 0 < kib <= 1024
+
+
 def test_schema_head_matches_the_migration_scripts():
     from alembic.config import Config
     from alembic.script import ScriptDirectory
