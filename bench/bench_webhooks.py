@@ -92,6 +92,10 @@ class Receiver:
         self._process.start()
         self.url = f"http://127.0.0.1:{self._port.get(timeout=30)}/hook"
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid or 0
+
     def arrivals(self) -> list[tuple[float, float]]:
         self._stop.set()
         found = self._results.get(timeout=60)
@@ -174,14 +178,18 @@ def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int,
         push_all(clients, 1)  # warm-up: a restarted server's first pushes are several times slower
         before = pending(server) if receiver else 0
         meter = CpuMeter(server)
+        receiver_cpu = cpu_seconds(receiver.pid) if receiver else 0.0
         rate = push_all(clients, rounds_for(measured))
         web_cpu, delivery_cpu = meter.used()
+        receiver_cpu = (cpu_seconds(receiver.pid) - receiver_cpu) if receiver else 0.0
         after = pending(server) if receiver else 0
         pushed = rounds_for(measured) * CLIENTS * 100
         return {
             "rate": rate,
             "web_ms": web_cpu * 1000 / pushed,  # web side's CPU per pushed insight
             "delivery_cpu_s": delivery_cpu,
+            "receiver_cpu_s": receiver_cpu,  # the bench's receiver, on the same cores (a real one is elsewhere)
+            "web_cpu_s": web_cpu,
             "before": before,
             "after": after,
             "load": load(),
@@ -277,10 +285,15 @@ def throughput_figures(
             )
     figures.append(
         Figure(
-            f"{label}: delivery process's CPU during the measured pushes, median",
+            f"{label}: during the measured pushes (delivery process), CPU of the delivery process, median",
             statistics.median(r["delivery_cpu_s"] for r in hooked),
             "s",
-            "runs " + ", ".join(f"{r['delivery_cpu_s']:.1f}" for r in hooked),
+            "runs "
+            + ", ".join(f"{r['delivery_cpu_s']:.2f}" for r in hooked)
+            + "; the bench's receiver "
+            + ", ".join(f"{r['receiver_cpu_s']:.2f}" for r in hooked)
+            + "; the web side "
+            + ", ".join(f"{r['web_cpu_s']:.2f}" for r in hooked),
         )
     )
     if "thread" in runs:

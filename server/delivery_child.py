@@ -27,17 +27,17 @@ def start(settings: Settings) -> subprocess.Popen[bytes] | None:
 
 
 def stop(process: subprocess.Popen[bytes] | None) -> None:
-    """SIGTERM it (Ctrl+C in a terminal has already sent it SIGINT) and wait for its orderly stop."""
+    """Close its standard input (it stops in order at the end of file: portable, where SIGTERM is a hard kill
+    on Windows) and wait for it; kill it if it does not stop in time."""
     if process is None:
         return
-    process.terminate()
+    if process.stdin is not None:
+        process.stdin.close()
     try:
         process.wait(STOP_SECONDS)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    if process.stdin is not None:
-        process.stdin.close()
 
 
 def stop_before_sigterm_ends(process: subprocess.Popen[bytes] | None) -> None:
