@@ -55,8 +55,10 @@ def run(settings: Settings, *, until_stdin_closes: bool) -> int:
 
 
 def _wait_for_end_of_input(stop: threading.Event) -> None:
+    # The file descriptor, not sys.stdin: a daemon thread blocked in a buffered reader holds its lock, and
+    # Python aborts at exit when it cannot take that lock ("could not acquire lock for <stdin>").
     try:
-        while sys.stdin.buffer.read(4096):
+        while os.read(sys.stdin.fileno(), 4096):
             pass
     finally:
         stop.set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import subprocess
 import sys
 import time
 
@@ -13,7 +14,7 @@ import pytest
 
 from tests.server.web.rep_api import RepClient
 from tests.support.processes import ended
-from tests.support.server_process import ServerProcess
+from tests.support.server_process import FAST_HASHING, REPO, ServerProcess
 from tests.support.webhook_receiver import Receiver
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="reads processes from /proc")
@@ -88,3 +89,28 @@ def test_a_commit_in_a_web_worker_wakes_the_delivery_process(tmp_path, database_
         # Well under the poll interval (120 s); generous beside it for a loaded machine at nice 19.
         assert max(lags) < 5, lags
     assert receiver.bad_signatures == 0
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_deliver_on_its_own_stops_cleanly_on_a_signal(tmp_path, sig):
+    """As on another host or in a container of its own (and as Ctrl+C reaches it beside `serve`): an orderly
+    stop with code 0 while its standard input is still open, no fatal error at exit."""
+    env = {**os.environ, **FAST_HASHING, "PALAUTE_SERVER_LOG_LEVEL": "INFO", "PYTHONUNBUFFERED": "1"}
+    args = [sys.executable, "-m", "server", "--data-dir", str(tmp_path / "server"), "deliver", "--until-stdin-closes"]
+    log = tmp_path / "deliver.log"
+    with open(log, "wb") as err:
+        process = subprocess.Popen(args, stdin=subprocess.PIPE, stderr=err, env=env, cwd=REPO)
+    try:
+        deadline = time.monotonic() + 60
+        while "started" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        process.send_signal(sig)
+        assert process.wait(30) == 0, log.read_text()
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.stdin.close()
+    text = log.read_text()
+    assert f"webhook delivery process {process.pid} stopped" in text
+    assert "Fatal Python error" not in text and "Traceback" not in text, text
