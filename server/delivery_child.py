@@ -22,8 +22,15 @@ def start(settings: Settings) -> subprocess.Popen[bytes] | None:
     if settings.webhook_delivery != "process":
         return None
     # close_fds (the default) keeps the pipe's write end from web workers and anything else started later,
-    # so it is this process's end alone that closes the pipe.
-    return subprocess.Popen([sys.executable, "-m", "server", "deliver", "--until-stdin-closes"], stdin=subprocess.PIPE)
+    # so it is this process's end alone that closes the pipe. It starts with SIGINT ignored (inherited), until
+    # it installs its own handler: Ctrl+C in a terminal reaches the whole group, and one during its imports
+    # would otherwise end it with a KeyboardInterrupt traceback; `serve` stops it anyway.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        command = [sys.executable, "-m", "server", "deliver", "--until-stdin-closes"]
+        return subprocess.Popen(command, stdin=subprocess.PIPE)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def stop(process: subprocess.Popen[bytes] | None) -> None:
