@@ -14,10 +14,11 @@
 Real server processes on loopback (2 workers), receivers in a process of their own.
 - the CPU the web side (`serve` and its workers) used per pushed insight on each side, and the delivery
   process's CPU meanwhile: on a shared machine a steadier comparison than the rates;
-- with `--thread-too`, a third side: delivery as a thread in each worker (`WEBHOOK_DELIVERY=thread`, as before
-  the delivery process).
+- `--sides` adds others, interleaved the same way: `thread`, delivery as a thread in each worker
+  (`WEBHOOK_DELIVERY=thread`, as before the delivery process); `outbox`, the subscription and its backlog but
+  no delivery at all (`WEBHOOK_DELIVERY=off`): what writing the outbox rows costs the pushes by itself.
 
-`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres] [--thread-too] [--no-lag]`
+`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres] [--sides plain,hooked,thread,outbox] [--no-lag]`
 """
 
 from __future__ import annotations
@@ -144,6 +145,9 @@ def load() -> str:
 
 
 FILL, MEASURED = 10_000, 4_800
+SIDES = ("plain", "hooked")
+# The delivery setting of the measured server on each side (the fill runs with delivery off).
+MODES = {"plain": "process", "hooked": "process", "thread": "thread", "outbox": "off"}
 
 
 class CpuMeter:
@@ -220,24 +224,24 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
 
 
 def run_backend(
-    label: str, url_for, folder: Path, quick: bool, rounds: int, thread_too: bool = False, lag: bool = True
+    label: str, url_for, folder: Path, quick: bool, rounds: int, sides: tuple[str, ...] = SIDES, lag: bool = True
 ) -> list[Figure]:
-    figures = throughput_figures(label, url_for, folder, quick, rounds, thread_too) if rounds else []
+    figures = throughput_figures(label, url_for, folder, quick, rounds, sides) if rounds else []
     return figures + (lag_figures(label, url_for, folder, quick) if lag else [])
 
 
 def throughput_figures(
-    label: str, url_for, folder: Path, quick: bool, rounds: int, thread_too: bool = False
+    label: str, url_for, folder: Path, quick: bool, rounds: int, chosen: tuple[str, ...] = SIDES
 ) -> list[Figure]:
     fill, measured = (2_400, 2_400) if quick else (FILL, MEASURED)
-    sides = ["plain", "hooked", "thread"] if thread_too else ["plain", "hooked"]
+    sides = ["plain", "hooked", *(side for side in chosen if side not in ("plain", "hooked"))]
     runs: dict[str, list[dict]] = {side: [] for side in sides}
     for round_ in range(rounds):
         shift = round_ % len(sides)  # each side first, middle and last in turn: drifting load falls on all
         order = sides[shift:] + sides[:shift] if round_ % 2 == 0 else list(reversed(sides[shift:] + sides[:shift]))
         for side in order:
             receiver = Receiver(0.05) if side != "plain" else None
-            mode = "thread" if side == "thread" else "process"
+            mode = MODES[side]
             run = one_run(folder / f"{side}{round_}", url_for(), receiver, fill, measured, mode)
             if receiver is not None:
                 receiver.arrivals()
@@ -273,7 +277,12 @@ def throughput_figures(
             f"≥ 90 %; pairs {min(ratios):.0f}-{max(ratios):.0f} %; {hooked[-1]['load']}",
         ),
     ]
-    for side, name in (("plain", "no webhooks"), ("hooked", "delivery process"), ("thread", "delivery threads")):
+    for side, name in (
+        ("plain", "no webhooks"),
+        ("hooked", "delivery process"),
+        ("thread", "delivery threads"),
+        ("outbox", "outbox rows only, no delivery"),
+    ):
         if side in runs:
             figures.append(
                 Figure(
@@ -296,14 +305,16 @@ def throughput_figures(
             + ", ".join(f"{r['web_cpu_s']:.2f}" for r in hooked),
         )
     )
-    if "thread" in runs:
-        thread_ratios = [t["rate"] / p["rate"] * 100 for p, t in zip(plain, runs["thread"], strict=True)]
+    for side, name in (("thread", "delivery threads (before)"), ("outbox", "outbox rows only")):
+        if side not in runs:
+            continue
+        side_ratios = [t["rate"] / p["rate"] * 100 for p, t in zip(plain, runs[side], strict=True)]
         figures.append(
             Figure(
-                f"{label}: push with delivery threads (before) / without webhooks, median of pairs",
-                statistics.median(thread_ratios),
+                f"{label}: push with {name} / without webhooks, median of pairs",
+                statistics.median(side_ratios),
                 "%",
-                f"pairs {min(thread_ratios):.0f}-{max(thread_ratios):.0f} %",
+                f"pairs {min(side_ratios):.0f}-{max(side_ratios):.0f} %",
             )
         )
     return figures
@@ -331,7 +342,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=["sqlite", "postgres"])
     parser.add_argument("--rounds", type=int, default=4, help="pairs of runs with and without webhooks (0: lag only)")
     parser.add_argument(
-        "--thread-too", action="store_true", help="a third side: delivery as a thread in each worker (as before)"
+        "--sides",
+        type=lambda value: tuple(value.split(",")),
+        default=SIDES,
+        help="plain,hooked (always) and any of thread (delivery threads, as before), outbox (no delivery)",
     )
     parser.add_argument("--no-lag", action="store_true", help="throughput only")
     args = parser.parse_args(argv)
@@ -355,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
                         Path(tmp) / "pg",
                         args.quick,
                         args.rounds,
-                        args.thread_too,
+                        args.sides,
                         not args.no_lag,
                     )
                 except RuntimeError as error:
@@ -367,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                     Path(tmp) / "sqlite",
                     args.quick,
                     args.rounds,
-                    args.thread_too,
+                    args.sides,
                     not args.no_lag,
                 )
         finally:

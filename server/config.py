@@ -99,7 +99,8 @@ class Settings(BaseSettings):
     webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
     webhook_backoff_cap: float = 3600.0
     webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
-    webhook_concurrency: int = 16  # deliveries in flight per process (connections per endpoint at most this)
+    # Deliveries in flight per delivery process (connections per endpoint at most this); `serve` runs one.
+    webhook_concurrency: int = 16
     webhook_poll_interval: float = 0.5  # how often to look for due retries (and, in a thread, others' work)
     # SQLite: how often the delivery process looks whether another process committed (PostgreSQL: NOTIFY).
     webhook_watch_interval: float = 0.05
