@@ -12,7 +12,13 @@
 - the load average at each figure (the machine is shared).
 
 Real server processes on loopback (2 workers), receivers in a process of their own.
-`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres]`
+- the CPU the web side (`serve` and its workers) used per pushed insight on each side, and the delivery
+  process's CPU meanwhile: on a shared machine a steadier comparison than the rates;
+- `--sides` adds others, interleaved the same way: `thread`, delivery as a thread in each worker
+  (`WEBHOOK_DELIVERY=thread`, as before the delivery process); `outbox`, the subscription and its backlog but
+  no delivery at all (`WEBHOOK_DELIVERY=off`): what writing the outbox rows costs the pushes by itself.
+
+`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres] [--sides plain,hooked,thread,outbox] [--no-lag]`
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from sqlalchemy.pool import NullPool
 
 from bench.bench_server import LIMITS, PG_URL, Client, batch, drop_schema, make_users, pg_schema
 from bench.figures import Figure, p50_p95, print_figures
+from tests.support.processes import children, cpu_seconds
 from tests.support.server_process import FAST_HASHING, ServerProcess
 
 CLIENTS = 8
@@ -86,6 +93,10 @@ class Receiver:
         self._process.start()
         self.url = f"http://127.0.0.1:{self._port.get(timeout=30)}/hook"
 
+    @property
+    def pid(self) -> int:
+        return self._process.pid or 0
+
     def arrivals(self) -> list[tuple[float, float]]:
         self._stop.set()
         found = self._results.get(timeout=60)
@@ -134,23 +145,59 @@ def load() -> str:
 
 
 FILL, MEASURED = 10_000, 4_800
+SIDES = ("plain", "hooked")
+# The delivery setting of the measured server on each side (the fill runs with delivery off).
+MODES = {"plain": "process", "hooked": "process", "thread": "thread", "outbox": "off"}
 
 
-def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int, measured: int) -> dict:
-    """Fill the server (delivery off), restart it with delivery on, and measure pushes while it delivers."""
-    with serve(folder, url, {"PALAUTE_SERVER_WEBHOOK_DELIVERY": "false"}) as server:
+class CpuMeter:
+    """CPU seconds used by the server's web side (`serve` and its workers) and by its delivery process."""
+
+    def __init__(self, server: ServerProcess) -> None:
+        delivery = set(server.delivery_pids())
+        self._web = [server.process.pid, *(p for p in children(server.process.pid) if p not in delivery)]
+        self._delivery = sorted(delivery)
+        self._start = self._now()
+
+    def _now(self) -> tuple[float, float]:
+        return sum(map(cpu_seconds, self._web)), sum(map(cpu_seconds, self._delivery))
+
+    def used(self) -> tuple[float, float]:
+        now = self._now()
+        return now[0] - self._start[0], now[1] - self._start[1]
+
+
+def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int, measured: int, mode: str) -> dict:
+    """Fill the server (delivery off), restart it with delivery on (`mode`: process or thread), and measure
+    pushes while it delivers: their rate, and the CPU the web side and the delivery process used meanwhile."""
+    with serve(folder, url, {"PALAUTE_SERVER_WEBHOOK_DELIVERY": "off"}) as server:
         if receiver is not None:
             server.cli("webhook", "add", receiver.url, "--events", "insight.created")
         clients = [Client(server.url, f"rep{n}") for n in range(CLIENTS)]
         push_all(clients, rounds_for(fill))
-    with ServerProcess.start(folder, database_url=url, workers=2, env={**FAST_HASHING, **LIMITS}) as server:
+    env = {**FAST_HASHING, **LIMITS, "PALAUTE_SERVER_WEBHOOK_DELIVERY": mode}
+    with ServerProcess.start(folder, database_url=url, workers=2, env=env) as server:
         for client in clients:  # the same devices and tokens, on the restarted server's port
             client.url = server.url
         push_all(clients, 1)  # warm-up: a restarted server's first pushes are several times slower
         before = pending(server) if receiver else 0
+        meter = CpuMeter(server)
+        receiver_cpu = cpu_seconds(receiver.pid) if receiver else 0.0
         rate = push_all(clients, rounds_for(measured))
+        web_cpu, delivery_cpu = meter.used()
+        receiver_cpu = (cpu_seconds(receiver.pid) - receiver_cpu) if receiver else 0.0
         after = pending(server) if receiver else 0
-        return {"rate": rate, "before": before, "after": after, "load": load()}
+        pushed = rounds_for(measured) * CLIENTS * 100
+        return {
+            "rate": rate,
+            "web_ms": web_cpu * 1000 / pushed,  # web side's CPU per pushed insight
+            "delivery_cpu_s": delivery_cpu,
+            "receiver_cpu_s": receiver_cpu,  # the bench's receiver, on the same cores (a real one is elsewhere)
+            "web_cpu_s": web_cpu,
+            "before": before,
+            "after": after,
+            "load": load(),
+        }
 
 
 def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple[list[float], float]:
@@ -176,23 +223,31 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
     return [(arrived - stamp) * 1000 for stamp, arrived in arrivals], len(arrivals) / max(spread, 1e-3)
 
 
-def run_backend(label: str, url_for, folder: Path, quick: bool, rounds: int) -> list[Figure]:
-    figures = throughput_figures(label, url_for, folder, quick, rounds) if rounds else []
-    return figures + lag_figures(label, url_for, folder, quick)
+def run_backend(
+    label: str, url_for, folder: Path, quick: bool, rounds: int, sides: tuple[str, ...] = SIDES, lag: bool = True
+) -> list[Figure]:
+    figures = throughput_figures(label, url_for, folder, quick, rounds, sides) if rounds else []
+    return figures + (lag_figures(label, url_for, folder, quick) if lag else [])
 
 
-def throughput_figures(label: str, url_for, folder: Path, quick: bool, rounds: int) -> list[Figure]:
+def throughput_figures(
+    label: str, url_for, folder: Path, quick: bool, rounds: int, chosen: tuple[str, ...] = SIDES
+) -> list[Figure]:
     fill, measured = (2_400, 2_400) if quick else (FILL, MEASURED)
-    plain, hooked = [], []
+    sides = ["plain", "hooked", *(side for side in chosen if side not in ("plain", "hooked"))]
+    runs: dict[str, list[dict]] = {side: [] for side in sides}
     for round_ in range(rounds):
-        order = ("plain", "hooked") if round_ % 2 == 0 else ("hooked", "plain")
+        shift = round_ % len(sides)  # each side first, middle and last in turn: drifting load falls on all
+        order = sides[shift:] + sides[:shift] if round_ % 2 == 0 else list(reversed(sides[shift:] + sides[:shift]))
         for side in order:
-            receiver = Receiver(0.05) if side == "hooked" else None
-            run = one_run(folder / f"{side}{round_}", url_for(), receiver, fill, measured)
+            receiver = Receiver(0.05) if side != "plain" else None
+            mode = MODES[side]
+            run = one_run(folder / f"{side}{round_}", url_for(), receiver, fill, measured, mode)
             if receiver is not None:
                 receiver.arrivals()
-            (hooked if receiver else plain).append(run)
+            runs[side].append(run)
             print(f"  {label} round {round_ + 1} {side}: {run}", flush=True)
+    plain, hooked = runs["plain"], runs["hooked"]
     ratios = [h["rate"] / p["rate"] * 100 for p, h in zip(plain, hooked, strict=True)]
     base = statistics.median(r["rate"] for r in plain)
     with_hooks = statistics.median(r["rate"] for r in hooked)
@@ -222,6 +277,46 @@ def throughput_figures(label: str, url_for, folder: Path, quick: bool, rounds: i
             f"≥ 90 %; pairs {min(ratios):.0f}-{max(ratios):.0f} %; {hooked[-1]['load']}",
         ),
     ]
+    for side, name in (
+        ("plain", "no webhooks"),
+        ("hooked", "delivery process"),
+        ("thread", "delivery threads"),
+        ("outbox", "outbox rows only, no delivery"),
+    ):
+        if side in runs:
+            figures.append(
+                Figure(
+                    f"{label}: web side's CPU per pushed insight, {name}, median",
+                    statistics.median(r["web_ms"] for r in runs[side]),
+                    "ms",
+                    "runs " + ", ".join(f"{r['web_ms']:.2f}" for r in runs[side]),
+                )
+            )
+    figures.append(
+        Figure(
+            f"{label}: during the measured pushes (delivery process), CPU of the delivery process, median",
+            statistics.median(r["delivery_cpu_s"] for r in hooked),
+            "s",
+            "runs "
+            + ", ".join(f"{r['delivery_cpu_s']:.2f}" for r in hooked)
+            + "; the bench's receiver "
+            + ", ".join(f"{r['receiver_cpu_s']:.2f}" for r in hooked)
+            + "; the web side "
+            + ", ".join(f"{r['web_cpu_s']:.2f}" for r in hooked),
+        )
+    )
+    for side, name in (("thread", "delivery threads (before)"), ("outbox", "outbox rows only")):
+        if side not in runs:
+            continue
+        side_ratios = [t["rate"] / p["rate"] * 100 for p, t in zip(plain, runs[side], strict=True)]
+        figures.append(
+            Figure(
+                f"{label}: push with {name} / without webhooks, median of pairs",
+                statistics.median(side_ratios),
+                "%",
+                f"pairs {min(side_ratios):.0f}-{max(side_ratios):.0f} %",
+            )
+        )
     return figures
 
 
@@ -246,6 +341,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="2,400 events instead of 10,000")
     parser.add_argument("--only", choices=["sqlite", "postgres"])
     parser.add_argument("--rounds", type=int, default=4, help="pairs of runs with and without webhooks (0: lag only)")
+    parser.add_argument(
+        "--sides",
+        type=lambda value: tuple(value.split(",")),
+        default=SIDES,
+        help="plain,hooked (always) and any of thread (delivery threads, as before), outbox (no delivery)",
+    )
+    parser.add_argument("--no-lag", action="store_true", help="throughput only")
     args = parser.parse_args(argv)
     figures: list[Figure] = []
     schemas: list[str] = []
@@ -261,11 +363,27 @@ def main(argv: list[str] | None = None) -> int:
         try:
             if args.only != "sqlite":
                 try:
-                    figures += run_backend("PostgreSQL", pg_url, Path(tmp) / "pg", args.quick, args.rounds)
+                    figures += run_backend(
+                        "PostgreSQL",
+                        pg_url,
+                        Path(tmp) / "pg",
+                        args.quick,
+                        args.rounds,
+                        args.sides,
+                        not args.no_lag,
+                    )
                 except RuntimeError as error:
                     print(f"skipping PostgreSQL: {error}")
             if args.only != "postgres":
-                figures += run_backend("SQLite", lambda: None, Path(tmp) / "sqlite", args.quick, args.rounds)
+                figures += run_backend(
+                    "SQLite",
+                    lambda: None,
+                    Path(tmp) / "sqlite",
+                    args.quick,
+                    args.rounds,
+                    args.sides,
+                    not args.no_lag,
+                )
         finally:
             for name in schemas:
                 drop_schema(name)

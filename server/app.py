@@ -56,7 +56,10 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
         acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
-        deliverer = webhook_delivery.Deliverer(db, settings) if settings.webhook_delivery else None
+        # Webhooks go out from the delivery process `serve` starts beside the workers (server/delivery_child.py),
+        # unless this setting asks for a thread here (tests' in-process apps).
+        in_thread = settings.webhook_delivery == "thread"
+        deliverer = webhook_delivery.Deliverer(db, settings) if in_thread else None
         if deliverer is not None:
             deliverer.start()
         recounter = recount.Recounter(db, settings.analytics_recount_interval) if settings.analytics_recount else None

@@ -1,4 +1,4 @@
-"""Command line: serve, migrate, and the admin's user / community / product-area commands."""
+"""Command line: serve, deliver, migrate, and the admin's user / community / product-area commands."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy.exc import OperationalError
 
 from privacy.files import private_dir
-from server import security
+from server import delivery_child, security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
@@ -66,6 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=env("PALAUTE_SERVER_WORKERS", "1"),
         help="processes serving the same socket, roughly 2 per core (PALAUTE_SERVER_WORKERS)",
+    )
+
+    deliver = commands.add_parser(
+        "deliver",
+        parents=[common],
+        help="deliver webhooks (serve starts this itself; run it alone for delivery on another host)",
+    )
+    deliver.add_argument(
+        "--until-stdin-closes",
+        action="store_true",
+        help="also stop when standard input reaches its end (serve uses this to take it down with itself)",
     )
 
     commands.add_parser("migrate", parents=[common], help="create or upgrade the database schema")
@@ -165,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "serve":
             return serve(settings, args.host, args.port, args.workers)
+        if args.command == "deliver":
+            from server import delivery_process
+
+            _open(settings).dispose()
+            return delivery_process.run(settings, until_stdin_closes=args.until_stdin_closes)
         db = _open(settings)
     except KeyboardInterrupt:  # Ctrl+C while migrating or before serving: nothing half done to report
         return _interrupted()
@@ -403,12 +419,22 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
         proxy_headers=True,
         forwarded_allow_ips=settings.forwarded_allow_ips,
     )
+    delivery = delivery_child.start(settings)  # webhooks, in a process of its own beside the workers
+    delivery_child.stop_before_sigterm_ends(delivery)
+    try:
+        code = _run_uvicorn(config, sock, workers, ready)
+    finally:
+        delivery_child.stop(delivery)
+    return _interrupted() if code == INTERRUPTED else code
+
+
+def _run_uvicorn(config: uvicorn.Config, sock: socket.socket, workers: int, ready: str) -> int:
     if workers > 1:
         sock.listen(2048)
         print(ready, flush=True)
         supervisor = _supervisor(config, sock)
         supervisor.run()
-        return _interrupted() if supervisor.interrupted else 0
+        return INTERRUPTED if supervisor.interrupted else 0
     received: set[int] = set()
     server = _ready_server(config, ready, received)
     try:
@@ -416,17 +442,20 @@ def serve(settings: Settings, host: str, port: int, workers: int) -> int:
     except KeyboardInterrupt:
         # uvicorn has stopped gracefully (long-polls answered, requests finished); it then raises the Ctrl+C
         # again, as Python programs conventionally end on one, which would only print a traceback.
-        return _interrupted()
+        return INTERRUPTED
     if signal.SIGINT in received:
         # Started with SIGINT ignored (a shell's background job): uvicorn's re-raise of it did nothing.
-        return _interrupted()
+        return INTERRUPTED
     return 0 if server.started else 1
 
 
+INTERRUPTED = 130  # the shell's conventional code for a command ended by SIGINT (128 + 2)
+
+
 def _interrupted() -> int:
-    """Ctrl+C: one line, and the shell's conventional code for a command ended by SIGINT (128 + 2)."""
+    """Ctrl+C: one line, and the conventional code."""
     print("palaute-server: stopped (interrupted)", file=sys.stderr, flush=True)
-    return 130
+    return INTERRUPTED
 
 
 def _supervisor(config: uvicorn.Config, sock: socket.socket) -> _Supervisor:

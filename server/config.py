@@ -7,7 +7,7 @@ import secrets
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from privacy.files import private_dir
@@ -89,15 +89,21 @@ class Settings(BaseSettings):
     # secret_key; changing it makes stored secrets unreadable (webhooks must be added again, single sign-on
     # devices sign in again).
     webhook_key: str | None = None
-    webhook_delivery: bool = True  # run the delivery worker in this process
+    # Where webhooks are delivered from (docs/integrations.md): "process" — `palaute-server serve` starts one
+    # delivery process of its own, at a lower OS priority, and the web workers deliver nothing; "thread" — a
+    # thread in each process that builds the app (tests' in-process apps); "off" — nowhere here (another host
+    # or container runs `palaute-server deliver`). `true`/`false` are read as "process"/"off".
+    webhook_delivery: Literal["process", "thread", "off"] = "process"
+    webhook_delivery_nice: int = 10  # how much lower the delivery process's priority is (POSIX nice increment)
     webhook_timeout: float = 10.0  # seconds per attempt
     webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
     webhook_backoff_cap: float = 3600.0
     webhook_retry_hours: float = 72.0  # then the message is dropped and its endpoint disabled
-    webhook_concurrency: int = 16  # deliveries in flight per process (connections per endpoint at most this)
-    # The worker's CPU per process, as a share of one core: a burst to a fast receiver waits for the pushes.
-    webhook_cpu_share: float = 0.5
-    webhook_poll_interval: float = 0.5  # how often to look for work committed by other processes
+    # Deliveries in flight per delivery process (connections per endpoint at most this); `serve` runs one.
+    webhook_concurrency: int = 16
+    webhook_poll_interval: float = 0.5  # how often to look for due retries (and, in a thread, others' work)
+    # SQLite: how often the delivery process looks whether another process committed (PostgreSQL: NOTIFY).
+    webhook_watch_interval: float = 0.05
     # The analytics roll-up is recounted in the background after each change (server/recount.py); this is
     # how often each process also looks for changes committed by other processes (admin commands).
     analytics_recount: bool = True  # run the recount thread in this process
@@ -108,6 +114,17 @@ class Settings(BaseSettings):
     # Tracker status (Jira status category key, or Azure DevOps state / state category, lower case) ->
     # insight status, as JSON; merged over the defaults in services/trackers.py.
     tracker_status_map: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("webhook_delivery", mode="before")
+    @classmethod
+    def _delivery_from_bool(cls, value: object) -> object:
+        """The setting was a yes/no before it said where: yes was a thread in every worker, now the process."""
+        spelled = str(value).strip().lower()
+        if spelled in ("true", "1", "yes", "on"):
+            return "process"
+        if spelled in ("false", "0", "no"):
+            return "off"
+        return value
 
     @model_validator(mode="after")
     def _refuse_insecure(self) -> Settings:

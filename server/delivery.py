@@ -1,13 +1,14 @@
-"""The webhook delivery worker: a thread of its own in each server process, with its own event loop.
+"""The webhook delivery worker: a thread with its own event loop, in the delivery process
+(server/delivery_process.py, started by `palaute-server serve`) or, with `webhook_delivery=thread`, in each
+process that builds the app.
 
-It never runs on the request loop or in the request thread pool, so a slow or dead receiver cannot slow a
-push or a page: database work happens in one thread of its own, HTTP on its own loop (uvloop where there is
-one) through `webhook_client.Sender` (aiohttp), which keeps connections alive per endpoint. It wakes at once when this
-process commits outbox rows, and looks every `webhook_poll_interval` for rows other processes wrote.
+It never runs on a request loop or in a request thread pool, so a slow or dead receiver cannot slow a push or
+a page: database work happens in one thread of its own, HTTP on its own loop (uvloop where there is one)
+through `webhook_client.Sender` (aiohttp), which keeps connections alive per endpoint. `wake()` starts a claim
+at once: its own process's commits of outbox rows call it, and so does the delivery process's watch of other
+processes' commits (server/delivery_wake.py); it also looks every `webhook_poll_interval` for due retries.
 Claimed messages are sent concurrently (one at a time per insight and subscription, which keeps their
 order); outcomes are recorded together every few tens of milliseconds, one short transaction for many.
-Its CPU is capped (`webhook_cpu_share` of one core): a burst to a fast receiver waits rather than taking
-the pushes' CPU in the same process.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ log = logging.getLogger("palaute.server.webhooks")
 _running: weakref.WeakSet[Deliverer] = weakref.WeakSet()
 _RECORD_EVERY = 0.05
 _T = TypeVar("_T")
-_CPU_WINDOW = 0.25  # seconds over which the worker's CPU share is kept
 # One claim takes up to this many rounds of `webhook_concurrency` messages: a claim is a write transaction,
 # so one per several dozen deliveries rather than one per few.
 _CLAIM_ROUNDS = 4
@@ -59,31 +59,6 @@ def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop]:
     except ImportError:  # Windows: the standard loop
         return asyncio.new_event_loop
     return uvloop.new_event_loop
-
-
-class _CpuBudget:
-    """Keeps the worker's CPU (its loop thread and its database thread) under `share` of one core."""
-
-    def __init__(self, share: float) -> None:
-        self.share = share
-        self._db_cpu = 0.0  # written by the database thread only
-        self._start, self._start_cpu = time.monotonic(), self._cpu()
-
-    def _cpu(self) -> float:
-        return time.thread_time() + self._db_cpu  # called on the loop thread
-
-    def add(self, seconds: float) -> None:
-        self._db_cpu += seconds
-
-    def pause(self) -> float:
-        """Seconds to wait so that the CPU used in this window is at most `share` of its length."""
-        if self.share >= 1:
-            return 0.0
-        now, cpu = time.monotonic(), self._cpu()
-        wait = max(0.0, (cpu - self._start_cpu) / self.share - (now - self._start))
-        if now - self._start >= _CPU_WINDOW:
-            self._start, self._start_cpu = now + wait, cpu
-        return wait
 
 
 class Deliverer:
@@ -124,7 +99,6 @@ class Deliverer:
         self._loop, self._wake = asyncio.get_running_loop(), asyncio.Event()
         self._ready.set()
         self._limit = limit = max(1, self.settings.webhook_concurrency)
-        self._budget = _CpuBudget(self.settings.webhook_cpu_share)
         self._outcomes: list[Outcome] = []
         self._in_flight: set[asyncio.Task[None]] = set()
         self._tasks: dict[asyncio.Task[None], Claimed] = {}
@@ -147,9 +121,6 @@ class Deliverer:
                 claimed = await self._db(self._claim, wanted)
                 self._batch.extend((started, message) for message in claimed)
                 self._dispatch(claim_more=len(claimed) == wanted)
-            pause = self._budget.pause()
-            if pause:
-                await asyncio.sleep(pause)
             await self._wait(self.settings.webhook_poll_interval)  # woken when the batch runs low
 
     def _dispatch(self, claim_more: bool = True) -> None:
@@ -256,14 +227,7 @@ class Deliverer:
         return self._wake
 
     async def _db(self, function: Callable[..., _T], *args: object) -> _T:
-        return await asyncio.get_running_loop().run_in_executor(self._db_thread, self._timed, function, *args)
-
-    def _timed(self, function: Callable[..., _T], *args: object) -> _T:
-        started = time.thread_time()
-        try:
-            return function(*args)
-        finally:
-            self._budget.add(time.thread_time() - started)
+        return await asyncio.get_running_loop().run_in_executor(self._db_thread, function, *args)
 
     def _claim(self, limit: int) -> list[Claimed]:
         try:

@@ -23,6 +23,12 @@ EVENTS = (
 )
 _QUEUE = "palaute_integration_events"
 _ROWS = "palaute_outbox_rows"
+_ANNOUNCED = "palaute_outbox_announced"
+# PostgreSQL: a commit that wrote outbox rows says so on this channel (named after the schema, as the feed's),
+# which the delivery process LISTENs on (server/delivery_wake.py). The feed's numbering statement carries it
+# when the transaction numbers changes too, so a push pays no extra round trip for it.
+OUTBOX_CHANNEL_SQL = "'palaute_outbox_' || md5(current_schema())"
+NOTIFY_OUTBOX_SQL = f"pg_notify({OUTBOX_CHANNEL_SQL}, '')"
 # The outbox writer, (build rows, insert rows): set by services/outbox.py on import (it needs the insights
 # module, which emits here).
 writer: list[
@@ -58,6 +64,21 @@ def prepare(session: Session) -> None:
         session.info[_ROWS] = rows
 
 
+def has_rows(session: Session) -> bool:
+    """Whether this transaction will insert outbox rows (its events are prepared)."""
+    return bool(session.info.get(_ROWS))
+
+
+def announced(session: Session) -> None:
+    """The feed's numbering statement has notified the outbox channel for this transaction."""
+    session.info[_ANNOUNCED] = True
+
+
+def was_announced(session: Session) -> bool:
+    """Whether `announced` was called in this transaction; clears the mark."""
+    return bool(session.info.pop(_ANNOUNCED, False))
+
+
 def flush(session: Session) -> None:
     """Insert the prepared rows (called after the feed numbered the change, under its lock: commit order)."""
     rows = session.info.pop(_ROWS, None)
@@ -66,5 +87,5 @@ def flush(session: Session) -> None:
 
 
 def forget(session: Session) -> None:
-    session.info.pop(_QUEUE, None)
-    session.info.pop(_ROWS, None)
+    for key in (_QUEUE, _ROWS, _ANNOUNCED):
+        session.info.pop(key, None)

@@ -25,6 +25,11 @@ _NUMBER_AND_NOTIFY = text(
     f"UPDATE feed_counter SET value = value + :n WHERE id = 1 "
     f"RETURNING value, pg_notify({audience.CHANNEL_SQL}, value::text || ' ' || :tail)"
 )
+# The same, also telling the delivery process that this transaction wrote outbox rows (services/events.py).
+_NUMBER_AND_NOTIFY_OUTBOX = text(
+    f"UPDATE feed_counter SET value = value + :n WHERE id = 1 "
+    f"RETURNING value, pg_notify({audience.CHANNEL_SQL}, value::text || ' ' || :tail), {events.NOTIFY_OUTBOX_SQL}"
+)
 _NOTIFY = text(f"SELECT pg_notify({audience.CHANNEL_SQL}, :payload)")
 
 
@@ -95,7 +100,11 @@ def _number_pending(session: Session, pending: list[Pending]) -> Notice:
     draft = Notice(1, count, **audience.decide(session, pending))
     # The counter's row lock serialises writers from here to commit, so numbers become visible in order.
     if session.get_bind().dialect.name == "postgresql":
-        last = session.execute(_NUMBER_AND_NOTIFY, {"n": count, "tail": draft.tail()}).scalar_one()
+        statement = _NUMBER_AND_NOTIFY
+        if events.has_rows(session):
+            statement = _NUMBER_AND_NOTIFY_OUTBOX
+            events.announced(session)
+        last = session.execute(statement, {"n": count, "tail": draft.tail()}).scalar_one()
     else:
         last = session.execute(
             update(FeedCounter)

@@ -91,6 +91,7 @@ def test_settings(tmp_path, database_url, **overrides) -> Settings:
         api_per_minute=100_000,
         login_per_minute=1_000,
         feed_watch_interval=0.02,
+        webhook_delivery="thread",  # an in-process app: no `serve` to start a delivery process
     )
     values.update(overrides)
     return Settings(**values)

@@ -212,7 +212,7 @@ def test_an_endpoint_failing_past_the_retry_window_is_switched_off(app, api, set
     assert outbox_size(app) == 0  # given up (3 days in production)
 
 
-@pytest.mark.parametrize("settings_overrides", [dict(webhook_delivery=False)])
+@pytest.mark.parametrize("settings_overrides", [dict(webhook_delivery="off")])
 def test_the_change_and_its_messages_commit_together_or_not_at_all(app, api, settings_overrides):
     from server.models import Insight, User
     from server.services import triage

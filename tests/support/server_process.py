@@ -128,6 +128,19 @@ class ServerProcess:
                 _kill(self.process)
         return self.process.returncode
 
+    def delivery_pids(self) -> list[int]:
+        """The webhook delivery process `serve` started beside its workers (Linux: read from /proc)."""
+        from tests.support.processes import children, command_line
+
+        return [pid for pid in children(self.process.pid) if "deliver" in command_line(pid)]
+
+    def crash(self) -> None:
+        """SIGKILL the server and its delivery process, as a host's crash would: nothing stops in order."""
+        for pid in self.delivery_pids():
+            os.kill(pid, signal.SIGKILL)
+        self.process.kill()
+        self.process.wait(10)
+
     @property
     def running(self) -> bool:
         return self.process.poll() is None
