@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 EVENTS = (
@@ -24,11 +25,15 @@ EVENTS = (
 _QUEUE = "palaute_integration_events"
 _ROWS = "palaute_outbox_rows"
 _ANNOUNCED = "palaute_outbox_announced"
+_FLUSHED = "palaute_outbox_flushed"
 # PostgreSQL: a commit that wrote outbox rows says so on this channel (named after the schema, as the feed's),
 # which the delivery process LISTENs on (server/delivery_wake.py). The feed's numbering statement carries it
 # when the transaction numbers changes too, so a push pays no extra round trip for it.
 OUTBOX_CHANNEL_SQL = "'palaute_outbox_' || md5(current_schema())"
 NOTIFY_OUTBOX_SQL = f"pg_notify({OUTBOX_CHANNEL_SQL}, '')"
+_NOTIFY_OUTBOX = text(f"SELECT {NOTIFY_OUTBOX_SQL}")
+# Sorted ids and one statement: concurrent transactions take these locks in the same order.
+_LOCK_INSIGHTS = text("SELECT 1 FROM insights WHERE id = ANY(:ids) ORDER BY id FOR UPDATE")
 # The outbox writer, (build rows, insert rows): set by services/outbox.py on import (it needs the insights
 # module, which emits here).
 writer: list[
@@ -65,8 +70,8 @@ def prepare(session: Session) -> None:
 
 
 def has_rows(session: Session) -> bool:
-    """Whether this transaction will insert outbox rows (its events are prepared)."""
-    return bool(session.info.get(_ROWS))
+    """Whether this transaction inserts outbox rows (prepared, or already flushed)."""
+    return bool(session.info.get(_ROWS)) or bool(session.info.get(_FLUSHED))
 
 
 def announced(session: Session) -> None:
@@ -74,18 +79,34 @@ def announced(session: Session) -> None:
     session.info[_ANNOUNCED] = True
 
 
-def was_announced(session: Session) -> bool:
-    """Whether `announced` was called in this transaction; clears the mark."""
-    return bool(session.info.pop(_ANNOUNCED, False))
-
-
 def flush(session: Session) -> None:
-    """Insert the prepared rows (called after the feed numbered the change, under its lock: commit order)."""
+    """Insert the prepared rows, before the feed takes its counter's lock (services/feed.py).
+
+    Delivery keeps order per insight and subscription by row id (services/delivery_queue.py), so two
+    transactions with events for one insight must insert their rows in commit order. On PostgreSQL each
+    transaction first locks those insights' rows (most of them already did, by changing them): the second
+    waits for the first to commit, then inserts. Rows of different insights need no order between them, so
+    no transaction waits for an unrelated one here, and the counter's lock, which every push takes, is not
+    held while the rows are written. SQLite runs one writer at a time anyway.
+    """
     rows = session.info.pop(_ROWS, None)
-    if rows:
-        writer[0][1](session, rows)
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        ids = sorted({row["order_key"] for row in rows})  # one order for every transaction: no lock cycle
+        session.execute(_LOCK_INSIGHTS, {"ids": ids})
+    writer[0][1](session, rows)
+    session.info[_FLUSHED] = True
+
+
+def notify_unannounced(session: Session) -> None:
+    """PostgreSQL: wake the delivery process at commit, unless the feed's numbering statement already did."""
+    flushed = session.info.pop(_FLUSHED, False)
+    announced = session.info.pop(_ANNOUNCED, False)
+    if flushed and not announced and session.get_bind().dialect.name == "postgresql":
+        session.execute(_NOTIFY_OUTBOX)
 
 
 def forget(session: Session) -> None:
-    for key in (_QUEUE, _ROWS, _ANNOUNCED):
+    for key in (_QUEUE, _ROWS, _FLUSHED, _ANNOUNCED):
         session.info.pop(key, None)

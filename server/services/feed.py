@@ -84,11 +84,12 @@ def _before_commit(session: Session) -> None:
             session.execute(_NOTIFY, {"payload": change.payload()})
         notices.append(change)
     events.prepare(session)  # the payloads are built before the counter's lock is taken
+    session.flush()  # the changes first (their row locks), then the outbox rows: events.flush says why
+    events.flush(session)
     pending: list[Pending] = session.info.pop(_PENDING, [])
     if pending:
         notices.append(_number_pending(session, pending))
-    # After numbering, still under the counter's lock: outbox rows are numbered in commit order too.
-    events.flush(session)
+    events.notify_unannounced(session)
     if notices:
         session.info[_NOTICES] = notices
 

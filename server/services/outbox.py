@@ -12,7 +12,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server import bulk
@@ -25,7 +25,6 @@ public_url = ["http://127.0.0.1:8765"]
 # Chat messages are for what a team wants to hear about at once, not every change.
 CHAT_IMPACTS = ("high", "blocker")
 _WAKE = "palaute_outbox_written"
-_NOTIFY_OUTBOX = text(f"SELECT {events.NOTIFY_OUTBOX_SQL}")
 
 
 def insight_link(insight_id: str) -> str:
@@ -67,10 +66,7 @@ def build(session: Session, queued: list[Event]) -> list[dict[str, Any]]:
 
 def insert(session: Session, rows: list[dict[str, Any]]) -> None:
     bulk.insert_many(session, WebhookMessage.__table__, rows)
-    session.info[_WAKE] = True
-    # PostgreSQL: wake the delivery process at commit, unless the feed's numbering statement already said so.
-    if not events.was_announced(session) and session.get_bind().dialect.name == "postgresql":
-        session.execute(_NOTIFY_OUTBOX)
+    session.info[_WAKE] = True  # PostgreSQL's NOTIFY of the delivery process: services/events.py
 
 
 def written(session: Session) -> bool:

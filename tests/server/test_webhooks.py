@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
 import time
 
 import pytest
 from sqlalchemy import func, select
 
-from server.models import Webhook, WebhookMessage
-from server.services import webhooks
+from server.models import User, Webhook, WebhookMessage
+from server.services import events, triage, webhooks
 from tests.server.conftest import create_mutation, reply_mutation, same_here_mutation
 from tests.support.webhook_receiver import Receiver
 
@@ -234,3 +235,58 @@ def test_the_change_and_its_messages_commit_together_or_not_at_all(app, api, set
         pm = session.scalars(select(User).where(User.name == "pam")).one()
         triage.set_status(session, pm, insight_id, "planned")
     assert outbox_size(app) == written + 1
+
+
+@pytest.mark.postgres
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)  # SQLite runs one writer at a time
+@pytest.mark.parametrize("settings_overrides", [dict(webhook_delivery="off")])
+def test_a_second_change_of_an_insight_waits_for_the_first_ones_outbox_row(app, api, monkeypatch):
+    """Outbox rows are written before the feed's counter lock (services/events.py): the locks on the insight
+    rows must then keep one insight's rows in commit order. The second change here is a second product reply,
+    which changes nothing on the insight's own row; without the explicit lock it committed a row with a higher
+    id while the first change's row was still uncommitted, and delivery would have sent it first."""
+    subscribe(app, "https://hooks.example.test/palaute")
+
+    def pam(session):
+        return session.scalars(select(User).where(User.name == "pam")).one()
+
+    rep = api.user("rita", communities=["payments"])
+    api.user("pam", "product", communities=["payments"])
+    insight = api.create(rep, 1, text="Card payment cannot be split")["id"]
+    with app.state.db.write() as session:  # the first product reply: what a second one leaves unchanged
+        triage.add_reply(session, pam(session), insight, "Looking at it")
+
+    paused, release = threading.Event(), threading.Event()
+    real_flush = events.flush
+
+    def flush_then_pause_once(session):
+        real_flush(session)
+        if not paused.is_set():
+            paused.set()
+            release.wait(20)
+
+    monkeypatch.setattr(events, "flush", flush_then_pause_once)
+
+    def status_change():
+        with app.state.db.write() as session:
+            triage.set_status(session, pam(session), insight, "planned")
+
+    def second_reply():
+        with app.state.db.write() as session:
+            triage.add_reply(session, pam(session), insight, "Planned for spring")
+
+    first = threading.Thread(target=status_change)
+    first.start()
+    assert paused.wait(10)  # the first change's outbox row is written, not committed
+    second = threading.Thread(target=second_reply)
+    second.start()
+    second.join(1.0)
+    waited = second.is_alive()
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert waited, "the second change committed its outbox row while the first one's was uncommitted"
+    with app.state.db.read() as session:
+        kinds = session.scalars(select(WebhookMessage.event).order_by(WebhookMessage.id)).all()
+    assert kinds[-2:] == ["insight.status_changed", "reply.created"]
