@@ -408,30 +408,81 @@ def evict(files: list[str]) -> None:
             os.close(fd)
 
 
-def measure_start(session: XSession, workdir: Path) -> tuple[dict[str, dict[str, list[float]]], str]:
+def measure_start(
+    session: XSession, workdir: Path, fadvise: bool = False
+) -> tuple[dict[str, dict[str, list[float]]], str]:
+    """Warm then cold starts of Palaute, CopyQ and the bare PySide6 tray, taking turns trial by trial, so that a
+    change in the machine's load meanwhile weighs on all three alike. `fadvise`: evict each app's files rather than
+    drop the whole page cache even where that is allowed (it slows whatever else runs on the machine)."""
     watcher = XWatcher(session.display)
     trayer = start_trayer(session)
     copyq = CopyQ(session, workdir)
     copyq.configure()
-    results: dict[str, dict[str, list[float]]] = {}
-    cold_method = "drop_caches" if drop_caches() else "fadvise"
+    apps: list[Contender] = [Palaute(session, workdir), copyq, BareTray(session, workdir)]
+    results: dict[str, dict[str, list[float]]] = {app.name: {"warm": [], "cold": []} for app in apps}
+    cold_method = "fadvise" if fadvise or drop_caches() is None else "drop_caches"
+    evictable: dict[str, list[str]] = {}
     try:
-        for app in (Palaute(session, workdir), copyq):
+        for app in apps:
             app.start()  # a first run creates the data folders and gives us the files to evict
             app.wait_ready()
             time.sleep(1.0)
-            evictable = files_to_evict(app.pids())
+            evictable[app.name] = files_to_evict(app.pids())
             app.stop()
-            warm = [start_to_tray(app, watcher) for _ in range(TRIALS)]
-            before = drop_caches if cold_method == "drop_caches" else (lambda: evict(evictable))
-            cold = [start_to_tray(app, watcher, before) for _ in range(TRIALS)]
-            results[app.name] = {"warm": warm, "cold": cold}
-        bare = BareTray(session, workdir)
-        results[bare.name] = {"warm": [start_to_tray(bare, watcher) for _ in range(TRIALS)]}
+        for kind in ("warm", "cold"):
+            for _ in range(TRIALS):
+                for app in apps:
+                    files = evictable[app.name]
+                    before = (
+                        None
+                        if kind == "warm"
+                        else drop_caches
+                        if cold_method == "drop_caches"
+                        else (lambda: evict(files))
+                    )
+                    results[app.name][kind].append(start_to_tray(app, watcher, before))
     finally:
         stop_process(trayer)
         watcher.display.close()
     return results, cold_method
+
+
+def start_figures(start: dict[str, dict[str, list[float]]], cold_method: str) -> list[Figure]:
+    figures = pair(
+        f"start -> tray docked + hotkey, warm ({TRIALS})",
+        start["Palaute"]["warm"],
+        start["CopyQ"]["warm"],
+        "ms",
+        "p50 <= 250 ms",
+    )
+    figures += pair(
+        f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})",
+        start["Palaute"]["cold"],
+        start["CopyQ"]["cold"],
+        "ms",
+        "",
+        ratio_target="<= 1.5 x",
+    )
+    # The floor: Python, PySide6 and a tray icon alone, started and evicted the same way.
+    bare, copyq_cold = start["bare PySide6 tray"], statistics.median(start["CopyQ"]["cold"])
+    for kind in ("warm", "cold"):
+        p50, p95 = p50_p95(bare[kind])
+        figures += [
+            Figure(f"start -> tray docked, {kind} ({TRIALS}): bare PySide6 tray p50", p50, "ms"),
+            Figure(f"start -> tray docked, {kind} ({TRIALS}): bare PySide6 tray p95", p95, "ms"),
+        ]
+    figures.append(
+        Figure("start, cold: ratio bare PySide6 tray/CopyQ p50", statistics.median(bare["cold"]) / copyq_cold, "x")
+    )
+    return figures
+
+
+def print_cold_note(cold_method: str) -> None:
+    if cold_method == "fadvise":
+        print(
+            "cold: /proc/sys/vm/drop_caches is not writable here; each cold start follows posix_fadvise(DONTNEED)\n"
+            "on every file the app maps and every .pyc/.so it may import (pages other processes map stay cached)."
+        )
 
 
 # --- memory ----------------------------------------------------------------------------------------------
@@ -531,7 +582,11 @@ def pair(
     ]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """All figures; with --start only the start-up ones (a minute or two instead of ~15); with --fadvise cold
+    starts evict the apps' files instead of dropping the whole page cache (for a machine others measure on)."""
+    argv = sys.argv[1:] if argv is None else argv
+    only_start, fadvise = "--start" in argv, "--fadvise" in argv
     missing = [t for t in ("Xvfb", "dbus-daemon", "xdotool", "trayer", "copyq") if shutil.which(t) is None]
     if missing:
         print(f"bench_desktop needs: {', '.join(missing)}", file=sys.stderr)
@@ -542,35 +597,26 @@ def main() -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="bench-desktop-") as tmp:
             workdir = Path(tmp)
-            hotkey = measure_hotkey(session, workdir)
-            start, cold_method = measure_start(session, workdir)
-            memory = measure_memory(session, workdir)
-            signed_in = measure_signed_in_memory(session, workdir)
+            if only_start:
+                start, cold_method = measure_start(session, workdir, fadvise)
+            else:
+                hotkey = measure_hotkey(session, workdir)
+                start, cold_method = measure_start(session, workdir, fadvise)
+                memory = measure_memory(session, workdir)
+                signed_in = measure_signed_in_memory(session, workdir)
     finally:
         session.stop()
+    if only_start:
+        print_figures("Desktop app vs CopyQ under Xvfb: start", start_figures(start, cold_method))
+        print_cold_note(cold_method)
+        print(
+            f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; took {time.monotonic() - started:.0f} s)"
+        )
+        return 0
     figures = pair(
         f"hotkey -> window mapped ({TRIALS} trials, XTest)", hotkey["Palaute"], hotkey["CopyQ"], "ms", "p95 <= 10 ms"
     )
-    figures += pair(
-        f"start -> tray docked + hotkey, warm ({TRIALS})",
-        start["Palaute"]["warm"],
-        start["CopyQ"]["warm"],
-        "ms",
-        "p50 <= 250 ms",
-    )
-    figures += pair(
-        f"start -> tray docked + hotkey, cold [{cold_method}] ({TRIALS})",
-        start["Palaute"]["cold"],
-        start["CopyQ"]["cold"],
-        "ms",
-        "",
-        ratio_target="<= 1.5 x",
-    )
-    bare_start = p50_p95(start["bare PySide6 tray"]["warm"])
-    figures += [
-        Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p50", bare_start[0], "ms"),
-        Figure(f"start -> tray docked, warm ({TRIALS}): bare PySide6 tray p95", bare_start[1], "ms"),
-    ]
+    figures += start_figures(start, cold_method)
     ours, theirs = statistics.median(memory["Palaute"]), statistics.median(memory["CopyQ"])
     synced = statistics.median(signed_in)
     figures += [
@@ -586,11 +632,7 @@ def main() -> int:
         Figure("RSS Palaute signed out (no sharing counted)", statistics.median(memory["Palaute RSS"]), "MiB"),
     ]
     print_figures("Desktop app vs CopyQ under Xvfb", figures)
-    if cold_method == "fadvise":
-        print(
-            "cold: /proc/sys/vm/drop_caches is not writable here; each cold start follows posix_fadvise(DONTNEED)\n"
-            "on every file the app maps and every .pyc/.so it may import (pages other processes map stay cached)."
-        )
+    print_cold_note(cold_method)
     sharers = memory["Qt 6 sharers"] + SIGNED_IN_SHARERS
     print(
         f"Other processes mapping Qt 6 during the memory rounds: {min(sharers):.0f}-{max(sharers):.0f} "

@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parse(argv)
     paths = AppPaths.resolve(getattr(args, "data_dir", None))
     gui = args is None or args.command is None or (args.command in ("capture", "inbox") and args.show)
-    setup_logging(paths.log_dir, console=not gui)
+    setup_logging(paths.log_dir, console=not gui, rotate=not gui)  # the app rotates once its tray is up
     if gui:
         from desktop.app import run as run_app
 

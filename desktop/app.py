@@ -100,7 +100,7 @@ def _setup_logging(paths: AppPaths) -> None:
         return
     from desktop.logs import setup_logging
 
-    setup_logging(paths.log_dir, console=True)
+    setup_logging(paths.log_dir, console=True, rotate=False)  # rotating from _finish_start
 
 
 def _hand_over(paths: AppPaths, request: dict, lock: Any) -> int | None:
@@ -278,6 +278,9 @@ class PalauteApp:
             Path(ready_file).touch()
 
     def _finish_start(self) -> None:
+        from desktop.logs import start_rotating
+
+        start_rotating()
         if self._store_needed_at_start():
             log.info("the store opens now")
             self.open_store()  # SQLAlchemy imports in its thread while the window is built here

@@ -1,10 +1,14 @@
-"""Logging to a rotating file in the user's log folder, and a hook so that no failure is silent."""
+"""Logging to a rotating file in the user's log folder, and a hook so that no failure is silent.
+
+The tray app starts with a plain file handler on the same file and swaps in the rotating one once the tray is
+up (`start_rotating`): `logging.handlers` brings pickle and queue (8 modules, ~2 ms warm, each a file to read
+when cold), and the few lines of a start make no difference to when the file rotates.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
-import logging.handlers
 import sys
 import threading
 from pathlib import Path
@@ -18,21 +22,22 @@ _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"
 log = logging.getLogger("palaute")
 
 
-def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = False) -> Path | None:
+def setup_logging(
+    log_dir: Path, *, level: int = logging.INFO, console: bool = False, rotate: bool = True
+) -> Path | None:
     """Send logs to log_dir/palaute.log (rotated at 1 MiB, 5 kept); returns the file, or None if unusable.
 
     A windowed app has no console, so the file is the only trace of a failure in the field. If the folder
-    cannot be written (read-only home), the app still runs and logs to stderr instead.
+    cannot be written (read-only home), the app still runs and logs to stderr instead. With rotate=False the
+    file is not rotated until `start_rotating()` (the tray app calls it once the tray is up).
     """
     root = logging.getLogger()
     root.setLevel(level)
     path: Path | None = None
     try:
         private_dir(log_dir)
-        handler: logging.Handler = _PrivateRotatingFileHandler(
-            log_dir / LOG_FILENAME, maxBytes=1_048_576, backupCount=5, encoding="utf-8"
-        )
         path = log_dir / LOG_FILENAME
+        handler: logging.Handler = _rotating_handler(path) if rotate else _PrivateFileHandler(path, encoding="utf-8")
     except OSError as exc:
         handler, path = logging.StreamHandler(sys.stderr), None
         console = False
@@ -51,14 +56,44 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, console: bool = F
     return path
 
 
-class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Log files readable by the user only: a log line may name a customer's case or quote an error about one."""
+def start_rotating() -> None:
+    """Swap the start's plain file handler for the rotating one (nothing to do when it rotates already)."""
+    root = logging.getLogger()
+    for plain in [h for h in root.handlers if type(h) is _PrivateFileHandler]:
+        rotating = _rotating_handler(Path(plain.baseFilename))
+        rotating.setFormatter(plain.formatter)
+        rotating.setLevel(plain.level)
+        # Added before the plain one goes: a line logged meanwhile by another thread is not lost.
+        root.addHandler(rotating)
+        root.removeHandler(plain)
+        plain.close()
+
+
+class _PrivateFileHandler(logging.FileHandler):
+    """The start's handler, until `start_rotating`."""
 
     def _open(self) -> io.TextIOWrapper:
-        stream = open(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors, opener=private_opener)
-        # The handler's mode is always a text mode ("a" or "w"): open() then gives a TextIOWrapper.
-        assert isinstance(stream, io.TextIOWrapper)
-        return stream
+        return _private_stream(self)
+
+
+def _rotating_handler(path: Path) -> logging.Handler:
+    from logging.handlers import RotatingFileHandler
+
+    class PrivateRotatingFileHandler(RotatingFileHandler):
+        def _open(self) -> io.TextIOWrapper:
+            return _private_stream(self)
+
+    return PrivateRotatingFileHandler(path, maxBytes=1_048_576, backupCount=5, encoding="utf-8")
+
+
+def _private_stream(handler: logging.FileHandler) -> io.TextIOWrapper:
+    """Log files readable by the user only: a log line may name a customer's case or quote an error about one."""
+    stream = open(
+        handler.baseFilename, handler.mode, encoding=handler.encoding, errors=handler.errors, opener=private_opener
+    )
+    # The handler's mode is always a text mode ("a" or "w"): open() then gives a TextIOWrapper.
+    assert isinstance(stream, io.TextIOWrapper)
+    return stream
 
 
 def install_exception_hooks() -> None:

@@ -35,6 +35,11 @@ HEAVY = (
     "babel",
     "http.server",  # single sign-on's loopback page
     "email",
+    # The log's rotation: logging.handlers imports pickle and queue (and socket, which python-xlib needs anyway);
+    # the start logs to the same file through a plain handler and rotates once the tray is up.
+    "logging.handlers",
+    "pickle",
+    "queue",
 )
 
 PROBE = f"""
@@ -52,7 +57,10 @@ def announce(self, original=app.PalauteApp._announce_ready):
 
 app.PalauteApp._announce_ready = announce
 from desktop.__main__ import main
-sys.exit(main([]))  # as the desktop's launcher starts it
+code = main([])  # as the desktop's launcher starts it
+import logging
+print("HANDLERS " + json.dumps([type(h).__name__ for h in logging.getLogger().handlers]), flush=True)
+sys.exit(code)
 """
 
 
@@ -64,3 +72,8 @@ def test_nothing_heavy_before_ready(data_dir):
     seen = json.loads(line.removeprefix("PROBE "))
     assert seen["heavy"] == []
     assert seen["qt_namespace"] is False
+    # Once started, the log rotates (the plain start-up handler was swapped for the rotating one).
+    handlers = json.loads(
+        next(t for t in done.stdout.splitlines() if t.startswith("HANDLERS ")).removeprefix("HANDLERS ")
+    )
+    assert handlers == ["PrivateRotatingFileHandler"]
