@@ -18,7 +18,7 @@ from starlette.concurrency import run_in_threadpool
 
 from privacy.files import private_dir
 from protocol import schema
-from server import delivery as webhook_delivery, proofs, recount, security
+from server import delivery as webhook_delivery, orphan_watch, proofs, recount, security
 from server.api import analytics, auth, digest, document, errors, hooks, insights, links, meta, sso, sync
 from server.config import Settings
 from server.db import THREADS, Database
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         await source.start()
         restore = _answer_long_polls_on_stop(hub)
         acks_writer = asyncio.create_task(_write_acks_every(db, app.state.acks, ACK_WRITE_SECONDS))
+        orphan_watch_task = asyncio.create_task(orphan_watch.stop_when_orphaned())
         # Webhooks go out from the delivery process `serve` starts beside the workers (server/delivery_child.py),
         # unless this setting asks for a thread here (tests' in-process apps).
         in_thread = settings.webhook_delivery == "thread"
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, *, migrate: bool = True) -> Fas
         finally:
             restore()
             acks_writer.cancel()
+            orphan_watch_task.cancel()
             with contextlib.suppress(Exception):  # stopping: a database already gone loses a few seconds' acks
                 await run_in_threadpool(_write_acks, db, app.state.acks)
             if deliverer is not None:

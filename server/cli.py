@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy.exc import OperationalError
 
 from privacy.files import private_dir
-from server import delivery_child, security
+from server import delivery_child, orphan_watch, security
 from server.config import InsecureSettings, Settings
 from server.db import Database
 from server.migrate import upgrade
@@ -432,6 +432,7 @@ def _run_uvicorn(config: uvicorn.Config, sock: socket.socket, workers: int, read
     if workers > 1:
         sock.listen(2048)
         print(ready, flush=True)
+        orphan_watch.mark_supervisor()  # its workers stop if it is killed outright
         supervisor = _supervisor(config, sock)
         supervisor.run()
         return INTERRUPTED if supervisor.interrupted else 0

@@ -59,8 +59,7 @@ def test_the_delivery_process_ends_with_serve(tmp_path, how, workers):
     others = []
     try:
         pid = wait_started(server)
-        # uvicorn's web workers outlive a SIGKILLed supervisor (not the delivery process's concern): ended below
-        others = [child for child in children(server.process.pid) if child != pid]
+        others = [child for child in children(server.process.pid) if child != pid]  # web workers (workers > 1)
         if how == "SIGKILL":
             server.process.kill()  # no chance to stop its child itself
             server.process.wait(10)
@@ -70,6 +69,9 @@ def test_the_delivery_process_ends_with_serve(tmp_path, how, workers):
             assert f"webhook delivery process {pid} stopped" in server.log_text()
         assert ended(pid), f"delivery process {pid} outlived serve ({how})"
         assert f"webhook delivery process {pid} stopped" in server.log_text()  # an orderly stop
+        # Web workers stop too: before server/orphan_watch.py they served on after a SIGKILL, holding the port.
+        assert len(others) >= (workers if workers > 1 else 0)
+        assert all(ended(child) for child in others), f"web workers outlived serve ({how})"
     finally:
         server.stop()
         for child in others:
