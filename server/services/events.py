@@ -26,6 +26,7 @@ _QUEUE = "palaute_integration_events"
 _ROWS = "palaute_outbox_rows"
 _ANNOUNCED = "palaute_outbox_announced"
 _FLUSHED = "palaute_outbox_flushed"
+_FRESH = "palaute_outbox_fresh"
 # PostgreSQL: a commit that wrote outbox rows says so on this channel (named after the schema, as the feed's),
 # which the delivery process LISTENs on (server/delivery_wake.py). The feed's numbering statement carries it
 # when the transaction numbers changes too, so a push pays no extra round trip for it.
@@ -67,6 +68,9 @@ def prepare(session: Session) -> None:
     rows = writer[0][0](session, queued)
     if rows:
         session.info[_ROWS] = rows
+        # Insights this transaction inserts: no other transaction can see them before it commits, so there is
+        # nothing to order against (and a push of new insights, the usual case, takes no row locks at all).
+        session.info[_FRESH] = {event.insight_id for event in queued if event.row is not None}
 
 
 def has_rows(session: Session) -> bool:
@@ -90,11 +94,14 @@ def flush(session: Session) -> None:
     held while the rows are written. SQLite runs one writer at a time anyway.
     """
     rows = session.info.pop(_ROWS, None)
+    fresh = session.info.pop(_FRESH, set())
     if not rows:
         return
     if session.get_bind().dialect.name == "postgresql":
-        ids = sorted({row["order_key"] for row in rows})  # one order for every transaction: no lock cycle
-        session.execute(_LOCK_INSIGHTS, {"ids": ids})
+        # One order for every transaction: no lock cycle.
+        ids = sorted({row["order_key"] for row in rows} - fresh)
+        if ids:
+            session.execute(_LOCK_INSIGHTS, {"ids": ids})
     writer[0][1](session, rows)
     session.info[_FLUSHED] = True
 
@@ -108,5 +115,5 @@ def notify_unannounced(session: Session) -> None:
 
 
 def forget(session: Session) -> None:
-    for key in (_QUEUE, _ROWS, _FLUSHED, _ANNOUNCED):
+    for key in (_QUEUE, _ROWS, _FRESH, _FLUSHED, _ANNOUNCED):
         session.info.pop(key, None)
