@@ -89,6 +89,25 @@ def test_every_event_once_in_order_signed_and_without_customer_references(app, a
         assert session.get(Webhook, hook_id).delivered == len(got)
 
 
+ODD_TEXT = 'Quote " backslash \\ tab\t newline\n päätös åsna año 💳 \u2028 </script> {"type":"x"}'
+
+
+@pytest.mark.timeout(60)
+def test_odd_text_arrives_exactly_in_the_envelope_json_would_make(app, api):
+    """The envelope around the event's data is put together by hand (outbox.py, to encode each event once):
+    what arrives must be exactly what `json.dumps` would send, whatever the text holds."""
+    with Receiver() as receiver:
+        _, receiver.secret = subscribe(app, receiver.url, ["insight.created"])
+        rep = api.user("rita", communities=["payments"])
+        api.create(rep, 1, text=ODD_TEXT)
+        (message,) = receiver.wait_for(1)
+    assert receiver.bad_signatures == 0
+    body = receiver.raw[0][1].decode()
+    assert message.body["data"]["insight"]["text"] == ODD_TEXT
+    assert list(message.body) == ["type", "timestamp", "data"]
+    assert body == json.dumps(message.body, separators=(",", ":"), ensure_ascii=False)
+
+
 @pytest.mark.timeout(90)
 @pytest.mark.parametrize(
     ("trouble", "settings_overrides"),
