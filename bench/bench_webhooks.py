@@ -158,13 +158,15 @@ MODES = {"plain": "process", "hooked": "process", "thread": "thread", "outbox": 
 
 
 class CpuMeter:
-    """CPU seconds used by the server's web side (`serve` and its workers) and by its delivery process."""
+    """CPU seconds used by the server's web side (`serve` and its workers), by its delivery process, and by
+    PostgreSQL (every `postgres` process on this machine: the bench's server on loopback is the only one busy)."""
 
     def __init__(self, server: ServerProcess) -> None:
         delivery = set(server.delivery_pids())
         self._web = [server.process.pid, *(p for p in children(server.process.pid) if p not in delivery)]
         self._delivery = sorted(delivery)
         self._start = self._now()
+        self._database = _postgres_cpu()
 
     def _now(self) -> tuple[float, float]:
         return sum(map(cpu_seconds, self._web)), sum(map(cpu_seconds, self._delivery))
@@ -172,6 +174,24 @@ class CpuMeter:
     def used(self) -> tuple[float, float]:
         now = self._now()
         return now[0] - self._start[0], now[1] - self._start[1]
+
+    def database(self) -> float:
+        """PostgreSQL's CPU since the start (backends that started since count whole; one that ended is lost)."""
+        now = _postgres_cpu()
+        return sum(seconds - self._database.get(pid, 0.0) for pid, seconds in now.items())
+
+
+def _postgres_cpu() -> dict[int, float]:
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                name = (entry / "comm").read_text().strip()
+            except OSError:
+                continue
+            if name == "postgres":
+                found[int(entry.name)] = cpu_seconds(int(entry.name))
+    return found
 
 
 def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int, measured: int, mode: str) -> dict:
@@ -192,12 +212,14 @@ def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int,
         receiver_cpu = cpu_seconds(receiver.pid) if receiver else 0.0
         rate = push_all(clients, rounds_for(measured))
         web_cpu, delivery_cpu = meter.used()
+        database_cpu = meter.database() if url else 0.0
         receiver_cpu = (cpu_seconds(receiver.pid) - receiver_cpu) if receiver else 0.0
         after = pending(server) if receiver else 0
         pushed = rounds_for(measured) * CLIENTS * 100
         return {
             "rate": rate,
             "web_ms": web_cpu * 1000 / pushed,  # web side's CPU per pushed insight
+            "db_ms": database_cpu * 1000 / pushed,  # PostgreSQL's (0 on SQLite, which runs in the web side)
             "delivery_cpu_s": delivery_cpu,
             "receiver_cpu_s": receiver_cpu,  # the bench's receiver, on the same cores (a real one is elsewhere)
             "web_cpu_s": web_cpu,
@@ -311,6 +333,15 @@ def throughput_figures(
                     "runs " + ", ".join(f"{r['web_ms']:.2f}" for r in runs[side]),
                 )
             )
+            if any(r["db_ms"] for r in runs[side]):
+                figures.append(
+                    Figure(
+                        f"{label}: PostgreSQL's CPU per pushed insight, {name}, median",
+                        statistics.median(r["db_ms"] for r in runs[side]),
+                        "ms",
+                        "runs " + ", ".join(f"{r['db_ms']:.2f}" for r in runs[side]),
+                    )
+                )
     figures.append(
         Figure(
             f"{label}: during the measured pushes (delivery process), CPU of the delivery process, median",

@@ -66,6 +66,7 @@ class Deliverer:
 
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db, self.settings, self.policy = db, settings, policy_of(settings)
+        outbox.public_url[0] = settings.public_url  # the bodies it builds link to the product page
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None
         self._stopping = False

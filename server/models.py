@@ -408,8 +408,11 @@ class Webhook(Base):
 class WebhookMessage(Base):
     """One event for one subscription, waiting to be delivered (deleted once delivered or given up).
 
-    Written in the transaction that made the change, after the feed numbered it, so ids follow commit order;
-    `order_key` (the insight) keeps one insight's events in that order for each subscription."""
+    Written in the transaction that made the change, so one insight's rows follow commit order; `order_key`
+    (the insight) keeps one insight's events in that order for each subscription. An integration event keeps
+    only its facts (`facts`: what the change set, and the ids of its reply or "same here"); the delivery
+    process builds the body from them and the insight when it sends (services/outbox.py says why). `payload`
+    is the body exactly as signed and sent where it is fixed beforehand (`webhook test`), else empty."""
 
     __tablename__ = "webhook_outbox"
     id: Mapped[int] = mapped_column(_OUTBOX_ID, primary_key=True, autoincrement=True)
@@ -417,7 +420,8 @@ class WebhookMessage(Base):
     message_id: Mapped[str] = mapped_column(String(40))  # the webhook-id header: the same on every retry
     event: Mapped[str] = mapped_column(String(40))
     order_key: Mapped[str] = mapped_column(String(36))
-    payload: Mapped[str] = mapped_column(Text)  # the JSON body exactly as signed and sent
+    payload: Mapped[str] = mapped_column(Text)  # the JSON body as signed and sent, if fixed beforehand; else ""
+    facts: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON; set: the body is built when sent
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     next_attempt_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

@@ -10,14 +10,19 @@ delivered, so "an earlier row exists" means "an earlier message is not delivered
 
 from __future__ import annotations
 
+import logging
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
+from server.db import one_of
 from server.models import Webhook, WebhookMessage, table_of, utcnow
+from server.services import outbox
+
+log = logging.getLogger("palaute.server.webhooks")
 
 
 @dataclass(frozen=True)
@@ -26,7 +31,9 @@ class Claimed:
     webhook_id: int
     message_id: str
     event: str
-    payload: str
+    order_key: str
+    payload: str  # the body to sign and send (built at the claim from `facts` where the row keeps facts)
+    facts: str | None
     attempts: int
     created_at: datetime
     url: str
@@ -71,7 +78,9 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
             message.webhook_id,
             message.message_id,
             message.event,
+            message.order_key,
             message.payload,
+            message.facts,
             message.attempts,
             message.created_at,
             Webhook.url,
@@ -91,13 +100,22 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
     )
     # By name: the columns are named as Claimed's fields (at ten columns SQLAlchemy's row type turns open-ended).
     found = [Claimed(**row._asdict()) for row in session.execute(query)]
-    if found:
-        session.execute(
-            update(WebhookMessage)
-            .where(WebhookMessage.id.in_([c.id for c in found]))
-            .values(lease_until=now + policy.lease)
-            .execution_options(synchronize_session=False)
-        )
+    if not found:
+        return found
+    # Bodies are built now, from the insights as they are (services/outbox.py says why); a message whose
+    # insight is gone has nothing left to tell and goes (an erased insight's messages went with it already).
+    built = outbox.bodies(session, found)
+    gone = [message.id for message in found if message.id in built and built[message.id] is None]
+    if gone:
+        log.info("webhook messages %s dropped: their insight no longer exists", gone)
+        session.execute(delete(WebhookMessage).where(one_of(session, WebhookMessage.id, gone)))
+    found = [replace(m, payload=built[m.id] or "") if m.id in built else m for m in found if m.id not in gone]
+    session.execute(
+        update(WebhookMessage)
+        .where(one_of(session, WebhookMessage.id, [c.id for c in found]))
+        .values(lease_until=now + policy.lease)
+        .execution_options(synchronize_session=False)
+    )
     return found
 
 
@@ -105,7 +123,7 @@ def release(session: Session, ids: list[int]) -> None:
     """Give back the leases of messages this process will not finish (it is stopping)."""
     session.execute(
         update(WebhookMessage)
-        .where(WebhookMessage.id.in_(ids))
+        .where(one_of(session, WebhookMessage.id, ids))
         .values(lease_until=None)
         .execution_options(synchronize_session=False)
     )
@@ -138,7 +156,7 @@ def record(session: Session, outcomes: list[Outcome], policy: Policy) -> list[tu
             disabled.append((hook_id, reason))
         session.execute(update(Webhook).where(Webhook.id == hook_id).values(**values))
     if gone:
-        session.execute(delete(WebhookMessage).where(WebhookMessage.id.in_(gone)))
+        session.execute(delete(WebhookMessage).where(one_of(session, WebhookMessage.id, gone)))
     if retries:
         table = table_of(WebhookMessage)
         session.execute(

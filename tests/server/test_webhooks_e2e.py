@@ -77,8 +77,9 @@ def test_messages_committed_before_a_sigkill_are_delivered_after_the_restart(tmp
         finally:
             server.stop()
     assert receiver.bad_signatures == 0
+    # What each change set, in order (`data.insight` is the insight as it is when sent: here, shipped).
     per_insight = {
-        i: [f"{m.type}:{m.body['data']['insight']['status']}" for m in got if m.body["data"]["insight"]["id"] == i]
+        i: [f"{m.type}:{m.body['data'].get('status', 'new')}" for m in got if m.body["data"]["insight"]["id"] == i]
         for i in ids
     }
     assert per_insight == {i: EXPECTED for i in ids}
