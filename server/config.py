@@ -94,7 +94,9 @@ class Settings(BaseSettings):
     # thread in each process that builds the app (tests' in-process apps); "off" — nowhere here (another host
     # or container runs `palaute-server deliver`). `true`/`false` are read as "process"/"off".
     webhook_delivery: Literal["process", "thread", "off"] = "process"
-    webhook_delivery_nice: int = 10  # how much lower the delivery process's priority is (POSIX nice increment)
+    # How much lower the delivery process's priority is (POSIX nice increment): 19, the lowest, so pushes keep
+    # their rate beside it (docs/integrations.md has the figures); lower it to trade push rate for burst lag.
+    webhook_delivery_nice: int = 19
     webhook_timeout: float = 10.0  # seconds per attempt
     webhook_backoff_base: float = 5.0  # first retry after about this many seconds, doubling (with jitter)
     webhook_backoff_cap: float = 3600.0
