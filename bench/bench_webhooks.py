@@ -325,22 +325,10 @@ def throughput_figures(
         ("outbox", "outbox rows only, no delivery"),
     ):
         if side in runs:
-            figures.append(
-                Figure(
-                    f"{label}: web side's CPU per pushed insight, {name}, median",
-                    statistics.median(r["web_ms"] for r in runs[side]),
-                    "ms",
-                    "runs " + ", ".join(f"{r['web_ms']:.2f}" for r in runs[side]),
-                )
-            )
+            figures.append(_per_insight(f"{label}: web side's CPU per pushed insight, {name}", runs[side], "web_ms"))
             if any(r["db_ms"] for r in runs[side]):
                 figures.append(
-                    Figure(
-                        f"{label}: PostgreSQL's CPU per pushed insight, {name}, median",
-                        statistics.median(r["db_ms"] for r in runs[side]),
-                        "ms",
-                        "runs " + ", ".join(f"{r['db_ms']:.2f}" for r in runs[side]),
-                    )
+                    _per_insight(f"{label}: PostgreSQL's CPU per pushed insight, {name}", runs[side], "db_ms")
                 )
     figures.append(
         Figure(
@@ -368,6 +356,12 @@ def throughput_figures(
             )
         )
     return figures
+
+
+def _per_insight(title: str, runs: list[dict], key: str) -> Figure:
+    """The median of one per-insight CPU figure over the runs, each run's value beside it."""
+    values = [r[key] for r in runs]
+    return Figure(f"{title}, median", statistics.median(values), "ms", "runs " + ", ".join(f"{v:.2f}" for v in values))
 
 
 def lag_figures(label: str, url_for, folder: Path, quick: bool) -> list[Figure]:

@@ -105,9 +105,9 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
     # Bodies are built now, from the insights as they are (services/outbox.py says why); a message whose
     # insight is gone has nothing left to tell and goes (an erased insight's messages went with it already).
     built = outbox.bodies(session, found)
-    gone = [message.id for message in found if message.id in built and built[message.id] is None]
+    gone = {message_id for message_id, body in built.items() if body is None}
     if gone:
-        log.info("webhook messages %s dropped: their insight no longer exists", gone)
+        log.info("webhook messages %s dropped: their insight no longer exists", sorted(gone))
         session.execute(delete(WebhookMessage).where(one_of(session, WebhookMessage.id, gone)))
     found = [replace(m, payload=built[m.id] or "") if m.id in built else m for m in found if m.id not in gone]
     session.execute(

@@ -83,7 +83,7 @@ def _before_commit(session: Session) -> None:
         if session.get_bind().dialect.name == "postgresql":
             session.execute(_NOTIFY, {"payload": change.payload()})
         notices.append(change)
-    events.prepare(session)  # the payloads are built before the counter's lock is taken
+    events.prepare(session)  # the outbox rows are built before the counter's lock is taken
     session.flush()  # the changes first (their row locks), then the outbox rows: events.flush says why
     events.flush(session)
     pending: list[Pending] = session.info.pop(_PENDING, [])

@@ -362,3 +362,14 @@ def reply_mutation(number: int, insight_id: str, body: str = "me too") -> dict:
         "id": str(uuid.uuid4()),
         "reply": {"id": str(uuid.uuid4()), "insight_id": insight_id, "body": body},
     }
+
+
+def edit_mutation(number: int, insight_id: str, base_version: int = 1, **changes) -> dict:
+    """An edit of an existing insight (changes: text, impact, tags, withdrawn, …)."""
+    return {
+        "type": "edit",
+        "number": number,
+        "insight_id": insight_id,
+        "base_version": base_version,
+        "changes": changes,
+    }

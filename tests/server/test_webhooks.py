@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from server.models import Reply, User, Webhook, WebhookMessage
 from server.services import events, triage, webhooks
-from tests.server.conftest import create_mutation, reply_mutation, same_here_mutation
+from tests.server.conftest import create_mutation, edit_mutation, reply_mutation, same_here_mutation
 from tests.support.webhook_receiver import Receiver
 
 
@@ -51,8 +51,7 @@ def make_changes(api) -> tuple[str, str]:
     pm = api.user("pam", "product", communities=["payments"])
     a = api.create(rep, 1, text="Card payment cannot be split", customer_ref="CASE-4711")
     b = api.create(rep, 2, text="Customer wants to split a card payment")
-    edit = {"type": "edit", "number": 3, "insight_id": a["id"], "base_version": 1, "changes": {"text": "Split pay"}}
-    assert api.push(rep, edit)["results"][0]["status"] == "applied"
+    assert api.push(rep, edit_mutation(3, a["id"], text="Split pay"))["results"][0]["status"] == "applied"
     assert api.client.post(
         f"/api/v1/insights/{a['id']}/status", json={"status": "planned"}, headers=pm.headers
     ).is_success
@@ -119,14 +118,7 @@ def test_a_body_shows_the_insight_as_it_is_when_sent_and_the_change_as_it_was(ap
         pm = api.user("pam", "product", communities=["payments"])
         insight = api.create(rep, 1, text="Card limit too low")
         assert receiver.wait_until(lambda: receiver.refused >= 1)
-        edit = {
-            "type": "edit",
-            "number": 2,
-            "insight_id": insight["id"],
-            "base_version": 1,
-            "changes": {"text": "Card limit"},
-        }
-        assert api.push(rep, edit)["results"][0]["status"] == "applied"
+        assert api.push(rep, edit_mutation(2, insight["id"], text="Card limit"))["results"][0]["status"] == "applied"
         status = {"status": "planned"}
         assert api.client.post(f"/api/v1/insights/{insight['id']}/status", json=status, headers=pm.headers).is_success
         receiver.down = False
