@@ -8,7 +8,7 @@ through `webhook_client.Sender` (aiohttp), which keeps connections alive per end
 at once: its own process's commits of outbox rows call it, and so does the delivery process's watch of other
 processes' commits (server/delivery_wake.py); it also looks every `webhook_poll_interval` for due retries.
 Claimed messages are sent concurrently (one at a time per insight and subscription, which keeps their
-order); outcomes are recorded together every few tens of milliseconds, one short transaction for many.
+order); outcomes are recorded together every 50-250 ms, one short transaction for many.
 """
 
 from __future__ import annotations

@@ -221,6 +221,33 @@ def test_secrets_are_stored_encrypted(app, client):
 
 
 @pytest.mark.timeout(90)
+@pytest.mark.parametrize("settings_overrides", [dict(QUICK, webhook_timeout=1.0, webhook_concurrency=1)])
+def test_a_slow_receiver_gets_messages_claimed_too_long_ago_handed_back_and_each_once(
+    app, api, monkeypatch, settings_overrides
+):
+    # One claim takes 16 rounds (16 messages at concurrency 1), at 0.4 s each: the last ones would still wait
+    # when their lease (2 x 1 s + 5 s) could end during their attempt, so they are handed back, claimed anew and
+    # sent once. Without the hand-back another worker could take them while this one sends them.
+    from server.services import delivery_queue
+
+    handed_back: list[int] = []
+    release = delivery_queue.release
+    monkeypatch.setattr(
+        delivery_queue, "release", lambda session, ids: (handed_back.extend(ids), release(session, ids))
+    )
+    with Receiver(delay=0.4) as receiver:
+        receiver.secret = subscribe(app, receiver.url, ["insight.created"])[1]
+        rep = api.user("rita", communities=["payments"])
+        # One push, one commit: the first claim finds all 20 (one per commit could keep each claim small).
+        api.push(rep, *(create_mutation(n, text=f"slow receiver {n}") for n in range(1, 21)))
+        got = receiver.wait_for(20, timeout=60)
+    assert len(got) == 20 == len({m.id for m in got})
+    assert all(receiver.attempts[m.id] == 1 for m in got)  # nothing sent twice
+    assert handed_back, "no message was handed back: the claim no longer outlasts the lease"
+    assert wait_until(lambda: outbox_size(app) == 0)
+
+
+@pytest.mark.timeout(90)
 def test_several_workers_share_the_queue_without_sending_twice_or_out_of_order(app, api):
     from server.delivery import Deliverer
 
