@@ -94,8 +94,8 @@ _CLAIM = (
 
 def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
     now = utcnow()
-    # By name: the columns are named as Claimed's fields (at ten columns SQLAlchemy's row type turns open-ended).
-    found = [Claimed(**row._asdict()) for row in session.execute(_CLAIM, {"now": now, "wanted": limit})]
+    # _CLAIM's columns are Claimed's fields in order (by name, `row._asdict()` cost ~5 % of a burst's delivery).
+    found = [Claimed(*tuple(row)) for row in session.execute(_CLAIM, {"now": now, "wanted": limit})]
     if not found:
         return found
     # Bodies are built now, from the insights as they are (services/outbox.py says why); a message whose

@@ -388,3 +388,12 @@ def test_a_second_change_of_an_insight_waits_for_the_first_ones_outbox_row(app, 
         ).all()
         bodies = [session.get(Reply, json.loads(f)["reply_id"]).body for f in facts]
     assert bodies[-2:] == ["Planned for spring", "Spring it is"]
+
+
+def test_the_claim_selects_the_fields_of_a_claimed_message_in_their_order():
+    # delivery_queue.claim builds Claimed from each row by position.
+    import dataclasses
+
+    from server.services.delivery_queue import _CLAIM, Claimed
+
+    assert [c.name for c in _CLAIM.selected_columns] == [f.name for f in dataclasses.fields(Claimed)]
