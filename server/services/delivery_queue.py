@@ -67,14 +67,9 @@ def backoff(attempts: int, policy: Policy, rng: random.Random | None = None) -> 
 # cost ~3 ms of CPU, the most of a claim of one message, and claims come once per commit at a rep's pace.
 _OUTBOX, _HOOKS = table_of(WebhookMessage), table_of(Webhook)
 _EARLIER = _OUTBOX.alias("earlier")
+_FROM_OUTBOX = ("id", "webhook_id", "message_id", "event", "order_key", "payload", "facts", "attempts", "created_at")
 _CLAIM = (
-    select(
-        *(_OUTBOX.c[name] for name in ("id", "webhook_id", "message_id", "event", "order_key", "payload", "facts")),
-        *(_OUTBOX.c[name] for name in ("attempts", "created_at")),
-        _HOOKS.c.url,
-        _HOOKS.c.kind,
-        _HOOKS.c.secret,
-    )
+    select(*(_OUTBOX.c[name] for name in _FROM_OUTBOX), _HOOKS.c.url, _HOOKS.c.kind, _HOOKS.c.secret)
     .join_from(_OUTBOX, _HOOKS, _HOOKS.c.id == _OUTBOX.c.webhook_id)
     .where(
         _HOOKS.c.enabled.is_(True),
@@ -112,7 +107,8 @@ def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
 
 
 def release(session: Session, ids: list[int]) -> None:
-    """Give back the leases of messages this process will not finish (it is stopping)."""
+    """Give back the leases of messages this process will not send: it is stopping, or it claimed them so long
+    ago that their lease could end during the attempt."""
     session.execute(update(_OUTBOX).where(one_of(session, _OUTBOX.c.id, ids)).values(lease_until=None))
 
 

@@ -22,6 +22,7 @@ from server.db import Database
 from server.models import Insight, SameHere, User
 from tests.server.web.conftest import PASSWORD, add_users
 from tests.server.web.rep_api import RepClient
+from tests.server.web.test_web_pages import inbox_texts, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -41,18 +42,6 @@ def db(server) -> Iterator[Database]:
 def owen(server, site) -> RepClient:
     add_users(server, (DORA, "product", ["online-banking"], []), (OWEN, "rep", ["online-banking"], []))
     return RepClient(server.url, OWEN, PASSWORD)
-
-
-def sign_in(page: Page, site, name: str) -> None:
-    page.goto(f"{site.base_url}/web/signin")
-    page.get_by_label("User name").fill(name)
-    page.get_by_label("Password").fill(site.password)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
-
-
-def inbox_texts(page: Page) -> list[str]:
-    return page.locator("a.row-link").all_inner_texts()
 
 
 def set_backing(db: Database, insight_id: str, customers: int, reps: int) -> None:
