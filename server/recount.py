@@ -6,14 +6,22 @@ process commits a change that wrote to the feed (every change analytics count wr
 `analytics_recount_interval` seconds for commits of other processes (admin commands; on SQLite, more
 workers). On PostgreSQL every worker process runs one: the first to lock the roll-up's state row recounts,
 the others skip it (SKIP LOCKED) rather than queue behind it, and the one recounting looks at the feed again
-before it stops, so a commit that a skipped worker was woken for is still taken in. Recounts rebuild whole
+when it is done, so a commit that a skipped worker was woken for is still taken in. Recounts rebuild whole
 weeks and never overlap, so running one twice changes nothing.
+
+Woken by a commit (or finding the feed moved on during its own recount), the thread waits until commits
+pause for `QUIET` seconds, or `MOST_BEHIND` seconds at most, before it recounts. Without that wait a stream of
+pushes kept it recounting back to back, each time rebuilding the whole week: with 10,400 insights pushed by
+8 clients, the web side and PostgreSQL used 0.50-0.53 ms of CPU an insight, against 0.43-0.45 ms with the
+recount off and with this wait. A quiet server's roll-up follows a change within `QUIET`; a busy one's is
+behind by `MOST_BEHIND` and one recount at most.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 import weakref
 
 from server.db import Database
@@ -22,6 +30,8 @@ from server.services.audience import Notice
 
 log = logging.getLogger("palaute.server.analytics")
 _running: weakref.WeakSet[Recounter] = weakref.WeakSet()
+QUIET = 0.25
+MOST_BEHIND = 5.0
 
 
 class Recounter:
@@ -58,21 +68,38 @@ class Recounter:
     def _main(self) -> None:
         while not self._stopping:
             try:
-                self.catch_up()
+                behind = self.catch_up()
             except Exception:  # a database hiccup must not end the thread; requests serve the last roll-up
                 log.exception("analytics roll-up not recounted; trying again in %.1f s", self.interval)
-            self._wake.wait(self.interval)
-            self._wake.clear()  # a commit after this is announced after it is visible: the next look sees it
+                behind = False
+            if not behind:
+                woken = self._wake.wait(self.interval)
+                self._wake.clear()  # a commit after this is announced after it is visible: the next look sees it
+                if not woken:
+                    continue  # the periodic look: at once
+            self._settle()
 
-    def catch_up(self) -> None:
-        """Recount until the roll-up has taken in the whole feed, or another process is recounting."""
+    def _settle(self) -> None:
+        """Wait until no commit came for QUIET seconds, or MOST_BEHIND seconds have passed."""
+        deadline = time.monotonic() + MOST_BEHIND
         while not self._stopping:
-            with self.db.read() as session:
-                if rollup.is_current(session):
-                    return
-            with self.db.write() as session:
-                if rollup.refresh(session, wait=False) is None:
-                    return  # another worker recounts, and looks at the feed again before it stops
+            left = deadline - time.monotonic()
+            if left <= 0 or not self._wake.wait(min(QUIET, left)):
+                return
+            self._wake.clear()
+
+    def catch_up(self) -> bool:
+        """Recount once if the roll-up is behind the feed; returns whether the feed moved on meanwhile (the
+        next recount is then this process's to do, after the commits settle: another process that was
+        woken for them found the state row locked and left them to this one)."""
+        with self.db.read() as session:
+            if rollup.is_current(session):
+                return False
+        with self.db.write() as session:
+            if rollup.refresh(session, wait=False) is None:
+                return False  # another process recounts, and looks at the feed again when it is done
+        with self.db.read() as session:
+            return not rollup.is_current(session)
 
 
 def wake_all() -> None:

@@ -54,7 +54,8 @@ MAX_WEEKS = 156
 RISING_DAYS = 28
 TOP_RISING = 5
 WEEK = timedelta(days=7)
-# The background recount (server/recount.py) takes a change in within about a second of its commit. A roll-up
+# The background recount (server/recount.py) takes a change in within a second of its commit, or within
+# recount.MOST_BEHIND and one recount while commits keep coming (a push stream). A roll-up
 # this process has seen stuck at one position for longer (the recount failing, or no worker running it) is
 # recounted by the request itself, so no figure is older than this.
 STALE_SECONDS = 10.0

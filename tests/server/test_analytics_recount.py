@@ -82,6 +82,53 @@ def test_a_change_is_counted_once_the_background_recount_ran(api, scenario, monk
     assert [w.shipped for w in read_as_pia(api.db).weeks] == [0, 0, 0, 1, 2]
 
 
+def test_a_stream_of_commits_is_recounted_once_it_pauses_not_after_each_commit(api, scenario, monkeypatch):
+    """Each recount rebuilds whole weeks: woken by every commit of a push stream, it kept recounting back to
+    back and cost the pushes a fifth of their CPU (server/recount.py)."""
+    wait_until(lambda: current(api.db), "the first build")
+    rebuilt: list[int] = []
+    real_refresh = rollup.refresh
+
+    def counted(session, **options):
+        weeks = real_refresh(session, **options)
+        if weeks:  # None: left to another recount; 0: nothing to do
+            rebuilt.append(weeks)
+        return weeks
+
+    monkeypatch.setattr(rollup, "refresh", counted)
+    # Wide margins, so that a slow commit on a loaded machine is no pause: quiet means 2 s without a commit.
+    monkeypatch.setattr(recount, "QUIET", 2.0)
+    monkeypatch.setattr(recount, "MOST_BEHIND", 60.0)
+    clock = Clock(monkeypatch)
+    for n in range(20):
+        set_status(api, clock, scenario["B"], ("planned", "shipped")[n % 2], at(25, 9))
+        time.sleep(0.05)
+    assert rebuilt == [], "recounted while the commits kept coming"
+    assert not current(api.db)
+    wait_until(lambda: current(api.db), "the recount once the commits paused")
+    assert len(rebuilt) == 1
+    assert [w.shipped for w in read_as_pia(api.db).weeks] == [0, 0, 0, 1, 2]
+
+
+def test_a_stream_of_commits_is_recounted_at_least_every_most_behind_seconds(api, scenario, monkeypatch):
+    wait_until(lambda: current(api.db), "the first build")
+    monkeypatch.setattr(recount, "QUIET", 2.0)
+    monkeypatch.setattr(recount, "MOST_BEHIND", 0.5)
+    clock = Clock(monkeypatch)
+    with api.db.read() as session:
+        _, before = rollup.position(session)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while True:  # never quiet for 2 s: taken in all the same
+        assert time.monotonic() < deadline, "not recounted while commits kept coming"
+        set_status(api, clock, scenario["B"], "shipped", at(25, 9))
+        set_status(api, clock, scenario["B"], "planned", at(25, 9))
+        time.sleep(0.05)
+        with api.db.read() as session:
+            rolled, _ = rollup.position(session)
+        if rolled is not None and rolled > before:
+            break
+
+
 def test_a_request_serves_the_last_roll_up_while_it_is_recounted(app, api, client, scenario, monkeypatch):
     pia = api.login("pia")
 
