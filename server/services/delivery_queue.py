@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -68,6 +69,7 @@ def backoff(attempts: int, policy: Policy, rng: random.Random | None = None) -> 
 _OUTBOX, _HOOKS = table_of(WebhookMessage), table_of(Webhook)
 _EARLIER = _OUTBOX.alias("earlier")
 _FROM_OUTBOX = ("id", "webhook_id", "message_id", "event", "order_key", "payload", "facts", "attempts", "created_at")
+_PAYLOAD = _FROM_OUTBOX.index("payload")
 _CLAIM = (
     select(*(_OUTBOX.c[name] for name in _FROM_OUTBOX), _HOOKS.c.url, _HOOKS.c.kind, _HOOKS.c.secret)
     .join_from(_OUTBOX, _HOOKS, _HOOKS.c.id == _OUTBOX.c.webhook_id)
@@ -89,18 +91,25 @@ _CLAIM = (
 
 def claim(session: Session, limit: int, policy: Policy) -> list[Claimed]:
     now = utcnow()
-    # _CLAIM's columns are Claimed's fields in order (by name, `row._asdict()` cost ~5 % of a burst's delivery).
-    found = [Claimed(*tuple(row)) for row in session.execute(_CLAIM, {"now": now, "wanted": limit})]
-    if not found:
-        return found
+    rows = session.execute(_CLAIM, {"now": now, "wanted": limit}).all()
+    if not rows:
+        return []
     # Bodies are built now, from the insights as they are (services/outbox.py says why); a message whose
     # insight is gone has nothing left to tell and goes (an erased insight's messages went with it already).
-    built = outbox.bodies(session, found)
+    built = outbox.bodies(session, rows)
     gone = {message_id for message_id, body in built.items() if body is None}
     if gone:
         log.info("webhook messages %s dropped: their insight no longer exists", sorted(gone))
         session.execute(delete(_OUTBOX).where(one_of(session, _OUTBOX.c.id, gone)))
-    found = [replace(m, payload=built[m.id] or "") if m.id in built else m for m in found if m.id not in gone]
+    # _CLAIM's columns are Claimed's fields in order, and the built body takes the payload's place: by
+    # position, since by name (`row._asdict()`) and a copy per message (`dataclasses.replace`) cost ~5 % and
+    # ~3 % of a burst's delivery.
+    found = []
+    for row in rows:
+        if row.id not in gone:
+            fields: list[Any] = list(row)
+            fields[_PAYLOAD] = built.get(row.id, row.payload)
+            found.append(Claimed(*fields))
     ids = [c.id for c in found]
     session.execute(update(_OUTBOX).where(one_of(session, _OUTBOX.c.id, ids)).values(lease_until=now + policy.lease))
     return found

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -132,7 +132,7 @@ def bodies(session: Session, messages: Iterable[Waiting]) -> dict[int, str | Non
     waiting = [m for m in messages if m.facts is not None]
     if not waiting:
         return {}
-    facts = {m.id: json.loads(m.facts or "{}") for m in waiting}
+    facts = {m.id: json.loads(m.facts) if m.facts and m.facts != "{}" else {} for m in waiting}
     insights = _insights(session, {m.order_key for m in waiting})
     replies = _by_id(session, Reply, {f["reply_id"] for f in facts.values() if "reply_id" in f})
     backings = _by_id(session, SameHere, {f["same_here_id"] for f in facts.values() if "same_here_id" in f})
@@ -163,9 +163,9 @@ _SHOWN = [
 ]  # fmt: skip
 
 
-def _insights(session: Session, ids: set[str]) -> dict[str, dict[str, Any]]:
+def _insights(session: Session, ids: set[str]) -> dict[str, Mapping[Any, Any]]:
     rows = session.execute(select(*_SHOWN).where(one_of(session, _SHOWN[0], ids)))
-    return {row.id: dict(row._mapping) for row in rows}
+    return {row.id: row._mapping for row in rows}  # a view of the row, not a copy
 
 
 def _by_id(session: Session, model: Any, ids: set[Any]) -> dict[Any, Any]:
@@ -200,9 +200,9 @@ def _data(
     return data
 
 
-def insight_data(session: Session, insight: Insight | dict[str, Any]) -> dict[str, Any]:
+def insight_data(session: Session, insight: Insight | Mapping[Any, Any]) -> dict[str, Any]:
     """An insight (ORM object, or a row just inserted) as webhook payloads carry it."""
-    row = insight if isinstance(insight, dict) else _Attributes(insight)
+    row = insight if isinstance(insight, Mapping) else _Attributes(insight)
     text = row["text"]
     if row["pii_kept"]:  # what the author kept as typed is for the product page, not for other tools
         text = privacy.guard_text(text, (), limit=10**9).text
