@@ -18,7 +18,10 @@ Real server processes on loopback (2 workers), receivers in a process of their o
   (`WEBHOOK_DELIVERY=thread`, as before the delivery process); `outbox`, the subscription and its backlog but
   no delivery at all (`WEBHOOK_DELIVERY=off`): what writing the outbox rows costs the pushes by itself.
 
-`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres] [--sides plain,hooked,thread,outbox] [--no-lag]`
+- `--drain`: the delivery alone, with 10,400 messages waiting and no pushes, to a 50 ms and a fast receiver:
+  the rate, and the CPU per delivered message of the delivery process, PostgreSQL and the bench's receiver.
+
+`python -m bench.bench_webhooks [--quick] [--rounds N] [--only sqlite|postgres] [--sides plain,hooked,thread,outbox] [--no-lag] [--drain]`
 """
 
 from __future__ import annotations
@@ -264,11 +267,65 @@ def lag(folder: Path, url: str | None, events: int, rate: float | None) -> tuple
     return lags, len(arrivals) / max(spread, 1e-3), spent
 
 
+def drain(folder: Path, url: str | None, delay: float, seconds: float = 3.0) -> dict:
+    """The delivery alone: 10,400 messages waiting (pushed with delivery off), then the server restarted with
+    delivery on and no pushes; over a window, the delivery rate and the CPU per delivered message of the
+    delivery process, PostgreSQL and the bench's receiver (which a real receiver would not use here)."""
+    receiver = Receiver(delay)
+    with serve(folder, url, {"PALAUTE_SERVER_WEBHOOK_DELIVERY": "off"}) as server:
+        server.cli("webhook", "add", receiver.url, "--events", "insight.created")
+        push_all([Client(server.url, f"rep{n}") for n in range(CLIENTS)], rounds_for(FILL))
+    env = {**FAST_HASHING, **LIMITS}
+    with ServerProcess.start(folder, database_url=url, workers=2, env=env) as server:
+        time.sleep(0.5)  # past the start and the first claim
+        meter, receiver_cpu, delivered = CpuMeter(server), cpu_seconds(receiver.pid), int(waiting(server))
+        started = time.perf_counter()
+        time.sleep(seconds)
+        _, delivery_cpu = meter.used()
+        database_cpu = meter.database() if url else 0.0
+        receiver_cpu = cpu_seconds(receiver.pid) - receiver_cpu
+        delivered = int(waiting(server)) - delivered
+        spent = time.perf_counter() - started
+    receiver.arrivals()
+    each = max(delivered, 1)
+    return {
+        "rate": delivered / spent,
+        "delivery_ms": delivery_cpu * 1000 / each,
+        "db_ms": database_cpu * 1000 / each,
+        "receiver_ms": receiver_cpu * 1000 / each,
+        "share": (delivery_cpu + database_cpu + receiver_cpu) / spent / 2 * 100,  # of the two cores
+    }
+
+
+def drain_figures(label: str, url_for, folder: Path) -> list[Figure]:
+    figures = []
+    for delay, name in ((0.05, "50 ms receiver"), (0.0, "fast receiver")):
+        found = drain(folder / f"drain{delay}", url_for(), delay)
+        figures.append(
+            Figure(
+                f"{label}: delivery alone to a {name}, CPU a message (delivery process)",
+                found["delivery_ms"],
+                "ms",
+                f"{found['rate']:,.0f} messages/s; PostgreSQL {found['db_ms']:.3f} ms, the bench's receiver "
+                f"{found['receiver_ms']:.3f} ms; {found['share']:.0f} % of the two cores",
+            )
+        )
+    return figures
+
+
 def run_backend(
-    label: str, url_for, folder: Path, quick: bool, rounds: int, sides: tuple[str, ...] = SIDES, lag: bool = True
+    label: str,
+    url_for,
+    folder: Path,
+    quick: bool,
+    rounds: int,
+    sides: tuple[str, ...] = SIDES,
+    lag: bool = True,
+    alone: bool = False,
 ) -> list[Figure]:
     figures = throughput_figures(label, url_for, folder, quick, rounds, sides) if rounds else []
-    return figures + (lag_figures(label, url_for, folder, quick) if lag else [])
+    figures += lag_figures(label, url_for, folder, quick) if lag else []
+    return figures + (drain_figures(label, url_for, folder) if alone else [])
 
 
 def throughput_figures(
@@ -401,6 +458,9 @@ def main(argv: list[str] | None = None) -> int:
         help="plain,hooked (always) and any of thread (delivery threads, as before), outbox (no delivery)",
     )
     parser.add_argument("--no-lag", action="store_true", help="throughput only")
+    parser.add_argument(
+        "--drain", action="store_true", help="also the delivery alone (no pushes): its CPU per message, slow and fast"
+    )
     args = parser.parse_args(argv)
     figures: list[Figure] = []
     schemas: list[str] = []
@@ -424,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
                         args.rounds,
                         args.sides,
                         not args.no_lag,
+                        args.drain,
                     )
                 except RuntimeError as error:
                     print(f"skipping PostgreSQL: {error}")
@@ -436,6 +497,7 @@ def main(argv: list[str] | None = None) -> int:
                     args.rounds,
                     args.sides,
                     not args.no_lag,
+                    args.drain,
                 )
         finally:
             for name in schemas:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Row, delete, exists, select, text
+from sqlalchemy import Row, Table, delete, exists, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain import Impact, Insight, KeptPii, NewInsight, Status, SyncState, new_id, utc_now
 from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow
+from desktop.store.queued import note_queued
 
 
 def add_insight(
@@ -38,23 +39,30 @@ def add_insight(
         created_at=now,
         updated_at=now,
         status=Status.NEW.value,
+        server_version=None,
         sync_state=SyncState.LOCAL.value,
+        sync_error=None,
+        withdrawn=False,
+        duplicate_of=None,
         pii_kept=list(pii_kept or ()),
         pii_masked=dict(pii_masked or {}),
         customers=1,
         reps=1,
         following=True,
     )
-    session.add(row)
-    session.add(
-        OutboxRow(
-            kind="create",
-            object_id=row.uuid,
-            payload=json.dumps(create_payload(row), ensure_ascii=False),
-            created_at=now,
-        )
-    )
+    # Inserted by two Core statements; the row object is only read (to_insight, create_payload). Through the
+    # ORM's unit of work (session.add, flush) the same two rows took about a third of a capture's time.
+    session.execute(_INSERT_INSIGHT, {column.name: getattr(row, key) for key, column in _INSERTED})
+    payload = json.dumps(create_payload(row), ensure_ascii=False)
+    session.execute(_INSERT_OUTBOX, {"kind": "create", "object_id": row.uuid, "payload": payload, "created_at": now})
+    note_queued(session)
     return to_insight(row)
+
+
+_INSERT_INSIGHT = insert(cast(Table, InsightRow.__table__))
+_INSERT_OUTBOX = insert(cast(Table, OutboxRow.__table__))  # mutation_id and attempts from the columns' defaults
+# Every column but the integer key, which SQLite numbers.
+_INSERTED = [(a.key, a.columns[0]) for a in InsightRow.__mapper__.column_attrs if a.key != "rowid"]
 
 
 def record_pii(session: Session, insight_id: str, kept: list[dict[str, Any]], masked: dict[str, int]) -> None:

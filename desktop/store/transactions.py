@@ -14,15 +14,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.store.database import WRITER_OPTION, translate_error
 from desktop.store.models import OutboxRow
+from desktop.store.queued import QUEUED, note_queued
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-QUEUED = "palaute_queued"  # in a write's session.info once it added an outbox entry
 
 
 def _note_queued(session: Session, _context: object, _instances: object) -> None:
     if any(isinstance(obj, OutboxRow) for obj in session.new):
-        session.info[QUEUED] = True
+        note_queued(session)
 
 
 class Transactions:
