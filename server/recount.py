@@ -41,6 +41,7 @@ class Recounter:
         self.db, self.interval = db, interval
         self._database = db.engine.url.database
         self._wake = threading.Event()
+        self._asked = False  # wake() was called: a request is waiting for the figures
         self._stopping = False
         self._thread = threading.Thread(target=self._main, name="analytics-recount", daemon=True)
 
@@ -58,6 +59,8 @@ class Recounter:
         self._thread.join(60)  # a whole rebuild (first start, erasure) takes seconds; let it commit
 
     def wake(self) -> None:
+        """Recount now, without waiting for commits to pause: a request found the roll-up behind."""
+        self._asked = True
         self._wake.set()
 
     def _committed(self, database: str | None, notice: object) -> None:
@@ -67,6 +70,7 @@ class Recounter:
 
     def _main(self) -> None:
         while not self._stopping:
+            self._asked = False
             try:
                 behind = self.catch_up()
             except Exception:  # a database hiccup must not end the thread; requests serve the last roll-up
@@ -80,9 +84,9 @@ class Recounter:
             self._settle()
 
     def _settle(self) -> None:
-        """Wait until no commit came for QUIET seconds, or MOST_BEHIND seconds have passed."""
+        """Wait until no commit came for QUIET seconds, or MOST_BEHIND seconds have passed, or a request asks."""
         deadline = time.monotonic() + MOST_BEHIND
-        while not self._stopping:
+        while not self._stopping and not self._asked:
             left = deadline - time.monotonic()
             if left <= 0 or not self._wake.wait(min(QUIET, left)):
                 return

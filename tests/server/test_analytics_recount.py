@@ -129,6 +129,24 @@ def test_a_stream_of_commits_is_recounted_at_least_every_most_behind_seconds(api
             break
 
 
+def test_a_request_that_finds_the_roll_up_behind_has_it_recounted_without_waiting_for_a_pause(
+    app, api, client, scenario, monkeypatch
+):
+    """A page polling for the figures wakes the recount; that must not count as a commit that resets the
+    wait for a pause (it did: each poll put the recount off until MOST_BEHIND)."""
+    pia = api.login("pia")
+    wait_until(lambda: current(api.db), "the first build")
+    monkeypatch.setattr(recount, "QUIET", 60.0)
+    monkeypatch.setattr(recount, "MOST_BEHIND", 60.0)
+    monkeypatch.setattr(analytics, "STALE_SECONDS", 60.0)  # the request does not recount by itself either
+    set_status(api, Clock(monkeypatch), scenario["B"], "shipped", at(25, 9))
+    started = time.monotonic()
+    while client.get("/api/v1/analytics", params={"weeks": 52}, headers=pia.headers).json()["recounting"]:
+        assert time.monotonic() - started < WAIT_SECONDS, "still recounting: the request's wake-up waited"
+        time.sleep(0.05)
+    assert current(api.db)
+
+
 def test_a_request_serves_the_last_roll_up_while_it_is_recounted(app, api, client, scenario, monkeypatch):
     pia = api.login("pia")
 
