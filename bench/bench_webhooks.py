@@ -197,14 +197,21 @@ def _postgres_cpu() -> dict[int, float]:
     return found
 
 
-def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int, measured: int, mode: str) -> dict:
-    """Fill the server (delivery off), restart it with delivery on (`mode`: process or thread), and measure
-    pushes while it delivers: their rate, and the CPU the web side and the delivery process used meanwhile."""
+def filled(folder: Path, url: str | None, receiver: Receiver | None, count: int) -> list[Client]:
+    """A server filled with `count` insights (whole batches) pushed with delivery off, each an `insight.created`
+    message waiting for `receiver` if there is one; returns the clients, whose devices and tokens stay valid."""
     with serve(folder, url, {"PALAUTE_SERVER_WEBHOOK_DELIVERY": "off"}) as server:
         if receiver is not None:
             server.cli("webhook", "add", receiver.url, "--events", "insight.created")
         clients = [Client(server.url, f"rep{n}") for n in range(CLIENTS)]
-        push_all(clients, rounds_for(fill))
+        push_all(clients, rounds_for(count))
+    return clients
+
+
+def one_run(folder: Path, url: str | None, receiver: Receiver | None, fill: int, measured: int, mode: str) -> dict:
+    """Fill the server (delivery off), restart it with delivery on (`mode`: process or thread), and measure
+    pushes while it delivers: their rate, and the CPU the web side and the delivery process used meanwhile."""
+    clients = filled(folder, url, receiver, fill)
     env = {**FAST_HASHING, **LIMITS, "PALAUTE_SERVER_WEBHOOK_DELIVERY": mode}
     with ServerProcess.start(folder, database_url=url, workers=2, env=env) as server:
         for client in clients:  # the same devices and tokens, on the restarted server's port
@@ -272,9 +279,7 @@ def drain(folder: Path, url: str | None, delay: float, seconds: float = 3.0) -> 
     delivery on and no pushes; over a window, the delivery rate and the CPU per delivered message of the
     delivery process, PostgreSQL and the bench's receiver (which a real receiver would not use here)."""
     receiver = Receiver(delay)
-    with serve(folder, url, {"PALAUTE_SERVER_WEBHOOK_DELIVERY": "off"}) as server:
-        server.cli("webhook", "add", receiver.url, "--events", "insight.created")
-        push_all([Client(server.url, f"rep{n}") for n in range(CLIENTS)], rounds_for(FILL))
+    filled(folder, url, receiver, FILL)
     env = {**FAST_HASHING, **LIMITS}
     with ServerProcess.start(folder, database_url=url, workers=2, env=env) as server:
         time.sleep(0.5)  # past the start and the first claim

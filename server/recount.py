@@ -12,8 +12,8 @@ weeks and never overlap, so running one twice changes nothing.
 Woken by a commit (or finding the feed moved on during its own recount), the thread waits until commits
 pause for `QUIET` seconds, or `MOST_BEHIND` seconds at most, before it recounts. Without that wait a stream of
 pushes kept it recounting back to back, each time rebuilding the whole week: with 10,400 insights pushed by
-8 clients, the web side and PostgreSQL used 0.50-0.53 ms of CPU an insight, against 0.43-0.45 ms with the
-recount off and with this wait. A quiet server's roll-up follows a change within `QUIET`; a busy one's is
+8 clients, the web side and PostgreSQL used 0.46-0.58 ms of CPU an insight, against 0.40-0.46 ms with this
+wait (0.38-0.47 ms with the recount off; docs/analytics.md). A quiet server's roll-up follows a change within `QUIET`; a busy one's is
 behind by `MOST_BEHIND` and one recount at most.
 """
 

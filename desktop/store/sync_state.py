@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Notice, SyncState, utc_now
-from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, SameHereRow, SyncMetaRow
+from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, SameHereRow, SyncMetaRow, table_of
 
 # Fields the server owns: a pulled change may always set them, even while the rep has an edit queued.
 SERVER_FIELDS = ("status", "duplicate_of", "withdrawn", "customers", "reps", "following")
@@ -102,7 +102,7 @@ _LOCAL_COLUMNS = (
 )
 
 
-_INSIGHTS = cast(Table, InsightRow.__table__)  # a mapped class's table is a Table; its annotation says less
+_INSIGHTS = table_of(InsightRow)
 _SET_SERVER_FIELDS = (
     _INSIGHTS.update()
     .where(_INSIGHTS.c.uuid == bindparam("_uuid"))
