@@ -45,8 +45,9 @@ class Analyzed:
         return False
 
 
-def analyze_words(words: list[str]) -> Analyzed:
-    stems = tuple(word_stems(w) for w in words if not is_stop_word(w))
+def analyze_words(words: list[str], stems_of: Callable[[str], Stems] = word_stems) -> Analyzed:
+    """`stems_of`: a word's stems (the typed side of a hint adds the lexicon's other languages: lexicon.py)."""
+    stems = tuple(stems_of(w) for w in words if not is_stop_word(w))
     every = frozenset().union(*stems) if stems else frozenset()
     prefixes: dict[str, int] = {}
     for stem in every:

@@ -55,7 +55,12 @@ def word_stems(word: str) -> frozenset[str]:
     """Every distinct folded stem of a case-folded word (memoised: notes reuse a small vocabulary)."""
     if len(word) > MAX_WORD_CHARS or word.isdigit():
         return frozenset((fold(word),))
-    return frozenset(fold(stemmer.stemWord(word)) for stemmer in _STEMMERS)
+    return frozenset(language_stems(word))
+
+
+def language_stems(word: str) -> tuple[str, ...]:
+    """A case-folded word's folded stem in each of LANGUAGES, in that order."""
+    return tuple(fold(stemmer.stemWord(word)) for stemmer in _STEMMERS)
 
 
 def is_stop_word(word: str) -> bool:

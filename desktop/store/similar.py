@@ -39,6 +39,7 @@ from desktop.similar import (
     text_words,
     word_stems,
 )
+from desktop.similar.lexicon import ENABLED as LEXICON_ENABLED, lexicon as lexicon_of
 from desktop.store import insights
 from desktop.store.models import InsightRow
 
@@ -60,8 +61,11 @@ MEANING_MODEL = {"1": "words", "words": "words", "encoder": "encoder"}.get(
 MEANING_ENABLED = bool(MEANING_MODEL)
 # (threshold, meaning weight) per model, each tuned on the tune half with that model. The encoder's: 53.9% of
 # targets in the top 3, 44.4% cross-language, 8.8% of unrelated queries hinted (words alone: 34.2/3.2/8.8).
-_TUNED = {"": (0.32, 0.25), "words": (0.35, 0.25), "encoder": (0.43, 0.85)}
-THRESHOLD, MEANING_WEIGHT = _TUNED[MEANING_MODEL]
+# "lexicon": words alone widened by the cross-language lexicon (desktop/similar/lexicon.py, on by default), tuned
+# the same way: 39.4% / 29.4% / 8.8%. The meaning models' constants were tuned without the lexicon.
+_TUNED = {"": (0.32, 0.25), "lexicon": (0.38, 0.25), "words": (0.35, 0.25), "encoder": (0.43, 0.85)}
+TUNED_FOR = MEANING_MODEL or ("lexicon" if LEXICON_ENABLED else "")
+THRESHOLD, MEANING_WEIGHT = _TUNED[TUNED_FOR]
 BASELINE_WEIGHT = 1.0  # how much of the typed text's mean cosine with all insights is taken off its cosines
 MEANING_CANDIDATES = 20  # nearest by meaning, re-scored with the stems candidates
 MIN_WORDS = 2  # one content word says too little to call anything a duplicate
@@ -192,7 +196,9 @@ def candidates(session: Session, typed: str, frequencies: DocFrequencies, index:
         words = words[:-1]  # a word still being typed that no insight knows yet: judge without it
     if len(words) < MIN_WORDS:
         return []
-    ids = _candidates(session, words, frequencies)
+    stems_of = _widened(words)
+    frequencies.refresh(session, (s for w in words for s in stems_of(w)))
+    ids = _candidates(session, words, frequencies, stems_of)
     query = index.embed(" ".join(words)) if index is not None else None
     near: dict[int, float] | None = None
     baseline = 0.0
@@ -207,7 +213,21 @@ def candidates(session: Session, typed: str, frequencies: DocFrequencies, index:
     rows = [r for r in session.execute(insights._SELECT.where(InsightRow.rowid.in_(wanted))) if not r.withdrawn]
     if near is not None:
         near = {**index.similarity(query, [r.rowid for r in rows if r.rowid not in near]), **near}
-    return _scored(session, words, rows, frequencies, near, baseline)
+    return _scored(session, words, stems_of, rows, frequencies, near, baseline)
+
+
+def _widened(words: list[str]) -> Callable[[str], frozenset[str]]:
+    """Each typed word's stems and, from the lexicon, what it may also be written as in the other languages;
+    its stems alone when there is no lexicon or it cannot be read (a hint in words alone beats none)."""
+    lexicon = lexicon_of()
+    if lexicon is None:
+        return word_stems
+    try:
+        senses = lexicon.senses(words)
+    except sqlite3.Error:
+        log.warning("Could not read the hints' lexicon; hints use words alone", exc_info=True)
+        return word_stems
+    return lambda word: word_stems(word) | senses.get(word, frozenset())
 
 
 def _typed_words(typed: str) -> list[str]:
@@ -220,14 +240,16 @@ def _ends_word(typed: str) -> bool:
     return not typed[-1:].isalnum()
 
 
-def _candidates(session: Session, words: list[str], frequencies: DocFrequencies) -> list[int]:
+def _candidates(
+    session: Session, words: list[str], frequencies: DocFrequencies, stems_of: Callable[[str], frozenset[str]]
+) -> list[int]:
     """Ids of the insights sharing the most (IDF-weighted) of the typed words' rarer stems, best first.
 
     One FTS5 query per word (its stems OR-ed, quoted: no syntax to break), summed in SQL. Not BM25: over
     stems in thousands of insights, BM25 reads every match's stored text (the index keeps no positions)
     and took 15-60 ms; this takes a few, and the re-scoring ranks properly anyway.
     """
-    groups = _match_groups(words, frequencies)
+    groups = _match_groups(words, frequencies, stems_of)
     if not groups:
         return []
     union = " UNION ALL ".join(
@@ -243,16 +265,18 @@ def _candidates(session: Session, words: list[str], frequencies: DocFrequencies)
     )
 
 
-def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[str, float]]:
+def _match_groups(
+    words: list[str], frequencies: DocFrequencies, stems_of: Callable[[str], frozenset[str]]
+) -> list[tuple[str, float]]:
     """(FTS5 query, weight) of the rarest words, within MAX_POSTINGS matches in all; common stems left out."""
     common = max(COMMON_MIN_DOCS, int(frequencies.total * COMMON_FRACTION))
     groups = []
     for word in set(words):
-        stems = sorted(s for s in word_stems(word) if 0 < frequencies.df(s) <= common)
+        stems = sorted(s for s in stems_of(word) if 0 < frequencies.df(s) <= common)
         if stems:
             postings = sum(frequencies.df(s) for s in stems)
             query = " OR ".join('"' + s.replace('"', '""') + '"' for s in stems)
-            groups.append((postings, query, frequencies.weight(word_stems(word))))
+            groups.append((postings, query, frequencies.weight(stems_of(word))))
     groups.sort()
     chosen, total = [], 0
     for postings, query, weight in groups[:MAX_MATCH_WORDS]:
@@ -266,12 +290,13 @@ def _match_groups(words: list[str], frequencies: DocFrequencies) -> list[tuple[s
 def _scored(
     session: Session,
     words: list[str],
+    stems_of: Callable[[str], frozenset[str]],
     rows: list[Any],
     frequencies: DocFrequencies,
     near: dict[int, float] | None,
     baseline: float,
 ) -> list[Candidate]:
-    typed = analyze_words(words)
+    typed = analyze_words(words, stems_of)
     bodies = {row.rowid: analyze_insight(row.text) for row in rows}
     frequencies.refresh(session, (s for body in bodies.values() for s in body.stems))
     return [

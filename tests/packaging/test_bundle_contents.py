@@ -43,6 +43,10 @@ def test_resources_translations_and_migrations_are_shipped(bundle: Bundle) -> No
         assert (resources / "icons" / "png" / source.name).read_bytes() == source.read_bytes()
     for lang in ("en", "fi", "sv", "es"):
         assert (resources / "translations" / f"palaute_{lang}.qm").stat().st_size > 100
+    for name in ("lexicon.sqlite", "NOTICE"):  # the hints' lexicon, with the attribution its licence asks for
+        assert (resources / "hints-lexicon" / name).read_bytes() == (
+            ROOT / "resources" / "hints-lexicon" / name
+        ).read_bytes()
     qt_translations = bundle.internal / "PySide6" / "Qt" / "translations"
     assert sorted(p.name for p in qt_translations.iterdir()) == ["qtbase_es.qm", "qtbase_fi.qm", "qtbase_sv.qm"]
     versions = {p.name for p in (ROOT / "desktop" / "store" / "migrations" / "versions").glob("*.py")}

@@ -89,14 +89,17 @@ def test_the_pieces_table_is_what_the_tokenizer_reads(tiny):
     assert tiny.hidden == HIDDEN
 
 
-@pytest.mark.parametrize(("switch", "chosen"), [("encoder", "encoder"), ("1", "words"), ("", "")])
-def test_the_meaning_switch_selects_the_model_with_its_own_constants(switch, chosen):
+@pytest.mark.parametrize(
+    ("switch", "lexicon", "chosen"),
+    [("encoder", "1", "encoder"), ("1", "1", "words"), ("", "1", "lexicon"), ("", "0", "")],
+)
+def test_the_meaning_switch_selects_the_model_with_its_own_constants(switch, lexicon, chosen):
     import os
     import subprocess
     import sys
 
-    code = "from desktop.store import similar as s; print(repr(s.MEANING_MODEL), s.THRESHOLD, s.MEANING_WEIGHT)"
-    env = {**os.environ, "PALAUTE_HINTS_MEANING": switch}
+    code = "from desktop.store import similar as s; print(repr(s.TUNED_FOR), s.THRESHOLD, s.MEANING_WEIGHT)"
+    env = {**os.environ, "PALAUTE_HINTS_MEANING": switch, "PALAUTE_HINTS_LEXICON": lexicon}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
     from desktop.store.similar import _TUNED
 
