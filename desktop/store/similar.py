@@ -76,6 +76,7 @@ COMMON_MIN_DOCS = 500  # in a small store every stem is cheap: only a stem in mo
 MAX_MATCH_WORDS = 8  # past that, more words slow the query and change nothing
 MAX_POSTINGS = 5_000  # ~2 ms of summing at 100,000 insights
 CANDIDATES = 20  # re-scored per query
+RECHECK_NEW_INSIGHTS = 50  # after more new insights than this, every stem known to be absent is asked again
 _VOCAB_CHUNK = 400  # bound parameters per vocabulary query (SQLite allows 999 on older builds)
 
 
@@ -111,7 +112,8 @@ class DocFrequencies:
         self._weights: dict[frozenset[str], float] = {}  # a word's weight, by its stems (see weight)
         self._clock = clock
         self.total = 0
-        self._highest = 0
+        self._highest = 0  # the highest insight id when last counted
+        self._absent_upto = 0  # the highest insight id whose stems `_absent` has taken into account
         self._counted_at = -self.RECOUNT_SECONDS
 
     def refresh(self, session: Session, stems: Iterable[str]) -> None:
@@ -134,10 +136,8 @@ class DocFrequencies:
     def _recount_if_moved(self, session: Session) -> None:
         highest = session.execute(sql("SELECT coalesce(max(id), 0) FROM insight")).scalar_one()
         stale = self._clock() - self._counted_at > self.RECOUNT_SECONDS
-        if highest != self._highest or stale:
-            # A new insight may hold a stem that was nowhere before (the rep's own last capture, typically):
-            # absent stems are asked again, which costs little since the index finds no list for them.
-            self._absent.clear()
+        if highest != self._absent_upto or stale:
+            self._forget_absent_since(session, highest, everything=stale)
             self._weights.clear()
         if abs(highest - self._highest) <= self.total // 100 and not stale:
             return
@@ -145,6 +145,20 @@ class DocFrequencies:
         if abs(total - self.total) > self.total // 100:
             self._df.clear()
         self.total, self._highest, self._counted_at = total, highest, self._clock()
+
+    def _forget_absent_since(self, session: Session, highest: int, everything: bool) -> None:
+        """A new insight may hold a stem that was nowhere before (the rep's own last capture, typically): the
+        stems of the few insights added since are no longer known to be absent. After many (a pull), or when
+        stale, every absent stem is asked again. Asking them all after each capture cost a look-up ~8 ms at
+        100,000 insights once the lexicon widened a text to hundreds of stems, most of them absent."""
+        added = highest - self._absent_upto
+        if everything or not 0 < added <= RECHECK_NEW_INSIGHTS:
+            self._absent.clear()
+        elif self._absent:
+            texts = session.execute(sql("SELECT text FROM insight WHERE id > :seen"), {"seen": self._absent_upto})
+            for text in texts.scalars():
+                self._absent.difference_update(index_text(text).split())
+        self._absent_upto = highest
 
     def df(self, stem: str) -> int:
         return self._df.get(stem, 0)

@@ -126,3 +126,25 @@ def test_a_word_new_to_the_store_is_found_once_an_insight_has_it(store):
     assert store.similar("Zorblax widget refuses sideloading") == []
     saved = store.capture(NewInsight(text="Zorblax widget refuses sideloading", community="payments"))
     assert ids(store.similar("Zorblax widget refuses sideloading")) == [saved.id]
+
+
+@pytest.mark.parametrize("arriving", [1, 2, 60])  # 60: more than RECHECK_NEW_INSIGHTS, every absent stem asked again
+def test_words_new_to_the_store_are_found_however_many_insights_arrive(store, arriving):
+    # A pull brings several at once; the stems known to be absent must be asked again for all of them.
+    insert(
+        store.engine, {f"00000000-0000-4000-8000-{n:012d}": f"Payments to Narnia fail, case {n}" for n in range(300)}
+    )
+    assert store.similar("Quuxfrob gadget rejects sideloading") == []
+    first = 1_000
+    insert(
+        store.engine,
+        {
+            f"00000000-0000-4000-8000-{first + n:012d}": f"Note {n} about nothing much"
+            if n < arriving - 1
+            else "Quuxfrob gadget rejects sideloading"
+            for n in range(arriving)
+        },
+    )
+    assert ids(store.similar("Quuxfrob gadget rejects sideloading")) == [
+        f"00000000-0000-4000-8000-{first + arriving - 1:012d}"
+    ]
