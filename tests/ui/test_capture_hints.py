@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.domain import SyncState
@@ -108,3 +109,32 @@ def test_ctrl_enter_without_a_strong_match_saves_at_once(qtbot, capture, store):
     qtbot.keyClick(capture.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not capture.isVisible(), timeout=3000)
     assert store.count_insights() == 4
+
+
+# A note typed in the UI's language about what a colleague reported in English (the lexicon: similarity/lexicon.py).
+CROSS_LANGUAGE = {
+    "en": "kunden kan inte logga in, lösenord fungerar inte",
+    "fi": "asiakkaan salasana vanhentui",
+    "sv": "kunden kan inte logga in, lösenord fungerar inte",
+    "es": "asiakkaan salasana vanhentui",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CROSS_LANGUAGE))
+def test_a_note_in_another_language_is_hinted_and_shown_whole(qtbot, capture, store, translations, language):
+    """Artifacts for a person to review: the window at its default size with a hint across languages."""
+    import os
+    from pathlib import Path
+
+    reported = server_insight("Customer's password expired and the login fails", customers=2, reps=2)
+    pull_into(store, reported, server_insight("Face ID login fails after the iOS update"))
+    translations.apply(language)
+    capture.present()
+    capture.text.insertPlainText(CROSS_LANGUAGE[language])  # keyClicks types ASCII only
+    qtbot.waitUntil(lambda: capture.hints.isVisible(), timeout=5000)
+    assert capture.hints.hints[0].insight.id == reported["id"]
+    assert "password expired" in capture.hints.list.item(0).text()
+    folder = Path(os.environ.get("PALAUTE_ARTIFACTS") or Path(__file__).resolve().parents[2] / "artifacts")
+    path = folder / "screenshots" / "ui" / f"capture-hint-across-languages-{language}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert capture.grab().save(str(path))
