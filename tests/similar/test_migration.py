@@ -35,7 +35,9 @@ def test_upgrading_from_0005_fills_the_stems_index(paths):
             revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
         assert revision == SCHEMA_HEAD
         assert indexed == {ident: index_text(body) for ident, body in texts.items()}
-        hints = store.similar("asiakas ei löytänyt maksupainiketta laskulle")
-        assert [h.insight.id for h in hints] == ["aaaaaaaa-0000-4000-8000-000000000001"]
+        hints = [h.insight.id for h in store.similar("asiakas ei löytänyt maksupainiketta laskulle")]
+        # The Swedish note about the same invoice may follow, through the lexicon; the CSV export never.
+        assert hints[0] == "aaaaaaaa-0000-4000-8000-000000000001"
+        assert "aaaaaaaa-0000-4000-8000-000000000003" not in hints
     finally:
         store.close()
