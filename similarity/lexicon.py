@@ -13,7 +13,6 @@ into memory up front, so the first hint is not delayed and the app's memory grow
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -21,13 +20,12 @@ from pathlib import Path
 
 from similarity.stems import LANGUAGES, MAX_WORD_CHARS, language_stems
 
-log = logging.getLogger(__name__)
-
 FILE_NAME = "lexicon.sqlite"
 CODES = {"english": "eng", "finnish": "fin", "swedish": "swe", "spanish": "spa"}
 _KEY_PREFIXES = tuple(f"{CODES[language]}:" for language in LANGUAGES)
 _CHUNK = 400  # bound parameters per look-up (SQLite allows 999 on older builds)
 _NOTHING: frozenset[str] = frozenset()
+_MEMO_WORDS = 50_000  # words remembered; a day's typing uses a few thousand, pasted text can bring more
 # A word none of whose stems is a key is looked up by its stems cut by up to SHORTER_BY characters, never to
 # fewer than SHORTEST_KEY: inflections the stemmers leave longer than the dictionary form's stem
 # ("vanhentui" against "vanhentua"). Tune half: 42.0% of targets and 36.5% cross-language at the 10% limit
@@ -37,7 +35,7 @@ SHORTER_BY = 4
 
 
 class Lexicon:
-    """`senses(words)`: each word's stems in the other languages (and synonyms found through them)."""
+    """`senses(words)`: each word's stems in the other languages."""
 
     def __init__(self, path: Path) -> None:
         # immutable: the file never changes while the app runs, so SQLite takes no locks and keeps no journal.
@@ -51,6 +49,9 @@ class Lexicon:
         words = list(dict.fromkeys(words))
         with self._lock:
             missing = [w for w in words if w not in self._known]
+            if len(self._known) + len(missing) > _MEMO_WORDS:
+                self._known.clear()
+                missing = words
             if missing:
                 self._look_up(missing)
             return {w: self._known[w] for w in words}

@@ -116,3 +116,12 @@ def test_the_shipped_lexicon_is_what_its_build_recorded():
     text = "".join(f"{key}\t{senses}\n" for key, senses in rows)
     assert len(rows) == meta["stems"]
     assert hashlib.sha256(text.encode()).hexdigest() == meta["rows_sha256"]
+
+
+def test_the_memo_is_bounded_and_answers_stay_right(monkeypatch):
+    monkeypatch.setattr("similarity.lexicon._MEMO_WORDS", 3)
+    lexicon = open_lexicon(SHIPPED)
+    first = lexicon.senses(["salasana", "kortti"])
+    again = lexicon.senses(["lösenord", "tarjeta", "salasana"])  # over the bound: forgotten, then looked up again
+    assert len(lexicon._known) == 3
+    assert again["salasana"] == first["salasana"] and "password" in again["lösenord"]
