@@ -93,11 +93,11 @@ def entries(dictd: Path, pair: str) -> Iterator[tuple[str, list[str]]]:
 
 
 def translations(body: list[str]) -> list[str]:
+    """The one-word translations of an entry's first SENSES senses (a phrase counts as its one content word).
+    WikDict writes a sense as its translations (numbered "2. a, b" when there are several senses) followed by a
+    gloss in the headword's own language, which is not a translation and is skipped."""
     from similarity.stems import is_stop_word
 
-    """The single-word translations of an entry's first SENSES senses. WikDict writes a sense as its
-    translations (numbered "2. a, b" when there are several senses) followed by a gloss in the headword's own
-    language, which is not a translation and is skipped."""
     found: list[str] = []
     for position, line in enumerate(body):
         line = line.strip()
