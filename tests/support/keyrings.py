@@ -53,13 +53,17 @@ def secret_service() -> Iterator[dict[str, str]]:
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True, env=env
     )
     keyring_daemon = None
+    daemon_log = None
     try:
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
+        # Its messages go to a file that is shown if it dies before the end: once in CI (2026-12-06) it was gone
+        # by a test's first sign-in, after the probe below had stored and read a secret, for no reason seen.
+        daemon_log = (home / "gnome-keyring-daemon.log").open("w")
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
             stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=daemon_log,
+            stderr=subprocess.STDOUT,
             env=env,
             text=True,
         )
@@ -68,6 +72,10 @@ def secret_service() -> Iterator[dict[str, str]]:
         _wait_for_secret_service(env)
         yield env
     finally:
+        died = None
+        if keyring_daemon is not None and keyring_daemon.poll() is not None:
+            log = (home / "gnome-keyring-daemon.log").read_text(errors="replace")[-2000:]
+            died = f"gnome-keyring-daemon exited before the test ended (code {keyring_daemon.returncode}): {log}"
         for process in (keyring_daemon, bus):
             if process is not None and process.poll() is None:
                 process.send_signal(signal.SIGTERM)
@@ -77,7 +85,11 @@ def secret_service() -> Iterator[dict[str, str]]:
                     process.kill()
         if bus.stdout:
             bus.stdout.close()
+        if daemon_log is not None:
+            daemon_log.close()
         shutil.rmtree(home, ignore_errors=True)
+    if died:  # an error at teardown, beside the test's own failure, says the keyring broke, not the app
+        raise RuntimeError(died)
 
 
 def _wait_for_secret_service(env: dict[str, str], timeout: float = 10.0) -> None:
