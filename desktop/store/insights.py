@@ -10,7 +10,7 @@ from sqlalchemy import Row, delete, exists, insert, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain import Impact, Insight, KeptPii, NewInsight, Status, SyncState, new_id, utc_now
-from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, table_of
+from desktop.store.models import INSIGHT_TABLE, OUTBOX_TABLE, InsightRow, NoticeRow, OutboxRow, ReplyRow
 from desktop.store.queued import note_queued
 
 
@@ -59,8 +59,8 @@ def add_insight(
     return to_insight(row)
 
 
-_INSERT_INSIGHT = insert(table_of(InsightRow))
-_INSERT_OUTBOX = insert(table_of(OutboxRow))  # mutation_id and attempts from the columns' defaults
+_INSERT_INSIGHT = insert(INSIGHT_TABLE)
+_INSERT_OUTBOX = insert(OUTBOX_TABLE)  # mutation_id and attempts from the columns' defaults
 # Every column but the integer key, which SQLite numbers.
 _INSERTED = [(a.key, a.columns[0]) for a in InsightRow.__mapper__.column_attrs if a.key != "rowid"]
 

@@ -7,7 +7,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -57,15 +57,6 @@ class JsonDict(TypeDecorator[dict[str, Any]]):
 
 class Base(DeclarativeBase):
     pass
-
-
-def table_of(model: type[Base]) -> Table:
-    """A model's table, for Core statements (inserts and updates without the ORM's bookkeeping); SQLAlchemy
-    types `__table__` as any FromClause, and every model here is mapped to a Table."""
-    table = model.__table__
-    if not isinstance(table, Table):
-        raise TypeError(f"{model.__name__} is not mapped to a table: {table!r}")
-    return table
 
 
 class CommunityRow(Base):
@@ -215,3 +206,9 @@ class NoticeRow(Base):
     # Migration 0010: the facts the tray's words are built from in the rep's language when shown.
     actor: Mapped[str | None] = mapped_column(Text)  # who replied
     status: Mapped[str | None] = mapped_column(String(16))  # the new status
+
+
+# The tables that Core statements use (inserts and updates without the ORM's bookkeeping), from the metadata,
+# which types them as Table (a mapped class's `__table__` is typed as any FromClause).
+INSIGHT_TABLE = Base.metadata.tables[InsightRow.__tablename__]
+OUTBOX_TABLE = Base.metadata.tables[OutboxRow.__tablename__]

@@ -15,7 +15,7 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.domain import Notice, SyncState, utc_now
-from desktop.store.models import InsightRow, NoticeRow, OutboxRow, ReplyRow, SameHereRow, SyncMetaRow, table_of
+from desktop.store.models import INSIGHT_TABLE, InsightRow, NoticeRow, OutboxRow, ReplyRow, SameHereRow, SyncMetaRow
 
 # Fields the server owns: a pulled change may always set them, even while the rep has an edit queued.
 SERVER_FIELDS = ("status", "duplicate_of", "withdrawn", "customers", "reps", "following")
@@ -102,7 +102,7 @@ _LOCAL_COLUMNS = (
 )
 
 
-_INSIGHTS = table_of(InsightRow)
+_INSIGHTS = INSIGHT_TABLE
 _SET_SERVER_FIELDS = (
     _INSIGHTS.update()
     .where(_INSIGHTS.c.uuid == bindparam("_uuid"))
