@@ -36,6 +36,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from similarity import lexicon  # noqa: E402  (the file's name, languages and keys, as the app reads them)
+
 OUT = REPO / "resources" / "hints-lexicon"
 CACHE = REPO / "build" / "hint-lexicon"
 PACKAGE_VERSION = "2022.12.07-2"
@@ -47,7 +49,7 @@ SOURCES = {
     "swe-fin": "54a5d53fe34fd577646fa6fbcff29e702fb939bc02ed9e481806337f8014f6a2",
     "swe-spa": "17de6bed1622f92cdec8359e6ef5b090e095501abdcae30519cb3551c79facf1",
 }
-CODES = {"eng": "english", "fin": "finnish", "swe": "swedish", "spa": "spanish"}
+CODES = {code: language for language, code in lexicon.CODES.items()}
 SENSES = 2
 HOPS = 3
 FAN_OUT = 8
@@ -178,10 +180,12 @@ def main() -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     links = graph({pair: fetch(pair, CACHE) for pair in SOURCES})
     rows = [
-        (f"{code}:{stem}", " ".join(found)) for code, stem in sorted(links) if (found := senses(links, (code, stem)))
+        (lexicon.key(code, stem), " ".join(found))
+        for code, stem in sorted(links)
+        if (found := senses(links, (code, stem)))
     ]
     OUT.mkdir(parents=True, exist_ok=True)
-    path = OUT / "lexicon.sqlite"
+    path = OUT / lexicon.FILE_NAME
     path.unlink(missing_ok=True)
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE lexicon (key TEXT PRIMARY KEY, senses TEXT NOT NULL) WITHOUT ROWID")

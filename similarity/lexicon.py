@@ -22,7 +22,7 @@ from similarity.stems import LANGUAGES, MAX_WORD_CHARS, language_stems
 
 FILE_NAME = "lexicon.sqlite"
 CODES = {"english": "eng", "finnish": "fin", "swedish": "swe", "spanish": "spa"}
-_KEY_PREFIXES = tuple(f"{CODES[language]}:" for language in LANGUAGES)
+_LANGUAGE_CODES = tuple(CODES[language] for language in LANGUAGES)  # in language_stems' order
 _CHUNK = 400  # bound parameters per look-up (SQLite allows 999 on older builds)
 _NOTHING: frozenset[str] = frozenset()
 _MEMO_WORDS = 50_000  # words remembered; a day's typing uses a few thousand, pasted text can bring more
@@ -60,32 +60,13 @@ class Lexicon:
             return {w: self._known[w] for w in words}
 
     def _look_up(self, words: list[str]) -> None:
-        keys: dict[str, list[str]] = {}  # lexicon key -> the words that have it
         for word in words:
             self._known[word] = _NOTHING
-            if len(word) > MAX_WORD_CHARS or word.isdigit():
-                continue
-            # Each language's stem is a key of that language only. Trying every stem under every language
-            # would catch endings one stemmer misses ("lösenordet") but matched more by chance: on the tune
-            # half 33.0% of targets at the 10% limit on unrelated text, against 40.6%.
-            for prefix, stem in zip(_KEY_PREFIXES, language_stems(word), strict=True):
-                keys.setdefault(prefix + stem, []).append(word)
-        found = self._senses_of(keys)
-        found.update(self._senses_of(self._shorter_keys([w for w in words if w not in found])))
+        words = [w for w in words if len(w) <= MAX_WORD_CHARS and not w.isdigit()]  # ids, URLs, numbers
+        found = self._senses_of(_keys(words, cut=False))
+        found.update(self._senses_of(_keys([w for w in words if w not in found], cut=True)))
         for word, senses in found.items():
             self._known[word] = frozenset(senses)
-
-    @staticmethod
-    def _shorter_keys(words: list[str]) -> dict[str, list[str]]:
-        """Keys of the words' stems cut short (SHORTER_BY); every cut that is a key counts."""
-        keys: dict[str, list[str]] = {}
-        for word in words:
-            if len(word) > MAX_WORD_CHARS or word.isdigit():
-                continue
-            for prefix, stem in zip(_KEY_PREFIXES, language_stems(word), strict=True):
-                for k in range(len(stem) - 1, max(SHORTEST_KEY, len(stem) - SHORTER_BY) - 1, -1):
-                    keys.setdefault(prefix + stem[:k], []).append(word)
-        return keys
 
     def _senses_of(self, keys: dict[str, list[str]]) -> dict[str, set[str]]:
         wanted = list(keys)
@@ -100,6 +81,25 @@ class Lexicon:
 
     def close(self) -> None:
         self._db.close()
+
+
+def key(code: str, stem: str) -> str:
+    """A row's key in the lexicon file: a language's code (CODES) and a stem of that language."""
+    return f"{code}:{stem}"
+
+
+def _keys(words: list[str], cut: bool) -> dict[str, list[str]]:
+    """Lexicon keys -> the words that have them: each language's stem as that language's key or, with `cut`,
+    every shortening of it (SHORTER_BY). Each stem is tried under its own language only: trying every stem
+    under every language would catch endings one stemmer misses ("lösenordet") but matched more by chance (on
+    the tune half 33.0% of targets at the 10% limit on unrelated text, against 40.6%)."""
+    keys: dict[str, list[str]] = {}
+    for word in words:
+        for code, stem in zip(_LANGUAGE_CODES, language_stems(word), strict=True):
+            lengths = range(len(stem) - 1, max(SHORTEST_KEY, len(stem) - SHORTER_BY) - 1, -1) if cut else [len(stem)]
+            for length in lengths:
+                keys.setdefault(key(code, stem[:length]), []).append(word)
+    return keys
 
 
 def open_lexicon(folder: Path) -> Lexicon:
