@@ -241,7 +241,8 @@ def _widened(words: list[str]) -> Callable[[str], frozenset[str]]:
     except sqlite3.Error:
         log.warning("Could not read the hints' lexicon; hints use words alone", exc_info=True)
         return word_stems
-    return lambda word: word_stems(word) | senses.get(word, frozenset())
+    widened = {word: word_stems(word) | found for word, found in senses.items()}  # once, not per use
+    return lambda word: widened.get(word) or word_stems(word)
 
 
 def _typed_words(typed: str) -> list[str]:
