@@ -42,6 +42,13 @@ def secret_service() -> Iterator[dict[str, str]]:
 
     Child processes given this environment use the real Secret Service backend of `keyring`; everything
     (bus, keyring daemon, its files) is stopped and removed afterwards.
+
+    The bus starts no services of its own (no service directories in its configuration). A session bus would
+    start the system's gnome-keyring-daemon for any client that asks before this one owns the Secret Service's
+    name, or after it died. That one is locked and can only ask through a prompt, which no display shows, and
+    this one then quits ("another secret service is running"): tried by hand, a client that asked first got
+    "Prompt dismissed". Here such a client gets an error instead, and the probe waits until the name is owned by
+    this daemon's process.
     """
     if not shutil.which("dbus-daemon") or not shutil.which("gnome-keyring-daemon"):
         raise RuntimeError("dbus-daemon and gnome-keyring-daemon are needed (make test installs them)")
@@ -49,8 +56,13 @@ def secret_service() -> Iterator[dict[str, str]]:
     runtime = home / "run"
     runtime.mkdir(mode=0o700)
     env = {**os.environ, "HOME": str(home), "XDG_RUNTIME_DIR": str(runtime), "XDG_DATA_HOME": str(home / "data")}
+    config = home / "bus.conf"
+    config.write_text(_BUS_CONFIG.format(runtime=runtime), encoding="utf-8")
     bus = subprocess.Popen(
-        ["dbus-daemon", "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True, env=env
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
     )
     keyring_daemon = None
     daemon_log = None
@@ -69,7 +81,7 @@ def secret_service() -> Iterator[dict[str, str]]:
         )
         keyring_daemon.stdin.write("test-keyring-password")
         keyring_daemon.stdin.close()
-        _wait_for_secret_service(env)
+        _wait_for_secret_service(env, keyring_daemon.pid)
         yield env
     finally:
         died = None
@@ -92,14 +104,45 @@ def secret_service() -> Iterator[dict[str, str]]:
         raise RuntimeError(died)
 
 
-def _wait_for_secret_service(env: dict[str, str], timeout: float = 10.0) -> None:
-    probe = (
-        "import keyring, sys; keyring.set_password('palaute-probe', 'p', 'x');"
-        "sys.exit(keyring.get_password('palaute-probe', 'p') != 'x')"
+# A session bus like the standard one, but with no <servicedir>: it activates nothing.
+_BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={runtime}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
+
+# Exits 0 once the Secret Service's name belongs to process argv[1] and a secret goes in and comes back out.
+_PROBE = """
+import sys
+from jeepney import DBusAddress, new_method_call
+from jeepney.io.blocking import open_dbus_connection
+bus = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus", interface="org.freedesktop.DBus")
+with open_dbus_connection(bus="SESSION") as connection:
+    reply = connection.send_and_get_reply(
+        new_method_call(bus, "GetConnectionUnixProcessID", "s", ("org.freedesktop.secrets",))
     )
+if reply.header.message_type.name != "method_return" or reply.body[0] != int(sys.argv[1]):
+    sys.exit(f"the Secret Service is not ours yet: {reply.body}")
+import keyring
+keyring.set_password("palaute-probe", "p", "x")
+sys.exit(keyring.get_password("palaute-probe", "p") != "x")
+"""
+
+
+def _wait_for_secret_service(env: dict[str, str], daemon_pid: int, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while True:
-        result = subprocess.run([os.sys.executable, "-c", probe], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [os.sys.executable, "-c", _PROBE, str(daemon_pid)], env=env, capture_output=True, text=True
+        )
         if result.returncode == 0:
             return
         if time.monotonic() > deadline:
