@@ -46,9 +46,9 @@ def secret_service() -> Iterator[dict[str, str]]:
     The bus starts no services of its own (no service directories in its configuration). A session bus would
     start the system's gnome-keyring-daemon for any client that asks before this one owns the Secret Service's
     name, or after it died. That one is locked and can only ask through a prompt, which no display shows, and
-    this one then quits ("another secret service is running"): tried by hand, a client that asked first got
-    "Prompt dismissed". Here such a client gets an error instead, and the probe waits until the name is owned by
-    this daemon's process.
+    this one never gets the name ("another secret service is running"): tried by hand, a client that asked
+    first got "Prompt dismissed", and so did every client after it. Here such a client gets an error instead,
+    and the probe waits until the name is owned by this daemon's process.
     """
     if not shutil.which("dbus-daemon") or not shutil.which("gnome-keyring-daemon"):
         raise RuntimeError("dbus-daemon and gnome-keyring-daemon are needed (make test installs them)")
