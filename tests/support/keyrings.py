@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -69,7 +70,7 @@ def secret_service() -> Iterator[dict[str, str]]:
     try:
         env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         # Its messages go to a file that is shown if it dies before the end: once in CI (2026-12-06) it was gone
-        # by a test's first sign-in, after the probe below had stored and read a secret, for no reason seen.
+        # by a test's first sign-in, after the probe had passed (the bus's activation, above, is the likely cause).
         daemon_log = (home / "gnome-keyring-daemon.log").open("w")
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets"],
@@ -141,7 +142,7 @@ def _wait_for_secret_service(env: dict[str, str], daemon_pid: int, timeout: floa
     deadline = time.monotonic() + timeout
     while True:
         result = subprocess.run(
-            [os.sys.executable, "-c", _PROBE, str(daemon_pid)], env=env, capture_output=True, text=True
+            [sys.executable, "-c", _PROBE, str(daemon_pid)], env=env, capture_output=True, text=True
         )
         if result.returncode == 0:
             return
