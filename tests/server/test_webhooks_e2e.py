@@ -54,9 +54,10 @@ def test_messages_committed_before_a_sigkill_are_delivered_after_the_restart(tmp
     folder = tmp_path / "server"
     env = dict(FAST, PALAUTE_SERVER_WEBHOOK_DELIVERY="false" if moment == "before-any-attempt" else "true")
     if moment == "during-an-attempt":
-        # No attempt may time out (and be retried, and delivered) before the kill, however slow this machine
-        # is at making the changes; the restarted server takes the leases over when they end (25 s).
-        env["PALAUTE_SERVER_WEBHOOK_TIMEOUT"] = "10"
+        # No attempt may time out (and be retried, and delivered) before the kill: the changes take 0.2-0.3 s
+        # here, so 3 s leaves ten times that for a slow machine. The restarted server takes the leases over when
+        # they end (2 x 3 + 5 = 11 s; each second here is a second of every test run).
+        env["PALAUTE_SERVER_WEBHOOK_TIMEOUT"] = "3"
     server = ServerProcess.start(folder, database_url=database_url, env=env)
     with Receiver(stall_first=1 if moment == "during-an-attempt" else 0, stall=30) as receiver:
         try:
