@@ -1,15 +1,20 @@
-"""The HTTP session sync uses: TLS verified against the OS trust store (plus an optional CA bundle), never off."""
+"""The HTTP session sync uses: TLS verified against the OS trust store (plus an optional CA bundle), never off;
+and `abort()`, which ends its requests in flight from another thread."""
 
 from __future__ import annotations
 
 import logging
 import platform
+import socket
 import ssl
+import weakref
 from pathlib import Path
+from typing import Any
 
 import requests
 import truststore
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection
 
 from desktop import APP_NAME, __version__
 
@@ -18,7 +23,58 @@ from desktop import APP_NAME, __version__
 logging.getLogger("urllib3.connection").setLevel(logging.ERROR)
 
 
-class _TrustStoreAdapter(HTTPAdapter):
+class _AbortableAdapter(HTTPAdapter):
+    """Remembers the connections it opens, so `abort()` can end a request that waits in another thread.
+
+    Why: the pull loop spends its life in a 25 s long-poll, blocked in a socket read that nothing else wakes.
+    Stopping sync (quitting, signing out, a new server) would wait for it, or leave it to answer later into a
+    store that was signed out. Shutting the socket down wakes the read at once on every system (the request
+    fails like a lost connection); a connection the pool hands out again after that is seen dropped and replaced.
+    """
+
+    def __init__(self) -> None:
+        self._opened: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        self._tracking: dict[type, type] = {}
+        self._aborted = False
+        super().__init__()
+
+    def get_connection_with_tls_context(self, request, verify, proxies=None, cert=None):  # type: ignore[no-untyped-def]
+        pool = super().get_connection_with_tls_context(request, verify, proxies, cert)
+        if pool.ConnectionCls not in self._tracking.values():  # once per pool, before it opens a connection
+            pool.ConnectionCls = self._tracking_class(pool.ConnectionCls)
+        return pool
+
+    def _tracking_class(self, base: type) -> type:
+        if base not in self._tracking:
+            adapter = self
+
+            class Tracked(base):  # type: ignore[misc]
+                def connect(self) -> None:
+                    adapter._opened.add(self)
+                    super().connect()
+                    if adapter._aborted:  # aborted while connecting: abort() may have found no socket yet
+                        adapter._shut(self)
+
+            self._tracking[base] = Tracked
+        return self._tracking[base]
+
+    def abort(self) -> None:
+        """For good: a connection opened after this is shut at once too."""
+        self._aborted = True  # before the loop, which a connection being opened now may miss
+        for connection in list(self._opened):
+            self._shut(connection)
+
+    @staticmethod
+    def _shut(connection: HTTPConnection) -> None:
+        sock: Any = connection.sock
+        if sock is not None:
+            try:  # socket.socket's own shutdown: an SSL socket's would touch TLS state another thread reads
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed
+
+
+class _TrustStoreAdapter(_AbortableAdapter):
     """Uses one SSLContext built from the operating system's trust store for every HTTPS connection.
 
     A company's own CA (installed by IT in the OS store) therefore works without configuration. Whatever
@@ -51,10 +107,18 @@ def tls_context(ca_bundle: str | Path | None = None) -> ssl.SSLContext:
 
 def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
     session = requests.Session()
-    adapter = _TrustStoreAdapter(tls_context(ca_bundle))
-    session.mount("https://", adapter)
+    session.mount("https://", _TrustStoreAdapter(tls_context(ca_bundle)))
+    session.mount("http://", _AbortableAdapter())  # only to this computer (the demo's server): account.py
     session.headers["User-Agent"] = (
         f"{APP_NAME}/{__version__} ({platform.system()}; Python {platform.python_version()})"
     )
     session.headers["Accept"] = "application/json"
     return session
+
+
+def abort(session: requests.Session) -> None:
+    """End the session's requests in flight and any it starts later (they fail as a lost connection); safe from
+    any thread. For a session that is done with: stopping sync."""
+    for adapter in session.adapters.values():
+        if isinstance(adapter, _AbortableAdapter):
+            adapter.abort()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from desktop.language import _
 from desktop.store.ledger import SyncLedger
+from desktop.sync import http
 from desktop.sync.backoff import RECONNECT_SPREAD, Backoff
 from desktop.sync.client import ApiClient
 from desktop.sync.engine import Puller, Pusher
@@ -90,7 +91,7 @@ class SyncService:
         for loop in (self._push, self._pull):
             loop.wake.set()
         if self._pull_client is not None:
-            self._pull_client.session.close()  # lets a waiting long-poll go sooner
+            http.abort(self._pull_client.session)  # a waiting long-poll fails at once instead of in up to 25 s
         for loop in (self._push, self._pull):
             if loop.thread is not None:
                 loop.thread.join(timeout)  # daemon threads: a long-poll still waiting dies with the process
@@ -138,6 +139,8 @@ class SyncService:
         try:
             work()
         except SyncError as error:
+            if self._stop.is_set():
+                return False  # stop() aborted the request: nothing to record or show
             loop.error = error
             log.info("Sync %s failed: %s", threading.current_thread().name, error.user_message)
             self.ledger.record_error(error.user_message)

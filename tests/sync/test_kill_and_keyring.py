@@ -19,6 +19,7 @@ from desktop.sync.engine import Puller, Pusher
 from desktop.sync.errors import TlsUntrusted
 from tests.support.fault_proxy import FaultProxy
 from tests.support.keyrings import secret_service
+from tests.support.tls import self_signed
 from tests.sync.conftest import REP_PASSWORD
 
 REPO = Path(__file__).resolve().parents[2]
@@ -173,33 +174,7 @@ def test_tokens_never_reach_the_data_folder_or_the_logs(signed_in, memory_keyrin
 
 
 def test_an_untrusted_certificate_is_refused_in_words_and_a_configured_ca_is_trusted(server, store, vault, tmp_path):
-    import ssl
-
-    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=palaute-test",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    context.load_cert_chain(cert, key)
+    cert, context = self_signed(tmp_path)
     proxy = FaultProxy(server.url, tls=context)
     try:
         with pytest.raises(TlsUntrusted, match="certificate is not trusted"):
