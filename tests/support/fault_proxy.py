@@ -45,6 +45,10 @@ class FaultProxy:
 
     def close(self) -> None:
         self._stopped.set()
+        try:  # wakes the accept() in _serve: on Linux, closing the socket alone does not, and join waited 5 s
+            self._listener.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._listener.close()
         self._thread.join(5)
 
