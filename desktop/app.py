@@ -357,6 +357,7 @@ class PalauteApp:
             vault = Vault()
         self.sync = SyncController(store, self.tray, vault, self.qapp)
         self.sync.data_changed.connect(self._refresh_windows)
+        self.sync.signed_out.connect(self._signed_out)
         self.sync.open_thread.connect(self.open_thread)
         self.sync.status_changed.connect(self._after_first_sync)
         if self.demo is None:
@@ -422,7 +423,9 @@ class PalauteApp:
 
     def sign_out(self) -> None:
         if self.sync is not None:
-            self.sync.sign_out()
+            self.sync.sign_out()  # signed_out() follows, from the background
+
+    def _signed_out(self) -> None:
         if self.settings_window is not None:
             self.settings_window.load()
 

@@ -161,16 +161,31 @@ def _take_communities(store: Store, client: ApiClient) -> None:
 
 
 def sign_out(store: Store, vault: Vault) -> None:
-    """Revoke the device on the server (best effort: signing out must work offline too), delete its secrets."""
+    """Sign this data folder out: forgotten here, then revoked on the server (best effort)."""
+    revoke(forget_sign_in(store, vault))
+
+
+def forget_sign_in(store: Store, vault: Vault) -> ApiClient | None:
+    """The local half of signing out, which needs no network: the folder forgets its device and the keyring
+    its secrets. Returns a client that still holds them in memory, for `revoke`: the app signs out at once and
+    revokes in the background, since a server that does not answer would hold the sign-out for up to 35 s."""
     client = resume(store, vault)
-    if client is not None:
-        try:
-            client.logout()
-        except Exception as error:  # the server side expires by itself
-            log.info("Could not revoke the device on the server: %s", error)
-        if client.auth is not None:
-            vault.delete(client.auth.device_id)
     store.sync.set_meta(device_id=None)
+    if client is not None and client.auth is not None:
+        vault.delete(client.auth.device_id)
+    return client
+
+
+def revoke(client: ApiClient | None) -> None:
+    """Revoke the device on the server, best effort: signing out must work offline too, and a device that is
+    not revoked expires there by itself."""
+    if client is None:
+        return
+    client.identity = None  # the folder has forgotten this device: a refusal must not look for another one there
+    try:
+        client.logout()
+    except Exception as error:
+        log.info("Could not revoke the device on the server: %s", error)
 
 
 def resume(store: Store, vault: Vault) -> ApiClient | None:

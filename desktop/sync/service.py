@@ -58,6 +58,7 @@ class SyncService:
         # retry is spread (the push loop only sends when there is something to send).
         self._push, self._pull = _Loop(), _Loop(backoff=Backoff(spread=reconnect_spread))
         self._busy = False
+        self._push_client: ApiClient | None = None
         self._pull_client: ApiClient | None = None
 
     # -- control (any thread) -----------------------------------------------------------------------------
@@ -90,15 +91,18 @@ class SyncService:
         self._running.set()
         for loop in (self._push, self._pull):
             loop.wake.set()
-        if self._pull_client is not None:
-            http.abort(self._pull_client.session)  # a waiting long-poll fails at once instead of in up to 25 s
+        # A waiting long-poll fails at once instead of in up to 25 s; a push in flight too (the server may have
+        # applied it: the outbox keeps it, and sending it again next time is answered as a duplicate).
+        for client in (self._push_client, self._pull_client):
+            if client is not None:
+                http.abort(client.session)
         for loop in (self._push, self._pull):
             if loop.thread is not None:
                 loop.thread.join(timeout)  # daemon threads: a long-poll still waiting dies with the process
 
     # -- loops --------------------------------------------------------------------------------------------
     def _push_loop(self) -> None:
-        client = self.make_client()
+        client = self._push_client = self.make_client()
         while not self._stop.is_set():
             self._running.wait()
             self._push.wake.clear()

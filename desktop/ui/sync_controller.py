@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,18 +28,21 @@ TRAY_STATES = {
 class SyncController(QObject):
     """Signals: `data_changed()` when sync stored something new (windows refresh), `open_thread(str)` when a
     notification was clicked, `status_changed(SyncStatus)` for whoever shows the state in words, and
-    `started(bool)` once `start()` knows whether there is a sign-in to sync with."""
+    `started(bool)` once `start()` knows whether there is a sign-in to sync with, `signed_out()` once
+    `sign_out()` has signed this computer out."""
 
     data_changed = Signal()
     open_thread = Signal(str)
     status_changed = Signal(object)
     started = Signal(bool)
+    signed_out = Signal()
 
     def __init__(self, store: Any, tray: Any, vault: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store, self.tray, self.vault = store, tray, vault
         self.status = SyncStatus(State.SIGNED_OUT)
         self._stopped = False  # after stop(), a late answer from the start-up look-up is dropped
+        self._signing_out: BackgroundCall | None = None
         self.worker = SyncWorker(self)
         self.notices = NoticeQueue(tray.notify, store.sync.mark_shown, self)
         self.worker.status_changed.connect(self._on_status)
@@ -115,12 +119,31 @@ class SyncController(QObject):
         self.start()
 
     def sign_out(self) -> None:
-        from desktop.sync.account import sign_out
+        """Stop syncing and forget the sign-in off the UI thread (the keyring may be slow or ask first);
+        `signed_out()` follows. Revoking the device on the server is left to a thread of its own: a server that
+        does not answer must not hold the sign-out, nor the app's exit (it touches no Qt object)."""
+        if self._signing_out is not None and self._signing_out.busy():
+            return
+        from desktop.sync.account import forget_sign_in
 
         self.worker.stop()
-        sign_out(self.store, self.vault)
         self.tray.set_sync_available(False)
+        self._signing_out = BackgroundCall(self)
+        self._signing_out.succeeded.connect(self._forgotten)
+        self._signing_out.failed.connect(self._not_forgotten)
+        self._signing_out.run(forget_sign_in, self.store, self.vault)
+
+    def _forgotten(self, client: Any) -> None:
+        from desktop.sync.account import revoke
+
+        threading.Thread(target=revoke, args=(client,), name="revoke-device", daemon=True).start()
         self._show_details(self.status)
+        self.signed_out.emit()
+
+    def _not_forgotten(self, message: str) -> None:
+        log.warning("Signing out failed: %s", message)
+        self.tray.notify(self.tr("Not signed out"), message, error=True)
+        self.start()  # still signed in: sync again
 
     def capture_saved(self) -> None:
         self.worker.sync_now()

@@ -1026,6 +1026,13 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Not signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreadView</name>
     <message>
         <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>

@@ -1027,6 +1027,13 @@
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Not signed out</source>
+        <translation>No se ha cerrado la sesión</translation>
+    </message>
+</context>
+<context>
     <name>ThreadView</name>
     <message>
         <source>Withdraw this insight? The product team will see it as withdrawn, and it can no longer be edited.</source>

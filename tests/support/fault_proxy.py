@@ -32,6 +32,7 @@ class FaultProxy:
         self.rng = random.Random(seed)
         self.fault_rate = fault_rate
         self.counts: Counter[str] = Counter()
+        self.finished: list[str] = []  # the paths of the requests it has dealt with, in order
         self._planned: list[tuple[str, str]] = []  # (path prefix, fault), used first-come
         self._lock = threading.Lock()
         self._listener = socket.create_server(("127.0.0.1", 0))
@@ -61,7 +62,7 @@ class FaultProxy:
             self._planned += [(path, fault) for fault in faults]
 
     def _choose(self, request: bytes) -> str:
-        path = request.split(b" ", 2)[1].decode("latin-1") if request.count(b" ") >= 2 else ""
+        path = _path(request)
         with self._lock:
             planned = next((i for i, (prefix, _) in enumerate(self._planned) if path.startswith(prefix)), None)
             if planned is not None:
@@ -91,6 +92,8 @@ class FaultProxy:
                     return
                 fault = self._choose(request)
                 self._apply(fault, client, request)
+                with self._lock:
+                    self.finished.append(_path(request))
         except OSError:
             pass  # the client gave up (its own timeout) or refused our certificate: nothing to do
 
@@ -143,6 +146,10 @@ class FaultProxy:
             while chunk := upstream.recv(65536):
                 chunks.append(chunk)
             return b"".join(chunks)
+
+
+def _path(request: bytes) -> str:
+    return request.split(b" ", 2)[1].decode("latin-1") if request.count(b" ") >= 2 else ""
 
 
 def _read_request(sock: socket.socket) -> bytes | None:

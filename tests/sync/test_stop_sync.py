@@ -1,6 +1,7 @@
-"""Stopping sync (quitting, signing out, another server) while the pull loop waits in its long-poll: the
-request is ended at once, the loop's thread is gone when stop() returns (so nothing it pulls later can reach
-a store that was signed out or closed), and no error is recorded for the aborted request."""
+"""Stopping sync (quitting, signing out, another server) while the pull loop waits in its long-poll or a push
+waits for its answer: the request is ended at once, the loop's thread is gone when stop() returns (so nothing
+it gets later can reach a store that was signed out or closed), and no error is recorded for it. The push
+stays in the outbox and arrives once, later."""
 
 from __future__ import annotations
 
@@ -9,14 +10,22 @@ import time
 
 import pytest
 
+from desktop.domain import NewInsight
 from desktop.sync.account import build_service, sign_in
 from tests.support.fault_proxy import FaultProxy
 from tests.support.tls import self_signed
 from tests.sync.conftest import REP_PASSWORD
 
 
-def pull_threads() -> set[threading.Thread]:
-    return {t for t in threading.enumerate() if t.name == "sync-pull"}
+def pull_threads(name: str = "sync-pull") -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name == name}
+
+
+def wait_for(condition, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert condition(), what
 
 
 @pytest.mark.parametrize("scheme", ["http", "https"])
@@ -33,10 +42,7 @@ def test_stopping_sync_ends_the_waiting_long_poll_at_once(server, store, vault, 
         before = pull_threads()
         service = build_service(store, vault)
         service.start()
-        deadline = time.monotonic() + 30
-        while store.sync.meta("last_success_at") is None and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert store.sync.meta("last_success_at") is not None, "the first pull never answered"
+        wait_for(lambda: store.sync.meta("last_success_at") is not None, "the first pull never answered")
         time.sleep(1)  # the next pull is a long-poll: the server holds it for 25 s, as nothing changes
         service.stop()  # waits 2 s at most for each loop
         assert pull_threads() - before == set(), "the pull loop still waits for its long-poll"
@@ -44,3 +50,31 @@ def test_stopping_sync_ends_the_waiting_long_poll_at_once(server, store, vault, 
     finally:
         if proxy is not None:
             proxy.close()
+
+
+def test_stopping_sync_ends_a_push_in_flight_and_it_arrives_once_later(server, store, vault, memory_keyring, product):
+    proxy = FaultProxy(server.url)
+    proxy.slow_seconds = 30  # the server does not answer the push (it gets it when the test is over)
+    try:
+        sign_in(store, vault, proxy.url, server.rep, REP_PASSWORD)
+        before = pull_threads("sync-push")
+        service = build_service(store, vault)
+        service.start()
+        wait_for(lambda: store.sync.meta("last_success_at") is not None, "the first pull never answered")
+        proxy.plan("/api/v1/sync/push", "slow")
+        saved = store.capture(NewInsight(text="Pushed while the app was quitting", community="payments"))
+        service.sync_now()
+        wait_for(lambda: proxy.counts["slow"] == 1, "the push never reached the proxy")
+        service.stop()
+        assert pull_threads("sync-push") - before == set(), "the push loop still waits for its answer"
+        assert store.sync.outbox_size() == 1 and store.sync.meta("last_error") is None
+
+        again = build_service(store, vault)  # the next start
+        again.start()
+        try:
+            wait_for(lambda: store.sync.outbox_size() == 0, "the push was not sent again")
+        finally:
+            again.stop()
+        assert [i["id"] for i in product.insights()] == [saved.id]
+    finally:
+        proxy.close()

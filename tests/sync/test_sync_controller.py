@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.domain import NewInsight
-from desktop.sync.credentials import Vault
+from desktop.sync.account import sign_in
+from desktop.sync.credentials import SERVICE, Vault, account_name
 from desktop.ui.icons import TrayState
 from desktop.ui.sync_controller import SyncController
 from desktop.ui.tray import Tray
+from tests.support.fault_proxy import FaultProxy
 from tests.sync.conftest import REP_PASSWORD
 
 
@@ -61,5 +63,31 @@ def test_controller_signs_in_syncs_notifies_and_signs_out(qtbot, store, server, 
         tray.pause_action.setChecked(False)
         assert tray.state in (TrayState.IDLE, TrayState.SYNCING)
     finally:
-        controller.sign_out()
+        with qtbot.waitSignal(controller.signed_out, timeout=10000):
+            controller.sign_out()
     assert not tray.sync_now_action.isEnabled() and store.sync.meta("device_id") is None
+
+
+def test_signing_out_does_not_wait_for_a_server_that_does_not_answer(qtbot, store, server, memory_keyring):
+    """The server is revoked in the background: signing out is done (and said) while the server still holds the
+    revocation request, here for 30 s (it would have held the window that long)."""
+    proxy = FaultProxy(server.url)
+    proxy.slow_seconds = 30
+    try:
+        vault = Vault()
+        sign_in(store, vault, proxy.url, server.rep, REP_PASSWORD)
+        device = store.sync.meta("device_id")
+        assert memory_keyring.get_password(SERVICE, account_name(device)) is not None
+        controller = SyncController(store, RecordingTray(), vault)
+        with qtbot.waitSignal(controller.started, timeout=10000) as started:
+            controller.start()
+        assert started.args == [True]
+        proxy.plan("/api/v1/auth/logout", "slow")
+        with qtbot.waitSignal(controller.signed_out, timeout=5000):
+            controller.sign_out()
+        assert "/api/v1/auth/logout" not in proxy.finished  # signed out while the server still holds it
+        assert store.sync.meta("device_id") is None
+        assert memory_keyring.get_password(SERVICE, account_name(device)) is None
+        qtbot.waitUntil(lambda: proxy.counts["slow"] == 1, timeout=5000)  # the revocation was sent, and waits
+    finally:
+        proxy.close()
