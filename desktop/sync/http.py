@@ -7,6 +7,7 @@ import logging
 import platform
 import socket
 import ssl
+import threading
 import weakref
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ class _AbortableAdapter(HTTPAdapter):
 
     def __init__(self) -> None:
         self._opened: weakref.WeakSet[HTTPConnection] = weakref.WeakSet()
+        self._lock = threading.Lock()  # a set must not change while another thread copies it
         self._tracking: dict[type, type] = {}
         self._aborted = False
         super().__init__()
@@ -50,7 +52,8 @@ class _AbortableAdapter(HTTPAdapter):
 
             class Tracked(base):  # type: ignore[misc]
                 def connect(self) -> None:
-                    adapter._opened.add(self)
+                    with adapter._lock:
+                        adapter._opened.add(self)
                     super().connect()
                     if adapter._aborted:  # aborted while connecting: abort() may have found no socket yet
                         adapter._shut(self)
@@ -61,7 +64,9 @@ class _AbortableAdapter(HTTPAdapter):
     def abort(self) -> None:
         """For good: a connection opened after this is shut at once too."""
         self._aborted = True  # before the loop, which a connection being opened now may miss
-        for connection in list(self._opened):
+        with self._lock:
+            opened = list(self._opened)
+        for connection in opened:
             self._shut(connection)
 
     @staticmethod
