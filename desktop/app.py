@@ -611,6 +611,10 @@ class PalauteApp:
         self.tray.hide()
         if self.sync is not None:
             self.sync.stop()
+        if "desktop.sync.http" in sys.modules:  # a session was made (else importing it would load requests)
+            from desktop.sync.http import abort_all
+
+            abort_all()  # what still waits on the network must not keep the process alive after its windows
         if self.store is not None:
             self.store.close()
 

@@ -110,8 +110,15 @@ def tls_context(ca_bundle: str | Path | None = None) -> ssl.SSLContext:
     return context
 
 
+# Every session made here, so that quitting can end what waits on the network in any thread (`abort_all`).
+_sessions: weakref.WeakSet[requests.Session] = weakref.WeakSet()
+_sessions_lock = threading.Lock()
+
+
 def make_session(ca_bundle: str | Path | None = None) -> requests.Session:
     session = requests.Session()
+    with _sessions_lock:
+        _sessions.add(session)
     session.mount("https://", _TrustStoreAdapter(tls_context(ca_bundle)))
     session.mount("http://", _AbortableAdapter())  # only to this computer (the demo's server): account.py
     session.headers["User-Agent"] = (
@@ -127,3 +134,13 @@ def abort(session: requests.Session) -> None:
     for adapter in session.adapters.values():
         if isinstance(adapter, _AbortableAdapter):
             adapter.abort()
+
+
+def abort_all() -> None:
+    """End every request in flight, in any thread, and any later one: for the app's exit. A background call
+    waiting on a server that does not answer (a sign-in, the digest) would otherwise keep the process alive
+    after its windows are gone, since Qt waits for its thread pool at exit (up to 35 s, the timeouts)."""
+    with _sessions_lock:
+        sessions = list(_sessions)
+    for session in sessions:
+        abort(session)

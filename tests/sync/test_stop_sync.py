@@ -78,3 +78,27 @@ def test_stopping_sync_ends_a_push_in_flight_and_it_arrives_once_later(server, s
         assert [i["id"] for i in product.insights()] == [saved.id]
     finally:
         proxy.close()
+
+
+def test_quitting_ends_a_sign_in_that_waits_for_the_server(qtbot, server, store, vault, memory_keyring):
+    """The app's exit aborts every session (`http.abort_all`): a sign-in in Qt's thread pool, held by a server
+    that does not answer, would otherwise keep the process alive after quitting (Qt waits for its pool)."""
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.sync import http
+    from desktop.ui.background import BackgroundCall
+
+    proxy = FaultProxy(server.url)
+    proxy.slow_seconds = 30
+    proxy.plan("/api/v1/auth/login", "slow")
+    try:
+        call = BackgroundCall()
+        with qtbot.waitSignal(call.failed, timeout=10000) as failed:
+            call.run(sign_in, store, vault, proxy.url, server.rep, REP_PASSWORD)
+            wait_for(lambda: proxy.counts["slow"] == 1, "the sign-in never reached the proxy")
+            http.abort_all()
+            assert QThreadPool.globalInstance().waitForDone(5000), "the sign-in still waits for the server"
+        assert "connection" in failed.args[0].lower()
+        assert store.sync.meta("device_id") is None
+    finally:
+        proxy.close()
