@@ -41,7 +41,7 @@ class SyncController(QObject):
         super().__init__(parent)
         self.store, self.tray, self.vault = store, tray, vault
         self.status = SyncStatus(State.SIGNED_OUT)
-        self._stopped = False  # after stop(), a late answer from the start-up look-up is dropped
+        self._stopped = False  # after stop() or sign_out(), a late answer from the start-up look-up is dropped
         self._signing_out: BackgroundCall | None = None
         self.worker = SyncWorker(self)
         self.notices = NoticeQueue(tray.notify, store.sync.mark_shown, self)
@@ -126,6 +126,7 @@ class SyncController(QObject):
             return
         from desktop.sync.account import forget_sign_in
 
+        self._stopped = True  # a start-up look-up still waiting for the keyring must not start sync afterwards
         self.worker.stop()
         self.tray.set_sync_available(False)
         self._signing_out = BackgroundCall(self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from desktop.domain import NewInsight
@@ -91,3 +93,35 @@ def test_signing_out_does_not_wait_for_a_server_that_does_not_answer(qtbot, stor
         qtbot.waitUntil(lambda: proxy.counts["slow"] == 1, timeout=5000)  # the revocation was sent, and waits
     finally:
         proxy.close()
+
+
+def test_signing_out_while_the_start_up_look_up_waits_for_the_keyring_leaves_sync_off(
+    qtbot, store, server, memory_keyring, monkeypatch
+):
+    """A keyring slow to answer at start-up (locked, asking for its password): signing out meanwhile must not
+    let the look-up's late answer start syncing with the device that was just forgotten."""
+    sign_in(store, Vault(), server.url, server.rep, REP_PASSWORD)
+    read, asked, unlocked = memory_keyring.get_password, [], threading.Event()
+
+    def slow_first_answer(service: str, account: str) -> str | None:
+        value = read(service, account)
+        if not asked:  # the start-up look-up: it has the secret, then waits for the "unlock"
+            asked.append(account)
+            unlocked.wait(10)
+        return value
+
+    monkeypatch.setattr(memory_keyring, "get_password", slow_first_answer)
+    tray = RecordingTray()
+    controller = SyncController(store, tray, Vault())  # a new app: the secret comes from the keyring
+    controller.start()
+    try:
+        qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+        with qtbot.waitSignal(controller.signed_out, timeout=10000):
+            controller.sign_out()
+        unlocked.set()
+        qtbot.waitUntil(lambda: controller._starter.busy() is False, timeout=5000)
+        qtbot.wait(200)  # the look-up's answer, queued to the UI thread, is delivered
+        assert controller.worker.service is None and not tray.sync_now_action.isEnabled()
+    finally:
+        unlocked.set()
+        controller.stop()
