@@ -14,18 +14,12 @@ from desktop.domain import NewInsight
 from desktop.sync.account import build_service, sign_in
 from tests.support.fault_proxy import FaultProxy
 from tests.support.tls import self_signed
+from tests.support.waiting import wait_for
 from tests.sync.conftest import REP_PASSWORD
 
 
-def pull_threads(name: str = "sync-pull") -> set[threading.Thread]:
+def threads_named(name: str) -> set[threading.Thread]:
     return {t for t in threading.enumerate() if t.name == name}
-
-
-def wait_for(condition, what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert condition(), what
 
 
 @pytest.mark.parametrize("scheme", ["http", "https"])
@@ -39,13 +33,13 @@ def test_stopping_sync_ends_the_waiting_long_poll_at_once(server, store, vault, 
         store.settings.set("ca_bundle", str(cert))
     try:
         sign_in(store, vault, url, server.rep, REP_PASSWORD)
-        before = pull_threads()
+        before = threads_named("sync-pull")
         service = build_service(store, vault)
         service.start()
-        wait_for(lambda: store.sync.meta("last_success_at") is not None, "the first pull never answered")
+        wait_for(lambda: store.sync.meta("last_success_at") is not None, 30, what="the first pull's answer")
         time.sleep(1)  # the next pull is a long-poll: the server holds it for 25 s, as nothing changes
         service.stop()  # waits 2 s at most for each loop
-        assert pull_threads() - before == set(), "the pull loop still waits for its long-poll"
+        assert threads_named("sync-pull") - before == set(), "the pull loop still waits for its long-poll"
         assert store.sync.meta("last_error") is None
     finally:
         if proxy is not None:
@@ -57,22 +51,22 @@ def test_stopping_sync_ends_a_push_in_flight_and_it_arrives_once_later(server, s
     proxy.slow_seconds = 30  # the server does not answer the push (it gets it when the test is over)
     try:
         sign_in(store, vault, proxy.url, server.rep, REP_PASSWORD)
-        before = pull_threads("sync-push")
+        before = threads_named("sync-push")
         service = build_service(store, vault)
         service.start()
-        wait_for(lambda: store.sync.meta("last_success_at") is not None, "the first pull never answered")
+        wait_for(lambda: store.sync.meta("last_success_at") is not None, 30, what="the first pull's answer")
         proxy.plan("/api/v1/sync/push", "slow")
         saved = store.capture(NewInsight(text="Pushed while the app was quitting", community="payments"))
         service.sync_now()
-        wait_for(lambda: proxy.counts["slow"] == 1, "the push never reached the proxy")
+        wait_for(lambda: proxy.counts["slow"] == 1, 30, what="the push to reach the proxy")
         service.stop()
-        assert pull_threads("sync-push") - before == set(), "the push loop still waits for its answer"
+        assert threads_named("sync-push") - before == set(), "the push loop still waits for its answer"
         assert store.sync.outbox_size() == 1 and store.sync.meta("last_error") is None
 
         again = build_service(store, vault)  # the next start
         again.start()
         try:
-            wait_for(lambda: store.sync.outbox_size() == 0, "the push was not sent again")
+            wait_for(lambda: store.sync.outbox_size() == 0, 30, what="the push to be sent again")
         finally:
             again.stop()
         assert [i["id"] for i in product.insights()] == [saved.id]
@@ -95,7 +89,7 @@ def test_quitting_ends_a_sign_in_that_waits_for_the_server(qtbot, server, store,
         call = BackgroundCall()
         with qtbot.waitSignal(call.failed, timeout=10000) as failed:
             call.run(sign_in, store, vault, proxy.url, server.rep, REP_PASSWORD)
-            wait_for(lambda: proxy.counts["slow"] == 1, "the sign-in never reached the proxy")
+            wait_for(lambda: proxy.counts["slow"] == 1, 30, what="the sign-in to reach the proxy")
             http.abort_all()
             assert QThreadPool.globalInstance().waitForDone(5000), "the sign-in still waits for the server"
         assert "connection" in failed.args[0].lower()

@@ -7,11 +7,12 @@ import select
 import signal
 import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from Xlib import XK, X
 from Xlib.display import Display
+
+from tests.support.waiting import wait_for  # also imported from here by the display tests
 
 
 @dataclass
@@ -110,18 +111,6 @@ def start_session() -> XSession:
         stop_process(xvfb)
         raise
     return XSession(display=display, xvfb=xvfb, dbus=dbus, dbus_address=address)
-
-
-def wait_for(predicate: Callable[[], object], timeout: float = 10, interval: float = 0.02, what: str = "") -> object:
-    """Poll until predicate() is truthy; its value is returned."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what or predicate}")
-        time.sleep(interval)
 
 
 class KeyRecorder:
