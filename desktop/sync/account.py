@@ -5,7 +5,8 @@ from __future__ import annotations
 import ipaddress
 import logging
 import platform
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from desktop.errors import InvalidInput, PalauteError
@@ -14,7 +15,7 @@ from desktop.store import Store
 from desktop.sync.client import ApiClient, refresh_token_of
 from desktop.sync.credentials import Auth, Credentials, Vault
 from desktop.sync.errors import SignInRequired
-from desktop.sync.http import make_session
+from desktop.sync.http import Cancel, make_session
 from desktop.sync.identity import Identity
 from desktop.sync.service import SyncService
 from desktop.sync.status import Callbacks
@@ -67,15 +68,58 @@ def client_for(store: Store, vault: Vault, *, server_url: str | None = None, aut
     return ApiClient(url, session, auth, identity=identity_of(store, vault))
 
 
-def sign_in(store: Store, vault: Vault, server_url: str, username: str, password: str) -> schema.TokenPair:
-    """Sign this data folder in as a new device with a new key (kept in the keyring with its refresh token)."""
+class SignInCancelled(PalauteError):
+    """The person cancelled a sign-in while it waited on the server: nothing was signed in."""
+
+
+def cancelled_text() -> str:
+    return _("The sign-in was cancelled. Nothing changed on this computer.")
+
+
+def sign_in(
+    store: Store, vault: Vault, server_url: str, username: str, password: str, *, cancelled: Cancel | None = None
+) -> schema.TokenPair:
+    """Sign this data folder in as a new device with a new key (kept in the keyring with its refresh token).
+
+    `cancelled` (set from the sign-in dialog) ends the wait for the server at once. Once the server's answer is
+    in and the folder is taking it (`adopt_sign_in`, which touches only the keyring and the store before its
+    best-effort calls), the sign-in finishes: a half-adopted sign-in would be worse than a late one."""
     from desktop.sync.proof import DeviceKey
 
     url = check_server_url(server_url)
     check_unsent(store, url, username)
     key = DeviceKey.generate()
-    pair = client_for(store, vault, server_url=url).login(username, password, device_name(), key)
+    client = client_for(store, vault, server_url=url)
+    pair = _unless_cancelled(lambda: client.login(username, password, device_name(), key), client, cancelled)
+    if cancelled is not None and cancelled.is_set():  # the answer came as the person cancelled: left unused
+        forget_new_device(store, url, pair, key)
+        raise SignInCancelled(cancelled_text())
     return adopt_sign_in(store, vault, url, pair, key)
+
+
+def _unless_cancelled(call: Callable[[], schema.TokenPair], client: ApiClient, cancelled: Cancel | None) -> Any:
+    """`call`'s answer; SignInCancelled, at once, when `cancelled` is set meanwhile (its request is cut)."""
+    if cancelled is None:
+        return call()
+    cancelled.watch(client.session)
+    try:
+        return call()
+    except PalauteError:
+        if cancelled.is_set():  # the cut request fails as a lost connection: say what really happened
+            raise SignInCancelled(cancelled_text()) from None
+        raise
+
+
+def forget_new_device(store: Store, server_url: str, pair: schema.TokenPair, key: DeviceKey) -> None:
+    """Revoke a device a sign-in made and then did not use (best effort: its tokens expire unused otherwise).
+    On a session of its own: a cancelled sign-in's was cut."""
+    credentials = Credentials(pair.device_id, server_url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
+    auth = Auth(credentials)
+    auth.switch(credentials, pair.access_token, pair.access_expires_at)
+    try:
+        ApiClient(server_url, make_session(store.settings.get("ca_bundle") or None), auth).logout()
+    except PalauteError as error:
+        log.info("Could not revoke the unused device %s: %s", pair.device_id, error)
 
 
 def sign_in_methods(store: Store, vault: Vault, server_url: str) -> schema.SignInMethods:

@@ -1,5 +1,5 @@
 """The HTTP session sync uses: TLS verified against the OS trust store (plus an optional CA bundle), never off;
-and `abort()`, which ends its requests in flight from another thread."""
+`abort()`, which ends its requests in flight from another thread; and `Cancel`, which does it for one call."""
 
 from __future__ import annotations
 
@@ -134,6 +134,34 @@ def abort(session: requests.Session) -> None:
     for adapter in session.adapters.values():
         if isinstance(adapter, _AbortableAdapter):
             adapter.abort()
+
+
+class Cancel(threading.Event):
+    """A person's "Cancel" for one call that waits on the network (a sign-in), set from any thread.
+
+    An event the call checks between its steps, as the single sign-on's wait does; and set() also ends at once
+    the requests of the sessions the call has `watch`ed, which would otherwise hold it for up to 35 s (the
+    timeouts) on a server that does not answer.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sessions: list[requests.Session] = []
+        self._guard = threading.Lock()
+
+    def watch(self, session: requests.Session) -> None:
+        with self._guard:
+            self._sessions.append(session)
+            cancelled = self.is_set()
+        if cancelled:  # cancelled before the call got this far: its first request fails at once
+            abort(session)
+
+    def set(self) -> None:
+        with self._guard:
+            super().set()
+            sessions = list(self._sessions)
+        for session in sessions:
+            abort(session)
 
 
 def abort_all() -> None:

@@ -21,6 +21,7 @@ from desktop.store import Store
 from desktop.sync import account
 from desktop.sync.credentials import Vault
 from desktop.sync.errors import Refused, SignInRequired
+from desktop.sync.http import Cancel
 from protocol import schema
 
 # Long enough to type a password and approve a second factor on the phone.
@@ -127,14 +128,17 @@ def sign_in(
     cancelled: threading.Event | None = None,
 ) -> schema.TokenPair:
     """Sign this folder in through the organisation's provider. `open_url` shows the address to the person
-    (the system browser, or printed when there is none); it returns False if it could not."""
+    (the system browser, or printed when there is none); it returns False if it could not. `cancelled` stops
+    the wait for the browser and, when it is an http.Cancel (the dialog's), the requests to the server too."""
     from desktop.sync.proof import DeviceKey
 
     url = account.check_server_url(server_url)
     client = account.client_for(store, vault, server_url=url)
+    if isinstance(cancelled, Cancel):
+        cancelled.watch(client.session)
     verifier, challenge = pkce_pair()
     with LoopbackReceiver() as receiver:
-        started = _start(client, receiver.redirect_uri, challenge)
+        started = _unless_cancelled(lambda: _start(client, receiver.redirect_uri, challenge), cancelled)
         open_url(started.authorization_url)
         answer = receiver.wait(timeout, cancelled)
     if "error" in answer:
@@ -149,13 +153,24 @@ def sign_in(
         code_verifier=verifier,
         device_name=account.device_name(),
     )
-    pair = _refused_in_words(lambda: client.sso_token(body, key))
+    pair = _refused_in_words(lambda: _unless_cancelled(lambda: client.sso_token(body, key), cancelled))
     try:
+        if cancelled is not None and cancelled.is_set():  # the answer came as the person cancelled: left unused
+            raise SsoCancelled(cancelled_text())
         account.check_unsent(store, url, pair.user.name)
     except PalauteError:
-        _forget(client, pair, key)
+        account.forget_new_device(store, url, pair, key)
         raise
     return account.adopt_sign_in(store, vault, url, pair, key)
+
+
+def _unless_cancelled(call: Callable[[], Any], cancelled: threading.Event | None) -> Any:
+    try:
+        return call()
+    except PalauteError:
+        if cancelled is not None and cancelled.is_set():  # its request was cut: say what really happened
+            raise SsoCancelled(cancelled_text()) from None
+        raise
 
 
 def _start(client: Any, redirect_uri: str, challenge: str) -> schema.SsoStart:
@@ -177,17 +192,3 @@ def _provider_refusal(answer: dict[str, str]) -> str:
         return _("The sign-in was cancelled or refused on your organisation's sign-in page.")
     detail = answer.get("error_description") or answer.get("error", "")
     return _("Your organisation's sign-in page refused the sign-in ({detail}).").format(detail=detail[:200])
-
-
-def _forget(client: Any, pair: schema.TokenPair, key: Any) -> None:
-    """Revoke a device made by a sign-in that is then not used (best effort)."""
-    from desktop.sync.client import ApiClient, refresh_token_of
-    from desktop.sync.credentials import Auth, Credentials
-
-    credentials = Credentials(pair.device_id, client.server_url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
-    auth = Auth(credentials)
-    auth.switch(credentials, pair.access_token, pair.access_expires_at)
-    try:
-        ApiClient(client.server_url, client.session, auth).logout()
-    except PalauteError:
-        pass

@@ -4,7 +4,6 @@ it offers and shows only those."""
 
 from __future__ import annotations
 
-import threading
 import webbrowser
 from collections.abc import Callable
 from typing import Any
@@ -21,16 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.sync.http import Cancel
 from desktop.ui.background import BackgroundCall
 
 
 class SignInDialog(QDialog):
     """Signals: `signed_in(object)` with the server's answer (TokenPair) once the sign-in worked.
 
-    `sign_in` is the core's desktop.sync.account.sign_in bound to the store and vault: it runs off the UI
-    thread, so a slow or dead server never freezes the window, and its error comes back as one sentence.
-    `sign_in_sso(server_url, open_url, cancelled)` is desktop.sync.sso.sign_in bound the same way; while it
-    waits for the browser, Cancel stops it. `open_browser` shows an address in the system browser.
+    `sign_in(server_url, user, password, cancelled)` is the core's desktop.sync.account.sign_in bound to the
+    store and vault: it runs off the UI thread, so a slow or dead server never freezes the window, and its error
+    comes back as one sentence. `sign_in_sso(server_url, open_url, cancelled)` is desktop.sync.sso.sign_in
+    bound the same way. While either runs, Cancel (or Escape, or closing the window) stops it at once through
+    `cancelled` (an http.Cancel), and the dialog stays to say so: before, a password sign-in waiting on a server
+    that did not answer could not be stopped, and closing the dialog left it running to sign the folder in
+    unseen. `open_browser` shows an address in the system browser.
     `sign_in_methods(server_url)` (desktop.sync.account.sign_in_methods) says which sign-ins the server
     offers; asked off the UI thread for the address given and whenever the address is edited. Until it
     answers, or when it cannot (offline, an older server), both ways are shown.
@@ -41,12 +44,12 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        sign_in: Callable[[str, str, str], Any],
+        sign_in: Callable[[str, str, str, Cancel], Any],
         server_url: str = "",
         username: str = "",
         parent: QWidget | None = None,
         *,
-        sign_in_sso: Callable[[str, Callable[[str], bool], threading.Event], Any] | None = None,
+        sign_in_sso: Callable[[str, Callable[[str], bool], Cancel], Any] | None = None,
         open_browser: Callable[[str], bool] = webbrowser.open,
         sign_in_methods: Callable[[str], Any] | None = None,
     ) -> None:
@@ -54,7 +57,7 @@ class SignInDialog(QDialog):
         self._sign_in, self._sign_in_sso, self._open_browser = sign_in, sign_in_sso, open_browser
         self._sign_in_methods = sign_in_methods
         self._asked_for = ""  # the address whose methods were asked for last
-        self._cancel_sso: threading.Event | None = None
+        self._cancel: Cancel | None = None  # the running sign-in's
         self.setWindowTitle(self.tr("Sign in to the Palaute server"))
         self.server = QLineEdit(server_url)
         self.server.setPlaceholderText("https://palaute.example.com")
@@ -76,7 +79,7 @@ class SignInDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._start)
-        self.buttons.rejected.connect(self._cancel)
+        self.buttons.rejected.connect(self.reject)
         self.sso_button = QPushButton(self.tr("Sign in with your organisation"))
         self.sso_button.setAutoDefault(False)
         self.sso_button.setVisible(sign_in_sso is not None)
@@ -145,7 +148,8 @@ class SignInDialog(QDialog):
             return
         self._set_busy(True)
         self.message.setText(self.tr("Signing in…"))
-        self.call.run(self._sign_in, server, user, password)
+        self._cancel = Cancel()
+        self.call.run(self._sign_in, server, user, password, self._cancel)
 
     def _start_sso(self) -> None:
         server = self.server.text().strip()
@@ -153,13 +157,10 @@ class SignInDialog(QDialog):
             self._failed(self.tr("Fill in the server address first."))
             return
         self._set_busy(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setEnabled(True)  # stops the waiting
-        self.buttons.setEnabled(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.message.setText(self.tr("Finish signing in in your browser…"))
-        self._cancel_sso = threading.Event()
+        self._cancel = Cancel()
         assert self._sign_in_sso is not None
-        self.call.run(self._sign_in_sso, server, self._open, self._cancel_sso)
+        self.call.run(self._sign_in_sso, server, self._open, self._cancel)
 
     def _open(self, url: str) -> bool:
         """Runs on the worker: the system browser, else the address shown to open by hand."""
@@ -170,21 +171,23 @@ class SignInDialog(QDialog):
     def _show_address(self, url: str) -> None:
         self.message.setText(self.tr("Open this address in a browser to sign in:") + f"\n{url}")
 
-    def _cancel(self) -> None:
-        if self._cancel_sso is not None and self.call.busy():
-            self._cancel_sso.set()  # the sign-in ends with "cancelled"; the dialog stays to say so
+    def reject(self) -> None:
+        """Cancel, Escape and the window's close button: while a sign-in runs, stop it (it ends at once with
+        "cancelled", which the dialog stays to show); otherwise close."""
+        if self._cancel is not None and self.call.busy():
+            self._cancel.set()
             return
-        self.reject()
+        super().reject()
 
     def _done(self, pair: Any) -> None:
-        self._cancel_sso = None
+        self._cancel = None
         self._set_busy(False)
         self.password.clear()  # not kept in memory longer than needed
         self.signed_in.emit(pair)
         self.accept()
 
     def _failed(self, message: str) -> None:
-        self._cancel_sso = None
+        self._cancel = None
         self._set_busy(False)
         self.message.setText(message)
         if not self.password_shown():
@@ -194,7 +197,6 @@ class SignInDialog(QDialog):
         self.password.selectAll()
 
     def _set_busy(self, busy: bool) -> None:
-        for widget in (self.server, self.user, self.password, self.buttons, self.sso_button):
+        for widget in (self.server, self.user, self.password, self.sso_button):
             widget.setEnabled(not busy)
-        for button in self.buttons.buttons():
-            button.setEnabled(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not busy)  # Cancel stays: it stops

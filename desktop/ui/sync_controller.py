@@ -96,11 +96,12 @@ class SyncController(QObject):
         self.notices.add(self.store.sync.pending_notices())  # left from before a crash or restart
         self.started.emit(True)
 
-    def sign_in(self, server_url: str, username: str, password: str) -> Any:
-        """Runs off the UI thread (SignInDialog); the service restarts on the UI thread via `restart()`."""
+    def sign_in(self, server_url: str, username: str, password: str, cancelled: Any = None) -> Any:
+        """Runs off the UI thread (SignInDialog, whose Cancel sets `cancelled`); the service restarts on the UI
+        thread via `restart()`."""
         from desktop.sync.account import sign_in
 
-        return sign_in(self.store, self.vault, server_url, username, password)
+        return sign_in(self.store, self.vault, server_url, username, password, cancelled=cancelled)
 
     def sign_in_methods(self, server_url: str) -> Any:
         """Off the UI thread (SignInDialog asks which buttons to show)."""

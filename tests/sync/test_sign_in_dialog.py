@@ -18,7 +18,7 @@ from tests.sync.conftest import REP_PASSWORD
 
 def test_sign_in_dialog_reports_errors_and_signs_in(qtbot, store, server):
     vault = Vault()
-    dialog = SignInDialog(lambda url, user, pw: sign_in(store, vault, url, user, pw), server.url, server.rep)
+    dialog = SignInDialog(lambda url, user, pw, _cancel: sign_in(store, vault, url, user, pw), server.url, server.rep)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.password.hasFocus() or not dialog.isActiveWindow()
