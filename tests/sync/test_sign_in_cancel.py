@@ -40,7 +40,9 @@ def test_cancel_ends_a_sign_in_the_server_holds_at_once(store, server, holding_p
 
     def run() -> None:
         try:
-            outcome.append(account.sign_in(store, Vault(), holding_proxy.url, server.rep, REP_PASSWORD, cancelled=cancel))
+            outcome.append(
+                account.sign_in(store, Vault(), holding_proxy.url, server.rep, REP_PASSWORD, cancelled=cancel)
+            )
         except PalauteError as error:
             outcome.append(error)
 
@@ -85,9 +87,7 @@ def test_an_answer_that_comes_as_the_person_cancels_is_not_used_and_its_device_i
 def test_escape_in_the_dialog_stops_a_sign_in_the_server_holds(qtbot, store, server, holding_proxy, memory_keyring):
     vault = Vault()
     dialog = SignInDialog(
-        lambda url, user, password, cancelled: account.sign_in(
-            store, vault, url, user, password, cancelled=cancelled
-        ),
+        lambda url, user, password, cancelled: account.sign_in(store, vault, url, user, password, cancelled=cancelled),
         holding_proxy.url,
         server.rep,
     )
