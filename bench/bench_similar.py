@@ -99,6 +99,18 @@ def quality() -> list[Figure]:
                     "%",
                     "target <= 10%" if split == "heldout" else "",
                 ),
+                Figure(
+                    f"{split}: unrelated text gets a hint, second set ({size('unrelated-2')})",
+                    rates.rate("unrelated-2"),
+                    "%",
+                    "target <= 10%" if split == "heldout" else "",
+                ),
+                Figure(
+                    f"{split}: unrelated text gets a hint, both sets ({size('unrelated-all')})",
+                    rates.rate("unrelated-all"),
+                    "%",
+                    "target <= 10%" if split == "heldout" else "",
+                ),
             ]
             figures += [
                 Figure(f"{split}:   {kind} ({size(kind)})", rates.rate(kind), "%")
@@ -133,6 +145,7 @@ def _ranked_as(store, queries: list[dict], threshold: float, label: str) -> list
         Figure(f"{label}: heldout targeted", rates.rate("targeted"), "%"),
         Figure(f"{label}: heldout cross-language", rates.rate("crosslang"), "%"),
         Figure(f"{label}: heldout unrelated text gets a hint", rates.rate("unrelated"), "%"),
+        Figure(f"{label}: heldout unrelated text gets a hint, second set", rates.rate("unrelated-2"), "%"),
     ]
 
 

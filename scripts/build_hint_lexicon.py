@@ -58,6 +58,7 @@ MAX_SENSES = 30
 # lifted the tune half (45.5% against 39.4% of targets) but hinted "Customer praised the friendly staff at the
 # branch" for a note on a client's credit limit at the branch (tests/similar/test_accuracy.py).
 SYNONYMS = False
+NEAREST = False
 _NUMBERED = re.compile(r"^(\d+)\.\s*(.*)$")
 _BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -148,11 +149,15 @@ def graph(dictionaries: dict[str, Path]) -> dict[tuple[str, str], list[tuple[str
 
 
 def senses(links: dict[tuple[str, str], list[tuple[str, str]]], start: tuple[str, str]) -> list[str]:
-    """The stems of other languages within HOPS links of `start`, breadth first, capped (module docstring)."""
+    """The stems of other languages within HOPS links of `start`, breadth first, capped (module docstring).
+    With NEAREST, a language's stems are taken only at the first step that reaches it: Finnish meets English
+    in one link, so the same English stems' translations found again three links away (Finnish -> Swedish ->
+    Finnish -> English) are left out, while Spanish still meets English in three."""
     found: dict[str, None] = {}
+    first: dict[str, int] = {}  # language code -> the step that first reached it
     seen = {start}
     frontier = [start]
-    for _ in range(HOPS):
+    for step in range(HOPS):
         following = []
         for current in frontier:
             for linked in links.get(current, [])[:FAN_OUT]:
@@ -160,23 +165,27 @@ def senses(links: dict[tuple[str, str], list[tuple[str, str]]], start: tuple[str
                     continue
                 seen.add(linked)
                 following.append(linked)
-                if linked[1] != start[1] and (SYNONYMS or linked[0] != start[0]):
-                    found.setdefault(linked[1], None)
+                if linked[1] == start[1] or not (SYNONYMS or linked[0] != start[0]):
+                    continue
+                if NEAREST and first.setdefault(linked[0], step) != step:
+                    continue
+                found.setdefault(linked[1], None)
         frontier = following
     return list(found)[:MAX_SENSES]
 
 
 def main() -> None:
-    global SENSES, HOPS, FAN_OUT, MAX_SENSES, SYNONYMS
+    global SENSES, HOPS, FAN_OUT, MAX_SENSES, SYNONYMS, NEAREST
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--senses", type=int, default=SENSES)
     parser.add_argument("--hops", type=int, default=HOPS)
     parser.add_argument("--fan-out", type=int, default=FAN_OUT)
     parser.add_argument("--max-senses", type=int, default=MAX_SENSES)
     parser.add_argument("--synonyms", action="store_true", help="also same-language stems reached through another")
+    parser.add_argument("--nearest", action="store_true", help="each language's stems only at its nearest step")
     args = parser.parse_args()
     SENSES, HOPS, FAN_OUT, MAX_SENSES = args.senses, args.hops, args.fan_out, args.max_senses
-    SYNONYMS = args.synonyms
+    SYNONYMS, NEAREST = args.synonyms, args.nearest
     CACHE.mkdir(parents=True, exist_ok=True)
     links = graph({pair: fetch(pair, CACHE) for pair in SOURCES})
     rows = [
@@ -201,6 +210,7 @@ def main() -> None:
             "fan_out": FAN_OUT,
             "max_senses": MAX_SENSES,
             "synonyms": SYNONYMS,
+            "nearest": NEAREST,
         },
         "stems": len(rows),
         "rows_sha256": hashlib.sha256(text.encode()).hexdigest(),
