@@ -17,10 +17,13 @@ from PySide6.QtCore import Qt
 from desktop.sync import sso
 from desktop.sync.account import resume, signed_in
 from desktop.sync.errors import SignInRequired
+from desktop.sync.http import Cancel
 from tests.support.cli_folder import CliFolder
+from tests.support.fault_proxy import FaultProxy
 from tests.support.keyrings import secret_service
 from tests.support.oidc_provider import OidcProvider, sign_in_at_provider
 from tests.support.sso import PASSWORD, person, server_env
+from tests.support.waiting import wait_for
 from tests.sync.conftest import start_server
 
 pytestmark = pytest.mark.slow
@@ -247,3 +250,22 @@ def test_a_group_taken_out_of_the_servers_map_is_worded_in_the_persons_language(
             assert not signed_in(store, vault)
         finally:
             server.stop()
+
+
+def test_cancel_cuts_the_token_request_a_server_holds(sso_server, store, vault, memory_keyring):
+    """After the browser step: the exchange of the code for a device waits on a server that does not answer
+    (a proxy holds it for 30 s). Cancel ends it at once, and nothing is signed in."""
+    proxy = FaultProxy(sso_server.url)
+    proxy.slow_seconds = 30
+    proxy.plan("/api/v1/auth/sso/token", "slow")
+    cancel = Cancel()
+    try:
+        threading.Thread(target=lambda: (wait_for(lambda: proxy.counts["slow"] == 1, 20), cancel.set())).start()
+        began = time.monotonic()
+        with pytest.raises(sso.SsoCancelled):
+            sso.sign_in(store, vault, proxy.url, browser(), cancelled=cancel)
+        assert time.monotonic() - began < 15  # the browser's round trip, not the proxy's 30 s
+        assert proxy.counts["slow"] == 1 and "/api/v1/auth/sso/token" not in proxy.finished
+        assert not signed_in(store, vault) and store.sync.meta("device_id") is None and not memory_keyring.secrets
+    finally:
+        proxy.close()
