@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import logging
 import platform
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -76,6 +77,10 @@ def cancelled_text() -> str:
     return _("The sign-in was cancelled. Nothing changed on this computer.")
 
 
+def _cancelled() -> SignInCancelled:
+    return SignInCancelled(cancelled_text())
+
+
 def sign_in(
     store: Store, vault: Vault, server_url: str, username: str, password: str, *, cancelled: Cancel | None = None
 ) -> schema.TokenPair:
@@ -90,23 +95,25 @@ def sign_in(
     check_unsent(store, url, username)
     key = DeviceKey.generate()
     client = client_for(store, vault, server_url=url)
-    pair = _unless_cancelled(lambda: client.login(username, password, device_name(), key), client, cancelled)
+    if cancelled is not None:
+        cancelled.watch(client.session)
+    pair = unless_cancelled(lambda: client.login(username, password, device_name(), key), cancelled, _cancelled)
     if cancelled is not None and cancelled.is_set():  # the answer came as the person cancelled: left unused
         forget_new_device(store, url, pair, key)
-        raise SignInCancelled(cancelled_text())
+        raise _cancelled()
     return adopt_sign_in(store, vault, url, pair, key)
 
 
-def _unless_cancelled(call: Callable[[], schema.TokenPair], client: ApiClient, cancelled: Cancel | None) -> Any:
-    """`call`'s answer; SignInCancelled, at once, when `cancelled` is set meanwhile (its request is cut)."""
-    if cancelled is None:
-        return call()
-    cancelled.watch(client.session)
+def unless_cancelled(
+    call: Callable[[], Any], cancelled: threading.Event | None, error: Callable[[], PalauteError]
+) -> Any:
+    """`call`'s answer; `error()` instead when `cancelled` was set meanwhile: a request cut by the Cancel fails
+    as a lost connection, and the person should read what really happened."""
     try:
         return call()
     except PalauteError:
-        if cancelled.is_set():  # the cut request fails as a lost connection: say what really happened
-            raise SignInCancelled(cancelled_text()) from None
+        if cancelled is not None and cancelled.is_set():
+            raise error() from None
         raise
 
 

@@ -138,7 +138,7 @@ def sign_in(
         cancelled.watch(client.session)
     verifier, challenge = pkce_pair()
     with LoopbackReceiver() as receiver:
-        started = _unless_cancelled(lambda: _start(client, receiver.redirect_uri, challenge), cancelled)
+        started = account.unless_cancelled(lambda: _start(client, receiver.redirect_uri, challenge), cancelled, _cut)
         open_url(started.authorization_url)
         answer = receiver.wait(timeout, cancelled)
     if "error" in answer:
@@ -153,7 +153,7 @@ def sign_in(
         code_verifier=verifier,
         device_name=account.device_name(),
     )
-    pair = _refused_in_words(lambda: _unless_cancelled(lambda: client.sso_token(body, key), cancelled))
+    pair = _refused_in_words(lambda: account.unless_cancelled(lambda: client.sso_token(body, key), cancelled, _cut))
     try:
         if cancelled is not None and cancelled.is_set():  # the answer came as the person cancelled: left unused
             raise SsoCancelled(cancelled_text())
@@ -164,13 +164,8 @@ def sign_in(
     return account.adopt_sign_in(store, vault, url, pair, key)
 
 
-def _unless_cancelled(call: Callable[[], Any], cancelled: threading.Event | None) -> Any:
-    try:
-        return call()
-    except PalauteError:
-        if cancelled is not None and cancelled.is_set():  # its request was cut: say what really happened
-            raise SsoCancelled(cancelled_text()) from None
-        raise
+def _cut() -> SsoCancelled:
+    return SsoCancelled(cancelled_text())
 
 
 def _start(client: Any, redirect_uri: str, challenge: str) -> schema.SsoStart:
