@@ -80,37 +80,16 @@ def quality() -> list[Figure]:
         for split in ("heldout", "tune"):
             rates = hints_eval.evaluate(queries, shown, split)
             size = lambda kind, r=rates: r.sizes.get(kind, 0)  # noqa: E731
+            headline = (  # (kind, label, held-out target)
+                ("targeted", f"target in the hints, all {size('targeted')} targeted queries", "target >= 85%"),
+                ("crosslang", f"cross-language ({size('crosslang')})", "target >= 50%"),
+                ("unrelated", f"unrelated text gets a hint ({size('unrelated')})", "target <= 10%"),
+                ("unrelated-2", f"unrelated text gets a hint, second set ({size('unrelated-2')})", "target <= 10%"),
+                ("unrelated-all", f"unrelated text gets a hint, both sets ({size('unrelated-all')})", "target <= 10%"),
+            )
             figures += [
-                Figure(
-                    f"{split}: target in the hints, all {size('targeted')} targeted queries",
-                    rates.rate("targeted"),
-                    "%",
-                    "target >= 85%" if split == "heldout" else "",
-                ),
-                Figure(
-                    f"{split}: cross-language ({size('crosslang')})",
-                    rates.rate("crosslang"),
-                    "%",
-                    "target >= 50%" if split == "heldout" else "",
-                ),
-                Figure(
-                    f"{split}: unrelated text gets a hint ({size('unrelated')})",
-                    rates.rate("unrelated"),
-                    "%",
-                    "target <= 10%" if split == "heldout" else "",
-                ),
-                Figure(
-                    f"{split}: unrelated text gets a hint, second set ({size('unrelated-2')})",
-                    rates.rate("unrelated-2"),
-                    "%",
-                    "target <= 10%" if split == "heldout" else "",
-                ),
-                Figure(
-                    f"{split}: unrelated text gets a hint, both sets ({size('unrelated-all')})",
-                    rates.rate("unrelated-all"),
-                    "%",
-                    "target <= 10%" if split == "heldout" else "",
-                ),
+                Figure(f"{split}: {label}", rates.rate(kind), "%", target if split == "heldout" else "")
+                for kind, label, target in headline
             ]
             figures += [
                 Figure(f"{split}:   {kind} ({size(kind)})", rates.rate(kind), "%")
