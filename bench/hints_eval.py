@@ -67,7 +67,7 @@ def evaluate(queries: list[dict], shown: Callable[[str], list[str]], split: str)
         ids = shown(query["text"])
         unrelated = query["target"] is None
         kinds = [query["kind"]] + (["unrelated-all"] if unrelated else ["targeted"])
-        hit = bool(ids) if query["target"] is None else insight_id(query["target"]) in ids
+        hit = bool(ids) if unrelated else insight_id(query["target"]) in ids
         for kind in kinds:
             sizes[kind] = sizes.get(kind, 0) + 1
             hits[kind] = hits.get(kind, 0) + hit

@@ -120,13 +120,19 @@ def unless_cancelled(
 def forget_new_device(store: Store, server_url: str, pair: schema.TokenPair, key: DeviceKey) -> None:
     """Revoke a device a sign-in made and then did not use (best effort: its tokens expire unused otherwise).
     On a session of its own: a cancelled sign-in's was cut."""
-    credentials = Credentials(pair.device_id, server_url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
-    auth = Auth(credentials)
-    auth.switch(credentials, pair.access_token, pair.access_expires_at)
     try:
-        ApiClient(server_url, make_session(store.settings.get("ca_bundle") or None), auth).logout()
+        with make_session(store.settings.get("ca_bundle") or None) as session:
+            ApiClient(server_url, session, _auth_of(server_url, pair, key)).logout()
     except PalauteError as error:
         log.info("Could not revoke the unused device %s: %s", pair.device_id, error)
+
+
+def _auth_of(url: str, pair: schema.TokenPair, key: DeviceKey) -> Auth:
+    """The new device's credentials (key and refresh token) with the access token the server gave with them."""
+    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
+    auth = Auth(credentials)
+    auth.switch(credentials, pair.access_token, pair.access_expires_at)
+    return auth
 
 
 def sign_in_methods(store: Store, vault: Vault, server_url: str) -> schema.SignInMethods:
@@ -156,9 +162,9 @@ def adopt_sign_in(store: Store, vault: Vault, url: str, pair: schema.TokenPair, 
     """Make a new device (password or single sign-on) this folder's own: keyring first, then the store; the
     folder's previous device is revoked."""
     previous = (store.sync.meta("server_url"), store.sync.meta("username"))
-    credentials = Credentials(pair.device_id, url, pair.user.name, key.to_jwk(), refresh_token_of(pair))
+    auth = _auth_of(url, pair, key)
     former = identity_of(store, vault).load()
-    vault.save(credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
+    vault.save(auth.credentials)  # before the store names the device: a crash in between leaves the old sign-in whole
     changed = previous != (url, pair.user.name)
     store.sync.set_meta(
         server_url=url,
@@ -168,8 +174,6 @@ def adopt_sign_in(store: Store, vault: Vault, url: str, pair: schema.TokenPair, 
         **({"cursor": None} if changed else {}),
     )
     store.settings.set("server_url", url)
-    auth = Auth(credentials)
-    auth.switch(credentials, pair.access_token, pair.access_expires_at)
     client = client_for(store, vault, auth=auth)
     if former is not None and former.device_id != pair.device_id:
         _retire(client, former, vault)

@@ -260,7 +260,8 @@ def test_cancel_cuts_the_token_request_a_server_holds(sso_server, store, vault, 
     proxy.plan("/api/v1/auth/sso/token", "slow")
     cancel = Cancel()
     try:
-        threading.Thread(target=lambda: (wait_for(lambda: proxy.counts["slow"] == 1, 20), cancel.set())).start()
+        cancel_when_held = lambda: (wait_for(lambda: proxy.counts["slow"] == 1, 20), cancel.set())  # noqa: E731
+        threading.Thread(target=cancel_when_held, daemon=True).start()
         began = time.monotonic()
         with pytest.raises(sso.SsoCancelled):
             sso.sign_in(store, vault, proxy.url, browser(), cancelled=cancel)
