@@ -91,7 +91,13 @@ def test_the_pieces_table_is_what_the_tokenizer_reads(tiny):
 
 @pytest.mark.parametrize(
     ("switch", "lexicon", "chosen"),
-    [("encoder", "1", "encoder"), ("1", "1", "words"), ("", "1", "lexicon"), ("", "0", "")],
+    [
+        ("encoder", "1", "encoder+lexicon"),
+        ("encoder", "0", "encoder"),
+        ("1", "1", "words"),
+        ("", "1", "lexicon"),
+        ("", "0", ""),
+    ],
 )
 def test_the_meaning_switch_selects_the_model_with_its_own_constants(switch, lexicon, chosen):
     import os
