@@ -116,6 +116,14 @@ MODULES: tuple[Excluded, ...] = (
         for name in ("geodata", "geocoder", "carrierdata", "carrier", "tzdata", "timezone")
     ),
     Excluded("keyrings", "keyrings.alt would silently pick a plain-text file instead of the OS keyring"),
+    *(
+        Excluded(
+            name,
+            "the type checker and what it alone uses: PyInstaller's pydantic hook collects pydantic's mypy plugin, "
+            "which pulled in part of mypy (3.4 MiB) that the app never runs",
+        )
+        for name in ("pydantic.mypy", "pydantic.v1.mypy", "mypy", "mypy_extensions", "librt", "ast_serialize")
+    ),
 )
 
 # Files that hooks collect but the app never loads. Matched against each file's path inside the bundle
